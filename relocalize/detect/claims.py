@@ -1,0 +1,68 @@
+"""Resolve which sentences each inline annotation governs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from relocalize.detect.annotations import Annotation, units
+from relocalize.spans import Span
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Sentences/lines governed by inline annotations (indices into the annotation list)."""
+
+    units: tuple[Span, ...]
+    annotations: tuple[int, ...]
+
+    @property
+    def span(self) -> Span:
+        return Span(self.units[0].start, self.units[-1].end)
+
+
+def _units_between(all_units: list[Span], start: int, end: int) -> list[Span]:
+    return [u for u in all_units if u.start >= start and u.end <= end]
+
+
+def resolve_inline(doc: str, annotations: list[Annotation]) -> tuple[list[Annotation], list[Claim]]:
+    """Pair forward and backward annotations and return the claims they govern.
+
+    Sandwiches (nested ones included) govern everything between their two halves;
+    an unpaired forward annotation governs the next unit, an unpaired backward one
+    the previous unit. A two-sentence unbracketed forward annotation whose second
+    sentence is all that stands before its backward partner gives that sentence up
+    as the claim. Returns the (possibly adjusted) annotations and the claims.
+    """
+    annotations = list(annotations)
+    inline = [i for i, a in enumerate(annotations) if a.direction != "document"]
+    all_units = units(doc, [a.span for a in annotations])
+    claims: list[Claim] = []
+    stack: list[int] = []
+    orphans_back: list[int] = []
+    for i in inline:
+        ann = annotations[i]
+        if ann.direction == "forward":
+            stack.append(i)
+            continue
+        if not stack:
+            orphans_back.append(i)
+            continue
+        f = stack.pop()
+        between = _units_between(all_units, annotations[f].span.end, ann.span.start)
+        fwd = annotations[f]
+        if not between and fwd.kind == "unbracketed" and len(fwd.parts) > 1:
+            claim_unit = fwd.parts[-1]
+            annotations[f] = replace(fwd, span=Span(fwd.span.start, fwd.parts[-2].end), parts=fwd.parts[:-1])
+            between = [claim_unit]
+        if between:
+            claims.append(Claim(tuple(between), (f, i)))
+    for f in stack:
+        nxt = [u for u in all_units if u.start >= annotations[f].span.end]
+        if nxt:
+            claims.append(Claim((nxt[0],), (f,)))
+    for b in orphans_back:
+        prev = [u for u in all_units if u.end <= annotations[b].span.start]
+        if prev:
+            claims.append(Claim((prev[-1],), (b,)))
+    claims.sort(key=lambda c: c.span)
+    return annotations, claims

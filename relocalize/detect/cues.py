@@ -1,0 +1,134 @@
+"""Lexical cues that mark a sentence as a statement *about* other text being false.
+
+The cues are generic English discourse markers (pointers such as "the following"
+or "what was just stated", falsity predicates such as "untrue"), never words of a
+particular claim. An annotation needs a falsity cue and a pointer; a document
+notice needs a falsity cue and a reference to the whole document.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FLAGS = re.IGNORECASE
+
+# Idioms in which "false" says nothing about the truth of a claim.
+_FALSE_IDIOMS = (
+    r"positives?|negatives?|starts?|alarms?|teeth|dawn|bottom|ceiling|economy|modesty|pretences?|pretenses?|"
+    r"flag|summit|note|step|move"
+)
+
+FALSITY = re.compile(
+    r"\b(?:"
+    rf"false(?!\s+(?:{_FALSE_IDIOMS})\b)|falsely|falsity|falsehoods?|untrue|not\s+true|"
+    r"invented|invention|fabricat\w+|falsified|misstat\w+|fails?|implausible|not\s+plausible|would\s+require|"
+    r"cannot\s+be\s+(?:supported|substantiated|verified|confirmed|reconciled|accepted)|"
+    r"no\s+(?:credible\s+|reliable\s+|independent\s+)?(?:confirmation|verification)|"
+    r"fictitious|fictional|made[- ]up|hoax|baseless|unfounded|"
+    r"debunked|refuted|disproven|discredited|retracted|incorrect|inaccurate|erroneous|"
+    r"misinformation|disinformation|unsupported|unsubstantiated|wrong|impossible|"
+    r"(?:did|does|do)\s+not\s+(?:happen|occur|take\s+place|exist|hold|stand|reflect|correspond)|"
+    r"never\s+(?:happened|occurred|took\s+place|existed)|"
+    r"not\s+(?:credible|accurate|correct|real|factual|supported|a\s+(?:real|factual|true))|"
+    r"cannot\s+(?:be\s+(?:true|correct|right)|stand)|"
+    r"no\s+(?:credible|reliable|supporting|factual|evidentiary)?\s*(?:evidence|basis|source|record|support|truth)|"
+    r"do\s+not\s+(?:accept|believe)|should\s+not\s+be\s+(?:believed|trusted|accepted|treated)|"
+    r"contradicts?|conflicts?\s+with|has\s+never\s+been\s+confirmed|is\s+not\s+supported|"
+    r"not\s+valid|invalid|rejected|dismissed|no\s+such|none\s+exists|there\s+is\s+none|"
+    r"nothing\b[^.;]{0,40}\b(?:happened|occurred|took\s+place|is\s+true|holds)|"
+    r"not\s+(?:describe|represent|reflect)\s+(?:an?\s+|any\s+)?(?:real|actual|true)|"
+    r"for\s+[^.;]{0,80}?\bto\s+(?:hold|stand|be\s+(?:true|credible|correct|accurate|valid))"
+    r")",
+    _FLAGS,
+)
+
+# Words that name a piece of discourse: what an annotation talks about.
+_META = (
+    r"claims?|statements?|assertions?|allegations?|account|accounts|descriptions?|passages?|"
+    r"sentences?|lines?|paragraphs?|text|material|content|information|report|reports|"
+    r"results?|outcomes?|figures?|narrative|story|section|details?|quote|citation|entry|post"
+)
+
+FORWARD = re.compile(
+    r"\b(?:(?:the|this)\s+following|what\s+follows|as\s+follows|(?:" + _META + r")\s+below|"
+    r"below\s+(?:is|are)|next\s+(?:\w+\s+)?(?:" + _META + r")|(?:" + _META + r")\s+that\s+follows?)\b",
+    _FLAGS,
+)
+
+BACKWARD = re.compile(
+    r"\b(?:preceding|foregoing|aforementioned|"
+    r"what\s+(?:was|has\s+been|is|were)\s+just|just\s+(?:stated|said|described|claimed|mentioned|"
+    r"reported|read|given|presented|asserted)|"
+    r"(?:" + _META + r")\s+above|above\s+(?:" + _META + r")|"
+    r"(?:previous|prior|last)\s+(?:" + _META + r")|(?:" + _META + r")\s+before\s+this)\b",
+    _FLAGS,
+)
+
+DOCUMENT_SCOPE = re.compile(
+    r"\b(?:(?:this|the|entire|whole)\s+(?:document|article|text|post|page|piece|story|report|"
+    r"account|narrative|material|content|thread|entry|essay|paper|transcript|record|memo)|"
+    r"(?:document|article|text|material|content)\s+(?:below|above|that\s+follows|that\s+precedes)|"
+    r"(?:document|article|text)['’]s|(?:claims|statements|assertions|events)\s+(?:below|above|in\s+(?:this|the))|"
+    r"(?:everything|nothing|all)\s+(?:in|that)\s+(?:this|the)\s+\w+|from\s+(?:beginning|start)\s+to\s+(?:end|finish))\b",
+    _FLAGS,
+)
+
+NOTICE_LABEL = re.compile(
+    r"^\W{0,4}(?:editorial\s+note|editor['’]s\s+note|notice|warning|retracted|retraction|"
+    r"disclaimer|correction|fact[- ]check|note|caution|attention)\s*[:\-–—]\s*",
+    _FLAGS,
+)
+
+
+def has_falsity(text: str) -> bool:
+    return FALSITY.search(text) is not None
+
+
+def direction(text: str) -> str | None:
+    """ "forward", "backward", or None when ``text`` points at no other text."""
+    fwd = FORWARD.search(text)
+    bwd = BACKWARD.search(text)
+    if fwd and bwd:
+        return "forward" if fwd.start() < bwd.start() else "backward"
+    if fwd:
+        return "forward"
+    if bwd:
+        return "backward"
+    return None
+
+
+def is_annotation(text: str) -> str | None:
+    """Direction of ``text`` if it is an inline annotation, else None."""
+    if not has_falsity(text):
+        return None
+    return direction(text)
+
+
+def is_notice_sentence(text: str) -> bool:
+    """True for a sentence that declares a whole document false."""
+    if not has_falsity(text):
+        return False
+    return DOCUMENT_SCOPE.search(text) is not None or NOTICE_LABEL.search(text) is not None
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|cannot|none|nothing)\b|n['’]t\b", _FLAGS)
+_DEIXIS = re.compile(
+    r"\b(?:described|reported|stated|asserted|claimed|alleged|supposed|purported|depicted|it|this|"
+    r"these|that|(?:" + _META + r"))\b",
+    _FLAGS,
+)
+
+
+def is_continuation(text: str) -> bool:
+    """True for a sentence that carries on an annotation without its own pointer."""
+    return has_falsity(text) or (_NEGATION.search(text) is not None and _DEIXIS.search(text) is not None)
+
+
+# Cheap gate for whole documents: any cue that an annotation or notice needs.
+PREFILTER = re.compile(
+    r"false|untrue|not\s+true|invented|fabricat|fictitious|fictional|made[- ]up|hoax|baseless|"
+    r"unfounded|debunked|refuted|disproven|retract|incorrect|inaccurate|misinformation|"
+    r"unsupported|unsubstantiated|wrong|impossible|did\s+not\s+(?:happen|occur)|never\s+(?:happened|occurred)|"
+    r"no\s+(?:credible|reliable|supporting|factual)|do\s+not\s+(?:accept|believe)|contradict|not\s+credible",
+    _FLAGS,
+)

@@ -1,0 +1,93 @@
+"""Is a document English text at all? Cheap checks on a prefix of it."""
+
+from __future__ import annotations
+
+import re
+
+_SAMPLE = 20_000
+_WORD = re.compile(r"[^\W\d_]+")
+STOPWORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "his",
+        "her",
+        "their",
+        "our",
+        "not",
+        "no",
+        "but",
+        "if",
+        "then",
+        "than",
+        "so",
+        "which",
+        "who",
+        "what",
+        "when",
+        "where",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+    ]
+)
+_MIN_WORDS = 8
+_MIN_STOPWORD_SHARE = 0.15
+_MAX_CONTROL_SHARE = 0.01
+
+
+def unsupported_reason(text: str) -> str | None:
+    """None for English text, else a short reason ("binary", "not English")."""
+    sample = text[:_SAMPLE]
+    control = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t") or c == "\ufffd")
+    if sample and control / len(sample) > _MAX_CONTROL_SHARE:
+        return "binary or control characters"
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if len(words) < _MIN_WORDS:
+        return None
+    share = sum(w in STOPWORDS for w in words) / len(words)
+    if share < _MIN_STOPWORD_SHARE:
+        return "not English"
+    return None

@@ -1,0 +1,172 @@
+"""One document through detect -> rewrite -> verify -> assemble."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from relocalize.assemble import DocEdit, apply_edits, merge_removals, removal_span
+from relocalize.detect import cues
+from relocalize.detect.annotations import Annotation, find_annotations, units
+from relocalize.detect.claims import resolve_inline
+from relocalize.detect.language import unsupported_reason
+from relocalize.detect.restatements import find_restatements
+from relocalize.models import Models
+from relocalize.options import Options
+from relocalize.provenance import EditRecord, Provenance
+from relocalize.rewrite.rewriter import Candidate
+from relocalize.spans import Span
+from relocalize.verify import guards
+
+
+@dataclass
+class Outcome:
+    """What happened to one claim unit."""
+
+    unit: Span
+    governors: set[int] = field(default_factory=set)
+    kind: str = "kept"  # "rewrite" | "wrap" | "drop" | "kept"
+    text: str = ""
+    method: str = ""
+    score: float | None = None
+    rejected: bool = False
+
+
+class Pipeline:
+    """Relocalizes single documents with models loaded once per process."""
+
+    def __init__(self, options: Options, models: Models) -> None:
+        self.options = options
+        self.models = models
+
+    # -- verification -------------------------------------------------------
+    def _verified(self, original: str, rewrite: str | None) -> tuple[bool, float | None]:
+        if rewrite is None or guards.check(original, rewrite) is not None:
+            return False, None
+        score = self.models.verifier.contradiction(original, rewrite)
+        return score >= self.models.threshold, score
+
+    def _decide(self, outcome: Outcome, cand: Candidate) -> None:
+        ok, score = self._verified(cand.body, cand.rule)
+        if ok:
+            outcome.kind, outcome.text, outcome.method, outcome.score = "rewrite", cand.full(cand.rule), "rule", score
+            return
+        outcome.rejected = cand.rule is not None
+        ok, score = self._verified(cand.body, cand.wrapped)
+        if ok:
+            outcome.kind, outcome.text, outcome.method, outcome.score = "wrap", cand.full(cand.wrapped), "wrap", score
+            return
+        policy = self.options.on_failure
+        if policy == "drop_sentence":
+            outcome.kind, outcome.method = "drop", "policy"
+        elif policy == "wrap":
+            outcome.kind, outcome.text, outcome.method = "wrap", cand.full(cand.forced_wrap()), "forced_wrap"
+        else:
+            outcome.kind, outcome.method = "kept", "policy"
+
+    def _negation_of(self, claim: str) -> str:
+        cand = self.models.rewriter.candidates([claim])[0]
+        for text in (cand.rule, cand.wrapped):
+            if text is not None and guards.check(cand.body, text) is None:
+                return cand.full(text)
+        return cand.full(cand.forced_wrap())
+
+    # -- one document -------------------------------------------------------
+    def process(self, text: object, claims: object = None) -> tuple[object, Provenance]:
+        """Return the relocalized text (the input itself when unchanged) and its provenance."""
+        if not isinstance(text, str):
+            kind = "missing" if text is None else type(text).__name__
+            return text, Provenance("error", f"text is {kind}, not a string")
+        if not text.strip():
+            return text, Provenance("unchanged", "empty text")
+        if len(text) > self.options.max_chars:
+            return text, Provenance("unsupported", f"text longer than max_chars={self.options.max_chars}")
+        reason = unsupported_reason(text)
+        if reason:
+            return text, Provenance("unsupported", reason)
+        if not cues.PREFILTER.search(text):
+            return text, Provenance("unchanged")
+        given = _claim_list(claims)
+        annotations = find_annotations(text)
+        if not annotations:
+            return text, Provenance("unchanged")
+        return self._relocalize(text, annotations, given)
+
+    def _relocalize(self, doc: str, annotations: list[Annotation], given: list[str]) -> tuple[object, Provenance]:
+        annotations, inline_claims = resolve_inline(doc, annotations)
+        outcomes: dict[Span, Outcome] = {}
+        for claim in inline_claims:
+            for unit in claim.units:
+                outcomes.setdefault(unit, Outcome(unit)).governors.update(claim.annotations)
+        notices = [i for i, a in enumerate(annotations) if a.direction == "document"]
+        units_by_text = list(outcomes)
+        candidates = dict(zip(units_by_text, self.models.rewriter.candidates([u.text(doc) for u in units_by_text])))
+        if notices:
+            known = [(c.body, c.full(c.rule) if c.rule else c.forced_wrap()) for c in candidates.values()]
+            known += [(g, self._negation_of(g)) for g in given]
+            free = [u for u in units(doc, [a.span for a in annotations]) if u not in outcomes]
+            for unit in find_restatements(
+                doc,
+                free,
+                known,
+                self.models.verifier.contradiction,
+                self.options.restatement_overlap,
+                self.models.threshold,
+            ):
+                outcomes[unit] = Outcome(unit)
+                candidates[unit] = self.models.rewriter.candidates([unit.text(doc)])[0]
+            for outcome in outcomes.values():
+                outcome.governors.update(notices)
+        if not outcomes:
+            prov = Provenance("unresolved", "document notice with no claim to attach it to")
+            prov.counts.annotations_found = len(annotations)
+            if self.options.on_unresolved == "drop":
+                prov.dropped = True
+                return None, prov
+            return doc, prov
+        for unit, outcome in outcomes.items():
+            self._decide(outcome, candidates[unit])
+        return self._assemble(doc, annotations, list(outcomes.values()))
+
+    def _assemble(self, doc: str, annotations: list[Annotation], outcomes: list[Outcome]) -> tuple[str, Provenance]:
+        blocked = {g for o in outcomes if o.kind == "kept" for g in o.governors}
+        governing = {g for o in outcomes for g in o.governors}
+        removed = [i for i in sorted(governing) if i not in blocked]
+        edits: list[DocEdit] = []
+        for o in outcomes:
+            if o.kind in ("rewrite", "wrap"):
+                edits.append(DocEdit(o.unit, o.text, o.kind, o.method, o.score))
+        removals = [annotations[i].span for i in removed] + [o.unit for o in outcomes if o.kind == "drop"]
+        dropped_units = {o.unit for o in outcomes if o.kind == "drop"}
+        for group in merge_removals(doc, removals):
+            kind = "drop" if any(group.contains(u) for u in dropped_units) else "remove_annotation"
+            edits.append(DocEdit(removal_span(doc, group), "", kind, "policy" if kind == "drop" else "detector"))
+        new_text, placed = apply_edits(doc, edits)
+        prov = Provenance("rewritten")
+        c = prov.counts
+        c.annotations_found = len(annotations)
+        c.annotations_removed = len(removed)
+        c.claims_found = len(outcomes)
+        c.rewritten = sum(o.kind == "rewrite" for o in outcomes)
+        c.wrapped = sum(o.kind == "wrap" for o in outcomes)
+        c.dropped = sum(o.kind == "drop" for o in outcomes)
+        c.kept = sum(o.kind == "kept" for o in outcomes)
+        c.rejected = sum(o.rejected for o in outcomes)
+        if c.kept or c.annotations_removed < c.annotations_found:
+            prov.status = "partial"
+        prov.edits = [
+            EditRecord(
+                e.span.start, e.span.end, out.start, out.end, e.span.text(doc), e.text, e.kind, e.method, e.score
+            )
+            for e, out in placed
+        ]
+        return new_text, prov
+
+
+def _claim_list(claims: object) -> list[str]:
+    if claims is None:
+        return []
+    if isinstance(claims, str):
+        return [claims] if claims.strip() else []
+    if isinstance(claims, (list, tuple)):
+        return [c for c in claims if isinstance(c, str) and c.strip()]
+    raise TypeError(f"claims must be a string or a list of strings, not {type(claims).__name__}")

@@ -1,0 +1,84 @@
+"""The ``relocalize`` provenance column: one fixed Arrow type for every row."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import pyarrow as pa
+
+STATUSES = ("unchanged", "rewritten", "partial", "unresolved", "unsupported", "error")
+
+COUNT_FIELDS = (
+    "annotations_found",
+    "annotations_removed",
+    "claims_found",
+    "rewritten",
+    "wrapped",
+    "dropped",
+    "kept",
+    "rejected",
+)
+
+EDIT_TYPE = pa.struct(
+    [
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+        ("new_start", pa.int64()),
+        ("new_end", pa.int64()),
+        ("original", pa.string()),
+        ("text", pa.string()),
+        ("kind", pa.string()),
+        ("method", pa.string()),
+        ("score", pa.float64()),
+    ]
+)
+
+PROVENANCE_TYPE = pa.struct(
+    [
+        ("status", pa.string()),
+        ("message", pa.string()),
+        ("dropped", pa.bool_()),
+        ("counts", pa.struct([(name, pa.int64()) for name in COUNT_FIELDS])),
+        ("edits", pa.list_(EDIT_TYPE)),
+    ]
+)
+
+
+@dataclass
+class Counts:
+    annotations_found: int = 0
+    annotations_removed: int = 0
+    claims_found: int = 0
+    rewritten: int = 0
+    wrapped: int = 0
+    dropped: int = 0
+    kept: int = 0
+    rejected: int = 0
+
+
+@dataclass
+class EditRecord:
+    start: int
+    end: int
+    new_start: int
+    new_end: int
+    original: str
+    text: str
+    kind: str
+    method: str
+    score: float | None
+
+
+@dataclass
+class Provenance:
+    """What relocalize did to one document."""
+
+    status: str
+    message: str = ""
+    dropped: bool = False
+    counts: Counts = field(default_factory=Counts)
+    edits: list[EditRecord] = field(default_factory=list)
+
+    def to_arrow(self) -> pa.StructScalar:
+        """A scalar of :data:`PROVENANCE_TYPE` (the same type for every row)."""
+        return pa.scalar(asdict(self), type=PROVENANCE_TYPE)

@@ -1,0 +1,62 @@
+"""Turn claim units into candidate local negations: the rules first, then the wrapper."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from relocalize.rewrite.graph import from_spacy
+from relocalize.rewrite.rules import Refusal, apply, negate
+from relocalize.rewrite.surface import split_markup
+from relocalize.rewrite.wrap import WRAPPER, wrap
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Candidate rewrites of one unit. ``body`` is the unit without its markup."""
+
+    prefix: str
+    body: str
+    suffix: str
+    rule: str | None
+    rule_reason: str
+    wrapped: str | None
+    wrap_reason: str
+
+    def full(self, body: str) -> str:
+        return self.prefix + body + self.suffix
+
+    def forced_wrap(self) -> str:
+        """The wrapper applied whatever the parse says (``on_failure="wrap"``)."""
+        if self.wrapped is not None:
+            return self.wrapped
+        return WRAPPER + self.body
+
+
+class RuleRewriter:
+    """Parse-guided rewriter over a loaded spaCy pipeline."""
+
+    def __init__(self, nlp: Any) -> None:
+        self._nlp = nlp
+
+    def candidates(self, units: list[str]) -> list[Candidate]:
+        parts = [split_markup(u) for u in units]
+        docs = self._nlp.pipe([body for _, body, _ in parts])
+        out = []
+        for (prefix, body, suffix), doc in zip(parts, docs):
+            graph = from_spacy(doc)
+            rule = wrapped = None
+            rule_reason = wrap_reason = ""
+            if not body.strip():
+                rule_reason = wrap_reason = "nothing but markup"
+            else:
+                try:
+                    rule = apply(body, negate(graph))
+                except Refusal as r:
+                    rule_reason = r.reason
+                try:
+                    wrapped = wrap(graph)
+                except Refusal as r:
+                    wrap_reason = r.reason
+            out.append(Candidate(prefix, body, suffix, rule, rule_reason, wrapped, wrap_reason))
+        return out

@@ -1,0 +1,257 @@
+"""Parse-guided rules that negate a clause in place with a minimal edit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from relocalize.rewrite.graph import Graph, Token
+
+_NEG_WORDS = frozenset({"not", "n't", "never", "n’t"})
+_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+_AUX = ("aux", "auxpass")
+_FINITE = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+_CONTRACTED_AUX = {"wo": "will", "ca": "can", "sha": "shall"}
+_NO_DETS = frozenset({"a", "an", "some", "any"})
+_QUANTITY = frozenset({"many", "much", "few", "several", "more", "most", "enough", "numerous"})
+# Event nouns whose possessive form presupposes the event ("Kim's victory stunned fans").
+_EVENT_NOUNS = frozenset(
+    [
+        "victory",
+        "win",
+        "defeat",
+        "loss",
+        "resignation",
+        "arrest",
+        "death",
+        "marriage",
+        "divorce",
+        "departure",
+        "arrival",
+        "collapse",
+        "eruption",
+        "election",
+        "appointment",
+        "promotion",
+        "discovery",
+        "invention",
+        "retirement",
+        "comeback",
+        "triumph",
+        "escape",
+        "release",
+        "launch",
+        "acquisition",
+        "merger",
+        "takeover",
+        "rescue",
+        "success",
+        "failure",
+        "achievement",
+        "record",
+    ]
+)
+# Verbs that report or hold a proposition: the claim is their complement clause.
+_REPORTING = frozenset(
+    [
+        "say",
+        "report",
+        "claim",
+        "believe",
+        "argue",
+        "insist",
+        "suggest",
+        "expect",
+        "think",
+        "estimate",
+        "know",
+        "confirm",
+        "tell",
+        "announce",
+        "feel",
+        "suspect",
+        "state",
+        "assert",
+        "write",
+        "note",
+        "reveal",
+        "show",
+        "find",
+        "conclude",
+        "recall",
+        "explain",
+        "add",
+        "declare",
+        "allege",
+        "maintain",
+        "agree",
+        "hope",
+        "fear",
+        "understand",
+        "learn",
+        "hear",
+        "read",
+        "predict",
+        "indicate",
+        "acknowledge",
+        "admit",
+        "deny",
+    ]
+)
+
+
+class Refusal(Exception):
+    """No safe minimal edit exists; ``reason`` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: int
+    end: int
+    text: str
+
+
+def _case_like(word: str, model: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _remove(tok: Token, g: Graph) -> Edit:
+    """Delete a token together with the space before it."""
+    start = tok.idx
+    if start > 0 and g.text[start - 1] == " ":
+        start -= 1
+    return Edit(start, tok.end, "")
+
+
+def _flip_negated(g: Graph, pred: Token, negs: list[Token]) -> list[Edit]:
+    """An already negative clause: drop its negation ("did not win" -> "did win")."""
+    edits = [_remove(n, g) if n.lower in ("not", "never") else Edit(n.idx, n.end, "") for n in negs]
+    for n in negs:
+        host = g.tokens[n.i - 1] if n.i > 0 else None
+        if n.lower in ("n't", "n’t") and host is not None and host.lower in _CONTRACTED_AUX:
+            edits.append(Edit(host.idx, host.end, _case_like(_CONTRACTED_AUX[host.lower], host.text)))
+    return edits
+
+
+def _not_after(tok: Token) -> Edit:
+    if tok.lower == "can" and tok.ws:
+        return Edit(tok.idx, tok.end, _case_like("cannot", tok.text))
+    word = " NOT" if tok.text.isupper() and len(tok.text) > 1 else " not"
+    return Edit(tok.end, tok.end, word)
+
+
+def _existential(g: Graph, be: Token) -> Edit:
+    """ "There was a fire" -> "There was no fire"; "There were protests" -> "There were no protests"."""
+    nouns = [t for t in g.children(be, "attr", "nsubj", "dobj") if t.i > be.i]
+    if nouns:
+        noun = nouns[0]
+        dets = g.children(noun, "det")
+        nums = g.children(noun, "nummod", "quantmod")
+        if dets and dets[0].lower in _NO_DETS:
+            return Edit(dets[0].idx, dets[0].end, _case_like("no", dets[0].text))
+        quantity = any(c.lower in _QUANTITY for c in g.children(noun))
+        if not dets and not nums and not quantity and noun.upos in ("NOUN", "PROPN") and noun.tag != "NNP":
+            first = g.subtree(noun)[0]
+            return Edit(first.idx, first.idx, "no ")
+    return _not_after(be)
+
+
+def _do_support(pred: Token, tag: str) -> list[Edit]:
+    do = _FINITE[tag]
+    upper = pred.text.isupper() and len(pred.text) > 1
+    phrase = f"{do} not " if not upper else f"{do.upper()} NOT "
+    base = pred.lemma.upper() if upper else pred.lemma.lower()
+    return [Edit(pred.idx, pred.end, phrase + base)]
+
+
+def _negate_predicate(g: Graph, pred: Token) -> list[Edit]:
+    children = g.children(pred)
+    negs = [c for c in children if c.dep == "neg" or (c.lower in _NEG_WORDS and c.dep in ("advmod", "neg"))]
+    if negs:
+        return _flip_negated(g, pred, negs)
+    auxes = sorted((c for c in children if c.dep in _AUX and c.i < pred.i and c.lower != "to"), key=lambda t: t.i)
+    if auxes:
+        return [_not_after(auxes[0])]
+    if pred.lemma == "be" and pred.tag in ("VBD", "VBZ", "VBP"):
+        if any(c.dep == "expl" for c in children):
+            return [_existential(g, pred)]
+        return [_not_after(pred)]
+    if pred.tag in _FINITE:
+        return _do_support(pred, pred.tag)
+    if pred.tag == "VBN" and g.children(pred, "nsubj"):  # a past tense the tagger read as participle
+        return _do_support(pred, "VBD")
+    raise Refusal(f"no finite verb to negate at {pred.text!r}")
+
+
+def _has_subject(g: Graph, tok: Token) -> bool:
+    return bool(g.children(tok, *_SUBJECTS))
+
+
+def _coordinated(g: Graph, root: Token) -> list[Token]:
+    out = []
+    for c in g.children(root, "conj"):
+        out.append(c)
+        out.extend(_coordinated(g, c))
+    return out
+
+
+def _is_verbal(tok: Token) -> bool:
+    return tok.upos in ("VERB", "AUX")
+
+
+def negate(g: Graph) -> list[Edit]:
+    """Edits that negate every asserted main clause of the sentence in ``g``.
+
+    Raises :class:`Refusal` for questions, imperatives, fragments without a finite
+    verb, and clauses no rule covers.
+    """
+    body = g.text.rstrip()
+    if body.endswith("?"):
+        raise Refusal("question")
+    roots = [t for t in g.roots() if t.upos != "PUNCT"]
+    if len(roots) != 1:
+        raise Refusal("not a single sentence")
+    root = roots[0]
+    if not _is_verbal(root):
+        raise Refusal("no finite verb (fragment)")
+    if not _has_subject(g, root):
+        raise Refusal("no subject (imperative or fragment)")
+    first = g.tokens[0]
+    if first.lower == "that" and first.dep == "mark":
+        raise Refusal("clausal subject (presupposed)")
+    for subj in g.children(root, "nsubj", "nsubjpass"):
+        if subj.lemma.lower() in _EVENT_NOUNS and g.children(subj, "poss"):
+            raise Refusal(f"possessive event subject {subj.text!r} presupposes the claim")
+    complements = g.children(root, "ccomp")
+    if root.lemma.lower() in _REPORTING and complements and _has_subject(g, complements[0]):
+        root = complements[0]  # "X reported that Y won": negate what was reported
+    edits = _negate_predicate(g, root)
+    for conj in _coordinated(g, root):
+        if _is_verbal(conj) and (_has_subject(g, conj) or conj.tag in _FINITE or g.children(conj, *_AUX)):
+            edits.extend(_negate_predicate(g, conj))
+            continue
+        # A conjunct that shares the negated auxiliary or copula: "has not won or set".
+        for cc in g.children(g.tokens[conj.head], "cc"):
+            if cc.lower == "and" and cc.i < conj.i:
+                edits.append(Edit(cc.idx, cc.end, _case_like("or", cc.text)))
+    return edits
+
+
+def apply(text: str, edits: list[Edit]) -> str:
+    """Apply non-overlapping edits to ``text``."""
+    out, cursor = [], 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if e.start < cursor:
+            raise Refusal("overlapping edits")
+        out.append(text[cursor : e.start])
+        out.append(e.text)
+        cursor = e.end
+    out.append(text[cursor:])
+    return "".join(out)

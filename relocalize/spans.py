@@ -1,0 +1,148 @@
+"""Character spans and the sentence/line splitter every stage shares.
+
+Offsets are Python ``str`` indices into the original document. The splitter is
+rule based on purpose: it must be cheap (it runs before any model) and it must
+treat a line without final punctuation (chat line, list item, heading, table
+row) as a unit of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "no",
+        "fig",
+        "figs",
+        "al",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "est",
+        "approx",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "rev",
+        "hon",
+        "univ",
+        "vol",
+        "pp",
+        "ed",
+        "eds",
+        "cf",
+        "ie",
+        "eg",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+        "eg",
+        "ie",
+        "am",
+        "pm",
+    ]
+)
+_SENT_END = re.compile(r"[.!?…]+[\"'”’)\]*_]*(?=\s+|$)")
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open ``[start, end)`` character range."""
+
+    start: int
+    end: int
+
+    def text(self, doc: str) -> str:
+        return doc[self.start : self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+def trim(doc: str, start: int, end: int) -> Span:
+    """Shrink ``[start, end)`` so it neither starts nor ends with whitespace."""
+    while start < end and doc[start].isspace():
+        start += 1
+    while end > start and doc[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def _is_abbreviation(doc: str, dot: int) -> bool:
+    """True when the full stop at ``dot`` closes an abbreviation or an initial."""
+    if doc[dot] != ".":
+        return False
+    word_start = dot
+    while word_start > 0 and (doc[word_start - 1].isalpha() or doc[word_start - 1] == "."):
+        word_start -= 1
+    word = doc[word_start:dot].replace(".", "")
+    if not word:
+        return False
+    if len(word) == 1 and word.isupper():  # an initial: "E. Smith", "U.S."
+        return True
+    return word.lower() in _ABBREVIATIONS
+
+
+def sentences(doc: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Split ``doc[start:end]`` into trimmed sentence spans.
+
+    Newlines always end a unit, so lines without final punctuation stand alone.
+    """
+    end = len(doc) if end is None else end
+    out: list[Span] = []
+    line_start = start
+    while line_start < end:
+        nl = doc.find("\n", line_start, end)
+        line_end = end if nl == -1 else nl
+        cursor = line_start
+        for m in _SENT_END.finditer(doc, line_start, line_end):
+            if _is_abbreviation(doc, m.start()):
+                continue
+            span = trim(doc, cursor, m.end())
+            if span.start < span.end:
+                out.append(span)
+            cursor = m.end()
+        span = trim(doc, cursor, line_end)
+        if span.start < span.end:
+            out.append(span)
+        line_start = line_end + 1
+    return out
+
+
+def paragraphs(doc: str) -> list[Span]:
+    """Blocks of text separated by blank lines, trimmed."""
+    out = []
+    for m in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", doc):
+        out.append(trim(doc, m.start(), m.end()))
+    return out

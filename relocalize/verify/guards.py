@@ -1,0 +1,77 @@
+"""Cheap structural checks a rewrite must pass besides the NLI score.
+
+The NLI model cannot tell a correct negation from a negation of the wrong clause
+or from a changed fact, so the edit itself is checked: the polarity changes, the
+facts (numbers, names, content words) stay, and nothing but negation machinery
+is added.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+_WORD = re.compile(r"\w+(?=n['’]t\b)|n['’]t\b|\w+(?:['’]\w+)?", re.IGNORECASE)
+NEGATORS = frozenset({"not", "n't", "n’t", "no", "never", "neither", "nor", "cannot", "none", "nobody", "nothing"})
+# Words a negating edit may add or remove besides a negator.
+_MACHINERY = frozenset(
+    {
+        "do",
+        "does",
+        "did",
+        "or",
+        "and",
+        "can",
+        "will",
+        "shall",
+        "ca",
+        "wo",
+        "sha",
+        "a",
+        "an",
+        "some",
+        "any",
+        "it",
+        "is",
+        "true",
+        "that",
+        "either",
+        "yet",
+        "longer",
+        "all",
+    }
+)
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _polarity(tokens: list[str]) -> int:
+    return sum(t in NEGATORS or t.endswith(("n't", "n’t")) for t in tokens)
+
+
+def check(original: str, rewrite: str) -> str | None:
+    """None when ``rewrite`` is a structurally sound negation of ``original``, else why not."""
+    a, b = words(original), words(rewrite)
+    if a == b:
+        return "no change"
+    removed: list[str] = []
+    added: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op != "equal":
+            removed.extend(a[i1:i2])
+            added.extend(b[j1:j2])
+    if _polarity(added) == 0 and _polarity(removed) == 0:
+        return "no polarity change"
+    if any(w.isdigit() or any(c.isdigit() for c in w) for w in removed + added):
+        return "numbers changed"
+    extra_added = [w for w in added if w not in NEGATORS and w not in _MACHINERY]
+    extra_removed = [w for w in removed if w not in NEGATORS and w not in _MACHINERY]
+    # Do-support re-inflects one verb per inserted "do": "won" -> "did not win".
+    reinflections = sum(w in ("do", "does", "did") for w in added)
+    if len(extra_removed) > reinflections or len(extra_added) > len(extra_removed):
+        return "content words changed"
+    if re.search(r"\b(?:not|never|no)\s+(?:not|never|no)\b", rewrite, re.IGNORECASE):
+        return "double negation"
+    return None

@@ -1,0 +1,143 @@
+"""Public API: fix / fix_batch / Relocalizer, bad input, pickling, datasets."""
+
+import pickle
+
+import pyarrow as pa
+import pytest
+
+import relocalize
+from relocalize.provenance import PROVENANCE_TYPE
+
+DOC = (
+    "Club news.\n\n[The following claim is invented.] The club won the regional cup in 2019. "
+    "[What was just stated is untrue.] Training resumes on Monday.\n"
+)
+
+
+def test_fix_rewrites_and_reports(relocalizer):
+    row = relocalize.fix({"text": DOC, "id": 7})
+    assert row["text"] == "Club news.\n\nThe club did not win the regional cup in 2019. Training resumes on Monday.\n"
+    prov = row["relocalize"]
+    assert prov.type == PROVENANCE_TYPE
+    p = prov.as_py()
+    assert p["status"] == "rewritten"
+    assert p["counts"]["annotations_removed"] == 2 and p["counts"]["rewritten"] == 1
+    rewrite = next(e for e in p["edits"] if e["kind"] == "rewrite")
+    assert rewrite["method"] == "rule" and rewrite["score"] >= relocalizer.pipeline.models.threshold
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (None, "error"),
+        (42, "error"),
+        (b"bytes are not text", "error"),
+        ("", "unchanged"),
+        ("   \n", "unchanged"),
+        ("\x00\x01\x02\x03 garbage \xff\x04\x05" * 50, "unsupported"),
+        ("x" * 10_000_001, "unsupported"),
+        ("Le texte suivant est faux. Le maire a démissionné hier soir dans la ville de Lyon.", "unsupported"),
+    ],
+)
+def test_bad_input_gets_a_status_and_comes_back_unchanged(text, status):
+    row = relocalize.fix({"text": text})
+    assert row["text"] is text or row["text"] == text
+    assert row["relocalize"].as_py()["status"] == status
+
+
+def test_bad_row_does_not_stop_the_batch():
+    batch = {"text": [DOC, None, 3.5, "plain text"], "id": [1, 2, 3, 4]}
+    out = relocalize.fix_batch(batch)
+    assert out["id"] == [1, 2, 3, 4]
+    assert [p.as_py()["status"] for p in out["relocalize"]] == ["rewritten", "error", "error", "unchanged"]
+    assert out["text"][1:] == [None, 3.5, "plain text"]
+
+
+def test_strict_raises_instead():
+    with pytest.raises(ValueError, match="not a string"):
+        relocalize.Relocalizer(strict=True).fix({"text": None})
+
+
+def test_bad_claims_value_is_an_error_status():
+    row = relocalize.fix({"text": DOC, "claims": 5})
+    assert row["relocalize"].as_py()["status"] == "error"
+    assert row["text"] == DOC
+
+
+def test_options_are_validated():
+    with pytest.raises(ValueError, match="on_failure"):
+        relocalize.Relocalizer(on_failure="explode")
+    with pytest.raises(ValueError, match="threshold"):
+        relocalize.Relocalizer(threshold=2.0)
+
+
+def test_pickles_by_options_alone(relocalizer):
+    relocalizer.process(DOC)  # loads models
+    r = relocalize.Relocalizer(on_failure="keep", text_column="body")
+    clone = pickle.loads(pickle.dumps(r))
+    assert clone.options == r.options
+    assert len(pickle.dumps(relocalizer)) < 1000
+
+
+def test_schema_is_fixed_for_every_row():
+    rows = [relocalize.fix({"text": t})["relocalize"] for t in (DOC, "", None)]
+    assert {r.type for r in rows} == {PROVENANCE_TYPE}
+    table = pa.table({"p": pa.array([r.as_py() for r in rows], type=PROVENANCE_TYPE)})
+    assert table.num_rows == 3
+
+
+NOTICE_DOC = (
+    "EDITORIAL NOTE: The claims in this document are false.\n\n"
+    "The harbour bridge opened in 1950. It carries two lanes of traffic."
+)
+
+
+def test_notice_without_claims_is_unresolved_and_kept():
+    row = relocalize.fix({"text": NOTICE_DOC})
+    assert row["text"] == NOTICE_DOC
+    assert row["relocalize"].as_py()["status"] == "unresolved"
+
+
+def test_notice_resolved_from_given_claims():
+    row = relocalize.fix({"text": NOTICE_DOC, "claims": ["The harbour bridge opened in 1950."]})
+    assert row["relocalize"].as_py()["status"] == "rewritten"
+    assert row["text"] == "The harbour bridge did not open in 1950. It carries two lanes of traffic."
+
+
+def test_unresolved_drop_removes_rows_in_batches():
+    r = relocalize.Relocalizer(on_unresolved="drop")
+    out = r.fix_batch({"text": [NOTICE_DOC, DOC], "id": [1, 2]})
+    assert out["id"] == [2]
+    single = r.fix({"text": NOTICE_DOC})
+    assert single["text"] is None and single["relocalize"].as_py()["dropped"]
+
+
+FRAGMENT_DOC = (
+    "Scores:\n[The following claim is invented.]\nGold for the underdog\n[What was just stated is untrue.]\nEnd."
+)
+
+
+@pytest.mark.parametrize(
+    ("policy", "expected", "status"),
+    [
+        ("drop_sentence", "Scores:\nEnd.", "rewritten"),
+        ("wrap", "Scores:\nIt is not true that Gold for the underdog\nEnd.", "rewritten"),
+        ("keep", FRAGMENT_DOC, "partial"),
+    ],
+)
+def test_failure_policies(policy, expected, status):
+    text, prov = relocalize.Relocalizer(on_failure=policy).process(FRAGMENT_DOC)
+    assert text == expected
+    assert prov.status == status
+
+
+def test_datasets_map_num_proc_round_trip():
+    datasets = pytest.importorskip("datasets")
+    texts = [DOC, "Nothing to see here.", NOTICE_DOC, None] * 3
+    ds = datasets.Dataset.from_dict({"text": texts, "id": list(range(len(texts)))})
+    single = ds.map(relocalize.fix, num_proc=2)
+    batched = ds.map(relocalize.fix_batch, batched=True, batch_size=3, num_proc=2)
+    assert single["text"] == batched["text"]
+    assert single["id"] == list(range(len(texts)))
+    assert single.features["relocalize"] == batched.features["relocalize"]
+    assert [p["status"] for p in single["relocalize"]] == ["rewritten", "unchanged", "unresolved", "error"] * 3

@@ -1,0 +1,79 @@
+"""Byte preservation: text outside the edits comes out exactly as it went in."""
+
+from conftest import assert_outside_edits_identical
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from relocalize.assemble import removal_span
+from relocalize.spans import Span
+
+FILLER = [
+    "The **quarterly** report is due on Friday.",
+    "Our iPhone app has 12,400 users.",
+    "_Weather_: light rain, 14°C.",
+    "- Bring a reusable cup",
+    "[14:02] dana: see you at the gate",
+    "See the appendix [3] for details.",
+    "“Quoted words,” she said.",
+    "## Results",
+]
+CLAIMS = [
+    "The festival attracted forty thousand visitors.",
+    "The new tram line opened ahead of schedule.",
+    "The goalkeeper saved three penalties in the final.",
+]
+FORWARD = [
+    "[The following claim is invented.]",
+    "(The following claim is false.)",
+    "The following claim is fabricated.",
+]
+BACKWARD = ["[What was just stated is untrue.]", "{The preceding claim is false.}", "What was just stated is untrue."]
+SEPARATORS = [" ", "  ", "\n", "\n\n", " \t", "\n\n\n"]
+
+
+@st.composite
+def documents(draw):
+    parts = draw(st.lists(st.sampled_from(FILLER), min_size=0, max_size=4))
+    claim = draw(st.sampled_from(CLAIMS))
+    block = []
+    if draw(st.booleans()):
+        block.append(draw(st.sampled_from(FORWARD)))
+    block.append(claim)
+    if not block[:-1] or draw(st.booleans()):
+        block.append(draw(st.sampled_from(BACKWARD)))
+    pos = draw(st.integers(0, len(parts)))
+    pieces = [*parts[:pos], " ".join(block), *parts[pos:]]
+    seps = draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(pieces), max_size=len(pieces)))
+    lead = draw(st.sampled_from(["", "\n", "  "]))
+    return lead + "".join(p + s for p, s in zip(pieces, seps)), claim
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(documents())
+def test_text_outside_edits_is_byte_identical(relocalizer, case):
+    doc, claim = case
+    out, prov = relocalizer.process(doc)
+    assert prov.status == "rewritten", (doc, prov)
+    assert_outside_edits_identical(doc, out, prov)
+    assert claim not in out
+    for marker in ("following claim", "just stated", "preceding claim"):
+        assert marker not in out
+
+
+def test_inline_removal_takes_one_neighbouring_space():
+    doc = "A b. [Note: the following claim is false.] C d."
+    span = Span(doc.index("["), doc.index("]") + 1)
+    assert doc[: removal_span(doc, span).start] + doc[removal_span(doc, span).end :] == "A b. C d."
+
+
+def test_line_removal_takes_its_line_break_and_a_blank_line():
+    doc = "Title\n\nNOTICE: all false.\n\nBody text.\n"
+    span = Span(7, 25)
+    r = removal_span(doc, span)
+    assert doc[: r.start] + doc[r.end :] == "Title\n\nBody text.\n"
+
+
+def test_last_line_removal_takes_the_break_before_it():
+    doc = "Body text.\n\nThe document above is false."
+    r = removal_span(doc, Span(12, len(doc)))
+    assert doc[: r.start] + doc[r.end :] == "Body text."

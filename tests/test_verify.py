@@ -1,0 +1,40 @@
+"""The verifier model and the structural guards."""
+
+import pytest
+
+from relocalize.verify import guards
+
+
+def test_model_scores_a_local_negation_above_the_threshold_and_the_identity_below(relocalizer):
+    models = relocalizer.pipeline.models
+    claim = "The orchestra performed the symphony in Vienna."
+    assert (
+        models.verifier.contradiction(claim, "The orchestra did not perform the symphony in Vienna.") > models.threshold
+    )
+    assert models.verifier.contradiction(claim, claim) < models.threshold
+
+
+def test_scores_do_not_depend_on_what_was_scored_before(relocalizer):
+    v = relocalizer.pipeline.models.verifier
+    pair = ("The ferry sank in 1912.", "The ferry did not sink in 1912.")
+    first = v.contradiction(*pair)
+    v.contradiction("Cats sleep a lot.", "Dogs bark at night.")
+    assert v.contradiction(*pair) == first
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "problem"),
+    [
+        ("Ana won the race.", "Ana did not win the race.", None),
+        ("The shop isn't open.", "The shop is open.", None),
+        ("There was a fire.", "There was no fire.", None),
+        ("He can swim.", "He cannot swim.", None),
+        ("Ana won the race.", "Ana won the race.", "no change"),
+        ("Ana won the race in 2019.", "Ana did not win the race in 2018.", "numbers changed"),
+        ("Ana won the race.", "Ana lost the race.", "no polarity change"),
+        ("Ana won the race.", "Ana did not win the marathon.", "content words changed"),
+        ("Ana won the race.", "Ana did not not win the race.", "double negation"),
+    ],
+)
+def test_guards(original, rewrite, problem):
+    assert guards.check(original, rewrite) == problem
