@@ -137,9 +137,13 @@ class Pipeline:
                 edits.append(DocEdit(o.unit, o.text, o.kind, o.method, o.score))
         removals = [annotations[i].span for i in removed] + [o.unit for o in outcomes if o.kind == "drop"]
         dropped_units = {o.unit for o in outcomes if o.kind == "drop"}
+        floor = 0
         for group in merge_removals(doc, removals):
             kind = "drop" if any(group.contains(u) for u in dropped_units) else "remove_annotation"
-            edits.append(DocEdit(removal_span(doc, group), "", kind, "policy" if kind == "drop" else "detector"))
+            widened = removal_span(doc, group)
+            widened = Span(max(widened.start, floor), widened.end)  # neighbours may share a line break
+            floor = widened.end
+            edits.append(DocEdit(widened, "", kind, "policy" if kind == "drop" else "detector"))
         new_text, placed = apply_edits(doc, edits)
         prov = Provenance("rewritten")
         c = prov.counts

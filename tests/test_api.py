@@ -112,21 +112,21 @@ def test_unresolved_drop_removes_rows_in_batches():
     assert single["text"] is None and single["relocalize"].as_py()["dropped"]
 
 
-FRAGMENT_DOC = (
-    "Scores:\n[The following claim is invented.]\nGold for the underdog\n[What was just stated is untrue.]\nEnd."
+QUESTION_DOC = (
+    "Quiz:\n[The following claim is invented.]\nWho won gold for the underdogs?\n[What was just stated is untrue.]\nEnd."
 )
 
 
 @pytest.mark.parametrize(
     ("policy", "expected", "status"),
     [
-        ("drop_sentence", "Scores:\nEnd.", "rewritten"),
-        ("wrap", "Scores:\nIt is not true that Gold for the underdog\nEnd.", "rewritten"),
-        ("keep", FRAGMENT_DOC, "partial"),
+        ("drop_sentence", "Quiz:\nEnd.", "rewritten"),
+        ("wrap", "Quiz:\nIt is not true that Who won gold for the underdogs?\nEnd.", "rewritten"),
+        ("keep", QUESTION_DOC, "partial"),
     ],
 )
 def test_failure_policies(policy, expected, status):
-    text, prov = relocalize.Relocalizer(on_failure=policy).process(FRAGMENT_DOC)
+    text, prov = relocalize.Relocalizer(on_failure=policy).process(QUESTION_DOC)
     assert text == expected
     assert prov.status == status
 

@@ -20,8 +20,12 @@ class Claim:
         return Span(self.units[0].start, self.units[-1].end)
 
 
-def _units_between(all_units: list[Span], start: int, end: int) -> list[Span]:
-    return [u for u in all_units if u.start >= start and u.end <= end]
+def _units_between(doc: str, all_units: list[Span], start: int, end: int) -> list[Span]:
+    return [u for u in all_units if u.start >= start and u.end <= end and _has_words(u.text(doc))]
+
+
+def _has_words(text: str) -> bool:
+    return any(c.isalnum() for c in text)
 
 
 def resolve_inline(doc: str, annotations: list[Annotation]) -> tuple[list[Annotation], list[Claim]]:
@@ -48,7 +52,7 @@ def resolve_inline(doc: str, annotations: list[Annotation]) -> tuple[list[Annota
             orphans_back.append(i)
             continue
         f = stack.pop()
-        between = _units_between(all_units, annotations[f].span.end, ann.span.start)
+        between = _units_between(doc, all_units, annotations[f].span.end, ann.span.start)
         fwd = annotations[f]
         if not between and fwd.kind == "unbracketed" and len(fwd.parts) > 1:
             claim_unit = fwd.parts[-1]
@@ -57,11 +61,11 @@ def resolve_inline(doc: str, annotations: list[Annotation]) -> tuple[list[Annota
         if between:
             claims.append(Claim(tuple(between), (f, i)))
     for f in stack:
-        nxt = [u for u in all_units if u.start >= annotations[f].span.end]
+        nxt = [u for u in all_units if u.start >= annotations[f].span.end and _has_words(u.text(doc))]
         if nxt:
             claims.append(Claim((nxt[0],), (f,)))
     for b in orphans_back:
-        prev = [u for u in all_units if u.end <= annotations[b].span.start]
+        prev = [u for u in all_units if u.end <= annotations[b].span.start and _has_words(u.text(doc))]
         if prev:
             claims.append(Claim((prev[-1],), (b,)))
     claims.sort(key=lambda c: c.span)

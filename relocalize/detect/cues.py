@@ -18,28 +18,38 @@ _FALSE_IDIOMS = (
     r"flag|summit|note|step|move"
 )
 
-FALSITY = re.compile(
-    r"\b(?:"
-    rf"false(?!\s+(?:{_FALSE_IDIOMS})\b)|falsely|falsity|falsehoods?|untrue|not\s+true|"
-    r"invented|invention|fabricat\w+|falsified|misstat\w+|fails?|implausible|not\s+plausible|would\s+require|"
-    r"cannot\s+be\s+(?:supported|substantiated|verified|confirmed|reconciled|accepted)|"
-    r"no\s+(?:credible\s+|reliable\s+|independent\s+)?(?:confirmation|verification)|"
-    r"fictitious|fictional|made[- ]up|hoax|baseless|unfounded|"
-    r"debunked|refuted|disproven|discredited|retracted|incorrect|inaccurate|erroneous|"
-    r"misinformation|disinformation|unsupported|unsubstantiated|wrong|impossible|"
+# Words that call a claim false. As attributes ("the false claims", "a fabricated
+# article") they describe some other text, so an annotation needs them as predicates.
+_FALSE_WORDS = (
+    rf"false(?!\s+(?:{_FALSE_IDIOMS})\b)|untrue|invented|an?\s+invention|fabricat\w+|falsified|"
+    r"fictitious|fictional|made[- ]up|an?\s+hoax|baseless|unfounded|debunked|refuted|disproven|discredited|"
+    r"retracted|incorrect|inaccurate|erroneous|misinformation|disinformation|unsupported|unsubstantiated|"
+    r"wrong|impossible|implausible|an?\s+falsehood|not\s+(?:true|plausible|valid|credible|accurate|correct|"
+    r"real|factual|supported)|invalid|rejected|dismissed|invention|hoax|falsehood|fiction|fabrication"
+)
+_COPULA = (
+    r"(?:is|are|was|were|be|been|being|remains?|seems?|appears?|proved|proven|shown\s+to\s+be|"
+    r"determined\s+to\s+be|treated\s+as|understood\s+as|regarded\s+as)"
+)
+# Falsity said with a verb: true of the pointed-at text wherever it stands.
+_VERBAL = (
+    r"falsely|falsity|not\s+true|misstat\w+|fails?|would\s+require|rests?\s+on\s+(?:false|untrue|invented)|"
+    r"cannot\s+be\s+(?:supported|substantiated|verified|confirmed|reconciled|accepted|true|correct|right)|"
+    r"cannot\s+stand|no\s+(?:credible\s+|reliable\s+|independent\s+)?(?:confirmation|verification)|"
     r"(?:did|does|do)\s+not\s+(?:happen|occur|take\s+place|exist|hold|stand|reflect|correspond)|"
     r"never\s+(?:happened|occurred|took\s+place|existed)|"
-    r"not\s+(?:credible|accurate|correct|real|factual|supported|a\s+(?:real|factual|true))|"
-    r"cannot\s+(?:be\s+(?:true|correct|right)|stand)|"
-    r"no\s+(?:credible|reliable|supporting|factual|evidentiary)?\s*(?:evidence|basis|source|record|support|truth)|"
+    r"no\s+(?:credible|reliable|supporting|factual|evidentiary|valid)?\s*(?:evidence|basis|source|record|support|truth)|"
     r"do\s+not\s+(?:accept|believe)|should\s+not\s+be\s+(?:believed|trusted|accepted|treated)|"
-    r"contradicts?|conflicts?\s+with|has\s+never\s+been\s+confirmed|is\s+not\s+supported|"
-    r"not\s+valid|invalid|rejected|dismissed|no\s+such|none\s+exists|there\s+is\s+none|"
+    r"contradicts?|conflicts?\s+with|has\s+never\s+been\s+confirmed|"
+    r"no\s+such|none\s+exists|there\s+is\s+none|"
     r"nothing\b[^.;]{0,40}\b(?:happened|occurred|took\s+place|is\s+true|holds)|"
     r"not\s+(?:describe|represent|reflect)\s+(?:an?\s+|any\s+)?(?:real|actual|true)|"
     r"for\s+[^.;]{0,80}?\bto\s+(?:hold|stand|be\s+(?:true|credible|correct|accurate|valid))"
-    r")",
-    _FLAGS,
+)
+
+FALSITY = re.compile(rf"\b(?:{_VERBAL}|{_FALSE_WORDS}|falsehoods?)\b", _FLAGS)
+PREDICATED_FALSITY = re.compile(
+    rf"\b(?:{_VERBAL}|{_COPULA}\s+(?:[\w-]+\s+){{0,3}}?(?:{_FALSE_WORDS})|^\W*(?:{_FALSE_WORDS}))\b", _FLAGS
 )
 
 # Words that name a piece of discourse: what an annotation talks about.
@@ -99,7 +109,7 @@ def direction(text: str) -> str | None:
 
 def is_annotation(text: str) -> str | None:
     """Direction of ``text`` if it is an inline annotation, else None."""
-    if not has_falsity(text):
+    if PREDICATED_FALSITY.search(text) is None:
         return None
     return direction(text)
 

@@ -60,14 +60,19 @@ class Graph:
         return out
 
 
-def from_spacy(doc: Doc) -> Graph:
-    """Build a :class:`Graph` from a parsed spaCy ``Doc``."""
-    return Graph(
-        doc.text,
-        tuple(
-            Token(t.i, t.text, t.whitespace_, t.lemma_, t.pos_, t.tag_, t.dep_.lower(), t.head.i, t.idx) for t in doc
-        ),
+def from_spacy(doc: Doc, text: str | None = None) -> Graph:
+    """Build a :class:`Graph` from a parsed spaCy ``Doc``.
+
+    ``text`` is the original when ``doc`` parsed a same-length variant of it (lower-cased).
+    """
+    text = doc.text if text is None else text
+    tokens = tuple(
+        Token(
+            t.i, text[t.idx : t.idx + len(t)], t.whitespace_, t.lemma_, t.pos_, t.tag_, t.dep_.lower(), t.head.i, t.idx
+        )
+        for t in doc
     )
+    return Graph(text, tokens)
 
 
 def load_spacy(model: str) -> Any:

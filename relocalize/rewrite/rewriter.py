@@ -33,6 +33,14 @@ class Candidate:
         return WRAPPER + self.body
 
 
+def _parseable(body: str) -> str:
+    """Shouted text parses badly: parse it lower-cased (same offsets), edit the original."""
+    letters = [c for c in body if c.isalpha()]
+    if len(letters) > 3 and all(c.isupper() for c in letters) and len(body.lower()) == len(body):
+        return body.lower()
+    return body
+
+
 class RuleRewriter:
     """Parse-guided rewriter over a loaded spaCy pipeline."""
 
@@ -41,10 +49,10 @@ class RuleRewriter:
 
     def candidates(self, units: list[str]) -> list[Candidate]:
         parts = [split_markup(u) for u in units]
-        docs = self._nlp.pipe([body for _, body, _ in parts])
+        docs = self._nlp.pipe([_parseable(body) for _, body, _ in parts])
         out = []
         for (prefix, body, suffix), doc in zip(parts, docs):
-            graph = from_spacy(doc)
+            graph = from_spacy(doc, body)
             rule = wrapped = None
             rule_reason = wrap_reason = ""
             if not body.strip():

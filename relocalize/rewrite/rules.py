@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from relocalize.rewrite.graph import Graph, Token
 
-_NEG_WORDS = frozenset({"not", "n't", "never", "n’t"})
+_NEG_WORDS = frozenset({"not", "n't", "never", "n’t", "nt"})
+_CLITIC_BE = frozenset({"s", "'s", "’s", "re", "'re", "’re", "m", "'m", "’m"})
 _SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 _AUX = ("aux", "auxpass")
 _FINITE = {"VBD": "did", "VBZ": "does", "VBP": "do"}
@@ -135,7 +136,7 @@ def _flip_negated(g: Graph, pred: Token, negs: list[Token]) -> list[Edit]:
     edits = [_remove(n, g) if n.lower in ("not", "never") else Edit(n.idx, n.end, "") for n in negs]
     for n in negs:
         host = g.tokens[n.i - 1] if n.i > 0 else None
-        if n.lower in ("n't", "n’t") and host is not None and host.lower in _CONTRACTED_AUX:
+        if n.lower in ("n't", "n’t", "nt") and host is not None and host.lower in _CONTRACTED_AUX:
             edits.append(Edit(host.idx, host.end, _case_like(_CONTRACTED_AUX[host.lower], host.text)))
     return edits
 
@@ -179,7 +180,8 @@ def _negate_predicate(g: Graph, pred: Token) -> list[Edit]:
     auxes = sorted((c for c in children if c.dep in _AUX and c.i < pred.i and c.lower != "to"), key=lambda t: t.i)
     if auxes:
         return [_not_after(auxes[0])]
-    if pred.lemma == "be" and pred.tag in ("VBD", "VBZ", "VBP"):
+    attached = pred.i > 0 and not g.tokens[pred.i - 1].ws
+    if (pred.lemma == "be" and pred.tag in ("VBD", "VBZ", "VBP")) or (attached and pred.lower in _CLITIC_BE):
         if any(c.dep == "expl" for c in children):
             return [_existential(g, pred)]
         return [_not_after(pred)]
@@ -206,32 +208,38 @@ def _is_verbal(tok: Token) -> bool:
     return tok.upos in ("VERB", "AUX")
 
 
-def negate(g: Graph) -> list[Edit]:
-    """Edits that negate every asserted main clause of the sentence in ``g``.
+def _fragment(g: Graph) -> list[Edit]:
+    """A verbless line (headline, table cell, quiz answer): "Not " before it."""
+    colon = next((t for t in g.tokens if t.text == ":" and t.ws), None)
+    if colon is not None and colon.i + 1 < len(g.tokens):  # "Population: 12,400" -> "Population: not 12,400"
+        value = g.tokens[colon.i + 1]
+        word = "NOT " if value.text.isupper() and len(value.text) > 1 else "not "
+        return [Edit(value.idx, value.idx, word)]
+    first = next(t for t in g.tokens if t.upos not in ("PUNCT", "SYM"))
+    if first.text.isupper() and len(first.text) > 1:
+        return [Edit(first.idx, first.idx, "NOT ")]
+    if not first.text[:1].isupper():
+        return [Edit(first.idx, first.idx, "not ")]
+    if first.upos in ("DET", "ADJ", "NOUN", "ADV", "PRON") and first.text != "I":
+        return [Edit(first.idx, first.idx + 1, "Not " + first.text[0].lower())]
+    return [Edit(first.idx, first.idx, "Not ")]
 
-    Raises :class:`Refusal` for questions, imperatives, fragments without a finite
-    verb, and clauses no rule covers.
-    """
-    body = g.text.rstrip()
-    if body.endswith("?"):
-        raise Refusal("question")
-    roots = [t for t in g.roots() if t.upos != "PUNCT"]
-    if len(roots) != 1:
-        raise Refusal("not a single sentence")
-    root = roots[0]
-    if not _is_verbal(root):
-        raise Refusal("no finite verb (fragment)")
-    if not _has_subject(g, root):
-        raise Refusal("no subject (imperative or fragment)")
-    first = g.tokens[0]
-    if first.lower == "that" and first.dep == "mark":
-        raise Refusal("clausal subject (presupposed)")
+
+def _negate_clause(g: Graph, root: Token) -> list[Edit]:
+    auxes = g.children(root, *_AUX)
+    imperative = (
+        root.tag in ("VB", "VBP")
+        and not _has_subject(g, root)
+        and all(a.lemma.lower() == "do" and a.tag in ("VB", "VBP") for a in auxes)
+    )
+    complements = g.children(root, "ccomp")
+    if root.lemma.lower() in _REPORTING and complements and _has_subject(g, complements[0]):
+        root = complements[0]  # "X reported that Y won", "Note that Y won": negate what was reported
+    elif imperative:
+        raise Refusal("no subject (imperative)")
     for subj in g.children(root, "nsubj", "nsubjpass"):
         if subj.lemma.lower() in _EVENT_NOUNS and g.children(subj, "poss"):
             raise Refusal(f"possessive event subject {subj.text!r} presupposes the claim")
-    complements = g.children(root, "ccomp")
-    if root.lemma.lower() in _REPORTING and complements and _has_subject(g, complements[0]):
-        root = complements[0]  # "X reported that Y won": negate what was reported
     edits = _negate_predicate(g, root)
     for conj in _coordinated(g, root):
         if _is_verbal(conj) and (_has_subject(g, conj) or conj.tag in _FINITE or g.children(conj, *_AUX)):
@@ -242,6 +250,48 @@ def negate(g: Graph) -> list[Edit]:
             if cc.lower == "and" and cc.i < conj.i:
                 edits.append(Edit(cc.idx, cc.end, _case_like("or", cc.text)))
     return edits
+
+
+def negate(g: Graph) -> list[Edit]:
+    """Edits that negate every asserted main clause of the sentence in ``g``.
+
+    Verbless lines get "Not " in front. Raises :class:`Refusal` for questions,
+    imperatives, presupposed claims and clauses no rule covers.
+    """
+    if g.text.rstrip().endswith("?"):
+        raise Refusal("question")
+    if any(t.dep in ("csubj", "csubjpass") for t in g.tokens) or (
+        g.tokens and g.tokens[0].text == "That" and g.tokens[0].dep == "mark"
+    ):
+        raise Refusal("clausal subject (presupposed)")
+    roots = [t for t in g.roots() if t.upos not in ("PUNCT", "SYM")]
+    if not roots:
+        raise Refusal("nothing to negate")
+    if len(roots) == 1 and _is_fragment(g, roots[0]):
+        return _fragment(g)
+    edits: list[Edit] = []
+    for root in roots:
+        clauses = [root] if _is_verbal(root) else [t for t in g.children(root) if _asserted_finite(g, t)]
+        if not clauses:
+            raise Refusal("no finite verb (fragment)")
+        for clause in clauses:  # "convenient that he won": the clauses a verbless head carries
+            edits.extend(_negate_clause(g, clause))
+    return edits
+
+
+def _asserted_finite(g: Graph, tok: Token) -> bool:
+    """A finite verb outside any relative clause: the line holds a clause after all."""
+    if tok.tag not in ("VBD", "VBZ", "VBP", "MD"):
+        return False
+    return tok.dep != "relcl" and not any(a.dep == "relcl" for a in g.ancestors(tok))
+
+
+def _is_fragment(g: Graph, root: Token) -> bool:
+    """A line with no clause of its own: a verbless root, or a bare participle ("still processing")."""
+    if not _is_verbal(root):
+        return not any(_asserted_finite(g, t) for t in g.tokens)
+    bare = root.tag in ("VBG", "VBN") and not g.children(root, *_AUX) and not _has_subject(g, root)
+    return bare
 
 
 def apply(text: str, edits: list[Edit]) -> str:

@@ -11,8 +11,14 @@ from __future__ import annotations
 import difflib
 import re
 
-_WORD = re.compile(r"\w+(?=n['’]t\b)|n['’]t\b|\w+(?:['’]\w+)?", re.IGNORECASE)
-NEGATORS = frozenset({"not", "n't", "n’t", "no", "never", "neither", "nor", "cannot", "none", "nobody", "nothing"})
+_WORD = re.compile(
+    r"\b(?:did|does|do|is|are|was|were|has|have|had|ca|can|could|would|should|wo|must|need|ai)(?=n['’]?t\b)"
+    r"|\w+(?=n['’]t\b)|(?<=\w)n['’]?t\b|\w+(?:['’]\w+)?",
+    re.IGNORECASE,
+)
+NEGATORS = frozenset(
+    {"not", "n't", "n’t", "nt", "no", "never", "neither", "nor", "cannot", "none", "nobody", "nothing"}
+)
 # Words a negating edit may add or remove besides a negator.
 _MACHINERY = frozenset(
     {
