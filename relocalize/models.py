@@ -8,7 +8,7 @@ from relocalize.options import Options
 from relocalize.rewrite.graph import load_spacy
 from relocalize.rewrite.rewriter import RuleRewriter
 from relocalize.verify.base import Verifier, load_verifier
-from relocalize.verify.calibration import calibrated_threshold
+from relocalize.verify.calibration import METHODS, calibrated_thresholds
 
 
 @lru_cache(maxsize=4)
@@ -36,6 +36,7 @@ class Models:
         return _verifier(self._options.verifier)
 
     @cached_property
-    def threshold(self) -> float:
+    def thresholds(self) -> dict[str, float]:
+        """Minimum verifier score per rewrite method; ``Options.threshold`` overrides all."""
         t = self._options.threshold
-        return calibrated_threshold() if t is None else t
+        return calibrated_thresholds() if t is None else dict.fromkeys(METHODS, t)

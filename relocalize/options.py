@@ -12,8 +12,8 @@ ON_UNRESOLVED = ("keep", "drop")
 class Options:
     """Options of a :class:`relocalize.Relocalizer`.
 
-    ``threshold`` None uses the value calibrated on the dev data
-    (``relocalize/verify/calibration.json``).
+    ``threshold`` None uses the per-method values calibrated on the dev data
+    (``relocalize/verify/calibration.json``); a number applies to every method.
     """
 
     text_column: str = "text"

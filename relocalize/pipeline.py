@@ -39,19 +39,19 @@ class Pipeline:
         self.models = models
 
     # -- verification -------------------------------------------------------
-    def _verified(self, original: str, rewrite: str | None) -> tuple[bool, float | None]:
+    def _verified(self, original: str, rewrite: str | None, method: str) -> tuple[bool, float | None]:
         if rewrite is None or guards.check(original, rewrite) is not None:
             return False, None
         score = self.models.verifier.contradiction(original, rewrite)
-        return score >= self.models.threshold, score
+        return score >= self.models.thresholds[method], score
 
     def _decide(self, outcome: Outcome, cand: Candidate) -> None:
-        ok, score = self._verified(cand.body, cand.rule)
+        ok, score = self._verified(cand.body, cand.rule, "rule")
         if ok:
             outcome.kind, outcome.text, outcome.method, outcome.score = "rewrite", cand.full(cand.rule), "rule", score
             return
         outcome.rejected = cand.rule is not None
-        ok, score = self._verified(cand.body, cand.wrapped)
+        ok, score = self._verified(cand.body, cand.wrapped, "wrap")
         if ok:
             outcome.kind, outcome.text, outcome.method, outcome.score = "wrap", cand.full(cand.wrapped), "wrap", score
             return
@@ -110,7 +110,7 @@ class Pipeline:
                 known,
                 self.models.verifier.contradiction,
                 self.options.restatement_overlap,
-                self.models.threshold,
+                self.models.thresholds["rule"],
             ):
                 outcomes[unit] = Outcome(unit)
                 candidates[unit] = self.models.rewriter.candidates([unit.text(doc)])[0]

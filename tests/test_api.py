@@ -23,7 +23,7 @@ def test_fix_rewrites_and_reports(relocalizer):
     assert p["status"] == "rewritten"
     assert p["counts"]["annotations_removed"] == 2 and p["counts"]["rewritten"] == 1
     rewrite = next(e for e in p["edits"] if e["kind"] == "rewrite")
-    assert rewrite["method"] == "rule" and rewrite["score"] >= relocalizer.pipeline.models.threshold
+    assert rewrite["method"] == "rule" and rewrite["score"] >= relocalizer.pipeline.models.thresholds["rule"]
 
 
 @pytest.mark.parametrize(
@@ -113,7 +113,8 @@ def test_unresolved_drop_removes_rows_in_batches():
 
 
 QUESTION_DOC = (
-    "Quiz:\n[The following claim is invented.]\nWho won gold for the underdogs?\n[What was just stated is untrue.]\nEnd."
+    "Quiz:\n[The following claim is invented.]\nWho won gold for the underdogs?\n"
+    "[What was just stated is untrue.]\nEnd."
 )
 
 

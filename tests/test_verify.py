@@ -9,9 +9,10 @@ def test_model_scores_a_local_negation_above_the_threshold_and_the_identity_belo
     models = relocalizer.pipeline.models
     claim = "The orchestra performed the symphony in Vienna."
     assert (
-        models.verifier.contradiction(claim, "The orchestra did not perform the symphony in Vienna.") > models.threshold
+        models.verifier.contradiction(claim, "The orchestra did not perform the symphony in Vienna.")
+        > models.thresholds["rule"]
     )
-    assert models.verifier.contradiction(claim, claim) < models.threshold
+    assert models.verifier.contradiction(claim, claim) < models.thresholds["rule"]
 
 
 def test_scores_do_not_depend_on_what_was_scored_before(relocalizer):
@@ -38,3 +39,14 @@ def test_scores_do_not_depend_on_what_was_scored_before(relocalizer):
 )
 def test_guards(original, rewrite, problem):
     assert guards.check(original, rewrite) == problem
+
+
+def test_choose_threshold_separates_the_classes():
+    from relocalize.verify.calibration import choose_threshold
+
+    t = choose_threshold([0.99, 0.98, 0.97], [0.6, 0.7, 0.2])
+    assert 0.7 < t < 0.97
+    t = choose_threshold([0.99, 0.5], [0.6, 0.4])  # overlap: best cut keeps most positives, fewest negatives
+    assert 0.6 < t < 0.99
+    with pytest.raises(ValueError):
+        choose_threshold([], [0.1])

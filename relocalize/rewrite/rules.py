@@ -252,17 +252,34 @@ def _negate_clause(g: Graph, root: Token) -> list[Edit]:
     return edits
 
 
+def _interrogative(g: Graph) -> bool:
+    """A real question: a wh-word, or a verb before its subject. "hes coaching him?" is a statement."""
+    if any(t.tag in ("WP", "WDT", "WRB", "WP$") for t in g.tokens):
+        return True
+    subjects = [t for t in g.tokens if t.dep in _SUBJECTS]
+    verbs = [t for t in g.tokens if t.upos in ("VERB", "AUX")]
+    return not subjects or not verbs or verbs[0].i < subjects[0].i
+
+
+def _that_clause_subject(g: Graph) -> bool:
+    """ "That X won surprised fans": X is presupposed, and no edit of the main verb negates it."""
+    if g.tokens and g.tokens[0].text == "That" and g.tokens[0].dep == "mark":
+        return True
+    return any(
+        t.dep in ("csubj", "csubjpass") and any(m.lower in ("that", "whether") for m in g.children(t, "mark"))
+        for t in g.tokens
+    )
+
+
 def negate(g: Graph) -> list[Edit]:
     """Edits that negate every asserted main clause of the sentence in ``g``.
 
     Verbless lines get "Not " in front. Raises :class:`Refusal` for questions,
     imperatives, presupposed claims and clauses no rule covers.
     """
-    if g.text.rstrip().endswith("?"):
+    if g.text.rstrip().endswith("?") and _interrogative(g):
         raise Refusal("question")
-    if any(t.dep in ("csubj", "csubjpass") for t in g.tokens) or (
-        g.tokens and g.tokens[0].text == "That" and g.tokens[0].dep == "mark"
-    ):
+    if _that_clause_subject(g):
         raise Refusal("clausal subject (presupposed)")
     roots = [t for t in g.roots() if t.upos not in ("PUNCT", "SYM")]
     if not roots:
@@ -287,11 +304,20 @@ def _asserted_finite(g: Graph, tok: Token) -> bool:
 
 
 def _is_fragment(g: Graph, root: Token) -> bool:
-    """A line with no clause of its own: a verbless root, or a bare participle ("still processing")."""
+    """A line with no clause of its own.
+
+    A verbless root; a bare participle ("still processing"); or a subjectless base
+    verb that does not open the line, which is a tagging slip on a noun phrase
+    ("ed sheeran olympic champion"), not an imperative.
+    """
     if not _is_verbal(root):
         return not any(_asserted_finite(g, t) for t in g.tokens)
-    bare = root.tag in ("VBG", "VBN") and not g.children(root, *_AUX) and not _has_subject(g, root)
-    return bare
+    if g.children(root, *_AUX) or _has_subject(g, root):
+        return False
+    if root.tag in ("VBG", "VBN"):
+        return True
+    opening = next(t for t in g.tokens if t.upos not in ("PUNCT", "SYM", "ADV", "INTJ"))
+    return root.tag in ("VB", "VBP") and opening.i != root.i and opening.lower not in ("please", "do")
 
 
 def apply(text: str, edits: list[Edit]) -> str:
