@@ -157,6 +157,8 @@ def _existential(g: Graph, be: Token) -> Edit:
         nums = g.children(noun, "nummod", "quantmod")
         if dets and dets[0].lower in _NO_DETS:
             return Edit(dets[0].idx, dets[0].end, _case_like("no", dets[0].text))
+        if dets and dets[0].lower == "no":  # already negative: "there was no evidence" -> "some evidence"
+            return Edit(dets[0].idx, dets[0].end, _case_like("some", dets[0].text))
         quantity = any(c.lower in _QUANTITY for c in g.children(noun))
         if not dets and not nums and not quantity and noun.upos in ("NOUN", "PROPN") and noun.tag != "NNP":
             first = g.subtree(noun)[0]
@@ -284,7 +286,13 @@ def negate(g: Graph) -> list[Edit]:
     roots = [t for t in g.roots() if t.upos not in ("PUNCT", "SYM")]
     if not roots:
         raise Refusal("nothing to negate")
-    if len(roots) == 1 and _is_fragment(g, roots[0]):
+    if len(roots) == 1 and (verb := _misparsed_predicate(g, roots[0])) is not None:
+        edits = _do_support(verb, "VBD")
+        for conj in _coordinated(g, verb):
+            if conj.tag in ("VBD", "VBN") and not g.children(conj, *_AUX):
+                edits.extend(_do_support(conj, "VBD"))
+        return edits
+    if all(_is_fragment(g, r) for r in roots):
         return _fragment(g)
     edits: list[Edit] = []
     for root in roots:
@@ -294,6 +302,23 @@ def negate(g: Graph) -> list[Edit]:
         for clause in clauses:  # "convenient that he won": the clauses a verbless head carries
             edits.extend(_negate_clause(g, clause))
     return edits
+
+
+def _misparsed_predicate(g: Graph, root: Token) -> Token | None:
+    """The main verb the tagger took for a participle after a comma.
+
+    "The captain, who had lost, retired in May" parses with "captain" as the root and
+    "retired" as its modifier; a real reduced relative ("the volume, edited by X")
+    has an agent. The last such verb is the predicate.
+    """
+    if _is_verbal(root):
+        return None
+    verbs = [
+        t
+        for t in g.children(root, "acl")
+        if t.tag in ("VBN", "VBD") and not g.children(t, "agent") and t.i > 0 and g.tokens[t.i - 1].text == ","
+    ]
+    return verbs[-1] if verbs else None
 
 
 def _asserted_finite(g: Graph, tok: Token) -> bool:
