@@ -1,0 +1,31 @@
+"""A slice of the paper's dev gold, read by path from shared/ (never copied into the repo)."""
+
+import pyarrow.parquet as pq
+import pytest
+from conftest import DEV, assert_outside_edits_identical
+
+pytestmark = pytest.mark.skipif(not DEV.exists(), reason=f"dev gold not at {DEV}")
+
+
+def _rows(name: str, step: int) -> list[dict]:
+    return pq.read_table(DEV / name).to_pylist()[::step]
+
+
+def test_gold_annotations_are_removed_and_claims_negated(relocalizer):
+    rows = _rows("gold.parquet", 30)
+    removed = total = 0
+    for row in rows:
+        doc = row["dense_text"]
+        out, prov = relocalizer.process(doc)
+        assert_outside_edits_identical(doc, out, prov)
+        removals = [(e.start, e.end) for e in prov.edits if e.kind in ("remove_annotation", "drop")]
+        for span in row["negation_spans"]:
+            total += 1
+            removed += any(s <= span["start"] and span["end"] <= e for s, e in removals)
+        assert prov.counts.rewritten >= 0.8 * len(row["claim_spans"])
+    assert removed / total >= 0.97
+
+
+def test_controls_stay_byte_identical(relocalizer):
+    rows = _rows("controls.parquet", 20)
+    assert all(relocalizer.process(r["text"])[0] == r["text"] for r in rows)
