@@ -15,7 +15,7 @@ def _param(row: dict):
 
 
 def test_table_is_large_and_covers_every_outcome():
-    assert len(ROWS) >= 150
+    assert len(ROWS) >= 300
     assert {r["outcome"] for r in ROWS} == {"rule", "wrap", "refuse"}
     assert len({r["id"] for r in ROWS}) == len(ROWS)
 

@@ -14,6 +14,49 @@ _FINITE = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 _CONTRACTED_AUX = {"wo": "will", "ca": "can", "sha": "shall"}
 _NO_DETS = frozenset({"a", "an", "some", "any"})
 _QUANTITY = frozenset({"many", "much", "few", "several", "more", "most", "enough", "numerous"})
+_SCALAR_ADVERBS = {"always": "never", "still": "no longer"}
+_HEDGES = frozenset(
+    [
+        "reportedly",
+        "allegedly",
+        "apparently",
+        "supposedly",
+        "possibly",
+        "probably",
+        "perhaps",
+        "presumably",
+        "seemingly",
+    ]
+)
+_EPISTEMIC = frozenset({"may", "might", "must"})
+# Predicates that presuppose their that-clause: the claim is the clause.
+_FACTIVE = frozenset(
+    [
+        "known",
+        "clear",
+        "obvious",
+        "evident",
+        "surprised",
+        "shocked",
+        "stunned",
+        "amazed",
+        "astonished",
+        "aware",
+        "glad",
+        "happy",
+        "sad",
+        "sorry",
+        "proud",
+        "pleased",
+        "delighted",
+        "disappointed",
+        "upset",
+        "thrilled",
+        "relieved",
+        "certain",
+        "true",
+    ]
+)
 # Event nouns whose possessive form presupposes the event ("Kim's victory stunned fans").
 _EVENT_NOUNS = frozenset(
     [
@@ -174,12 +217,76 @@ def _do_support(pred: Token, tag: str) -> list[Edit]:
     return [Edit(pred.idx, pred.end, phrase + base)]
 
 
+def _polarity_item(g: Graph, pred: Token, auxes: list[Token]) -> list[Edit] | None:
+    """Words whose own negative form negates the clause: always -> never, some X -> no X, ..."""
+    subjects = g.children(pred, "nsubj", "nsubjpass")
+    after_subject = subjects[0].i if subjects else -1
+    for adv in g.children(pred, "advmod"):
+        if adv.i < after_subject:
+            continue
+        if adv.lower in _SCALAR_ADVERBS:
+            return [Edit(adv.idx, adv.end, _case_like(_SCALAR_ADVERBS[adv.lower], adv.text))]
+        if adv.lower == "already" and auxes and auxes[0].i < adv.i:
+            return [Edit(adv.idx, adv.end, _case_like("not yet", adv.text))]
+    for subj in subjects:
+        if subj.lower == "some":  # "Some of the paintings were damaged" -> "None of ..."
+            return [Edit(subj.idx, subj.end, _case_like("none", subj.text))]
+        for det in g.children(subj, "det", "predet"):
+            if det.lower == "some":
+                return [Edit(det.idx, det.end, _case_like("no", det.text))]
+            if det.lower in ("all", "every"):
+                return [Edit(det.idx, det.idx + 1, _case_like("not ", det.text) + det.text[0].lower())]
+        both = [c for c in g.children(subj, "preconj", "det") if c.lower == "both"]
+        ands = [c for c in g.children(subj, "cc") if c.lower == "and"]
+        if both and ands:
+            return [
+                Edit(both[0].idx, both[0].end, _case_like("neither", both[0].text)),
+                Edit(ands[0].idx, ands[0].end, "nor"),
+            ]
+    return None
+
+
+def _hedges(g: Graph, pred: Token) -> list[Edit]:
+    """Drop hedges inside the clause: "reportedly won" -> "did not win"."""
+    return [_remove(a, g) for a in g.children(pred, "advmod") if a.lower in _HEDGES and a.i > 0]
+
+
+def _scope_markers(g: Graph, pred: Token) -> list[Edit]:
+    """Under the new negation: "also" -> "... either", object "some" -> "any"."""
+    edits = []
+    for adv in g.children(pred, "advmod"):
+        if adv.lower == "also" and adv.i > 0:
+            last = [t for t in g.subtree(pred) if t.upos != "PUNCT"][-1]
+            edits += [_remove(adv, g), Edit(last.end, last.end, " either")]
+    for obj in g.children(pred, "dobj", "attr"):
+        edits += [Edit(d.idx, d.end, _case_like("any", d.text)) for d in g.children(obj, "det") if d.lower == "some"]
+    return edits
+
+
 def _negate_predicate(g: Graph, pred: Token) -> list[Edit]:
     children = g.children(pred)
     negs = [c for c in children if c.dep == "neg" or (c.lower in _NEG_WORDS and c.dep in ("advmod", "neg"))]
     if negs:
         return _flip_negated(g, pred, negs)
     auxes = sorted((c for c in children if c.dep in _AUX and c.i < pred.i and c.lower != "to"), key=lambda t: t.i)
+    item = _polarity_item(g, pred, auxes)
+    if item is not None:
+        return item
+    existential = any(c.dep == "expl" for c in children)
+    scope = [] if existential else _scope_markers(g, pred)
+    return _hedges(g, pred) + scope + _plain_negation(g, pred, auxes)
+
+
+def _plain_negation(g: Graph, pred: Token, auxes: list[Token]) -> list[Edit]:
+    children = g.children(pred)
+    if (
+        len(auxes) >= 2
+        and auxes[0].lower in _EPISTEMIC
+        and auxes[1].lower == "have"
+        and pred.tag == "VBN"
+        and not any(a.dep == "auxpass" for a in auxes)
+    ):  # "may have won" -> "did not win": a plain negated assertion
+        return [Edit(auxes[0].idx, pred.end, "did not " + pred.lemma.lower())]
     if auxes:
         return [_not_after(auxes[0])]
     attached = pred.i > 0 and not g.tokens[pred.i - 1].ws
@@ -235,14 +342,25 @@ def _negate_clause(g: Graph, root: Token) -> list[Edit]:
         and all(a.lemma.lower() == "do" and a.tag in ("VB", "VBP") for a in auxes)
     )
     complements = g.children(root, "ccomp")
+    factive = [c for p in g.children(root, "acomp", "attr") if p.lower in _FACTIVE for c in g.children(p, "ccomp")]
+    if root.lower in _FACTIVE or any(p.lower in _FACTIVE for p in g.children(root, "acomp", "attr")):
+        factive += complements  # "Everyone was shocked that Y won", "It is clear that Y won"
+    it_subject = any(c.dep == "expl" or c.lower == "it" for c in g.children(root, *_SUBJECTS))
     if root.lemma.lower() in _REPORTING and complements and _has_subject(g, complements[0]):
         root = complements[0]  # "X reported that Y won", "Note that Y won": negate what was reported
+    elif factive or (root.lemma == "be" and complements and it_subject):
+        clause = (factive or complements)[0]  # "It is well known that Y won", "Fans were surprised that Y won"
+        if not (_is_verbal(clause) and _has_subject(g, clause)):
+            raise Refusal("factive complement without a clause to negate (presupposed)")
+        root = clause
     elif imperative:
         raise Refusal("no subject (imperative)")
     for subj in g.children(root, "nsubj", "nsubjpass"):
         if subj.lemma.lower() in _EVENT_NOUNS and g.children(subj, "poss"):
             raise Refusal(f"possessive event subject {subj.text!r} presupposes the claim")
     edits = _negate_predicate(g, root)
+    for rel in _nonrestrictive_relatives(g):  # "Kim, who won gold, retired": the relative asserts too
+        edits.extend(_negate_predicate(g, rel))
     for conj in _coordinated(g, root):
         if _is_verbal(conj) and (_has_subject(g, conj) or conj.tag in _FINITE or g.children(conj, *_AUX)):
             edits.extend(_negate_predicate(g, conj))
@@ -288,6 +406,8 @@ def negate(g: Graph) -> list[Edit]:
         raise Refusal("nothing to negate")
     if len(roots) == 1 and (verb := _misparsed_predicate(g, roots[0])) is not None:
         edits = _do_support(verb, "VBD")
+        for rel in _nonrestrictive_relatives(g):
+            edits.extend(_negate_predicate(g, rel))
         for conj in _coordinated(g, verb):
             if conj.tag in ("VBD", "VBN") and not g.children(conj, *_AUX):
                 edits.extend(_do_support(conj, "VBD"))
@@ -302,6 +422,18 @@ def negate(g: Graph) -> list[Edit]:
         for clause in clauses:  # "convenient that he won": the clauses a verbless head carries
             edits.extend(_negate_clause(g, clause))
     return edits
+
+
+def _nonrestrictive_relatives(g: Graph) -> list[Token]:
+    """Finite relative clauses set off by a comma ("X, who won gold, ...")."""
+    out = []
+    for t in g.tokens:
+        if t.dep != "relcl" or (t.tag not in ("VBD", "VBZ", "VBP") and not g.children(t, *_AUX)):
+            continue
+        first = g.subtree(t)[0]
+        if first.i > 0 and g.tokens[first.i - 1].text == "," and first.tag in ("WP", "WDT", "WP$"):
+            out.append(t)
+    return out
 
 
 def _misparsed_predicate(g: Graph, root: Token) -> Token | None:
