@@ -13,6 +13,8 @@ from collections import Counter
 from _dev import read
 
 import relocalize
+from relocalize.pipeline import residual_assertions
+from relocalize.spans import sentences
 
 
 def _covered(start: int, end: int, spans: list[tuple[int, int]], text: str) -> float:
@@ -30,12 +32,16 @@ def evaluate(limit: int | None = None) -> dict:
     r.process(gold[0]["dense_text"])  # load models before timing
     ann_total = ann_removed = 0
     outcome: Counter[str] = Counter()
+    residual = residual_total = 0
     statuses: Counter[str] = Counter()
     counts: Counter[str] = Counter()
     t0 = time.perf_counter()
     for row in gold:
         text = row["dense_text"]
-        _, prov = r.process(text)
+        out, prov = r.process(text)
+        claim_units = [u.text(text) for c in row["claim_spans"] for u in sentences(text, c["start"], c["end"])]
+        residual_total += len(claim_units)
+        residual += sum(residual_assertions(r.pipeline, out, claim_units))
         statuses[prov.status] += 1
         counts.update(vars(prov.counts))
         removals = [(e.start, e.end) for e in prov.edits if e.kind in ("remove_annotation", "drop")]
@@ -77,6 +83,8 @@ def evaluate(limit: int | None = None) -> dict:
         "wrapped": outcome["wrapped"] / n_claims,
         "dropped": outcome["dropped"] / n_claims,
         "verifier_pass_rate": counts["rewritten"] / attempted if attempted else None,
+        "claim_sentences": residual_total,
+        "no_residual_assertion": 1 - residual / residual_total,
         "controls": len(controls),
         "controls_unchanged": len(unchanged) / len(controls),
         "controls_changed": changed,
@@ -98,6 +106,7 @@ def main() -> None:
         ("claims wrapped", res["wrapped"], ""),
         ("claims dropped", res["dropped"], ""),
         ("rule rewrites passing the verifier", res["verifier_pass_rate"], ""),
+        ("claim sentences no output sentence still asserts", res["no_residual_assertion"], ">= 98%"),
         ("controls byte-identical", res["controls_unchanged"], ">= 99%"),
     ]
     print(

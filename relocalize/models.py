@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property, lru_cache
 
 from relocalize.options import Options
-from relocalize.rewrite.graph import load_spacy
+from relocalize.rewrite.parsers import load_parser
 from relocalize.rewrite.rewriter import RuleRewriter
 from relocalize.verify.base import Verifier, load_verifier
 from relocalize.verify.calibration import METHODS, calibrated_thresholds
@@ -13,7 +13,7 @@ from relocalize.verify.calibration import METHODS, calibrated_thresholds
 
 @lru_cache(maxsize=4)
 def _rewriter(parser: str) -> RuleRewriter:
-    return RuleRewriter(load_spacy(parser))
+    return RuleRewriter(load_parser(parser))
 
 
 @lru_cache(maxsize=4)

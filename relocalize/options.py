@@ -14,6 +14,10 @@ class Options:
 
     ``threshold`` None uses the per-method values calibrated on the dev data
     (``relocalize/verify/calibration.json``); a number applies to every method.
+
+    ``parser`` is a spaCy pipeline name or path (``"spacy:<name>"`` says so explicitly),
+    or ``"stanza:<model dir>"`` for a Stanza English pipeline whose models are already in
+    that directory (``pip install 'relocalize[stanza]'``; nothing is downloaded).
     """
 
     text_column: str = "text"
@@ -34,6 +38,10 @@ class Options:
             raise ValueError(f"on_unresolved must be one of {ON_UNRESOLVED}, not {self.on_unresolved!r}")
         if self.threshold is not None and not 0.0 <= self.threshold <= 1.0:
             raise ValueError(f"threshold must lie in [0, 1], not {self.threshold!r}")
+        if not isinstance(self.parser, str) or not self.parser.strip():
+            raise ValueError(f"parser must name a spaCy pipeline or 'stanza:<model dir>', not {self.parser!r}")
+        if self.parser.partition(":")[0] in ("spacy", "stanza") and not self.parser.partition(":")[2].strip():
+            raise ValueError(f"parser {self.parser!r} names no model: use 'spacy:<pipeline>' or 'stanza:<model dir>'")
         if self.max_chars <= 0:
             raise ValueError("max_chars must be positive")
         if not 0.0 < self.restatement_overlap <= 1.0:

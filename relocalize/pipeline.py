@@ -63,7 +63,8 @@ class Pipeline:
         else:
             outcome.kind, outcome.method = "kept", "policy"
 
-    def _negation_of(self, claim: str) -> str:
+    def negation_of(self, claim: str) -> str:
+        """The best local negation of ``claim``: the rule, else the wrapper, else the forced wrapper."""
         cand = self.models.rewriter.candidates([claim])[0]
         for text in (cand.rule, cand.wrapped):
             if text is not None and guards.check(cand.body, text) is None:
@@ -102,7 +103,7 @@ class Pipeline:
         candidates = dict(zip(units_by_text, self.models.rewriter.candidates([u.text(doc) for u in units_by_text])))
         if notices:
             known = [(c.body, c.full(c.rule) if c.rule else c.forced_wrap()) for c in candidates.values()]
-            known += [(g, self._negation_of(g)) for g in given]
+            known += [(g, self.negation_of(g)) for g in given]
             free = [u for u in units(doc, [a.span for a in annotations]) if u not in outcomes]
             for unit in find_restatements(
                 doc,
@@ -164,6 +165,33 @@ class Pipeline:
             for e, out in placed
         ]
         return new_text, prov
+
+
+def residual_assertions(pipeline: Pipeline, output: str, claims: list[str]) -> list[bool]:
+    """For each claim, does some sentence of ``output`` still assert it?
+
+    A sentence asserts a claim when most of its content words come from the claim and
+    the verifier reads it as contradicting the claim's negation (a 2-way contradiction
+    model can answer that, where it cannot judge entailment directly).
+    """
+    sentences = units(output, [])
+    verbatim = {s.text(output) for s in sentences}
+    out = []
+    for claim in claims:
+        if claim.strip() in verbatim:
+            out.append(True)  # still there as it was: no model needed
+            continue
+        negation = pipeline.negation_of(claim)
+        hits = find_restatements(
+            output,
+            sentences,
+            [(claim, negation)],
+            pipeline.models.verifier.contradiction,
+            pipeline.options.restatement_overlap,
+            pipeline.models.thresholds["rule"],
+        )
+        out.append(bool(hits))
+    return out
 
 
 def _claim_list(claims: object) -> list[str]:

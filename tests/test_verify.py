@@ -50,3 +50,19 @@ def test_choose_threshold_separates_the_classes():
     assert 0.6 < t < 0.99
     with pytest.raises(ValueError):
         choose_threshold([], [0.1])
+
+
+def test_residual_check_sees_kept_and_half_negated_claims(relocalizer):
+    from relocalize.pipeline import residual_assertions
+
+    claim = "The ferry company doubled its fares and cancelled the night crossing."
+    outputs = {
+        "kept": f"Harbour news. {claim} More next week.",
+        "negated": "Harbour news. The ferry company did not double its fares and did not cancel the night crossing. "
+        "More next week.",
+        "one conjunct left": "Harbour news. The ferry company did not double its fares "
+        "and cancelled the night crossing. More next week.",
+        "dropped": "Harbour news. More next week.",
+    }
+    got = {k: residual_assertions(relocalizer.pipeline, v, [claim])[0] for k, v in outputs.items()}
+    assert got == {"kept": True, "negated": False, "one conjunct left": True, "dropped": False}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from relocalize.rewrite.graph import from_spacy
+from relocalize.rewrite.parsers import ParseFn, spacy_parse
 from relocalize.rewrite.rules import Refusal, apply, negate
 from relocalize.rewrite.surface import split_markup
 from relocalize.rewrite.wrap import WRAPPER, wrap
@@ -42,17 +42,20 @@ def _parseable(body: str) -> str:
 
 
 class RuleRewriter:
-    """Parse-guided rewriter over a loaded spaCy pipeline."""
+    """Parse-guided rewriter over a parse function (:mod:`relocalize.rewrite.parsers`).
 
-    def __init__(self, nlp: Any) -> None:
-        self._nlp = nlp
+    A loaded spaCy pipeline is accepted too, as before.
+    """
+
+    def __init__(self, parse: ParseFn | Any) -> None:
+        self._parse: ParseFn = spacy_parse(parse) if hasattr(parse, "pipe") else parse
 
     def candidates(self, units: list[str]) -> list[Candidate]:
         parts = [split_markup(u) for u in units]
-        docs = self._nlp.pipe([_parseable(body) for _, body, _ in parts])
+        bodies = [body for _, body, _ in parts]
+        graphs = self._parse([_parseable(body) for body in bodies], bodies)
         out = []
-        for (prefix, body, suffix), doc in zip(parts, docs):
-            graph = from_spacy(doc, body)
+        for (prefix, body, suffix), graph in zip(parts, graphs):
             rule = wrapped = None
             rule_reason = wrap_reason = ""
             if not body.strip():
