@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from relocalize.lexicon import EPISTEMIC, HEDGES
 from relocalize.rewrite.graph import Graph, Token
 
 _NEG_WORDS = frozenset({"not", "n't", "never", "n’t", "nt"})
@@ -15,20 +16,6 @@ _CONTRACTED_AUX = {"wo": "will", "ca": "can", "sha": "shall"}
 _NO_DETS = frozenset({"a", "an", "some", "any"})
 _QUANTITY = frozenset({"many", "much", "few", "several", "more", "most", "enough", "numerous"})
 _SCALAR_ADVERBS = {"always": "never", "still": "no longer"}
-_HEDGES = frozenset(
-    [
-        "reportedly",
-        "allegedly",
-        "apparently",
-        "supposedly",
-        "possibly",
-        "probably",
-        "perhaps",
-        "presumably",
-        "seemingly",
-    ]
-)
-_EPISTEMIC = frozenset({"may", "might", "must"})
 # Predicates that presuppose their that-clause: the claim is the clause.
 _FACTIVE = frozenset(
     [
@@ -248,7 +235,7 @@ def _polarity_item(g: Graph, pred: Token, auxes: list[Token]) -> list[Edit] | No
 
 def _hedges(g: Graph, pred: Token) -> list[Edit]:
     """Drop hedges inside the clause: "reportedly won" -> "did not win"."""
-    return [_remove(a, g) for a in g.children(pred, "advmod") if a.lower in _HEDGES and a.i > 0]
+    return [_remove(a, g) for a in g.children(pred, "advmod") if a.lower in HEDGES and a.i > 0]
 
 
 def _scope_markers(g: Graph, pred: Token) -> list[Edit]:
@@ -281,7 +268,7 @@ def _plain_negation(g: Graph, pred: Token, auxes: list[Token]) -> list[Edit]:
     children = g.children(pred)
     if (
         len(auxes) >= 2
-        and auxes[0].lower in _EPISTEMIC
+        and auxes[0].lower in EPISTEMIC
         and auxes[1].lower == "have"
         and pred.tag == "VBN"
         and not any(a.dep == "auxpass" for a in auxes)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import difflib
 import re
 
+from relocalize.lexicon import EPISTEMIC, HEDGES
+
 _WORD = re.compile(
     r"\b(?:did|does|do|is|are|was|were|has|have|had|ca|can|could|would|should|wo|must|need|ai)(?=n['’]?t\b)"
     r"|\w+(?=n['’]t\b)|(?<=\w)n['’]?t\b|\w+(?:['’]\w+)?",
@@ -20,51 +22,43 @@ NEGATORS = frozenset(
     {"not", "n't", "n’t", "nt", "no", "never", "neither", "nor", "cannot", "none", "nobody", "nothing"}
 )
 # Words a negating edit may add or remove besides a negator.
-_MACHINERY = frozenset(
-    {
-        "always",
-        "still",
-        "already",
-        "also",
-        "every",
-        "both",
-        "may",
-        "might",
-        "must",
-        "have",
-        "reportedly",
-        "allegedly",
-        "apparently",
-        "supposedly",
-        "possibly",
-        "probably",
-        "perhaps",
-        "presumably",
-        "seemingly",
-        "do",
-        "does",
-        "did",
-        "or",
-        "and",
-        "can",
-        "will",
-        "shall",
-        "ca",
-        "wo",
-        "sha",
-        "a",
-        "an",
-        "some",
-        "any",
-        "it",
-        "is",
-        "true",
-        "that",
-        "either",
-        "yet",
-        "longer",
-        "all",
-    }
+_MACHINERY = (
+    HEDGES
+    | EPISTEMIC
+    | frozenset(
+        {
+            "always",
+            "still",
+            "already",
+            "also",
+            "every",
+            "both",
+            "have",
+            "do",
+            "does",
+            "did",
+            "or",
+            "and",
+            "can",
+            "will",
+            "shall",
+            "ca",
+            "wo",
+            "sha",
+            "a",
+            "an",
+            "some",
+            "any",
+            "it",
+            "is",
+            "true",
+            "that",
+            "either",
+            "yet",
+            "longer",
+            "all",
+        }
+    )
 )
 
 
