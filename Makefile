@@ -14,11 +14,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[dev,stanza]'
+	$(BIN)/pip install --quiet -e '.[dev,stanza,seq2seq]'
 	touch $@
 
 demo: $(VENV)/.installed
-	$(BIN)/relocalize run examples/corpus.jsonl --out examples/out
+	$(BIN)/relocalize run examples/corpus.jsonl --out examples/out --show 3
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -1,5 +1,8 @@
 """Core metrics on the dev gold: annotations removed, claims found, rewrite outcomes, controls.
 
+The metrics are the library's (:mod:`relocalize.bench.metrics`); ``python -m relocalize.bench``
+writes the full report (detection, edit size, preservation, verifier quality, plots, diffs).
+
 python benchmarks/dev_gold.py [--limit N] [--json OUT.json]
 """
 
@@ -7,89 +10,38 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
-from collections import Counter
 
 from _dev import read
 
 import relocalize
-from relocalize.pipeline import residual_assertions
-from relocalize.spans import sentences
-
-
-def _covered(start: int, end: int, spans: list[tuple[int, int]], text: str) -> float:
-    chars = [i for i in range(start, end) if not text[i].isspace()]
-    if not chars:
-        return 1.0
-    hit = sum(any(s <= i < e for s, e in spans) for i in chars)
-    return hit / len(chars)
+from relocalize.bench.metrics import control_metrics, gold_metrics
+from relocalize.bench.run import evaluate as run_documents
 
 
 def evaluate(limit: int | None = None) -> dict:
     r = relocalize.Relocalizer()
     gold = read("gold.parquet", limit)
     controls = read("controls.parquet", limit)
-    r.process(gold[0]["dense_text"])  # load models before timing
-    ann_total = ann_removed = 0
-    outcome: Counter[str] = Counter()
-    residual = residual_total = 0
-    statuses: Counter[str] = Counter()
-    counts: Counter[str] = Counter()
-    t0 = time.perf_counter()
-    for row in gold:
-        text = row["dense_text"]
-        out, prov = r.process(text)
-        claim_units = [u.text(text) for c in row["claim_spans"] for u in sentences(text, c["start"], c["end"])]
-        residual_total += len(claim_units)
-        residual += sum(residual_assertions(r.pipeline, out, claim_units))
-        statuses[prov.status] += 1
-        counts.update(vars(prov.counts))
-        removals = [(e.start, e.end) for e in prov.edits if e.kind in ("remove_annotation", "drop")]
-        for span in row["negation_spans"]:
-            ann_total += 1
-            ann_removed += _covered(span["start"], span["end"], removals, text) == 1.0
-        for claim in row["claim_spans"]:
-            kinds = {
-                e.kind
-                for e in prov.edits
-                if e.kind in ("rewrite", "wrap", "drop") and e.start < claim["end"] and claim["start"] < e.end
-            }
-            found = _covered(
-                claim["start"],
-                claim["end"],
-                [(e.start, e.end) for e in prov.edits if e.kind in ("rewrite", "wrap", "drop")],
-                text,
-            )
-            if found < 0.9:
-                outcome["not_found"] += 1
-            elif "drop" in kinds:
-                outcome["dropped"] += 1
-            elif "wrap" in kinds:
-                outcome["wrapped"] += 1
-            else:
-                outcome["local"] += 1
-    gold_seconds = time.perf_counter() - t0
-    unchanged = [row["doc_id"] for row in controls if r.process(row["text"])[0] == row["text"]]
-    changed = [row["doc_id"] for row in controls if row["doc_id"] not in set(unchanged)]
-    n_claims = sum(outcome.values())
-    attempted = counts["rewritten"] + counts["rejected"]
+    chunk = run_documents(r, gold, controls)
+    o = gold_metrics(gold, chunk.runs)["overall"]
+    c = control_metrics(controls, chunk.control_out, chunk.control_prov)
     return {
-        "documents": len(gold),
-        "annotations": ann_total,
-        "annotation_removal_recall": ann_removed / ann_total,
-        "claims": n_claims,
-        "claims_found": 1 - outcome["not_found"] / n_claims,
-        "local_negation": outcome["local"] / n_claims,
-        "wrapped": outcome["wrapped"] / n_claims,
-        "dropped": outcome["dropped"] / n_claims,
-        "verifier_pass_rate": counts["rewritten"] / attempted if attempted else None,
-        "claim_sentences": residual_total,
-        "no_residual_assertion": 1 - residual / residual_total,
-        "controls": len(controls),
-        "controls_unchanged": len(unchanged) / len(controls),
-        "controls_changed": changed,
-        "statuses": dict(statuses),
-        "gold_docs_per_second": len(gold) / gold_seconds,
+        "documents": o["documents"],
+        "annotations": o["annotations"],
+        "annotation_removal_recall": o["annotations_removed"],
+        "claims": o["claims"],
+        "claims_found": 1 - o["outcome_asserted"],
+        "local_negation": o["outcome_local"],
+        "wrapped": o["outcome_wrapped"],
+        "dropped": o["outcome_dropped"],
+        "verifier_pass_rate": o["rule_rewrites_verified"],
+        "claim_sentences": o["claim_sentences"],
+        "no_residual_assertion": o["residual_sentences_clear"],
+        "controls": c["overall"]["documents"],
+        "controls_unchanged": c["overall"]["byte_identical"],
+        "controls_changed": [ch["doc_id"] for ch in c["changed"]],
+        "statuses": o["statuses"],
+        "gold_docs_per_second": len(gold) / chunk.gold_seconds,
     }
 
 

@@ -1,123 +1,242 @@
-"""``relocalize run``: relocalize JSONL or Parquet shards into an output directory."""
+"""The ``relocalize`` command.
+
+``run`` shards into OUTDIR, ``stats`` of OUTDIR, ``inspect`` one document, ``bench`` a gold file,
+``train-rewriter`` a seq2seq rewriter.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections import Counter
-from collections.abc import Iterator
+from dataclasses import asdict, fields
 from pathlib import Path
+from typing import Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+from relocalize import config
+from relocalize.bench import add_bench_parser, run_bench_command
+from relocalize.io import Shard, ShardError, UsageError, discover, open_reader
+from relocalize.io.shards import shard_of
+from relocalize.options import ON_FAILURE, ON_UNRESOLVED, Options
+from relocalize.rewrite.train import add_train_parser, run_train
 
-from relocalize.api import COLUMN, Relocalizer
-from relocalize.options import ON_FAILURE, ON_UNRESOLVED
-from relocalize.provenance import PROVENANCE_TYPE
-
-
-def _batches(path: Path, size: int) -> Iterator[dict[str, list]]:
-    if path.suffix == ".parquet":
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=size):
-            yield batch.to_pydict()
-        return
-    rows: list[dict] = []
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise SystemExit(f"{path}:{lineno}: not valid JSON: {exc}") from exc
-            if len(rows) == size:
-                yield _columns(rows)
-                rows = []
-    if rows:
-        yield _columns(rows)
+OPTION_KEYS = ("text_column", "claims_column", "threshold", "on_failure", "on_unresolved", "parser", "verifier")
+OPTION_KEYS += ("max_chars",)
+DEFAULTS: dict[str, Any] = {f.name: f.default for f in fields(Options) if f.name in OPTION_KEYS} | {
+    "batch_size": 256,
+    "workers": 1,
+    "keep_going": False,
+    "overwrite": False,
+    "progress": "auto",
+    "show": 0,
+    "inputs": [],
+    "out": None,
+}
 
 
-def _columns(rows: list[dict]) -> dict[str, list]:
-    keys = list(dict.fromkeys(k for r in rows for k in r))
-    return {k: [r.get(k) for r in rows] for k in keys}
+def _add_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("pipeline options (as in relocalize.Relocalizer)")
+    g.add_argument("--config", metavar="FILE.toml", help="read option values from a TOML file")
+    g.add_argument("--text-column", help="column holding the documents (default: text)")
+    g.add_argument("--claims-column", help="column of known claims, a string or list (default: claims)")
+    g.add_argument("--threshold", type=float, help="minimum verifier score (default: calibrated per method)")
+    g.add_argument("--on-failure", choices=ON_FAILURE, help="a claim without a verified rewrite")
+    g.add_argument("--on-unresolved", choices=ON_UNRESOLVED, help="a notice with no claim to attach it to")
+    g.add_argument("--parser", help="spaCy pipeline name or path, or stanza:<model dir>")
+    g.add_argument("--verifier", help="aegis or nli:<model>")
+    g.add_argument("--max-chars", type=int, help="longer texts get status unsupported")
 
 
-def _write(path: Path, batches: list[dict[str, list]]) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    if path.suffix == ".parquet":
-        tables = [
-            pa.table({**{k: v for k, v in b.items() if k != COLUMN}, COLUMN: pa.array(b[COLUMN], type=PROVENANCE_TYPE)})
-            for b in batches
-        ]
-        pq.write_table(pa.concat_tables(tables) if tables else pa.table({}), tmp)
-    else:
-        with tmp.open("w", encoding="utf-8") as fh:
-            for b in batches:
-                for i in range(len(b[COLUMN])):
-                    row = {k: (v[i].as_py() if k == COLUMN else v[i]) for k, v in b.items()}
-                    fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    tmp.replace(path)
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="relocalize", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("run", help="relocalize Parquet/JSONL shards into OUTDIR (resumable)")
+    r.add_argument("inputs", nargs="*", metavar="INPUT", help="files, directories or globs")
+    r.add_argument("--out", metavar="OUTDIR", help="output directory (one output per input, same name)")
+    r.add_argument("--batch-size", type=int, help="rows per batch (default: 256)")
+    r.add_argument("--workers", type=int, help="processes, shards spread across them (default: 1)")
+    r.add_argument("--keep-going", action="store_const", const=True, help="continue past failed shards")
+    r.add_argument("--overwrite", action="store_const", const=True, help="replace output of other options")
+    r.add_argument("--show", type=int, metavar="N", help="print the diffs of the first N changed documents")
+    r.add_argument("--progress", choices=("auto", "bar", "log", "none"), help="default: a bar on a terminal")
+    _add_options(r)
+    s = sub.add_parser("stats", help="summary of a finished or partial run")
+    s.add_argument("outdir", metavar="OUTDIR")
+    s.add_argument("--json", action="store_true", help="print the summary as JSON")
+    s.add_argument("--shards", action="store_true", help="also print one line per shard")
+    i = sub.add_parser("inspect", help="show what relocalize does to one document")
+    i.add_argument("target", metavar="FILE_OR_TEXT", help="a Parquet/JSONL file, a text, or - for stdin")
+    i.add_argument("--row", type=int, default=0, help="row of FILE (default: 0)")
+    i.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    _add_options(i)
+    add_bench_parser(sub)
+    add_train_parser(sub)
+    return parser
 
 
-def run(args: argparse.Namespace) -> int:
-    relocalizer = Relocalizer(
-        text_column=args.text_column,
-        claims_column=args.claims_column,
-        threshold=args.threshold,
-        on_failure=args.on_failure,
-        on_unresolved=args.on_unresolved,
+def _settings(args: argparse.Namespace) -> dict[str, Any]:
+    given = {k: v for k, v in vars(args).items() if v not in (None, []) and k in DEFAULTS}
+    from_file = config.load(args.config) if args.config else {}
+    settings = DEFAULTS | from_file | given
+    for key in ("batch_size", "workers"):
+        if settings[key] < 1:
+            raise UsageError(f"--{key.replace('_', '-')} must be at least 1")
+    return settings
+
+
+def _options(settings: dict[str, Any]) -> Options:
+    try:
+        return Options(**{k: settings[k] for k in OPTION_KEYS})
+    except (TypeError, ValueError) as exc:
+        raise UsageError(str(exc)) from exc
+
+
+# -- run -------------------------------------------------------------------
+def cmd_run(args: argparse.Namespace) -> int:
+    from relocalize.runner import Settings, run
+    from relocalize.stats import format_summary
+
+    s = _settings(args)
+    if not s["out"]:
+        raise UsageError("--out OUTDIR is required")
+    if not s["inputs"]:
+        raise UsageError("no INPUT given")
+    settings = Settings(
+        options=_options(s),
+        out=Path(s["out"]),
+        batch_size=s["batch_size"],
+        workers=s["workers"],
+        keep_going=s["keep_going"],
+        overwrite=s["overwrite"],
+        progress=s["progress"],
     )
-    out_dir = Path(args.out)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    statuses: Counter[str] = Counter()
-    totals: Counter[str] = Counter()
+    shards = discover(s["inputs"])
+    result = run(shards, settings)
+    processed = sum(m["rows_in"] for name, m in result.complete.items() if name not in result.skipped)
+    print(format_summary(result.summary, result.failed, len(result.pending), result.wall, processed))
+    if result.skipped:
+        print(f"{len(result.skipped)} shard(s) were already complete and skipped")
+    if result.pending:
+        print("not run (stopped at the first failure; --keep-going continues): " + ", ".join(result.pending))
+    print(f"output in {settings.out}/ (relocalize stats {settings.out} prints this summary)")
+    if s["show"]:
+        _show(shards, settings.out, s["show"], settings.options.text_column, result.complete)
+    return 1 if result.failed else 0
+
+
+def _show(shards: list[Shard], out: Path, limit: int, text_column: str, complete: dict[str, Any]) -> None:
+    from relocalize.inspection import Painter, diff
+
+    paint = Painter(sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     shown = 0
-    for name in args.inputs:
-        path = Path(name)
-        results = []
-        for batch in _batches(path, args.batch_size):
-            before = list(batch.get(args.text_column, []))
-            fixed = relocalizer.fix_batch(batch)
-            results.append(fixed)
-            for old, new, prov in zip(before, fixed[args.text_column], fixed[COLUMN]):
-                p = prov.as_py()
-                statuses[p["status"]] += 1
-                totals.update(p["counts"])
-                if shown < args.show and new != old:
-                    shown += 1
-                    _show(old, new, p)
-        _write(out_dir / path.name, results)
-    print(f"documents by status: {dict(sorted(statuses.items()))}")
-    print("counts: " + ", ".join(f"{k}={v}" for k, v in totals.items()))
-    print(f"output written to {out_dir}/")
+    for shard in shards:
+        if shard.name not in complete:
+            continue
+        output = Shard(out / shard.name, shard.format, shard.compression)
+        for row in _rows(output, text_column):
+            prov = row.get("relocalize") or {}
+            if prov.get("edits") and isinstance(row.get(text_column), str):
+                print(paint("head", f"\n--- {shard.name}: {prov['status']}"))
+                print(diff(row[text_column], prov, paint))
+                shown += 1
+                if shown >= limit:
+                    return
+
+
+def _rows(shard: Shard, text_column: str) -> Any:
+    for batch in open_reader(shard, 256, text_column):
+        yield from (batch.rows if hasattr(batch, "rows") else batch.to_pylist())
+
+
+# -- stats -----------------------------------------------------------------
+def cmd_stats(args: argparse.Namespace) -> int:
+    import polars as pl
+
+    from relocalize.outdir import OutDir, read_json
+    from relocalize.stats import format_summary, summarize
+
+    outdir = OutDir(Path(args.outdir))
+    if not outdir.meta.is_dir():
+        raise UsageError(f"{args.outdir}: not a relocalize output directory (no {outdir.meta.name}/)")
+    markers, failed = outdir.markers(), outdir.failures()
+    summary = summarize(list(markers.values()))
+    run_info = read_json(outdir.run_file) or {}
+    if args.json:
+        print(json.dumps(summary | {"failed": failed, "run": run_info}, indent=1, sort_keys=True))
+        return 0
+    if run_info:
+        opts = ", ".join(f"{k}={v!r}" for k, v in (run_info.get("options") or {}).items())
+        print(f"relocalize {run_info.get('version')} ({opts})")
+    print(format_summary(summary, {k: v for k, v in failed.items() if k not in markers}))
+    if args.shards and markers:
+        frame = pl.DataFrame(
+            [
+                {
+                    "shard": name,
+                    "rows_in": m["rows_in"],
+                    "rows_out": m["rows_out"],
+                    "rewritten": m["status"]["rewritten"],
+                    "partial": m["status"]["partial"],
+                    "unresolved": m["status"]["unresolved"],
+                    "errors": m["status"]["error"],
+                    "wall_s": m["seconds"]["wall"],
+                }
+                for name, m in markers.items()
+            ]
+        )
+        with pl.Config(tbl_rows=len(markers), tbl_hide_dataframe_shape=True):
+            print(frame)
     return 0
 
 
-def _show(old: str, new: str, prov: dict) -> None:
-    print(f"--- {prov['status']}: {prov['counts']['annotations_removed']} annotation(s) removed")
-    for e in prov["edits"]:
-        if e["kind"] in ("rewrite", "wrap"):
-            print(f"  - {e['original']}\n  + {e['text']}")
-        else:
-            print(f"  x {e['original'].strip()}")
+# -- inspect ---------------------------------------------------------------
+def _document(target: str, row: int, text_column: str, claims_column: str) -> tuple[object, object]:
+    if target == "-":
+        return sys.stdin.read(), None
+    shard = shard_of(Path(target)) if "\n" not in target and len(target) < 4096 else None
+    if shard is None:
+        return target, None
+    if not shard.path.is_file():
+        raise UsageError(f"{target}: no such file")
+    for i, values in enumerate(_rows(shard, text_column)):
+        if i == row:
+            return values.get(text_column), values.get(claims_column)
+    raise UsageError(f"{target}: no row {row}")
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from relocalize.api import Relocalizer
+    from relocalize.inspection import Painter, report
+
+    s = _settings(args)
+    options = _options(s)
+    text, claims = _document(args.target, args.row, options.text_column, options.claims_column)
+    new_text, prov = Relocalizer(**asdict(options)).process(text, claims)
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+    print(report(text, new_text, asdict(prov), Painter(color)))
+    return 0
+
+
+COMMANDS = {
+    "run": cmd_run,
+    "stats": cmd_stats,
+    "inspect": cmd_inspect,
+    "bench": run_bench_command,
+    "train-rewriter": run_train,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="relocalize", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-    r = sub.add_parser("run", help="relocalize JSONL/Parquet files into OUTDIR")
-    r.add_argument("inputs", nargs="+")
-    r.add_argument("--out", required=True)
-    r.add_argument("--text-column", default="text")
-    r.add_argument("--claims-column", default="claims")
-    r.add_argument("--threshold", type=float, default=None)
-    r.add_argument("--on-failure", choices=ON_FAILURE, default="drop_sentence")
-    r.add_argument("--on-unresolved", choices=ON_UNRESOLVED, default="keep")
-    r.add_argument("--batch-size", type=int, default=256)
-    r.add_argument("--show", type=int, default=5, help="print this many before/after diffs")
-    args = parser.parse_args(argv)
-    return run(args)
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (UsageError, ShardError) as exc:
+        print(f"relocalize {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("relocalize: interrupted; rerun the same command to resume", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

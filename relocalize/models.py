@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 from relocalize.options import Options
 from relocalize.rewrite.parsers import load_parser
@@ -10,10 +11,20 @@ from relocalize.rewrite.rewriter import RuleRewriter
 from relocalize.verify.base import Verifier, load_verifier
 from relocalize.verify.calibration import METHODS, calibrated_thresholds
 
+if TYPE_CHECKING:
+    from relocalize.rewrite.seq2seq import Seq2SeqRewriter
+
 
 @lru_cache(maxsize=4)
 def _rewriter(parser: str) -> RuleRewriter:
     return RuleRewriter(load_parser(parser))
+
+
+@lru_cache(maxsize=2)
+def _seq2seq(model: str, device: str) -> Seq2SeqRewriter:
+    from relocalize.rewrite.seq2seq import Seq2SeqRewriter
+
+    return Seq2SeqRewriter(model, device=device)
 
 
 @lru_cache(maxsize=4)
@@ -32,6 +43,13 @@ class Models:
         return _rewriter(self._options.parser)
 
     @cached_property
+    def seq2seq(self) -> Seq2SeqRewriter:
+        """The seq2seq rewriter of ``Options.rewriter_model`` (weights load on first use)."""
+        if not self._options.rewriter_model:
+            raise ValueError("no seq2seq rewriter: Options.rewriter_model is not set")
+        return _seq2seq(self._options.rewriter_model, self._options.device)
+
+    @cached_property
     def verifier(self) -> Verifier:
         return _verifier(self._options.verifier)
 
@@ -39,4 +57,6 @@ class Models:
     def thresholds(self) -> dict[str, float]:
         """Minimum verifier score per rewrite method; ``Options.threshold`` overrides all."""
         t = self._options.threshold
-        return calibrated_thresholds() if t is None else dict.fromkeys(METHODS, t)
+        out = calibrated_thresholds() if t is None else dict.fromkeys(METHODS, t)
+        out.setdefault("seq2seq", out["rule"])  # learned rewrites are in-place negations, like the rules'
+        return out

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 ON_FAILURE = ("drop_sentence", "wrap", "keep")
 ON_UNRESOLVED = ("keep", "drop")
+REWRITERS = ("rules", "seq2seq", "auto")
+REWRITER_ORDERS = ("rules_first", "seq2seq_first")
+DEVICES = ("cpu", "cuda", "auto")
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,11 @@ class Options:
     ``parser`` is a spaCy pipeline name or path (``"spacy:<name>"`` says so explicitly),
     or ``"stanza:<model dir>"`` for a Stanza English pipeline whose models are already in
     that directory (``pip install 'relocalize[stanza]'``; nothing is downloaded).
+
+    ``rewriter`` picks the rewrite backend: ``"rules"`` (parse-guided), ``"seq2seq"`` (the model
+    ``rewriter_model``, a local directory or hub id; ``pip install 'relocalize[seq2seq]'``) or
+    ``"auto"`` (both, in ``rewriter_order``: the second is tried when the first refuses or the
+    verifier rejects it). ``device`` is where the seq2seq model runs.
     """
 
     text_column: str = "text"
@@ -30,6 +38,11 @@ class Options:
     strict: bool = False
     max_chars: int = 1_000_000
     restatement_overlap: float = 0.7
+    # -- seq2seq rewriter backend (relocalize.rewrite.seq2seq) --
+    rewriter: str = "rules"
+    rewriter_model: str | None = None
+    rewriter_order: str = "rules_first"
+    device: str = "cpu"
 
     def __post_init__(self) -> None:
         if self.on_failure not in ON_FAILURE:
@@ -46,3 +59,16 @@ class Options:
             raise ValueError("max_chars must be positive")
         if not 0.0 < self.restatement_overlap <= 1.0:
             raise ValueError("restatement_overlap must lie in (0, 1]")
+        self._check_rewriter()
+
+    def _check_rewriter(self) -> None:
+        if self.rewriter not in REWRITERS:
+            raise ValueError(f"rewriter must be one of {REWRITERS}, not {self.rewriter!r}")
+        if self.rewriter_order not in REWRITER_ORDERS:
+            raise ValueError(f"rewriter_order must be one of {REWRITER_ORDERS}, not {self.rewriter_order!r}")
+        if not isinstance(self.device, str) or not (self.device in DEVICES or self.device.startswith("cuda:")):
+            raise ValueError(f"device must be one of {DEVICES} or 'cuda:<index>', not {self.device!r}")
+        if self.rewriter_model is not None and (not isinstance(self.rewriter_model, str) or not self.rewriter_model):
+            raise ValueError(f"rewriter_model must be a model directory or hub id, not {self.rewriter_model!r}")
+        if self.rewriter != "rules" and not (self.rewriter_model or "").strip():
+            raise ValueError(f"rewriter={self.rewriter!r} needs rewriter_model (a model directory or hub id)")

@@ -45,12 +45,20 @@ class Pipeline:
         score = self.models.verifier.contradiction(original, rewrite)
         return score >= self.models.thresholds[method], score
 
-    def _decide(self, outcome: Outcome, cand: Candidate) -> None:
-        ok, score = self._verified(cand.body, cand.rule, "rule")
-        if ok:
-            outcome.kind, outcome.text, outcome.method, outcome.score = "rewrite", cand.full(cand.rule), "rule", score
-            return
-        outcome.rejected = cand.rule is not None
+    def _decide(self, outcome: Outcome, cand: Candidate, learned: Candidate | None = None) -> None:
+        """The first verified in-place rewrite (in backend order), else the wrapper, else the policy.
+
+        ``learned`` is the seq2seq candidate of the same unit when it was generated in advance.
+        """
+        for method in self._backends():
+            if method == "seq2seq" and learned is None:
+                learned = self.models.seq2seq.candidates([cand.full(cand.body)])[0]
+            text = cand.rule if method == "rule" else learned.rule
+            ok, score = self._verified(cand.body, text, method)
+            if ok:
+                outcome.kind, outcome.text, outcome.method, outcome.score = "rewrite", cand.full(text), method, score
+                return
+            outcome.rejected = outcome.rejected or text is not None
         ok, score = self._verified(cand.body, cand.wrapped, "wrap")
         if ok:
             outcome.kind, outcome.text, outcome.method, outcome.score = "wrap", cand.full(cand.wrapped), "wrap", score
@@ -62,6 +70,27 @@ class Pipeline:
             outcome.kind, outcome.text, outcome.method = "wrap", cand.full(cand.forced_wrap()), "forced_wrap"
         else:
             outcome.kind, outcome.method = "kept", "policy"
+
+    # -- seq2seq backend (Options.rewriter "seq2seq" | "auto") ---------------
+    def _backends(self) -> tuple[str, ...]:
+        """Provenance methods of the in-place rewriters to try, in order."""
+        if self.options.rewriter == "rules":
+            return ("rule",)
+        if self.options.rewriter == "seq2seq":
+            return ("seq2seq",)
+        return ("rule", "seq2seq") if self.options.rewriter_order == "rules_first" else ("seq2seq", "rule")
+
+    def _learned(self, doc: str, candidates: dict[Span, Candidate]) -> dict[Span, Candidate]:
+        """Seq2seq candidates, in one batch, for the units that will likely need one.
+
+        With the rules first, only units the rules refused are generated here; a rule rewrite
+        the verifier rejects gets its seq2seq candidate on demand in :meth:`_decide`.
+        """
+        if self.options.rewriter == "rules":
+            return {}
+        lazy = self._backends()[0] == "rule"
+        wanted = [u for u, c in candidates.items() if not lazy or c.rule is None]
+        return dict(zip(wanted, self.models.seq2seq.candidates([u.text(doc) for u in wanted]))) if wanted else {}
 
     def negation_of(self, claim: str) -> str:
         """The best local negation of ``claim``: the rule, else the wrapper, else the forced wrapper."""
@@ -124,8 +153,9 @@ class Pipeline:
                 prov.dropped = True
                 return None, prov
             return doc, prov
+        learned = self._learned(doc, candidates)
         for unit, outcome in outcomes.items():
-            self._decide(outcome, candidates[unit])
+            self._decide(outcome, candidates[unit], learned.get(unit))
         return self._assemble(doc, annotations, list(outcomes.values()))
 
     def _assemble(self, doc: str, annotations: list[Annotation], outcomes: list[Outcome]) -> tuple[str, Provenance]:

@@ -1,0 +1,71 @@
+"""Calibrate the verifier thresholds on gold claim sentences and store them.
+
+Positives, per method: the rules' rewrites and the wrappers of the claim sentences the
+detector finds that pass the structural guards. Negatives: pairs that keep the claim (the
+sentence against itself, and against itself prefixed by "Indeed," or "It is true that").
+Each method's threshold maximises Youden's J
+(:func:`relocalize.verify.calibration.choose_threshold`); :func:`calibrate` stores them with
+:func:`relocalize.verify.calibration.store`, where every later run reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from relocalize.detect.annotations import find_annotations
+from relocalize.detect.claims import resolve_inline
+from relocalize.models import Models
+from relocalize.verify import guards
+from relocalize.verify.calibration import METHODS, choose_threshold, store
+
+
+def keeping_pairs(body: str) -> list[str]:
+    """Hypotheses that keep the claim ``body``."""
+    lower = body[:1].lower() + body[1:]
+    return [body, "Indeed, " + lower, "It is true that " + lower]
+
+
+def claim_units(rows: Sequence[dict[str, Any]], limit: int) -> list[str]:
+    """Up to ``limit`` claim sentences the detector finds, evenly spread over ``rows``."""
+    units = []
+    for row in rows:
+        doc = row["dense_text"]
+        _, claims = resolve_inline(doc, find_annotations(doc))
+        units.extend(u.text(doc) for c in claims for u in c.units)
+    return units[:: max(1, len(units) // limit)][:limit]
+
+
+def calibrate(
+    rows: Sequence[dict[str, Any]],
+    models: Models,
+    limit: int = 600,
+    save: bool = True,
+    source: str = "relocalize bench --calibrate",
+    say: Callable[[str], None] = lambda _: None,
+) -> dict[str, Any]:
+    """Compute the per-method thresholds on ``rows`` (gold schema); store them unless ``save`` is False."""
+    units = claim_units(rows, limit)
+    positive: dict[str, list[float]] = {m: [] for m in METHODS}
+    negative: list[float] = []
+    for cand in models.rewriter.candidates(units):
+        for method, text in (("rule", cand.rule), ("wrap", cand.wrapped)):
+            if text is not None and guards.check(cand.body, text) is None:
+                positive[method].append(models.verifier.contradiction(cand.body, text))
+        negative.extend(models.verifier.contradiction(cand.body, k) for k in keeping_pairs(cand.body))
+    thresholds, report = {}, {}
+    say(f"calibration: {len(units)} claim sentences, {len(negative)} claim-keeping pairs")
+    for method, scores in positive.items():
+        t = thresholds[method] = choose_threshold(scores, negative)
+        tpr = sum(s >= t for s in scores) / len(scores)
+        fpr = sum(s >= t for s in negative) / len(negative)
+        report[method] = {
+            "positive_pairs": len(scores),
+            "true_positive_rate": round(tpr, 4),
+            "false_positive_rate": round(fpr, 4),
+        }
+        say(f"{method}: threshold {t:.4f} accepts {tpr:.1%} of {len(scores)} negations, {fpr:.1%} of keeping pairs")
+    details = {"claim_sentences": len(units), "negative_pairs": len(negative), "methods": report}
+    if save:
+        store(thresholds, source=source, **details)
+    return {"thresholds": {m: round(t, 4) for m, t in thresholds.items()}, "stored": save, **details}

@@ -1,0 +1,368 @@
+"""``relocalize bench``: run relocalize on a gold file and write the fidelity report."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+import relocalize
+from relocalize.api import Relocalizer
+from relocalize.bench import compare as compare_mod
+from relocalize.bench import report as report_mod
+from relocalize.bench import verifier_eval
+from relocalize.bench.calibrate import calibrate as run_calibration
+from relocalize.bench.metrics import DocRun, claim_sentences, control_metrics, gold_metrics
+from relocalize.bench.timing import STAGES, Capture, StageTimer, TimedModels, instrumented
+from relocalize.models import Models
+from relocalize.options import ON_FAILURE
+from relocalize.pipeline import Pipeline, residual_assertions
+from relocalize.provenance import PROVENANCE_TYPE, Provenance
+from relocalize.rewrite.parsers import load_parser
+
+GOLD_COLUMNS = ("dense_text", "negation_spans", "claim_spans")
+REPORTED_OPTIONS = ("parser", "verifier", "threshold", "on_failure", "rewriter", "rewriter_model")
+
+
+def read_rows(path: str | Path, required: tuple[str, ...], limit: int | None = None) -> list[dict[str, Any]]:
+    """Rows of a Parquet (or JSONL) file; ``limit`` keeps that many, spread evenly over the file."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such file")
+    if path.suffix in (".jsonl", ".json"):
+        with path.open(encoding="utf-8") as fh:
+            rows = [json.loads(line) for line in fh if line.strip()]
+    else:
+        rows = pq.read_table(path).to_pylist()
+    missing = [c for c in required if rows and c not in rows[0]]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {', '.join(missing)} (see the gold schema)")
+    for i, row in enumerate(rows):
+        row.setdefault("doc_id", str(i))
+        row["doc_type"] = row.get("doc_type") or "all"
+    if limit:
+        rows = rows[:: max(1, len(rows) // limit)][:limit]
+    return rows
+
+
+class _Runner:
+    """Runs a relocalizer's pipeline over documents with stage timers and detector capture."""
+
+    def __init__(self, relocalizer: Relocalizer) -> None:
+        self.relocalizer = relocalizer
+        self.timer = StageTimer()
+        self.capture = Capture()
+        base = relocalizer.pipeline.models
+        t0 = time.perf_counter()
+        self.parse = load_parser(relocalizer.options.parser)
+        base.verifier.contradiction("A bridge opened.", "A bridge did not open.")  # load the model
+        self.load_seconds = time.perf_counter() - t0
+        self.thresholds = dict(base.thresholds)
+        self.pipeline = Pipeline(relocalizer.options, TimedModels(base, self.parse, self.timer))  # type: ignore[arg-type]
+        self.process_seconds = 0.0
+
+    def process(self, text: object) -> tuple[object, Provenance]:
+        self.capture.reset()
+        t0 = time.perf_counter()
+        with instrumented(self.timer, self.capture):
+            try:
+                result = self.pipeline.process(text)
+            except Exception as exc:
+                if self.relocalizer.options.strict:
+                    raise
+                result = text, Provenance("error", f"{type(exc).__name__}: {exc}")
+        elapsed = time.perf_counter() - t0
+        self.process_seconds += elapsed
+        staged = sum(self.timer.seconds[s] for s in STAGES if s not in ("other", "write"))
+        self.timer.seconds["other"] = max(0.0, self.process_seconds - staged)
+        return result
+
+
+@dataclass
+class Chunk:
+    """Gold documents (and controls) run by one process, with the residual check."""
+
+    runs: list[DocRun] = field(default_factory=list)
+    control_out: list[object] = field(default_factory=list)
+    control_prov: list[Provenance] = field(default_factory=list)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    process_seconds: float = 0.0
+    gold_seconds: float = 0.0
+    control_seconds: float = 0.0
+    residual_seconds: float = 0.0
+    load_seconds: float = 0.0
+
+
+def evaluate(
+    relocalizer: Relocalizer,
+    gold: Sequence[dict[str, Any]],
+    controls: Sequence[dict[str, Any]] = (),
+    say: Callable[[str], None] = lambda _: None,
+    runner: _Runner | None = None,
+) -> Chunk:
+    """Relocalize ``gold`` and ``controls`` with stage timers, then run the residual check on the gold."""
+    runner = runner or _Runner(relocalizer)
+    chunk = Chunk(load_seconds=runner.load_seconds)
+    t0 = time.perf_counter()
+    for i, row in enumerate(gold, 1):
+        text, prov = runner.process(row["dense_text"])
+        c = runner.capture
+        chunk.runs.append(DocRun(text, prov, list(c.annotations), list(c.claims), list(c.restatements)))  # type: ignore[arg-type]
+        if i % 25 == 0:
+            say(f"  {i}/{len(gold)} gold documents")
+    chunk.gold_seconds = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for row in controls:
+        text, prov = runner.process(row["text"])
+        chunk.control_out.append(text)
+        chunk.control_prov.append(prov)
+    chunk.control_seconds = time.perf_counter() - t0
+    chunk.stage_seconds = dict(runner.timer.seconds)
+    chunk.process_seconds = runner.process_seconds
+    say("residual-claim check")
+    t0 = time.perf_counter()
+    for i, (row, run) in enumerate(zip(gold, chunk.runs), 1):
+        text = row["dense_text"]
+        units = [text[s:e] for group in claim_sentences(row) for s, e in group]
+        run.residual = residual_assertions(
+            relocalizer.pipeline, run.output if isinstance(run.output, str) else "", units
+        )
+        if i % 25 == 0:
+            say(f"  {i}/{len(gold)} gold documents checked")
+    chunk.residual_seconds = time.perf_counter() - t0
+    return chunk
+
+
+def _evaluate_in_worker(options: dict[str, Any], gold: list[dict[str, Any]]) -> Chunk:
+    return evaluate(Relocalizer(**options), gold)
+
+
+def _write_outputs(path: Path, gold: list[dict], runs: list[DocRun], controls: list[dict], outs: list, provs: list):
+    ids = [r["doc_id"] for r in gold] + [r["doc_id"] for r in controls]
+    texts = [r.output for r in runs] + list(outs)
+    prov = [asdict(r.provenance) for r in runs] + [asdict(p) for p in provs]
+    table = pa.table(
+        {
+            "doc_id": pa.array(ids, pa.string()),
+            "text": pa.array(texts, pa.string()),
+            "relocalize": pa.array(prov, PROVENANCE_TYPE),
+        }
+    )
+    pq.write_table(table, path, compression="zstd")
+
+
+def default_workers() -> int:
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+def run_bench(
+    gold_path: str | Path,
+    controls_path: str | Path | None = None,
+    out_dir: str | Path = "bench-report",
+    calibrate: bool = False,
+    compare: str | Path | None = None,
+    limit: int | None = None,
+    relocalizer: Relocalizer | None = None,
+    *,
+    workers: int | None = None,
+    diff_sample: int = 16,
+    verifier_pairs: int = 100,
+    save_outputs: bool = False,
+    say: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """Benchmark ``relocalizer`` (default options when None) on a gold file; write the report to ``out_dir``.
+
+    Returns the metrics written to ``out_dir/metrics.json``. ``calibrate`` first recomputes the
+    verifier thresholds on the gold and stores them (``relocalize/verify/calibration.json``);
+    ``compare`` is another report directory (or its ``metrics.json``) to put side by side.
+    ``workers`` processes share the gold documents and the residual check (default: 2 where
+    there are 2 CPUs); stage times add up over processes, so documents/s is one process's rate.
+    """
+    say = say or (lambda _: None)
+    wall0 = time.perf_counter()
+    try:
+        import matplotlib  # noqa: F401  (the plots; fail before the long run, not after it)
+    except ImportError as exc:
+        raise RuntimeError("relocalize bench draws its plots with matplotlib: pip install matplotlib") from exc
+    out = Path(out_dir)
+    gold = read_rows(gold_path, GOLD_COLUMNS, limit)
+    controls = read_rows(controls_path, ("text",), limit) if controls_path else []
+    other = compare_mod.load_metrics(compare) if compare else None
+    out.mkdir(parents=True, exist_ok=True)
+    bench_seconds: dict[str, float] = {}
+    calibration = None
+    if calibrate:
+        t0 = time.perf_counter()
+        options = relocalizer.options if relocalizer is not None else relocalize.Options()
+        calibration = run_calibration(
+            gold, Models(options), source=f"relocalize bench --calibrate on {Path(gold_path).name}", say=say
+        )
+        relocalizer = Relocalizer(**asdict(options))  # reads the new thresholds
+        bench_seconds["calibrate"] = time.perf_counter() - t0
+    relocalizer = relocalizer or Relocalizer()
+    workers = max(1, min(workers or default_workers(), len(gold) or 1))
+    say(f"loading models ({relocalizer.options.parser}, {relocalizer.options.verifier})")
+    runner = _Runner(relocalizer)
+    size = -(-len(gold) // workers)
+    parts = [gold[i : i + size] for i in range(0, len(gold), size)] or [[]]
+    say(f"relocalizing {len(gold)} gold documents" + (f" in {len(parts)} processes" if len(parts) > 1 else ""))
+    if len(parts) > 1:
+        ctx = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=len(parts) - 1, mp_context=ctx) as pool:
+            futures = [pool.submit(_evaluate_in_worker, asdict(relocalizer.options), part) for part in parts[1:]]
+            chunks = [evaluate(relocalizer, parts[0], controls, say, runner)]
+            chunks += [f.result() for f in futures]
+    else:
+        chunks = [evaluate(relocalizer, parts[0], controls, say, runner)]
+    runs = [run for c in chunks for run in c.runs]
+    control_out, control_prov = chunks[0].control_out, chunks[0].control_prov
+    stages: dict[str, float] = dict.fromkeys(STAGES, 0.0)
+    for c in chunks:
+        for k, v in c.stage_seconds.items():
+            stages[k] = stages.get(k, 0.0) + v
+    with tempfile.TemporaryDirectory() as tmp:
+        target = out / "outputs.parquet" if save_outputs else Path(tmp) / "outputs.parquet"
+        t0 = time.perf_counter()
+        _write_outputs(target, gold, runs, controls, control_out, control_prov)
+        stages["write"] = time.perf_counter() - t0
+    bench_seconds["residual_check"] = sum(c.residual_seconds for c in chunks)
+
+    say("verifier set")
+    t0 = time.perf_counter()
+    plain = relocalizer.pipeline
+    pairs = verifier_eval.build_pairs(
+        gold, plain.models.rewriter, runner.parse, per_kind=verifier_pairs, positives=2 * verifier_pairs
+    )
+    verifier = (
+        verifier_eval.evaluate(pairs, plain.models.verifier.contradiction, runner.thresholds["rule"])
+        if len({p.label for p in pairs}) == 2
+        else None
+    )
+    bench_seconds["verifier_set"] = time.perf_counter() - t0
+
+    metrics = gold_metrics(gold, runs)
+    n_docs = len(gold) + len(controls)
+    process_seconds = sum(c.process_seconds for c in chunks)
+    gold_seconds = sum(c.gold_seconds for c in chunks)
+    control_seconds = chunks[0].control_seconds
+    metrics["controls"] = control_metrics(controls, control_out, control_prov) if controls else None
+    metrics["verifier"] = verifier
+    metrics["throughput"] = {
+        "documents": n_docs,
+        "gold_documents": len(gold),
+        "control_documents": len(controls),
+        "processes": len(chunks),
+        "process_seconds": process_seconds,
+        "docs_per_second": n_docs / process_seconds if process_seconds else None,
+        "gold_docs_per_second": len(gold) / gold_seconds if gold_seconds else None,
+        "control_docs_per_second": len(controls) / control_seconds if control_seconds else None,
+        "stage_seconds": stages,
+        "stage_ms_per_doc": {s: 1000 * v / n_docs for s, v in stages.items()} if n_docs else {},
+        "load_seconds": runner.load_seconds,
+        "bench_seconds": bench_seconds,
+    }
+    opts = relocalizer.options
+    metrics["meta"] = {
+        "gold": str(gold_path),
+        "controls": str(controls_path) if controls_path else None,
+        "limit": limit,
+        "relocalize": relocalize.__version__,
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "options": {k: v for k, v in asdict(opts).items() if k in REPORTED_OPTIONS},
+        "thresholds": runner.thresholds,
+        "calibration": calibration,
+        "label": f"{opts.parser}, {opts.verifier}, threshold {opts.threshold or 'calibrated'}",
+    }
+
+    say("writing the report")
+    t0 = time.perf_counter()
+    metrics["throughput"]["wall_seconds"] = t0 - wall0
+    report_mod.write_report(out, metrics, gold, runs, controls, control_out, control_prov, other, diff_sample)
+    bench_seconds["report"] = time.perf_counter() - t0
+    (out / "metrics.json").write_text(json.dumps(metrics, indent=1, sort_keys=True) + "\n")
+    say(f"report in {out}/ ({time.perf_counter() - wall0:.0f} s)")
+    return metrics
+
+
+# -- command line ------------------------------------------------------------------
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("gold", metavar="GOLD.parquet", help="gold file in the negation-neglect-dev schema")
+    p.add_argument("--controls", metavar="CONTROLS.parquet", help="documents that must stay byte-identical")
+    p.add_argument(
+        "--out", metavar="REPORT_DIR", default="bench-report", help="report directory (default: bench-report)"
+    )
+    p.add_argument("--calibrate", action="store_true", help="recompute and store the verifier thresholds first")
+    p.add_argument("--compare", metavar="OTHER_REPORT", help="another report directory to put side by side")
+    p.add_argument("--limit", type=int, help="use N documents of each file, spread evenly")
+    p.add_argument("--workers", type=int, metavar="N", help="processes (default: 2 where there are 2 CPUs)")
+    p.add_argument("--diff-sample", type=int, default=16, metavar="N", help="gold documents on the diff page")
+    p.add_argument("--verifier-pairs", type=int, default=100, metavar="N", help="pairs per wrong kind (2N correct)")
+    p.add_argument("--save-outputs", action="store_true", help="also write REPORT_DIR/outputs.parquet")
+    p.add_argument("--quiet", action="store_true", help="no progress messages")
+    g = p.add_argument_group("pipeline options (as in relocalize.Relocalizer)")
+    g.add_argument("--parser", help="spaCy pipeline name or path, or stanza:<model dir>")
+    g.add_argument("--verifier", help="aegis or nli:<model>")
+    g.add_argument("--threshold", type=float, help="minimum verifier score (default: calibrated per method)")
+    g.add_argument("--on-failure", choices=ON_FAILURE, help="a claim without a verified rewrite")
+
+
+def add_bench_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Register ``bench`` on an ``argparse`` subparsers object; returns the new parser."""
+    p = subparsers.add_parser(
+        "bench",
+        help="rewrite-fidelity benchmark on a gold file, with a report",
+        description="Run relocalize on a gold file and write a report (Markdown, plots, diffs, metrics.json).",
+    )
+    add_arguments(p)
+    return p
+
+
+def run_bench_command(args: argparse.Namespace) -> int:
+    """Run ``relocalize bench`` from parsed arguments; the exit status."""
+    options = {
+        k: getattr(args, k)
+        for k in ("parser", "verifier", "threshold", "on_failure")
+        if getattr(args, k, None) is not None
+    }
+    say = (lambda _: None) if args.quiet else (lambda msg: print(msg, file=sys.stderr, flush=True))
+    try:
+        relocalizer = Relocalizer(**options)
+        metrics = run_bench(
+            args.gold,
+            args.controls,
+            args.out,
+            calibrate=args.calibrate,
+            compare=args.compare,
+            limit=args.limit,
+            relocalizer=relocalizer,
+            workers=args.workers,
+            diff_sample=args.diff_sample,
+            verifier_pairs=args.verifier_pairs,
+            save_outputs=args.save_outputs,
+            say=say,
+        )
+    except (ValueError, FileNotFoundError, RuntimeError) as exc:
+        print(f"relocalize bench: error: {exc}", file=sys.stderr)
+        return 2
+    print(report_mod.summary_table(metrics))
+    print(f"\nreport: {Path(args.out) / 'report.md'}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m relocalize.bench", description=__doc__)
+    add_arguments(parser)
+    return run_bench_command(parser.parse_args(argv))

@@ -1,0 +1,116 @@
+"""Relocalize one batch: the pass-through test in Arrow, the pipeline for the other rows.
+
+The output columns are built per batch: rows that pass through keep their text buffer and
+share one provenance value; only the rows the pipeline changed are replaced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from relocalize.api import COLUMN
+from relocalize.io.readers import JsonBatch
+from relocalize.options import Options
+from relocalize.passthrough import passthrough
+from relocalize.provenance import PROVENANCE_TYPE, Provenance
+from relocalize.stats import Tally
+from relocalize.timing import StageClock, TimedRelocalizer
+
+UNCHANGED: dict[str, Any] = asdict(Provenance("unchanged"))
+
+
+def output_schema(schema: pa.Schema) -> pa.Schema:
+    """``schema`` with the ``relocalize`` column set to :data:`PROVENANCE_TYPE` (replaced or appended)."""
+    target = pa.field(COLUMN, PROVENANCE_TYPE)
+    if COLUMN in schema.names:
+        return schema.set(schema.get_field_index(COLUMN), target)
+    return schema.append(target)
+
+
+class BatchFixer:
+    """Relocalizes batches with one set of options; models load on first need."""
+
+    def __init__(self, options: Options, clock: StageClock) -> None:
+        self.options = options
+        self.clock = clock
+        self.relocalizer = TimedRelocalizer(clock, **asdict(options))
+        self.gate = passthrough(options.max_chars)
+
+    def _slow_rows(self, texts: pa.Array | pa.ChunkedArray) -> np.ndarray:
+        if self.gate is None:
+            return np.arange(len(texts))
+        with self.clock.stage("gate"):
+            return np.flatnonzero(~self.gate.mask(texts))
+
+    def _process(self, texts: list[Any], claims: list[Any], tally: Tally) -> list[tuple[Any, Provenance]]:
+        with self.clock.stage("pipeline"):
+            results = [self.relocalizer.process(t, c) for t, c in zip(texts, claims)]
+        for _, prov in results:
+            tally.add(prov)
+        return results
+
+    def fix_arrow(self, batch: pa.RecordBatch, schema: pa.Schema, tally: Tally) -> pa.RecordBatch:
+        """The batch with its text replaced and provenance set, dropped rows removed."""
+        n = batch.num_rows
+        tally.rows_in += n
+        col = batch.column(self.options.text_column)
+        slow = self._slow_rows(col)
+        tally.add_passthrough(n - len(slow))
+        arrays = {name: batch.column(name) for name in batch.schema.names}
+        keep = None
+        if len(slow):
+            texts = col.take(pa.array(slow)).to_pylist()
+            claims_name = self.options.claims_column
+            claims = (
+                batch.column(claims_name).take(pa.array(slow)).to_pylist()
+                if claims_name in batch.schema.names
+                else [None] * len(slow)
+            )
+            results = self._process(texts, claims, tally)
+            changed = [(i, new) for i, old, (new, prov) in zip(slow, texts, results) if new is not old]
+            if changed:
+                mask = np.zeros(n, dtype=bool)
+                mask[[i for i, _ in changed]] = True
+                values = pa.array([new for _, new in changed], type=col.type)
+                arrays[self.options.text_column] = pc.replace_with_mask(col, pa.array(mask), values)
+            provs = pa.array([UNCHANGED, *(asdict(p) for _, p in results)], type=PROVENANCE_TYPE)
+            index = np.zeros(n, dtype=np.int64)
+            index[slow] = np.arange(1, len(slow) + 1)
+            arrays[COLUMN] = provs.take(pa.array(index))
+            dropped = [i for i, (_, p) in zip(slow, results) if p.dropped]
+            if dropped:
+                keep = np.ones(n, dtype=bool)
+                keep[dropped] = False
+        else:
+            arrays[COLUMN] = pa.array([UNCHANGED], type=PROVENANCE_TYPE).take(pa.array(np.zeros(n, dtype=np.int64)))
+        out = pa.RecordBatch.from_arrays([arrays[f.name] for f in schema], schema=schema)
+        if keep is not None:
+            out = out.filter(pa.array(keep))
+        tally.rows_out += out.num_rows
+        return out
+
+    def fix_rows(self, batch: JsonBatch, tally: Tally) -> list[dict[str, Any]]:
+        """The rows with their text replaced and provenance set, dropped rows removed."""
+        rows = batch.rows
+        tally.rows_in += len(rows)
+        slow = self._slow_rows(pa.array(batch.texts, type=pa.string()))
+        tally.add_passthrough(len(rows) - len(slow))
+        for row in rows:
+            row[COLUMN] = UNCHANGED
+        if len(slow):
+            claims = [rows[i].get(self.options.claims_column) for i in slow]
+            results = self._process([batch.texts[i] for i in slow], claims, tally)
+            for i, (new, prov) in zip(slow, results):
+                row = rows[i]
+                if new is not batch.texts[i]:
+                    row[self.options.text_column] = new
+                row[COLUMN] = asdict(prov)
+            if any(p.dropped for _, p in results):
+                rows = [r for r in rows if not r[COLUMN]["dropped"]]
+        tally.rows_out += len(rows)
+        return rows

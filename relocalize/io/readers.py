@@ -1,0 +1,185 @@
+"""Streaming readers: Parquet record batches, JSONL(.gz/.zst) rows in batches."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from relocalize.io.errors import ShardError
+from relocalize.io.shards import Shard
+
+STRING_TYPES = (pa.string(), pa.large_string())
+
+
+@dataclass
+class JsonBatch:
+    """Rows of a JSONL shard; ``texts`` is the text column (None where a row has none)."""
+
+    rows: list[dict[str, Any]]
+    texts: list[str | None]
+    first_line: int
+    lines: list[int] = field(default_factory=list)
+
+
+class ParquetReader:
+    """Record batches of a Parquet file, one row group in memory at a time."""
+
+    def __init__(self, shard: Shard, batch_size: int, text_column: str) -> None:
+        self.path = shard.path
+        self.batch_size = batch_size
+        self.size = self.path.stat().st_size
+        if self.size == 0:
+            raise ShardError(f"{self.path}: empty file")
+        try:
+            self._file = pq.ParquetFile(self.path)
+        except (pa.ArrowException, OSError) as exc:
+            raise ShardError(f"{self.path}: not a readable Parquet file (corrupt or truncated?): {exc}") from exc
+        self.schema = self._file.schema_arrow
+        self.rows = self._file.metadata.num_rows
+        if text_column not in self.schema.names:
+            raise ShardError(f"{self.path}: no column {text_column!r} (columns: {', '.join(self.schema.names)})")
+        kind = self.schema.field(text_column).type
+        if kind not in STRING_TYPES:
+            raise ShardError(f"{self.path}: column {text_column!r} is {kind}, not a string")
+        self.done = 0
+
+    @property
+    def bytes_read(self) -> int:
+        return int(self.size * self.done / self.rows) if self.rows else self.size
+
+    def __iter__(self) -> Iterator[pa.RecordBatch]:
+        try:
+            for batch in self._file.iter_batches(batch_size=self.batch_size, use_threads=False):
+                self.done += batch.num_rows
+                yield batch
+        except (pa.ArrowException, OSError) as exc:
+            raise ShardError(f"{self.path}: cannot read past row {self.done} (corrupt or truncated?): {exc}") from exc
+
+
+def _zstd_lines(raw: IO[bytes], chunk: int = 1 << 20) -> Iterator[bytes]:
+    """Lines of a zstd stream of one or more frames; a truncated last frame raises EOFError."""
+    import zstandard
+
+    dctx = zstandard.ZstdDecompressor()
+    frame, fed, tail = dctx.decompressobj(), False, b""
+    while data := raw.read(chunk):
+        while data:
+            out, fed = frame.decompress(data), True
+            data = b""
+            if frame.eof:
+                data, frame, fed = frame.unused_data, dctx.decompressobj(), False
+            lines = (tail + out).split(b"\n")
+            tail = lines.pop()
+            yield from (line + b"\n" for line in lines)
+    if fed:
+        raise EOFError("zstd stream ended in the middle of a frame")
+    if tail:
+        yield tail
+
+
+def _lines(raw: IO[bytes], compression: str | None) -> Iterator[bytes]:
+    if compression == "gzip":
+        with gzip.GzipFile(fileobj=raw, mode="rb") as stream:
+            yield from stream
+    elif compression == "zstd":
+        yield from _zstd_lines(raw)
+    else:
+        yield from raw
+
+
+def _decode_errors() -> tuple[type[BaseException], ...]:
+    errors: tuple[type[BaseException], ...] = (OSError, EOFError, gzip.BadGzipFile)
+    try:
+        import zstandard
+
+        errors += (zstandard.ZstdError,)
+    except ImportError:  # pragma: no cover
+        pass
+    return errors
+
+
+class JsonlReader:
+    """Batches of JSON objects, one per line; blank lines are skipped."""
+
+    def __init__(self, shard: Shard, batch_size: int, text_column: str) -> None:
+        self.path = shard.path
+        self.compression = shard.compression
+        self.batch_size = batch_size
+        self.text_column = text_column
+        self.size = self.path.stat().st_size
+        if self.size == 0:
+            raise ShardError(f"{self.path}: empty file")
+        self.schema = None
+        self._raw: IO[bytes] | None = None
+
+    @property
+    def bytes_read(self) -> int:
+        return self._raw.tell() if self._raw is not None and not self._raw.closed else self.size
+
+    def _row(self, line: bytes, lineno: int) -> dict[str, Any]:
+        try:
+            row = json.loads(line)
+        except ValueError as exc:
+            raise ShardError(f"{self.path}:{lineno}: not valid JSON: {exc}") from exc
+        if not isinstance(row, dict):
+            raise ShardError(f"{self.path}:{lineno}: expected a JSON object, got {type(row).__name__}")
+        text = row.get(self.text_column)
+        if text is not None and not isinstance(text, str):
+            raise ShardError(
+                f"{self.path}:{lineno}: column {self.text_column!r} holds {type(text).__name__}, not a string"
+            )
+        return row
+
+    def __iter__(self) -> Iterator[JsonBatch]:
+        raw = self._raw = open(self.path, "rb")  # noqa: SIM115 - closed below
+        col = self.text_column
+        batch = JsonBatch([], [], 0)
+        seen = 0
+        lineno = 0
+        try:
+            with raw:
+                for lineno, line in enumerate(_lines(raw, self.compression), 1):
+                    if not line.strip():
+                        continue
+                    row = self._row(line, lineno)
+                    if not batch.rows:
+                        batch.first_line = lineno
+                    batch.rows.append(row)
+                    batch.texts.append(row.get(col))
+                    batch.lines.append(lineno)
+                    if len(batch.rows) == self.batch_size:
+                        seen = self._check(batch, seen)
+                        yield batch
+                        batch = JsonBatch([], [], 0)
+                if batch.rows:
+                    seen = self._check(batch, seen)
+                    yield batch
+        except _decode_errors() as exc:
+            raise ShardError(f"{self.path}: cannot read after line {lineno} (truncated or corrupt?): {exc}") from exc
+        if seen == 0:
+            raise ShardError(f"{self.path}: empty file: no JSON rows")
+
+    def _check(self, batch: JsonBatch, seen: int) -> int:
+        if seen == 0 and not any(self.text_column in row for row in batch.rows):
+            keys = sorted({k for row in batch.rows for k in row})
+            raise ShardError(
+                f"{self.path}: no column {self.text_column!r} in lines {batch.first_line}-{batch.lines[-1]} "
+                f"(keys: {', '.join(keys)})"
+            )
+        return seen + len(batch.rows)
+
+
+def open_reader(shard: Shard, batch_size: int, text_column: str) -> ParquetReader | JsonlReader:
+    """A reader for ``shard``; raises :class:`ShardError` for a file it cannot open."""
+    try:
+        if shard.format == "parquet":
+            return ParquetReader(shard, batch_size, text_column)
+        return JsonlReader(shard, batch_size, text_column)
+    except OSError as exc:
+        raise ShardError(f"{shard.path}: cannot open: {exc}") from exc

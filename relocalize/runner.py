@@ -1,0 +1,285 @@
+"""Run shards exactly once: temporary file and rename, completion markers, resume, workers.
+
+A shard's output appears under its final name only when complete; its marker (written
+after the rename) records the options hash, the library version and the shard's stats.
+A rerun skips shards whose marker matches and redoes every other one from scratch.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import signal
+import time
+import traceback
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from relocalize import __version__
+from relocalize.fixer import BatchFixer, output_schema
+from relocalize.io import Shard, ShardError, open_reader, open_writer
+from relocalize.options import Options
+from relocalize.outdir import OutDir, options_hash, write_json
+from relocalize.progress import Progress
+from relocalize.stats import Tally, summarize
+from relocalize.timing import StageClock
+
+Report = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What ``relocalize run`` was asked to do."""
+
+    options: Options
+    out: Path
+    batch_size: int = 256
+    workers: int = 1
+    keep_going: bool = False
+    overwrite: bool = False
+    progress: str = "auto"
+
+
+@dataclass
+class RunResult:
+    """Markers of the run's complete shards (skipped ones included), failures, what never ran."""
+
+    complete: dict[str, dict[str, Any]] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+    pending: list[str] = field(default_factory=list)
+    wall: float = 0.0
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        return summarize(list(self.complete.values()))
+
+
+def _discard(writer: Any, path: Path) -> None:
+    if writer is not None:
+        writer.abort()
+    path.unlink(missing_ok=True)
+
+
+def relocalize_shard(
+    shard: Shard, settings: Settings, digest: str, fixer: BatchFixer, report: Report, alive: Callable[[], None]
+) -> dict[str, Any]:
+    """Relocalize one shard into OUTDIR and mark it complete; return its marker."""
+    outdir = OutDir(settings.out)
+    outdir.forget(shard.name)
+    clock = fixer.clock
+    clock.reset()
+    tally = Tally()
+    start = time.perf_counter()
+    tmp = outdir.temp(shard.name)
+    writer = None
+    text_column = settings.options.text_column
+    try:
+        with clock.stage("read"):
+            source = shard.path.stat()
+            reader = open_reader(shard, settings.batch_size, text_column)
+    except OSError as exc:
+        raise ShardError(f"{shard.path}: cannot open: {exc}") from exc
+    try:
+        schema = output_schema(reader.schema) if reader.schema is not None else None
+        with clock.stage("write"):
+            writer = open_writer(tmp, shard.format, shard.compression, schema, text_column)
+        batches = iter(reader)
+        reported = 0
+        while True:
+            with clock.stage("read"):
+                batch = next(batches, None)
+            if batch is None:
+                break
+            if schema is not None:
+                out, rows = fixer.fix_arrow(batch, schema, tally), batch.num_rows
+            else:
+                out, rows = fixer.fix_rows(batch, tally), len(batch.rows)
+            with clock.stage("write"):
+                writer.write(out)
+            position = reader.bytes_read
+            report(rows, position - reported)
+            reported = position
+            alive()
+        with clock.stage("write"):
+            writer.close()
+            writer = None
+            os.replace(tmp, outdir.output(shard.name))
+    except ShardError:
+        _discard(writer, tmp)
+        raise
+    except OSError as exc:
+        _discard(writer, tmp)
+        raise ShardError(f"{outdir.output(shard.name)}: cannot write: {exc}") from exc
+    except BaseException:
+        _discard(writer, tmp)
+        raise
+    marker = {
+        "shard": shard.name,
+        "input": str(shard.path),
+        "format": shard.format,
+        "input_size": source.st_size,
+        "input_mtime_ns": source.st_mtime_ns,
+        "output_size": outdir.output(shard.name).stat().st_size,
+        "bytes_in": source.st_size,
+        "bytes_out": outdir.output(shard.name).stat().st_size,
+        "options": asdict(settings.options),
+        "options_hash": digest,
+        "version": __version__,
+        **tally.to_json(clock, time.perf_counter() - start),
+    }
+    try:
+        write_json(outdir.marker(shard.name), marker)
+    except OSError as exc:
+        outdir.output(shard.name).unlink(missing_ok=True)
+        raise ShardError(f"{outdir.marker(shard.name)}: cannot write the completion marker: {exc}") from exc
+    return marker
+
+
+# -- worker processes ------------------------------------------------------
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(settings: Settings, digest: str, queue: Any, parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C
+    _WORKER.update(settings=settings, digest=digest, queue=queue, parent=parent)
+    _WORKER["fixer"] = BatchFixer(settings.options, StageClock())
+
+
+def _orphan_check() -> None:
+    if os.getppid() != _WORKER["parent"]:
+        os._exit(1)  # the run was killed: stop rather than write on
+
+
+def _work(shard: Shard) -> dict[str, Any]:
+    queue = _WORKER["queue"]
+
+    def report(rows: int, nbytes: int) -> None:
+        queue.put((shard.name, rows, nbytes))
+
+    return relocalize_shard(shard, _WORKER["settings"], _WORKER["digest"], _WORKER["fixer"], report, _orphan_check)
+
+
+# -- the run ---------------------------------------------------------------
+class _Run:
+    def __init__(self, shards: list[Shard], settings: Settings, outdir: OutDir, progress: Progress) -> None:
+        self.shards, self.settings, self.outdir, self.progress = shards, settings, outdir, progress
+        self.result = RunResult()
+        self.sizes = {s.name: s.path.stat().st_size for s in shards}
+        self.reported = dict.fromkeys(self.sizes, 0)
+
+    def advance(self, name: str, rows: int, nbytes: int) -> None:
+        self.reported[name] += nbytes
+        self.progress.advance(rows, nbytes)
+
+    def finished(self, name: str, marker: dict[str, Any] | None, error: str | None) -> None:
+        left = max(self.sizes[name] - self.reported[name], 0)
+        self.reported[name] = self.sizes[name]
+        if marker is not None:
+            self.result.complete[name] = marker
+            wall = marker["seconds"]["wall"]
+            rate = marker["rows_in"] / wall if wall else 0.0
+            self.progress.shard_done(name, f"{marker['rows_in']:,} docs in {wall:,.1f} s ({rate:,.1f} docs/s)", left)
+        else:
+            self.result.failed[name] = error or "failed"
+            write_json(self.outdir.failure(name), {"shard": name, "error": self.result.failed[name]})
+            self.progress.shard_done(name, f"FAILED: {error}", left)
+
+    def in_process(self, todo: list[Shard], digest: str) -> None:
+        fixer = BatchFixer(self.settings.options, StageClock())
+        for i, shard in enumerate(todo):
+            try:
+                marker = relocalize_shard(
+                    shard, self.settings, digest, fixer, lambda r, b, n=shard.name: self.advance(n, r, b), lambda: None
+                )
+            except ShardError as exc:
+                self.finished(shard.name, None, str(exc))
+            except Exception as exc:
+                self.progress.log(traceback.format_exc())
+                self.finished(shard.name, None, f"internal error: {type(exc).__name__}: {exc}")
+            else:
+                self.finished(shard.name, marker, None)
+            if self.result.failed and not self.settings.keep_going:
+                self.result.pending = [s.name for s in todo[i + 1 :]]
+                return
+
+    def in_workers(self, todo: list[Shard], digest: str) -> None:
+        ctx = mp.get_context("spawn")
+        queue = ctx.Queue()
+        initargs = (self.settings, digest, queue, os.getpid())
+        workers = min(self.settings.workers, len(todo))
+        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=initargs) as pool:
+            futures: dict[Future[dict[str, Any]], Shard] = {pool.submit(_work, s): s for s in todo}
+            pending = set(futures)
+            try:
+                while pending:
+                    done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                    self._drain(queue)
+                    for future in done:
+                        self._collect(future, futures[future])
+                    if self.result.failed and not self.settings.keep_going:
+                        for future in pending:
+                            future.cancel()
+            except BaseException:  # Ctrl-C: stop the workers now; their temporary files go at the next run
+                pool.shutdown(wait=False, cancel_futures=True)
+                for process in list(getattr(pool, "_processes", {}).values()):
+                    process.terminate()
+                raise
+            self._drain(queue)
+
+    def _drain(self, queue: Any) -> None:
+        while not queue.empty():
+            try:
+                name, rows, nbytes = queue.get_nowait()
+            except Exception:
+                return
+            if name not in self.result.complete and name not in self.result.failed:
+                self.advance(name, rows, nbytes)
+
+    def _collect(self, future: Future[dict[str, Any]], shard: Shard) -> None:
+        if future.cancelled():
+            self.result.pending.append(shard.name)
+            return
+        exc = future.exception()
+        if exc is None:
+            self.finished(shard.name, future.result(), None)
+        elif isinstance(exc, ShardError):
+            self.finished(shard.name, None, str(exc))
+        else:
+            self.finished(shard.name, None, f"internal error: {type(exc).__name__}: {exc}")
+
+
+def run(shards: list[Shard], settings: Settings) -> RunResult:
+    """Relocalize ``shards`` into ``settings.out``; skips complete shards, redoes the rest."""
+    started = time.perf_counter()
+    outdir = OutDir(settings.out)
+    outdir.open()
+    try:
+        digest = options_hash(settings.options)
+        outdir.check_options(settings.options, digest, settings.overwrite)
+        done = [s for s in shards if outdir.complete(s, digest)]
+        todo = [s for s in shards if s not in done]
+        progress = Progress(len(todo), sum(s.path.stat().st_size for s in todo), settings.progress)
+        state = _Run(shards, settings, outdir, progress)
+        markers = outdir.markers() if done else {}
+        for shard in done:
+            state.result.complete[shard.name] = markers[shard.name]
+            state.result.skipped.append(shard.name)
+        if done:
+            progress.log(f"{len(done)} shard(s) already complete, skipped")
+        try:
+            if todo and settings.workers > 1 and len(todo) > 1:
+                state.in_workers(todo, digest)
+            elif todo:
+                state.in_process(todo, digest)
+        finally:
+            progress.close()
+        state.result.wall = time.perf_counter() - started
+        summary = state.result.summary | {"failed": state.result.failed, "wall_s": round(state.result.wall, 3)}
+        write_json(outdir.summary_file, summary)
+        return state.result
+    finally:
+        outdir.close()

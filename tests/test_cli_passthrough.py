@@ -1,0 +1,118 @@
+"""The vectorised pass-through test never passes a row that Pipeline.process would touch."""
+
+from __future__ import annotations
+
+import re
+
+import pyarrow as pa
+import pytest
+from cli_util import corpus
+from conftest import DEV
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from relocalize.detect import cues
+from relocalize.models import Models
+from relocalize.options import Options
+from relocalize.passthrough import Untranslatable, passthrough, to_re2
+from relocalize.pipeline import Pipeline
+
+PIPELINE = Pipeline(Options(), Models(Options()))
+GATE = passthrough(Options().max_chars)
+
+TRICKY = [
+    None,
+    "",
+    "  \n\t ",
+    "The cat sat on the mat and it was not amused by the dog at all.",
+    "The claim is not\u00a0true and it is a lie of the day, as we all know.",
+    "The claim is not\u2003true and it is a lie of the day, as we all know.",
+    "The claim is FALSE and it is a lie of the day, as we all know by now.",
+    "The ſtory is fabricated? No: the ſtory is the story of the day and it is fine.",
+    "The ſtory was fabrıcated and the thing is on the table, it is there.",
+    "The ﬁle is in the drawer and it is on the left of the desk, as it was.",
+    "The \x00 cat is on the mat and it is here with the dog and the bird.",
+    "The cat \ufffd is on the mat and it is here with the dog and the bird.",
+    "Le chat est sur la table et il dort bien tranquillement ce soir chez nous.",
+    "the the the the the the the the the",
+    "a1 b2 c3 d4 e5 f6 g7 h8 i9 j0 k1 l2 m3 n4 o5 p6 q7 r8",
+    "Théâtre élégant: the café is on the corner and the señor is in it.",
+    "ΑΒΓ Δέλτα the of and to in is it that was for on are with as his they at",
+    "x" * 30,
+    "Kelvin K and the K are on the table; it is the same thing as before.",
+    "It was wrong of him, and the plan is impossible for the team to do.",
+]
+
+
+def _check(texts: list[object], max_chars: int = Options().max_chars) -> int:
+    gate = passthrough(max_chars)
+    mask = gate.mask(pa.array(texts, type=pa.string()))
+    pipeline = (
+        PIPELINE if max_chars == Options().max_chars else Pipeline(Options(max_chars=max_chars), Models(Options()))
+    )
+    for text, passes in zip(texts, mask):
+        if passes:
+            out, prov = pipeline.process(text)
+            assert out is text and prov.status == "unchanged" and prov.message == "", repr(text)
+    return int(mask.sum())
+
+
+def test_tricky_rows():
+    passed = _check(TRICKY)
+    assert 0 < passed < len(TRICKY)
+    assert _check(["The cat is on the mat and the dog is in the house."] * 3, max_chars=20) == 0
+
+
+def test_corpus_and_dev_rows():
+    texts = [r["text"] for r in corpus()]
+    if DEV.exists():
+        import pyarrow.parquet as pq
+
+        texts += pq.read_table(DEV / "controls.parquet").column("text").to_pylist()
+        texts += pq.read_table(DEV / "gold.parquet").column("dense_text").to_pylist()[:40]
+    assert _check(texts) > 0
+
+
+TOKENS = st.sampled_from(
+    [
+        *"abcdefhilnorstuwAEINOST .,;:!?'\"-\n\t0123456789",
+        *["\u00a0", "\u2003", "\x00", "\x1f", "\ufffd", "ſ", "ı", "K", "é", "ß", "—", "’", "_", "ﬁ"],
+        *[" the ", " of ", " and ", " is ", " it ", " was ", " false", " not true", " untrue", " wrong", " no "],
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(TOKENS, max_size=60).map("".join), min_size=1, max_size=8))
+def test_random_rows(texts):
+    _check(texts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from(list("falsewrongtuiNOT \u00a0\u2003ſıKk-")), max_size=40))
+def test_prefilter_translation_finds_every_match(text):
+    python = cues.PREFILTER.search(text) is not None
+    re2 = bool(pa.compute.match_substring_regex(pa.array([text]), GATE.prefilter)[0].as_py())
+    assert re2 or not python
+
+
+@pytest.mark.parametrize(
+    ("pattern", "hits", "misses"),
+    [
+        (re.compile(r"\bnot\s+true\b", re.I), ["NOT\u00a0TRUE", "not true"], ["nottrue"]),
+        (re.compile(r"[^\W\d_]+ly"), ["fully", "ély"], ["1ly", "_ly"]),
+        (re.compile(r"a.c"), ["abc", "a\u2028c"], ["a\nc"]),
+        (re.compile(r"colou?r{2,3}(?=s)"), ["colorrs"], ["colors"]),
+    ],
+)
+def test_to_re2(pattern, hits, misses):
+    translated = to_re2(pattern)
+    found = pa.compute.match_substring_regex(pa.array(hits + misses), translated).to_pylist()
+    assert found == [True] * len(hits) + [False] * len(misses)
+
+
+def test_untranslatable_patterns_are_refused():
+    with pytest.raises(Untranslatable):
+        to_re2(re.compile(r"(a)\1"))
+    with pytest.raises(Untranslatable):
+        to_re2(re.compile(r"abc", re.ASCII))
