@@ -11,7 +11,7 @@ import pytest
 
 from relocalize.options import Options
 from relocalize.rewrite.graph import Graph, from_spacy, load_spacy
-from relocalize.rewrite.parsers import load_parser, split_spec, stanza_parse
+from relocalize.rewrite.parsers import load_parser, spacy_parse, split_spec, stanza_parse
 from relocalize.rewrite.rewriter import RuleRewriter
 from relocalize.rewrite.rules import Refusal, apply, negate
 from relocalize.rewrite.stanza_adapter import from_stanza, load_stanza
@@ -808,8 +808,8 @@ def test_rule_rewriter_runs_on_stanza():
     assert got[3].rule is None and got[3].rule_reason == "nothing but markup"  # never sent to the parser
 
 
-def test_rule_rewriter_still_takes_a_spacy_pipeline(nlp):
-    got = RuleRewriter(nlp).candidates(["The company reported record profits."])
+def test_rule_rewriter_over_a_spacy_parse(nlp):
+    got = RuleRewriter(spacy_parse(nlp)).candidates(["The company reported record profits."])
     assert got[0].rule == "The company did not report record profits."
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from relocalize.rewrite.parsers import ParseFn, spacy_parse
+from relocalize.rewrite.parsers import ParseFn
 from relocalize.rewrite.rules import Refusal, apply, negate
 from relocalize.rewrite.surface import split_markup
 from relocalize.rewrite.wrap import WRAPPER, wrap
@@ -42,13 +41,10 @@ def _parseable(body: str) -> str:
 
 
 class RuleRewriter:
-    """Parse-guided rewriter over a parse function (:mod:`relocalize.rewrite.parsers`).
+    """Parse-guided rewriter over a parse function (:mod:`relocalize.rewrite.parsers`)."""
 
-    A loaded spaCy pipeline is accepted too, as before.
-    """
-
-    def __init__(self, parse: ParseFn | Any) -> None:
-        self._parse: ParseFn = spacy_parse(parse) if hasattr(parse, "pipe") else parse
+    def __init__(self, parse: ParseFn) -> None:
+        self._parse = parse
 
     def candidates(self, units: list[str]) -> list[Candidate]:
         parts = [split_markup(u) for u in units]
