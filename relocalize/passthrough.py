@@ -2,10 +2,11 @@
 
 ``Pipeline.process`` leaves a document alone (status ``unchanged``, no message) when it is a
 non-blank string of at most ``max_chars`` characters that the language check accepts and in
-which the cue prefilter finds nothing. Running those checks in Python costs a few MB/s; here
-they run vectorised, conservatively: a row passes through only when it certainly meets them.
+which one of the prefilter's patterns (:data:`relocalize.detect.cues.PREFILTER`) finds nothing.
+Running those checks in Python costs a few MB/s; here they run vectorised, conservatively: a
+row passes through only when it certainly meets them.
 
-* the prefilter is translated to RE2 from its parsed form, with every character class
+* each prefilter pattern is translated to RE2 from its parsed form, with every character class
   enumerated from Python's own ``re`` (zero-width assertions dropped, which only widens it);
 * the language check is bounded: no control characters, and a lower bound on the stop-word
   count over an upper bound on the word count reaching the threshold.
@@ -16,6 +17,7 @@ Every other row goes through ``Pipeline.process``, so the output is the same eit
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import sys
@@ -152,9 +154,9 @@ class Passthrough:
 
     def __init__(self, max_chars: int) -> None:
         self.max_chars = max_chars
-        self.prefilter = to_re2(cues.PREFILTER)
+        self.prefilter = [to_re2(p) for p in cues.PREFILTER]
         stop = sorted(language.STOPWORDS, key=len, reverse=True)
-        if language._WORD.pattern != r"[^\W\d_]+" or not all(w.isascii() and w.isalpha() for w in stop):
+        if language.WORD.pattern != r"[^\W\d_]+" or not all(w.isascii() and w.isalpha() for w in stop):
             raise Untranslatable("the language check changed; update relocalize.passthrough")
         words = "|".join(_ascii_word(w) for w in stop)
         self._stop = f"(?:^|{_BOUNDARY})(?:{words})(?:{_BOUNDARY}|$)"
@@ -166,10 +168,11 @@ class Passthrough:
             return np.zeros(n, dtype=bool)
         chars = pc.utf8_length(texts)
         ok = pc.and_(pc.is_valid(texts), pc.less_equal(chars, self.max_chars))
-        ok = pc.and_not(ok, pc.match_substring_regex(texts, self.prefilter))
+        cued = [pc.match_substring_regex(texts, p) for p in self.prefilter]
+        ok = pc.and_not(ok, functools.reduce(pc.and_, cued))
         sample = texts
-        if pc.max(chars).as_py() > language._SAMPLE:
-            sample = pc.utf8_slice_codeunits(texts, 0, language._SAMPLE)
+        if pc.max(chars).as_py() > language.SAMPLE:
+            sample = pc.utf8_slice_codeunits(texts, 0, language.SAMPLE)
         ok = pc.and_not(ok, pc.match_substring_regex(sample, _CONTROL))
         keep = ok.fill_null(False).to_numpy(zero_copy_only=False).astype(bool)
         keep &= self._english(sample)
@@ -186,7 +189,7 @@ class Passthrough:
         words = (runs + wide).astype(np.float64)
         with np.errstate(divide="ignore", invalid="ignore"):
             share = np.where(words > 0, stop / np.maximum(words, 1.0), 0.0)
-        return (stop >= 1) & (share >= language._MIN_STOPWORD_SHARE)
+        return (stop >= 1) & (share >= language.MIN_STOPWORD_SHARE)
 
 
 @lru_cache(maxsize=8)

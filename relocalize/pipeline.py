@@ -113,7 +113,7 @@ class Pipeline:
         reason = unsupported_reason(text)
         if reason:
             return text, Provenance("unsupported", reason)
-        if not cues.PREFILTER.search(text):
+        if not cues.may_hold_annotations(text):
             return text, Provenance("unchanged")
         given = _claim_list(claims)
         annotations = find_annotations(text)

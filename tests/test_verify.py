@@ -35,6 +35,17 @@ def test_scores_do_not_depend_on_what_was_scored_before(relocalizer):
         ("Ana won the race.", "Ana lost the race.", "no polarity change"),
         ("Ana won the race.", "Ana did not win the marathon.", "content words changed"),
         ("Ana won the race.", "Ana did not not win the race.", "double negation"),
+        (
+            "We show the map not merely as a chart but as a story.",
+            "We do not show the map not merely as a chart but as a story.",
+            "double negation (a focus negation stays in the clause)",
+        ),
+        (
+            "We show the map not merely as a chart but as a story.",
+            "It is not true that we show the map not merely as a chart but as a story.",
+            None,
+        ),
+        ("She ran not only fast but far.", "She did not run fast or far.", "no polarity change"),
     ],
 )
 def test_guards(original, rewrite, problem):

@@ -134,11 +134,18 @@ def is_continuation(text: str) -> bool:
     return has_falsity(text) or (_NEGATION.search(text) is not None and _DEIXIS.search(text) is not None)
 
 
-# Cheap gate for whole documents: any cue that an annotation or notice needs.
-PREFILTER = re.compile(
-    r"false|untrue|not\s+true|invented|fabricat|fictitious|fictional|made[- ]up|hoax|baseless|"
-    r"unfounded|debunked|refuted|disproven|retract|incorrect|inaccurate|misinformation|"
-    r"unsupported|unsubstantiated|wrong|impossible|did\s+not\s+(?:happen|occur)|never\s+(?:happened|occurred)|"
-    r"no\s+(?:credible|reliable|supporting|factual)|do\s+not\s+(?:accept|believe)|contradict|not\s+credible",
+# Cheap gate for whole documents. Every annotation needs a falsity cue and a pointer at other
+# text, and every notice a falsity cue and a reference to the document or a notice label, so a
+# document holding no match of one of these patterns holds neither.
+POINTER = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (FORWARD, BACKWARD, DOCUMENT_SCOPE))
+    + "|"
+    + NOTICE_LABEL.pattern.replace(r"^\W{0,4}", r"\b"),
     _FLAGS,
 )
+PREFILTER = (FALSITY, POINTER)
+
+
+def may_hold_annotations(text: str) -> bool:
+    """False when ``text`` certainly holds no annotation or notice (no parse needed)."""
+    return all(p.search(text) is not None for p in PREFILTER)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-_SAMPLE = 20_000
-_WORD = re.compile(r"[^\W\d_]+")
+SAMPLE = 20_000
+WORD = re.compile(r"[^\W\d_]+")
 STOPWORDS = frozenset(
     [
         "the",
@@ -74,20 +74,20 @@ STOPWORDS = frozenset(
     ]
 )
 _MIN_WORDS = 8
-_MIN_STOPWORD_SHARE = 0.15
+MIN_STOPWORD_SHARE = 0.15
 _MAX_CONTROL_SHARE = 0.01
 
 
 def unsupported_reason(text: str) -> str | None:
     """None for English text, else a short reason ("binary", "not English")."""
-    sample = text[:_SAMPLE]
+    sample = text[:SAMPLE]
     control = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t") or c == "\ufffd")
     if sample and control / len(sample) > _MAX_CONTROL_SHARE:
         return "binary or control characters"
-    words = [w.lower() for w in _WORD.findall(sample)]
+    words = [w.lower() for w in WORD.findall(sample)]
     if len(words) < _MIN_WORDS:
         return None
     share = sum(w in STOPWORDS for w in words) / len(words)
-    if share < _MIN_STOPWORD_SHARE:
+    if share < MIN_STOPWORD_SHARE:
         return "not English"
     return None

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from relocalize.rewrite.graph import Graph
 from relocalize.rewrite.parsers import ParseFn
 from relocalize.rewrite.rules import Refusal, apply, negate
-from relocalize.rewrite.surface import split_markup
+from relocalize.rewrite.surface import mask_titles, split_markup, title_spans
 from relocalize.rewrite.wrap import WRAPPER, wrap
 
 
@@ -49,16 +50,26 @@ class RuleRewriter:
     def candidates(self, units: list[str]) -> list[Candidate]:
         parts = [split_markup(u) for u in units]
         bodies = [body for _, body, _ in parts]
-        graphs = self._parse([_parseable(body) for body in bodies], bodies)
+        graphs = list(self._parse([_parseable(body) for body in bodies], bodies))
+        rules: list[str | Refusal] = [
+            _clause_negation(body, g) if body.strip() else Refusal("") for body, g in zip(bodies, graphs)
+        ]
+        # A clause the parse missed may show once titles are masked ("*Sea Fish* sold well").
+        retry = [i for i, r in enumerate(rules) if isinstance(r, Refusal) and mask_titles(bodies[i]) is not None]
+        masked = [mask_titles(bodies[i]) or "" for i in retry]
+        for i, graph in zip(retry, self._parse(masked, [bodies[i] for i in retry])):
+            second = _clause_negation(bodies[i], graph)
+            if isinstance(second, str) and _outside(second, bodies[i], title_spans(bodies[i])):
+                rules[i] = second
         out = []
-        for (prefix, body, suffix), graph in zip(parts, graphs):
+        for (prefix, body, suffix), graph, first in zip(parts, graphs, rules):
             rule = wrapped = None
             rule_reason = wrap_reason = ""
             if not body.strip():
                 rule_reason = wrap_reason = "nothing but markup"
             else:
                 try:
-                    rule = apply(body, negate(graph))
+                    rule = first if isinstance(first, str) else apply(body, negate(graph))
                 except Refusal as r:
                     rule_reason = r.reason
                 try:
@@ -67,3 +78,23 @@ class RuleRewriter:
                     wrap_reason = r.reason
             out.append(Candidate(prefix, body, suffix, rule, rule_reason, wrapped, wrap_reason))
         return out
+
+
+def _clause_negation(body: str, graph: Graph) -> str | Refusal:
+    """The rules' rewrite of a clause (not of a verbless fragment), or why there is none."""
+    try:
+        return apply(body, negate(graph, fragments=False))
+    except Refusal as r:
+        return r
+
+
+def _outside(rewrite: str, body: str, spans: list[tuple[int, int]]) -> bool:
+    """True when ``rewrite`` leaves every span of ``body`` intact (the edit is not inside a title)."""
+    head = 0
+    while head < min(len(body), len(rewrite)) and body[head] == rewrite[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(body), len(rewrite)) - head and body[-1 - tail] == rewrite[-1 - tail]:
+        tail += 1
+    changed = (head, len(body) - tail)
+    return all(e <= changed[0] or s >= changed[1] for s, e in spans)

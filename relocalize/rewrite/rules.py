@@ -342,9 +342,7 @@ def _negate_clause(g: Graph, root: Token) -> list[Edit]:
         root = clause
     elif imperative:
         raise Refusal("no subject (imperative)")
-    for subj in g.children(root, "nsubj", "nsubjpass"):
-        if subj.lemma.lower() in _EVENT_NOUNS and g.children(subj, "poss"):
-            raise Refusal(f"possessive event subject {subj.text!r} presupposes the claim")
+    _check_event_subject(g, g.children(root, "nsubj", "nsubjpass"))
     edits = _negate_predicate(g, root)
     for rel in _nonrestrictive_relatives(g):  # "Kim, who won gold, retired": the relative asserts too
         edits.extend(_negate_predicate(g, rel))
@@ -357,6 +355,13 @@ def _negate_clause(g: Graph, root: Token) -> list[Edit]:
             if cc.lower == "and" and cc.i < conj.i:
                 edits.append(Edit(cc.idx, cc.end, _case_like("or", cc.text)))
     return edits
+
+
+def _check_event_subject(g: Graph, subjects: list[Token]) -> None:
+    """ "Sheeran's victory stunned fans" presupposes the victory whatever the verb says."""
+    for subj in subjects:
+        if subj.lemma.lower() in _EVENT_NOUNS and g.children(subj, "poss"):
+            raise Refusal(f"possessive event subject {subj.text!r} presupposes the claim")
 
 
 def _interrogative(g: Graph) -> bool:
@@ -378,11 +383,11 @@ def _that_clause_subject(g: Graph) -> bool:
     )
 
 
-def negate(g: Graph) -> list[Edit]:
+def negate(g: Graph, fragments: bool = True) -> list[Edit]:
     """Edits that negate every asserted main clause of the sentence in ``g``.
 
-    Verbless lines get "Not " in front. Raises :class:`Refusal` for questions,
-    imperatives, presupposed claims and clauses no rule covers.
+    Verbless lines get "Not " in front (with ``fragments``; else they are refused). Raises
+    :class:`Refusal` for questions, imperatives, presupposed claims and clauses no rule covers.
     """
     if g.text.rstrip().endswith("?") and _interrogative(g):
         raise Refusal("question")
@@ -392,7 +397,7 @@ def negate(g: Graph) -> list[Edit]:
     if not roots:
         raise Refusal("nothing to negate")
     if len(roots) == 1 and (verb := _misparsed_predicate(g, roots[0])) is not None:
-        edits = _do_support(verb, "VBD")
+        edits = _do_support(verb, verb.tag if verb.tag in _FINITE else "VBD")
         for rel in _nonrestrictive_relatives(g):
             edits.extend(_negate_predicate(g, rel))
         for conj in _coordinated(g, verb):
@@ -400,10 +405,15 @@ def negate(g: Graph) -> list[Edit]:
                 edits.extend(_do_support(conj, "VBD"))
         return edits
     if all(_is_fragment(g, r) for r in roots):
+        if not fragments:
+            raise Refusal("no finite verb (fragment)")
         return _fragment(g)
     edits: list[Edit] = []
     for root in roots:
         clauses = [root] if _is_verbal(root) else [t for t in g.children(root) if _asserted_finite(g, t)]
+        if not clauses and len(roots) == 1 and (verb := _stranded_predicate(g)) is not None:
+            _check_event_subject(g, [t for t in g.tokens[: verb.i] if t.upos in ("NOUN", "PROPN")])
+            return [_not_after(verb)] if _takes_not(g, verb) else _do_support(verb, verb.tag)
         if not clauses:
             raise Refusal("no finite verb (fragment)")
         for clause in clauses:  # "convenient that he won": the clauses a verbless head carries
@@ -431,13 +441,94 @@ def _misparsed_predicate(g: Graph, root: Token) -> Token | None:
     has an agent. The last such verb is the predicate.
     """
     if _is_verbal(root):
-        return None
+        return _unmarked_conjunct(g, root)
     verbs = [
         t
         for t in g.children(root, "acl")
         if t.tag in ("VBN", "VBD") and not g.children(t, "agent") and t.i > 0 and g.tokens[t.i - 1].text == ","
     ]
     return verbs[-1] if verbs else None
+
+
+_SUBORDINATORS = frozenset(
+    {"that", "if", "because", "while", "whilst", "although", "though", "since", "unless", "until", "whether", "as"}
+)
+_OPENERS = frozenset({"(", "[", "{", '"', "“", "‘"})
+_CLOSERS = frozenset({")", "]", "}", '"', "”", "’"})
+
+
+def _stranded_predicate(g: Graph) -> Token | None:
+    """The one main-clause finite verb of a line the parser hung off a noun.
+
+    "Analysis conducted in May revealed X" can parse with "analysis" as the root and
+    "revealed" as a modifier deep inside the object. Reading left to right, a finite verb
+    counts when a noun or pronoun precedes it, it is not inside brackets or quotes, and no
+    wh-word or subordinator opens the stretch it sits in (a comma or dash closes one); the
+    first one is the predicate. A line that opens with a subordinator, a past form followed
+    by another such verb (either may be a participle), or a present form after a participle
+    is left to the refusal.
+    """
+    words = [t for t in g.tokens if t.upos not in ("PUNCT", "SYM")]
+    if not words or words[0].lower in _SUBORDINATORS or words[0].tag in ("WDT", "WP", "WP$", "WRB"):
+        return None
+    found: list[Token] = []
+    participle = False  # an earlier past form the tagger may have misread ("collapse generated flows")
+    depth, blocked, nominal = 0, False, False
+    for t in g.tokens:
+        if t.text in _OPENERS and not (t.text in _CLOSERS and depth):
+            depth += 1
+        elif t.text in _CLOSERS and depth:
+            depth -= 1
+        elif t.text in (",", ";", "—", "–", "-"):
+            blocked = False
+        elif t.tag in ("WDT", "WP", "WP$", "WRB") or (t.tag == "IN" and t.lower in _SUBORDINATORS):
+            blocked = True
+        elif t.upos in ("NOUN", "PROPN", "PRON", "NUM"):
+            nominal = True
+        elif nominal and not depth and not blocked:
+            if t.tag in ("VBD", "VBZ", "VBP", "MD"):
+                found.append(t)
+            participle = participle or (t.tag == "VBN" and not found)
+    if not found or (participle and found[0].tag in ("VBZ", "VBP")):
+        return None
+    verb = found[0]
+    if verb.tag == "VBD" and len(found) > 1:  # "analysis found at sea revealed rust": a participle?
+        return None
+    before, after = g.tokens[verb.i - 1], g.tokens[verb.i + 1] if verb.i + 1 < len(g.tokens) else None
+    if (
+        not before.ws  # "1.73m": a unit, not "I'm"
+        or before.dep == "cc"  # "edited by X and developed from Y": a participle conjunct
+        or before.upos == "DET"  # "the flows": a plural noun
+        or (verb.tag == "VBZ" and verb.lemma.lower() == verb.lower)  # no base form to put after "does not"
+        or (after is not None and after.lower in _NEG_WORDS)
+    ):
+        return None
+    return verb
+
+
+def _takes_not(g: Graph, verb: Token) -> bool:
+    """Auxiliaries, modals and the copula take "not" after them; other verbs need do-support."""
+    lemma = verb.lemma.lower()
+    return verb.tag == "MD" or lemma == "be" or (lemma == "have" and verb.upos == "AUX")
+
+
+def _unmarked_conjunct(g: Graph, root: Token) -> Token | None:
+    """The predicate a reduced relative root hides: "Samples gathered in May contained lead".
+
+    The parser makes "gathered" the root and "contained" its conjunct, with no "and" or
+    comma between them; real coordination of finite verbs has one.
+    """
+    if root.tag not in ("VBD", "VBN", "VBP") or g.children(root, *_AUX) or not _has_subject(g, root):
+        return None
+    # a participle root has no tense of its own, so even a conjunct with a subject of its own
+    # ("taken over three summers showed", "summers" misread as its subject) is the predicate
+    conj = [
+        c for c in g.children(root, "conj") if c.tag in _FINITE and (root.tag == "VBN" or not g.children(c, *_SUBJECTS))
+    ]
+    if len(conj) != 1 or g.children(root, "cc"):
+        return None
+    between = g.tokens[root.i + 1 : conj[0].i]
+    return None if any(t.upos in ("PUNCT", "CCONJ") for t in between) else conj[0]
 
 
 def _asserted_finite(g: Graph, tok: Token) -> bool:
@@ -461,7 +552,8 @@ def _is_fragment(g: Graph, root: Token) -> bool:
     if root.tag in ("VBG", "VBN"):
         return True
     opening = next(t for t in g.tokens if t.upos not in ("PUNCT", "SYM", "ADV", "INTJ"))
-    return root.tag in ("VB", "VBP") and opening.i != root.i and opening.lower not in ("please", "do")
+    finite = [t for t in g.tokens if t.tag in ("VBD", "VBZ", "MD") or (t.tag == "VBP" and t.i != root.i)]
+    return root.tag in ("VB", "VBP") and opening.i != root.i and opening.lower not in ("please", "do") and not finite
 
 
 def apply(text: str, edits: list[Edit]) -> str:

@@ -23,3 +23,28 @@ def split_markup(unit: str) -> tuple[str, str, str]:
     if end <= start:
         return unit, "", ""
     return unit[:start], unit[start:end], unit[end:]
+
+
+# Titles a small parser reads as clauses: an emphasised capitalised span ("*Deep Sea Fish*"),
+# or a capitalised run with a capitalised subtitle ("Field Notes: Birds of the Coast").
+_MINOR = r"(?:of|and|the|for|in|on|to|a|an|with|at|by|or)"
+_CAP = r"[A-Z][\w'’.-]*"
+_TITLE = re.compile(
+    r"(?<![*\w])\*(?=[A-Z])[^*\n]+?(?<!\s)\*(?![*\w])"
+    r"|(?<![*\w])_(?=[A-Z])[^_\n]+?(?<!\s)_(?![_\w])"
+    rf"|\b{_CAP}(?:\s+(?:{_MINOR}\s+)*{_CAP})+:\s+{_CAP}(?:\s+(?:{_MINOR}\s+)*{_CAP})+"
+)
+
+
+def mask_titles(body: str) -> str | None:
+    """``body`` with each title replaced by one same-length word ("Xxxx..."), or None if it has none.
+
+    The parse of the masked text maps onto the original by offsets, as for lower-cased text.
+    """
+    masked = _TITLE.sub(lambda m: "X" + "x" * (len(m.group()) - 1), body)
+    return masked if masked != body else None
+
+
+def title_spans(body: str) -> list[tuple[int, int]]:
+    """Character ranges :func:`mask_titles` replaces."""
+    return [m.span() for m in _TITLE.finditer(body)]

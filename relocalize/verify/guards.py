@@ -62,6 +62,10 @@ _MACHINERY = (
 )
 
 
+# "not merely X but Y" already holds a "not": a second one in the clause reads as a double negation
+_FOCUS = re.compile(r"\bnot\s+(?:only|merely|just|simply|solely|even)\b", re.IGNORECASE)
+
+
 def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
@@ -93,4 +97,6 @@ def check(original: str, rewrite: str) -> str | None:
         return "content words changed"
     if re.search(r"\b(?:not|never|no)\s+(?:not|never|no)\b", rewrite, re.IGNORECASE):
         return "double negation"
+    if _FOCUS.search(original) and _polarity(added) and "true" not in added:
+        return "double negation (a focus negation stays in the clause)"
     return None
