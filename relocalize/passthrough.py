@@ -7,7 +7,10 @@ Running those checks in Python costs a few MB/s; here they run vectorised, conse
 row passes through only when it certainly meets them.
 
 * each prefilter pattern is translated to RE2 from its parsed form, with every character class
-  enumerated from Python's own ``re`` (zero-width assertions dropped, which only widens it);
+  enumerated from Python's own ``re``; word boundaries are kept (RE2's are ASCII, the same
+  as Python's on a row with no non-ASCII letter or digit) and other zero-width assertions
+  dropped, which only widens it; rows with a non-ASCII word character get the translation
+  with boundaries dropped too;
 * the language check is bounded: no control characters, and a lower bound on the stop-word
   count over an upper bound on the word count reaching the threshold.
 
@@ -17,7 +20,6 @@ Every other row goes through ``Pipeline.process``, so the output is the same eit
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
 import sys
@@ -93,11 +95,13 @@ def _class_source(items: list[tuple[Any, Any]]) -> str:
     return "[" + "".join(parts) + "]"
 
 
-def to_re2(pattern: re.Pattern[str]) -> str:
+def to_re2(pattern: re.Pattern[str], boundaries: bool = False) -> str:
     """An RE2 pattern that finds a match in every string ``pattern.search`` does.
 
     Character sets are exact; zero-width assertions are dropped (a superset); anything
-    else without a counterpart raises :class:`Untranslatable`.
+    else without a counterpart raises :class:`Untranslatable`. With ``boundaries``, ``\\b``
+    and ``\\B`` are kept as RE2's ASCII ones: the same as Python's on strings whose
+    non-ASCII characters are all non-word characters (:data:`NON_ASCII_WORD` finds the others).
     """
     flags = pattern.flags
     if flags & (re.ASCII | re.LOCALE) or not isinstance(pattern.pattern, str):
@@ -133,6 +137,8 @@ def to_re2(pattern: re.Pattern[str]) -> str:
             return "(?:" + seq(sub) + ")" + bound
         if op is getattr(C, "ATOMIC_GROUP", None):
             return "(?:" + seq(av) + ")"
+        if op is C.AT and boundaries and av in (C.AT_BOUNDARY, C.AT_NON_BOUNDARY):
+            return r"\b" if av is C.AT_BOUNDARY else r"\B"
         if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
             return ""
         raise Untranslatable(f"operator {op}")
@@ -154,7 +160,9 @@ class Passthrough:
 
     def __init__(self, max_chars: int) -> None:
         self.max_chars = max_chars
-        self.prefilter = [to_re2(p) for p in cues.PREFILTER]
+        # Each pattern twice: with RE2's ASCII word boundaries (exact on most rows) and without.
+        self.prefilter = [(to_re2(p, boundaries=True), to_re2(p)) for p in cues.PREFILTER]
+        self._non_ascii_word = _char_class(r"[^\W\x00-\x7f]", 0)
         stop = sorted(language.STOPWORDS, key=len, reverse=True)
         if language.WORD.pattern != r"[^\W\d_]+" or not all(w.isascii() and w.isalpha() for w in stop):
             raise Untranslatable("the language check changed; update relocalize.passthrough")
@@ -168,8 +176,7 @@ class Passthrough:
             return np.zeros(n, dtype=bool)
         chars = pc.utf8_length(texts)
         ok = pc.and_(pc.is_valid(texts), pc.less_equal(chars, self.max_chars))
-        cued = [pc.match_substring_regex(texts, p) for p in self.prefilter]
-        ok = pc.and_not(ok, functools.reduce(pc.and_, cued))
+        ok = pc.and_not(ok, pa.array(self._cued(texts)))
         sample = texts
         if pc.max(chars).as_py() > language.SAMPLE:
             sample = pc.utf8_slice_codeunits(texts, 0, language.SAMPLE)
@@ -177,6 +184,27 @@ class Passthrough:
         keep = ok.fill_null(False).to_numpy(zero_copy_only=False).astype(bool)
         keep &= self._english(sample)
         return keep
+
+    def _cued(self, texts: pa.Array | pa.ChunkedArray) -> np.ndarray:
+        """True where some line may match every prefilter pattern: exactly, unless the line holds
+        a non-ASCII word character (there RE2's ASCII ``\\b`` differs from Python's and the
+        boundaries are dropped)."""
+        if isinstance(texts, pa.ChunkedArray):
+            texts = texts.combine_chunks()
+        split = pc.split_pattern(texts, "\n")
+        lines = pc.list_flatten(split)
+        row_of = pc.list_parent_indices(split).to_numpy()
+        odd = _flags(pc.match_substring_regex(lines, self._non_ascii_word))
+        cued = np.ones(len(lines), dtype=bool)
+        for exact, wide in self.prefilter:
+            hit = np.zeros(len(lines), dtype=bool)
+            for rows, pattern in ((np.flatnonzero(cued & ~odd), exact), (np.flatnonzero(cued & odd), wide)):
+                if len(rows):
+                    hit[rows] = _flags(pc.match_substring_regex(lines.take(pa.array(rows)), pattern))
+            cued &= hit
+        out = np.zeros(len(texts), dtype=bool)
+        out[row_of[cued]] = True
+        return out
 
     def _english(self, sample: pa.Array | pa.ChunkedArray) -> np.ndarray:
         """True where the stop-word share certainly reaches the language check's threshold."""
@@ -190,6 +218,10 @@ class Passthrough:
         with np.errstate(divide="ignore", invalid="ignore"):
             share = np.where(words > 0, stop / np.maximum(words, 1.0), 0.0)
         return (stop >= 1) & (share >= language.MIN_STOPWORD_SHARE)
+
+
+def _flags(mask: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    return mask.fill_null(False).to_numpy(zero_copy_only=False).astype(bool)
 
 
 @lru_cache(maxsize=8)

@@ -89,13 +89,25 @@ def test_random_rows(texts):
     _check(texts)
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(st.sampled_from(list("falsewrongtuiNOT abovprecdhgm:\u00a0\u2003ſıKk-")), max_size=40))
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("falsewrongtuiNOT abovprecdhgm:é_1\n\u00a0\u2003ſıKk-’")), max_size=40))
 def test_prefilter_translation_finds_every_match(text):
-    for pattern, translated in zip(cues.PREFILTER, GATE.prefilter):
-        python = pattern.search(text) is not None
-        re2 = bool(pa.compute.match_substring_regex(pa.array([text]), translated)[0].as_py())
-        assert re2 or not python
+    python = cues.may_hold_annotations(text)
+    assert GATE._cued(pa.array([text]))[0] or not python
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The preceding claim is false.",
+        "éThe preceding claim is false.",
+        "Noté: the text is wrong",
+        "Kthe aboveſ false",
+        "The text above.\nIt is false.",  # the cues sit on different lines: no annotation
+    ],
+)
+def test_gate_keeps_every_cued_row(text):
+    assert GATE._cued(pa.array([text, "plain words"])).tolist() == [cues.may_hold_annotations(text), False]
 
 
 @pytest.mark.parametrize(

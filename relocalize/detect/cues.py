@@ -135,17 +135,19 @@ def is_continuation(text: str) -> bool:
 
 
 # Cheap gate for whole documents. Every annotation needs a falsity cue and a pointer at other
-# text, and every notice a falsity cue and a reference to the document or a notice label, so a
-# document holding no match of one of these patterns holds neither.
+# text in one sentence or bracket, and every notice a falsity cue and a reference to the
+# document (or a notice label) in one sentence; neither spans a line break. So a document with
+# no line on which every pattern here matches holds neither. The pointer comes first: it is
+# the rarer of the two on a line.
 POINTER = re.compile(
     "|".join(f"(?:{p.pattern})" for p in (FORWARD, BACKWARD, DOCUMENT_SCOPE))
     + "|"
     + NOTICE_LABEL.pattern.replace(r"^\W{0,4}", r"\b"),
     _FLAGS,
 )
-PREFILTER = (FALSITY, POINTER)
+PREFILTER = (POINTER, FALSITY)
 
 
 def may_hold_annotations(text: str) -> bool:
     """False when ``text`` certainly holds no annotation or notice (no parse needed)."""
-    return all(p.search(text) is not None for p in PREFILTER)
+    return any(all(p.search(line) is not None for p in PREFILTER) for line in text.split("\n"))
