@@ -3,19 +3,21 @@
 The metrics are the library's (:mod:`relocalize.bench.metrics`); ``python -m relocalize.bench``
 writes the full report (detection, edit size, preservation, verifier quality, plots, diffs).
 
-python benchmarks/dev_gold.py [--limit N] [--json OUT.json]
+python benchmarks/dev_gold.py [--limit N] [--json OUT.json] [--reasons]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from collections import Counter
 
 from _dev import read
 
 import relocalize
 from relocalize.bench.metrics import control_metrics, gold_metrics
 from relocalize.bench.run import evaluate as run_documents
+from relocalize.pipeline import Plan
 
 
 def evaluate(limit: int | None = None) -> dict:
@@ -45,18 +47,36 @@ def evaluate(limit: int | None = None) -> dict:
     }
 
 
+def refusals(limit: int | None = None) -> Counter[tuple[str, str]]:
+    """Claim sentences of the gold that end wrapped or dropped, by outcome and the rules' reason."""
+    pipeline = relocalize.Relocalizer().pipeline
+    tally: Counter[tuple[str, str]] = Counter()
+    for row in read("gold.parquet", limit):
+        plan = pipeline.plan(row["dense_text"], None)
+        if not isinstance(plan, Plan):
+            continue
+        for unit, outcome in plan.outcomes.items():
+            cand = plan.candidates[unit]
+            pipeline.decide(outcome, cand)
+            if outcome.kind in ("wrap", "drop"):
+                reason = cand.rule_reason or "rewrite rejected by the guards or the verifier"
+                tally[outcome.kind, reason.split(" at ")[0].split(" '")[0]] += 1
+    return tally
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--json", default=None)
+    ap.add_argument("--reasons", action="store_true", help="also count wrapped and dropped sentences by reason")
     args = ap.parse_args()
     res = evaluate(args.limit)
     rows = [
         ("annotation spans removed", res["annotation_removal_recall"], ">= 99%"),
         ("claim spans found", res["claims_found"], ">= 98%"),
-        ("claims as local negations", res["local_negation"], ">= 90%"),
+        ("claims as local negations", res["local_negation"], ">= 95%"),
         ("claims wrapped", res["wrapped"], ""),
-        ("claims dropped", res["dropped"], ""),
+        ("claims dropped", res["dropped"], "< 2%"),
         ("rule rewrites passing the verifier", res["verifier_pass_rate"], ""),
         ("claim sentences no output sentence still asserts", res["no_residual_assertion"], ">= 98%"),
         ("controls byte-identical", res["controls_unchanged"], ">= 99%"),
@@ -69,6 +89,10 @@ def main() -> None:
     for name, value, target in rows:
         print(f"| {name} | {value:.1%} | {target} |")
     print(f"statuses: {res['statuses']}; changed controls: {res['controls_changed']}")
+    if args.reasons:
+        print("| outcome | the rules' reason | claim sentences |\n|---|---|---:|")
+        for (kind, reason), n in refusals(args.limit).most_common():
+            print(f"| {kind} | {reason} | {n} |")
     if args.json:
         with open(args.json, "w") as fh:
             json.dump(res, fh, indent=2)

@@ -57,6 +57,25 @@ class Relocalizer:
             raise ValueError(prov.message)
         return new_text, prov
 
+    def process_many(self, texts: list[object], claims: list[object] | None = None) -> list[tuple[object, Provenance]]:
+        """:meth:`process` for each document; seq2seq generation is batched across them.
+
+        If the batch fails, each document is processed on its own, so a bad row only
+        affects itself.
+        """
+        try:
+            results = self.pipeline.process_many(texts, claims)
+        except Exception:
+            if self.options.strict:
+                raise
+            claims = claims if claims is not None else [None] * len(texts)
+            return [self.process(t, c) for t, c in zip(texts, claims)]
+        if self.options.strict:
+            for _, prov in results:
+                if prov.status == "error":
+                    raise ValueError(prov.message)
+        return results
+
     def fix(self, example: dict[str, Any]) -> dict[str, Any]:
         """One row (for ``ds.map(r.fix)``): the text column replaced, ``relocalize`` added.
 
@@ -73,7 +92,7 @@ class Relocalizer:
             raise KeyError(f"text column {col!r} not in batch columns {sorted(batch)}")
         n = len(batch[col])
         claims = batch.get(self.options.claims_column, [None] * n)
-        results = [self.process(t, c) for t, c in zip(batch[col], claims)]
+        results = self.process_many(batch[col], claims)
         keep = [i for i, (_, prov) in enumerate(results) if not prov.dropped]
         out = {k: [v[i] for i in keep] for k, v in batch.items()}
         out[col] = [results[i][0] for i in keep]

@@ -49,7 +49,7 @@ class BatchFixer:
 
     def _process(self, texts: list[Any], claims: list[Any], tally: Tally) -> list[tuple[Any, Provenance]]:
         with self.clock.stage("pipeline"):
-            results = [self.relocalizer.process(t, c) for t, c in zip(texts, claims)]
+            results = self.relocalizer.process_many(texts, claims)
         for _, prov in results:
             tally.add(prov)
         return results

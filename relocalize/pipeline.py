@@ -31,24 +31,41 @@ class Outcome:
     rejected: bool = False
 
 
+@dataclass
+class Plan:
+    """One document between detection and decision: its units and their candidates."""
+
+    doc: str
+    annotations: list[Annotation]
+    outcomes: dict[Span, Outcome]
+    candidates: dict[Span, Candidate]
+    learned: dict[Span, Candidate] = field(default_factory=dict)
+
+
 class Pipeline:
     """Relocalizes single documents with models loaded once per process."""
 
     def __init__(self, options: Options, models: Models) -> None:
         self.options = options
         self.models = models
+        self._scores: dict[tuple[str, str, str], tuple[bool, float | None]] = {}
 
     # -- verification -------------------------------------------------------
     def _verified(self, original: str, rewrite: str | None, method: str) -> tuple[bool, float | None]:
         if rewrite is None or guards.check(original, rewrite) is not None:
             return False, None
-        score = self.models.verifier.contradiction(original, rewrite)
-        return score >= self.models.thresholds[method], score
+        key = (original, rewrite, method)
+        if key not in self._scores:  # pairs are scored one at a time, so a stored score is the same score
+            score = self.models.verifier.contradiction(original, rewrite)
+            self._scores[key] = (score >= self.models.thresholds[method], score)
+        return self._scores[key]
 
-    def _decide(self, outcome: Outcome, cand: Candidate, learned: Candidate | None = None) -> None:
-        """The first verified in-place rewrite (in backend order), else the wrapper, else the policy.
+    def decide(self, outcome: Outcome, cand: Candidate, learned: Candidate | None = None) -> None:
+        """Set ``outcome`` to the first verified in-place rewrite (in backend order), else the
+        wrapper, else the ``on_failure`` policy.
 
-        ``learned`` is the seq2seq candidate of the same unit when it was generated in advance.
+        ``learned`` is the seq2seq candidate of the same unit when it was generated in advance;
+        otherwise it is generated here when needed.
         """
         for method in self._backends():
             if method == "seq2seq" and learned is None:
@@ -80,17 +97,24 @@ class Pipeline:
             return ("seq2seq",)
         return ("rule", "seq2seq") if self.options.rewriter_order == "rules_first" else ("seq2seq", "rule")
 
-    def _learned(self, doc: str, candidates: dict[Span, Candidate]) -> dict[Span, Candidate]:
-        """Seq2seq candidates, in one batch, for the units that will likely need one.
+    def _generate(self, plans: list[Plan]) -> None:
+        """Seq2seq candidates, in one batch across documents, for the units that need one.
 
-        With the rules first, only units the rules refused are generated here; a rule rewrite
-        the verifier rejects gets its seq2seq candidate on demand in :meth:`_decide`.
+        With the rules first, that is the units the rules refused or the verifier rejected.
         """
         if self.options.rewriter == "rules":
-            return {}
+            return
         lazy = self._backends()[0] == "rule"
-        wanted = [u for u, c in candidates.items() if not lazy or c.rule is None]
-        return dict(zip(wanted, self.models.seq2seq.candidates([u.text(doc) for u in wanted]))) if wanted else {}
+        wanted = [
+            (plan, unit)
+            for plan in plans
+            for unit, cand in plan.candidates.items()
+            if not lazy or not self._verified(cand.body, cand.rule, "rule")[0]
+        ]
+        if wanted:
+            generated = self.models.seq2seq.candidates([unit.text(plan.doc) for plan, unit in wanted])
+            for (plan, unit), cand in zip(wanted, generated):
+                plan.learned[unit] = cand
 
     def negation_of(self, claim: str) -> str:
         """The best local negation of ``claim``: the rule, else the wrapper, else the forced wrapper."""
@@ -100,9 +124,37 @@ class Pipeline:
                 return cand.full(text)
         return cand.full(cand.forced_wrap())
 
-    # -- one document -------------------------------------------------------
+    # -- documents ----------------------------------------------------------
     def process(self, text: object, claims: object = None) -> tuple[object, Provenance]:
         """Return the relocalized text (the input itself when unchanged) and its provenance."""
+        return self.process_many([text], [claims])[0]
+
+    def process_many(self, texts: list[object], claims: list[object] | None = None) -> list[tuple[object, Provenance]]:
+        """:meth:`process` for each document, with one seq2seq generation batch for all of them.
+
+        Each result is the same as the document's own :meth:`process` result.
+        """
+        claims = claims if claims is not None else [None] * len(texts)
+        results: list[tuple[object, Provenance] | None] = [None] * len(texts)
+        plans: list[tuple[int, Plan]] = []
+        try:
+            for i, (text, given) in enumerate(zip(texts, claims)):
+                planned = self.plan(text, given)
+                if isinstance(planned, Plan):
+                    plans.append((i, planned))
+                else:
+                    results[i] = planned
+            self._generate([plan for _, plan in plans])
+            for i, plan in plans:
+                for unit, outcome in plan.outcomes.items():
+                    self.decide(outcome, plan.candidates[unit], plan.learned.get(unit))
+                results[i] = self._assemble(plan.doc, plan.annotations, list(plan.outcomes.values()))
+        finally:
+            self._scores.clear()
+        return [r for r in results if r is not None]
+
+    def plan(self, text: object, claims: object) -> Plan | tuple[object, Provenance]:
+        """The claim units of one document and their rule candidates, or its final result."""
         if not isinstance(text, str):
             kind = "missing" if text is None else type(text).__name__
             return text, Provenance("error", f"text is {kind}, not a string")
@@ -115,13 +167,12 @@ class Pipeline:
             return text, Provenance("unsupported", reason)
         if not cues.may_hold_annotations(text):
             return text, Provenance("unchanged")
-        given = _claim_list(claims)
         annotations = find_annotations(text)
         if not annotations:
             return text, Provenance("unchanged")
-        return self._relocalize(text, annotations, given)
+        return self._claims(text, annotations, _claim_list(claims))
 
-    def _relocalize(self, doc: str, annotations: list[Annotation], given: list[str]) -> tuple[object, Provenance]:
+    def _claims(self, doc: str, annotations: list[Annotation], given: list[str]) -> Plan | tuple[object, Provenance]:
         annotations, inline_claims = resolve_inline(doc, annotations)
         outcomes: dict[Span, Outcome] = {}
         for claim in inline_claims:
@@ -153,10 +204,7 @@ class Pipeline:
                 prov.dropped = True
                 return None, prov
             return doc, prov
-        learned = self._learned(doc, candidates)
-        for unit, outcome in outcomes.items():
-            self._decide(outcome, candidates[unit], learned.get(unit))
-        return self._assemble(doc, annotations, list(outcomes.values()))
+        return Plan(doc, annotations, outcomes, candidates)
 
     def _assemble(self, doc: str, annotations: list[Annotation], outcomes: list[Outcome]) -> tuple[str, Provenance]:
         blocked = {g for o in outcomes if o.kind == "kept" for g in o.governors}

@@ -25,7 +25,7 @@ def test_rewrite_case(row, relocalizer):
     pipeline = relocalizer.pipeline
     candidate = pipeline.models.rewriter.candidates([row["sentence"]])[0]
     outcome = Outcome(Span(0, len(row["sentence"])))
-    pipeline._decide(outcome, candidate)
+    pipeline.decide(outcome, candidate)
     got = {"rewrite": "rule", "wrap": "wrap"}.get(outcome.kind, "refuse")
     assert got == row["outcome"], (outcome, candidate)
     if got != "refuse":

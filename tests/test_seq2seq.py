@@ -303,6 +303,28 @@ def test_auto_seq2seq_first_falls_back_to_the_rules(copier):
     assert (_edit(prov).method, prov.counts.rejected) == ("rule", 1)
 
 
+@pytest.mark.parametrize("order", ["rules_first", "seq2seq_first"])
+def test_generation_is_batched_across_documents(copier, order):
+    docs = [DOCS[0], DOCS[6], DOCS[7], DOCS[1], 42, DOCS[6]]
+    r = relocalize.Relocalizer(rewriter="auto", rewriter_model=copier, rewriter_order=order)
+    one_by_one = [r.process(d) for d in docs]
+    seq2seq = r.pipeline.models.seq2seq
+    calls: list[list[str]] = []
+    real = seq2seq.candidates
+
+    def spy(units: list[str]) -> list:
+        calls.append(list(units))
+        return real(units)
+
+    seq2seq.candidates = spy
+    batch = r.fix_batch({"text": docs})
+    assert len(calls) == 1  # one generation call for the whole batch
+    expected = [KIM, KIM] if order == "rules_first" else [BRIDGE, KIM, MAYOR, KIM]
+    assert [split_markup(u)[1] for u in calls[0]] == expected
+    assert batch["text"] == [out for out, _ in one_by_one]
+    assert [p.as_py()["status"] for p in batch["relocalize"]] == [prov.status for _, prov in one_by_one]
+
+
 def test_rules_first_does_not_load_the_model_when_the_rules_pass(tmp_path):
     r = relocalize.Relocalizer(rewriter="auto", rewriter_model=str(tmp_path / "absent"))
     out, prov = r.process(DOCS[0])
