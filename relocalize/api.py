@@ -53,9 +53,12 @@ class Relocalizer:
                 raise
             log.warning("relocalize failed on a document: %r", exc)
             return text, Provenance("error", f"{type(exc).__name__}: {exc}")
+        self._check_strict(prov)
+        return new_text, prov
+
+    def _check_strict(self, prov: Provenance) -> None:
         if self.options.strict and prov.status == "error":
             raise ValueError(prov.message)
-        return new_text, prov
 
     def process_many(self, texts: list[object], claims: list[object] | None = None) -> list[tuple[object, Provenance]]:
         """:meth:`process` for each document; seq2seq generation is batched across them.
@@ -70,10 +73,8 @@ class Relocalizer:
                 raise
             claims = claims if claims is not None else [None] * len(texts)
             return [self.process(t, c) for t, c in zip(texts, claims)]
-        if self.options.strict:
-            for _, prov in results:
-                if prov.status == "error":
-                    raise ValueError(prov.message)
+        for _, prov in results:
+            self._check_strict(prov)
         return results
 
     def fix(self, example: dict[str, Any]) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast
 
 from relocalize.assemble import DocEdit, apply_edits, merge_removals, removal_span
 from relocalize.detect import cues
@@ -151,7 +152,7 @@ class Pipeline:
                 results[i] = self._assemble(plan.doc, plan.annotations, list(plan.outcomes.values()))
         finally:
             self._scores.clear()
-        return [r for r in results if r is not None]
+        return cast(list[tuple[object, Provenance]], results)  # every slot is filled above
 
     def plan(self, text: object, claims: object) -> Plan | tuple[object, Provenance]:
         """The claim units of one document and their rule candidates, or its final result."""

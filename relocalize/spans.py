@@ -140,6 +140,17 @@ def sentences(doc: str, start: int = 0, end: int | None = None) -> list[Span]:
     return out
 
 
+def changed_slice(a: str, b: str) -> tuple[int, int]:
+    """The range of ``a`` that differs from ``b``: ``a`` less the prefix and suffix they share."""
+    p = 0
+    while p < min(len(a), len(b)) and a[p] == b[p]:
+        p += 1
+    s = 0
+    while s < min(len(a), len(b)) - p and a[len(a) - 1 - s] == b[len(b) - 1 - s]:
+        s += 1
+    return p, len(a) - s
+
+
 def paragraphs(doc: str) -> list[Span]:
     """Blocks of text separated by blank lines, trimmed."""
     out = []

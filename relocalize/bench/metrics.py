@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from relocalize.provenance import EditRecord, Provenance
-from relocalize.spans import sentences
+from relocalize.spans import changed_slice, sentences
 
 OUTCOMES = ("local", "wrapped", "dropped", "asserted")
 CLAIM_EDIT_KINDS = ("rewrite", "wrap", "drop")
@@ -197,14 +197,8 @@ def edit_size(claim: tuple[int, int], edits: Sequence[EditRecord]) -> int:
 # -- preservation ------------------------------------------------------------
 def changed_range(e: EditRecord) -> tuple[int, int]:
     """The input range an edit really changes: its original less what it shares with its text at both ends."""
-    a, b = e.original, e.text
-    p = 0
-    while p < min(len(a), len(b)) and a[p] == b[p]:
-        p += 1
-    s = 0
-    while s < min(len(a), len(b)) - p and a[len(a) - 1 - s] == b[len(b) - 1 - s]:
-        s += 1
-    return e.start + p, e.end - s
+    start, end = changed_slice(e.original, e.text)
+    return e.start + start, e.start + end
 
 
 def preservation(row: dict[str, Any], edits: Sequence[EditRecord]) -> tuple[int, int]:

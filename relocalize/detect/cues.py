@@ -83,11 +83,11 @@ DOCUMENT_SCOPE = re.compile(
     _FLAGS,
 )
 
-NOTICE_LABEL = re.compile(
-    r"^\W{0,4}(?:editorial\s+note|editor['’]s\s+note|notice|warning|retracted|retraction|"
-    r"disclaimer|correction|fact[- ]check|note|caution|attention)\s*[:\-–—]\s*",
-    _FLAGS,
+_LABEL = (
+    r"(?:editorial\s+note|editor['’]s\s+note|notice|warning|retracted|retraction|"
+    r"disclaimer|correction|fact[- ]check|note|caution|attention)\s*[:\-–—]"
 )
+NOTICE_LABEL = re.compile(rf"^\W{{0,4}}{_LABEL}\s*", _FLAGS)
 
 
 def has_falsity(text: str) -> bool:
@@ -140,9 +140,7 @@ def is_continuation(text: str) -> bool:
 # no line on which every pattern here matches holds neither. The pointer comes first: it is
 # the rarer of the two on a line.
 POINTER = re.compile(
-    "|".join(f"(?:{p.pattern})" for p in (FORWARD, BACKWARD, DOCUMENT_SCOPE))
-    + "|"
-    + NOTICE_LABEL.pattern.replace(r"^\W{0,4}", r"\b"),
+    "|".join(f"(?:{p.pattern})" for p in (FORWARD, BACKWARD, DOCUMENT_SCOPE)) + rf"|\b{_LABEL}",
     _FLAGS,
 )
 PREFILTER = (POINTER, FALSITY)

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 from relocalize.rewrite.graph import Graph
 from relocalize.rewrite.parsers import ParseFn
-from relocalize.rewrite.rules import Refusal, apply, negate
+from relocalize.rewrite.rules import Refusal, Verbless, apply, negate
 from relocalize.rewrite.surface import mask_titles, split_markup, title_spans
 from relocalize.rewrite.wrap import WRAPPER, wrap
+from relocalize.spans import changed_slice
 
 
 @dataclass(frozen=True)
@@ -51,14 +52,13 @@ class RuleRewriter:
         parts = [split_markup(u) for u in units]
         bodies = [body for _, body, _ in parts]
         graphs = list(self._parse([_parseable(body) for body in bodies], bodies))
-        rules: list[str | Refusal] = [
-            _clause_negation(body, g) if body.strip() else Refusal("") for body, g in zip(bodies, graphs)
+        rules = [
+            _negation(body, g, fragments=False) if body.strip() else Refusal("") for body, g in zip(bodies, graphs)
         ]
         # A clause the parse missed may show once titles are masked ("*Sea Fish* sold well").
-        retry = [i for i, r in enumerate(rules) if isinstance(r, Refusal) and mask_titles(bodies[i]) is not None]
-        masked = [mask_titles(bodies[i]) or "" for i in retry]
-        for i, graph in zip(retry, self._parse(masked, [bodies[i] for i in retry])):
-            second = _clause_negation(bodies[i], graph)
+        masks = {i: m for i, r in enumerate(rules) if isinstance(r, Refusal) and (m := mask_titles(bodies[i]))}
+        for i, graph in zip(masks, self._parse(list(masks.values()), [bodies[i] for i in masks])):
+            second = _negation(bodies[i], graph, fragments=False)
             if isinstance(second, str) and _outside(second, bodies[i], title_spans(bodies[i])):
                 rules[i] = second
         out = []
@@ -68,10 +68,12 @@ class RuleRewriter:
             if not body.strip():
                 rule_reason = wrap_reason = "nothing but markup"
             else:
-                try:
-                    rule = first if isinstance(first, str) else apply(body, negate(graph))
-                except Refusal as r:
-                    rule_reason = r.reason
+                if isinstance(first, Verbless):  # no clause after all: the fragment edit ("Not ...")
+                    first = _negation(body, graph, fragments=True)
+                if isinstance(first, str):
+                    rule = first
+                else:
+                    rule_reason = first.reason
                 try:
                     wrapped = wrap(graph)
                 except Refusal as r:
@@ -80,21 +82,15 @@ class RuleRewriter:
         return out
 
 
-def _clause_negation(body: str, graph: Graph) -> str | Refusal:
-    """The rules' rewrite of a clause (not of a verbless fragment), or why there is none."""
+def _negation(body: str, graph: Graph, fragments: bool) -> str | Refusal:
+    """The rules' rewrite of ``body`` (of a verbless line only with ``fragments``), or why there is none."""
     try:
-        return apply(body, negate(graph, fragments=False))
+        return apply(body, negate(graph, fragments))
     except Refusal as r:
         return r
 
 
 def _outside(rewrite: str, body: str, spans: list[tuple[int, int]]) -> bool:
     """True when ``rewrite`` leaves every span of ``body`` intact (the edit is not inside a title)."""
-    head = 0
-    while head < min(len(body), len(rewrite)) and body[head] == rewrite[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(body), len(rewrite)) - head and body[-1 - tail] == rewrite[-1 - tail]:
-        tail += 1
-    changed = (head, len(body) - tail)
-    return all(e <= changed[0] or s >= changed[1] for s, e in spans)
+    start, end = changed_slice(body, rewrite)
+    return all(e <= start or s >= end for s, e in spans)

@@ -138,6 +138,10 @@ class Refusal(Exception):
         self.reason = reason
 
 
+class Verbless(Refusal):
+    """A line with no clause, refused because fragments were not asked for."""
+
+
 @dataclass(frozen=True)
 class Edit:
     start: int
@@ -406,14 +410,14 @@ def negate(g: Graph, fragments: bool = True) -> list[Edit]:
         return edits
     if all(_is_fragment(g, r) for r in roots):
         if not fragments:
-            raise Refusal("no finite verb (fragment)")
+            raise Verbless("no finite verb (fragment)")
         return _fragment(g)
     edits: list[Edit] = []
     for root in roots:
         clauses = [root] if _is_verbal(root) else [t for t in g.children(root) if _asserted_finite(g, t)]
         if not clauses and len(roots) == 1 and (verb := _stranded_predicate(g)) is not None:
             _check_event_subject(g, [t for t in g.tokens[: verb.i] if t.upos in ("NOUN", "PROPN")])
-            return [_not_after(verb)] if _takes_not(g, verb) else _do_support(verb, verb.tag)
+            return [_not_after(verb)] if _takes_not(verb) else _do_support(verb, verb.tag)
         if not clauses:
             raise Refusal("no finite verb (fragment)")
         for clause in clauses:  # "convenient that he won": the clauses a verbless head carries
@@ -506,7 +510,7 @@ def _stranded_predicate(g: Graph) -> Token | None:
     return verb
 
 
-def _takes_not(g: Graph, verb: Token) -> bool:
+def _takes_not(verb: Token) -> bool:
     """Auxiliaries, modals and the copula take "not" after them; other verbs need do-support."""
     lemma = verb.lemma.lower()
     return verb.tag == "MD" or lemma == "be" or (lemma == "have" and verb.upos == "AUX")
