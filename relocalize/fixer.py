@@ -1,13 +1,16 @@
-"""Relocalize one batch: the pass-through test in Arrow, the pipeline for the other rows.
+"""Relocalize batches: the pass-through test in Arrow, the pipeline for the other rows.
 
-The output columns are built per batch: rows that pass through keep their text buffer and
-share one provenance value; only the rows the pipeline changed are replaced.
+The pass-through test runs on groups of consecutive batches (RE2 compiles and warms its
+automata once per call, which costs as much as scanning megabytes). The output columns are
+built per batch: rows that pass through keep their text buffer and share one provenance
+value; only the rows the pipeline changed are replaced.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import pyarrow as pa
@@ -22,6 +25,10 @@ from relocalize.stats import Tally
 from relocalize.timing import StageClock, TimedRelocalizer
 
 UNCHANGED: dict[str, Any] = asdict(Provenance("unchanged"))
+# Text per pass-through call.
+GATE_BYTES = 32 << 20
+
+Batch = TypeVar("Batch", pa.RecordBatch, JsonBatch)
 
 
 def output_schema(schema: pa.Schema) -> pa.Schema:
@@ -41,11 +48,32 @@ class BatchFixer:
         self.relocalizer = TimedRelocalizer(clock, **asdict(options))
         self.gate = passthrough(options.max_chars)
 
-    def _slow_rows(self, texts: pa.Array | pa.ChunkedArray) -> np.ndarray:
-        if self.gate is None:
-            return np.arange(len(texts))
+    def gated(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, np.ndarray]]:
+        """Each batch with its pass-through mask (True: the row passes unchanged), the test run
+        on groups of batches holding up to :data:`GATE_BYTES` of text."""
+        group: list[Batch] = []
+        texts: list[pa.Array] = []
+        size = 0
+        for batch in batches:
+            group.append(batch)
+            texts.append(self._texts(batch))
+            size += texts[-1].nbytes
+            if size >= GATE_BYTES:
+                yield from zip(group, self._passes(texts))
+                group, texts, size = [], [], 0
+        yield from zip(group, self._passes(texts))
+
+    def _texts(self, batch: Batch) -> pa.Array:
+        if isinstance(batch, JsonBatch):
+            return pa.array(batch.texts, type=pa.string())
+        return batch.column(self.options.text_column)
+
+    def _passes(self, texts: list[pa.Array]) -> list[np.ndarray]:
+        if self.gate is None or not texts:
+            return [np.zeros(len(t), dtype=bool) for t in texts]
         with self.clock.stage("gate"):
-            return np.flatnonzero(~self.gate.mask(texts))
+            mask = self.gate.mask(pa.chunked_array(texts, type=texts[0].type))
+        return np.split(mask, np.cumsum([len(t) for t in texts[:-1]]))
 
     def _process(self, texts: list[Any], claims: list[Any], tally: Tally) -> list[tuple[Any, Provenance]]:
         with self.clock.stage("pipeline"):
@@ -54,12 +82,13 @@ class BatchFixer:
             tally.add(prov)
         return results
 
-    def fix_arrow(self, batch: pa.RecordBatch, schema: pa.Schema, tally: Tally) -> pa.RecordBatch:
-        """The batch with its text replaced and provenance set, dropped rows removed."""
+    def fix_arrow(self, batch: pa.RecordBatch, passes: np.ndarray, schema: pa.Schema, tally: Tally) -> pa.RecordBatch:
+        """The batch with its text replaced and provenance set, dropped rows removed; ``passes``
+        marks the rows known to pass unchanged (see :meth:`gated`)."""
         n = batch.num_rows
         tally.rows_in += n
         col = batch.column(self.options.text_column)
-        slow = self._slow_rows(col)
+        slow = np.flatnonzero(~passes)
         tally.add_passthrough(n - len(slow))
         arrays = {name: batch.column(name) for name in batch.schema.names}
         keep = None
@@ -94,11 +123,11 @@ class BatchFixer:
         tally.rows_out += out.num_rows
         return out
 
-    def fix_rows(self, batch: JsonBatch, tally: Tally) -> list[dict[str, Any]]:
-        """The rows with their text replaced and provenance set, dropped rows removed."""
+    def fix_rows(self, batch: JsonBatch, passes: np.ndarray, tally: Tally) -> list[dict[str, Any]]:
+        """:meth:`fix_arrow` for a batch of JSON rows."""
         rows = batch.rows
         tally.rows_in += len(rows)
-        slow = self._slow_rows(pa.array(batch.texts, type=pa.string()))
+        slow = np.flatnonzero(~passes)
         tally.add_passthrough(len(rows) - len(slow))
         for row in rows:
             row[COLUMN] = UNCHANGED

@@ -1,16 +1,18 @@
 """Rows that :meth:`Pipeline.process` would return untouched, found for a whole batch in Arrow.
 
 ``Pipeline.process`` leaves a document alone (status ``unchanged``, no message) when it is a
-non-blank string of at most ``max_chars`` characters that the language check accepts and in
-which one of the prefilter's patterns (:data:`relocalize.detect.cues.PREFILTER`) finds nothing.
-Running those checks in Python costs a few MB/s; here they run vectorised, conservatively: a
-row passes through only when it certainly meets them.
+non-blank string of at most ``max_chars`` characters that the language check accepts and on
+none of whose lines the prefilter (:func:`relocalize.detect.cues.may_hold_annotations`) finds
+a falsity cue beside a pointer. Running those checks in Python costs a few MB/s; here they run
+vectorised, conservatively: a row passes through only when it certainly meets them.
 
-* each prefilter pattern is translated to RE2 from its parsed form, with every character class
+* each cue pattern is translated to RE2 from its parsed form, with every character class
   enumerated from Python's own ``re``; word boundaries are kept (RE2's are ASCII, the same
-  as Python's on a row with no non-ASCII letter or digit) and other zero-width assertions
-  dropped, which only widens it; rows with a non-ASCII word character get the translation
-  with boundaries dropped too;
+  as Python's on a string with no non-ASCII letter or digit), other zero-width assertions
+  dropped and long counted repeats left open, which only widens it; strings with a
+  non-ASCII word character get the translation with boundaries dropped too;
+* whole rows are searched first, without word boundaries (a line's match is a match in its
+  row); only rows with both cues are split into lines;
 * the language check is bounded: no control characters, and a lower bound on the stop-word
   count over an upper bound on the word count reaching the threshold.
 
@@ -23,8 +25,8 @@ from __future__ import annotations
 import logging
 import re
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache, lru_cache
-from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -33,6 +35,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from relocalize.detect import cues, language
+from relocalize.spans import TEXT_CHAR
 
 log = logging.getLogger("relocalize")
 
@@ -43,28 +46,51 @@ else:  # pragma: no cover
     import sre_constants as C
     import sre_parse as P
 
+# Counted repeats with a larger upper bound are translated without it: RE2's automaton for
+# "[^.;]{0,80}" inside an alternation of many words is several times slower than "[^.;]*".
+_MAX_BOUND = 8
+
 
 class Untranslatable(ValueError):
     """A Python pattern with no RE2 counterpart (a back-reference, inline flags)."""
 
 
 @lru_cache(maxsize=1)
-def _all_chars() -> str:
-    return "".join(map(chr, chain(range(0xD800), range(0xE000, 0x110000))))
+def _planes() -> tuple[tuple[int, str], ...]:
+    """Every code point but the surrogates: (first code point, string of the following ones) pairs."""
+    spans = ((0, 0xD800), (0xE000, 0x110000))
+    return tuple((lo, np.arange(lo, hi, dtype=np.uint32).tobytes().decode("utf-32-le")) for lo, hi in spans)
+
+
+@lru_cache(maxsize=1)
+def _ascii_partners() -> str:
+    """Every character that matches some ASCII character under ``re.IGNORECASE`` (and ASCII)."""
+    return "".join(c for _, chars in _planes() for c in re.findall(r"[\x00-\x7f]", chars, re.IGNORECASE))
 
 
 @cache
-def _char_class(source: str, flags: int) -> str:
-    """The RE2 class of exactly the characters Python's ``source`` matches under ``flags``."""
-    points = sorted({ord(c) for c in re.findall(source, _all_chars(), flags)})
-    if not points:
+def _char_class(source: str, flags: int, ascii_items: bool = False) -> str:
+    """The RE2 class of exactly the characters Python's ``source`` (one character) matches under ``flags``.
+
+    With ``ascii_items`` (``source`` lists ASCII characters and ranges only, not negated) just
+    the characters that can match one of them are tried.
+    """
+    if ascii_items:
+        runs = [(ord(c), ord(c)) for c in re.findall(source, _ascii_partners(), flags)]
+    else:
+        runs = [
+            (lo + m.start(), lo + m.end() - 1)
+            for lo, chars in _planes()
+            for m in re.finditer(f"(?:{source})+", chars, flags)
+        ]
+    if not runs:
         return r"[^\x{0}-\x{10ffff}]"
-    ranges: list[list[int]] = []
-    for p in points:
-        if ranges and ranges[-1][1] == p - 1:
-            ranges[-1][1] = p
+    ranges = [list(runs[0])]
+    for a, b in runs[1:]:
+        if ranges[-1][1] == a - 1:
+            ranges[-1][1] = b
         else:
-            ranges.append([p, p])
+            ranges.append([a, b])
     body = "".join(f"\\x{{{a:x}}}" if a == b else f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in ranges)
     return f"[{body}]"
 
@@ -95,11 +121,17 @@ def _class_source(items: list[tuple[Any, Any]]) -> str:
     return "[" + "".join(parts) + "]"
 
 
+def _ascii_item(op: Any, av: Any) -> bool:
+    """True for a class item that names ASCII characters only (a literal or a range)."""
+    return (op is C.LITERAL and av < 0x80) or (op is C.RANGE and av[1] < 0x80)
+
+
 def to_re2(pattern: re.Pattern[str], boundaries: bool = False) -> str:
     """An RE2 pattern that finds a match in every string ``pattern.search`` does.
 
-    Character sets are exact; zero-width assertions are dropped (a superset); anything
-    else without a counterpart raises :class:`Untranslatable`. With ``boundaries``, ``\\b``
+    Character sets are exact; zero-width assertions are dropped and counted repeats bounded
+    above :data:`_MAX_BOUND` left open (a superset); anything else without a counterpart
+    raises :class:`Untranslatable`. With ``boundaries``, ``\\b``
     and ``\\B`` are kept as RE2's ASCII ones: the same as Python's on strings whose
     non-ASCII characters are all non-word characters (:data:`NON_ASCII_WORD` finds the others).
     """
@@ -107,19 +139,19 @@ def to_re2(pattern: re.Pattern[str], boundaries: bool = False) -> str:
     if flags & (re.ASCII | re.LOCALE) or not isinstance(pattern.pattern, str):
         raise Untranslatable("only Unicode str patterns are translated")
 
-    def chars(source: str) -> str:
-        return _char_class(source, flags & (re.IGNORECASE | re.DOTALL))
+    def chars(source: str, ascii_items: bool = False) -> str:
+        return _char_class(source, flags & (re.IGNORECASE | re.DOTALL), ascii_items)
 
     def seq(items: Any) -> str:
         return "".join(node(op, av) for op, av in items)
 
     def node(op: Any, av: Any) -> str:
         if op is C.LITERAL:
-            return chars(re.escape(chr(av)))
+            return chars(re.escape(chr(av)), av < 0x80)
         if op is C.NOT_LITERAL:
             return chars("[^" + re.escape(chr(av)) + "]")
         if op is C.IN:
-            return chars(_class_source(av))
+            return chars(_class_source(av), all(_ascii_item(o, a) for o, a in av))
         if op is C.ANY:
             return chars(".")
         if op is C.BRANCH:
@@ -133,7 +165,7 @@ def to_re2(pattern: re.Pattern[str], boundaries: bool = False) -> str:
             lo, hi, sub = av
             if lo > 1000 or (hi is not C.MAXREPEAT and hi > 1000):
                 raise Untranslatable("repeat count over 1000")
-            bound = f"{{{lo},}}" if hi is C.MAXREPEAT else f"{{{lo},{hi}}}"
+            bound = f"{{{lo},}}" if hi is C.MAXREPEAT or hi > _MAX_BOUND else f"{{{lo},{hi}}}"
             return "(?:" + seq(sub) + ")" + bound
         if op is getattr(C, "ATOMIC_GROUP", None):
             return "(?:" + seq(av) + ")"
@@ -152,7 +184,15 @@ def _ascii_word(word: str) -> str:
 
 # ASCII characters outside Python's word class [^\W\d_]: a certain word boundary.
 _BOUNDARY = r"[\x00-\x40\x5b-\x60\x7b-\x7f]"
-_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x{fffd}]"
+
+
+class _Cue:
+    """One prefilter pattern in RE2: with ASCII word boundaries (exact on strings without a
+    non-ASCII word character) and without them (for the other strings)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.exact = to_re2(pattern, boundaries=True)
+        self.wide = to_re2(pattern)
 
 
 class Passthrough:
@@ -160,64 +200,122 @@ class Passthrough:
 
     def __init__(self, max_chars: int) -> None:
         self.max_chars = max_chars
-        # Each pattern twice: with RE2's ASCII word boundaries (exact on most rows) and without.
-        self.prefilter = [(to_re2(p, boundaries=True), to_re2(p)) for p in cues.PREFILTER]
+        self.falsity = _Cue(cues.FALSITY)
+        self.annotation = _Cue(cues.ANNOTATION_POINTER)
+        self.notice = _Cue(cues.NOTICE_POINTER)
+        self._pointer = f"{self.annotation.wide}|{self.notice.wide}"
         self._non_ascii_word = _char_class(r"[^\W\x00-\x7f]", 0)
+        self._text = to_re2(TEXT_CHAR)
+        self._control = to_re2(language.CONTROL)
         stop = sorted(language.STOPWORDS, key=len, reverse=True)
         if language.WORD.pattern != r"[^\W\d_]+" or not all(w.isascii() and w.isalpha() for w in stop):
             raise Untranslatable("the language check changed; update relocalize.passthrough")
         words = "|".join(_ascii_word(w) for w in stop)
         self._stop = f"(?:^|{_BOUNDARY})(?:{words})(?:{_BOUNDARY}|$)"
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="relocalize-gate")
 
     def mask(self, texts: pa.Array | pa.ChunkedArray) -> np.ndarray:
         """A boolean array: True where the row certainly passes through unchanged."""
         n = len(texts)
         if n == 0 or not (pa.types.is_string(texts.type) or pa.types.is_large_string(texts.type)):
             return np.zeros(n, dtype=bool)
+        if isinstance(texts, pa.ChunkedArray):
+            texts = texts.combine_chunks()
         chars = pc.utf8_length(texts)
-        ok = pc.and_(pc.is_valid(texts), pc.less_equal(chars, self.max_chars))
-        ok = pc.and_not(ok, pa.array(self._cued(texts)))
+        keep = _flags(pc.and_(pc.less_equal(chars, self.max_chars), pc.match_substring_regex(texts, self._text)))
         sample = texts
         if pc.max(chars).as_py() > language.SAMPLE:
             sample = pc.utf8_slice_codeunits(texts, 0, language.SAMPLE)
-        ok = pc.and_not(ok, pc.match_substring_regex(sample, _CONTROL))
-        keep = ok.fill_null(False).to_numpy(zero_copy_only=False).astype(bool)
-        keep &= self._english(sample)
-        return keep
+        # The cue scan (RE2), the stop-word count (polars) and the rest (numpy) release the GIL.
+        cued = self._pool.submit(self._cued, texts)
+        stop = self._pool.submit(self._stop_words, sample)
+        keep &= ~_matches(sample, self._control)
+        words = _word_bound(sample)
+        # The stop-word share certainly reaches the language check's threshold.
+        keep &= (stop.result() >= 1) & (stop.result() >= language.MIN_STOPWORD_SHARE * words)
+        return keep & ~cued.result()
 
-    def _cued(self, texts: pa.Array | pa.ChunkedArray) -> np.ndarray:
-        """True where some line may match every prefilter pattern: exactly, unless the line holds
-        a non-ASCII word character (there RE2's ASCII ``\\b`` differs from Python's and the
-        boundaries are dropped)."""
-        if isinstance(texts, pa.ChunkedArray):
-            texts = texts.combine_chunks()
-        split = pc.split_pattern(texts, "\n")
+    def _stop_words(self, sample: pa.Array) -> np.ndarray:
+        """A lower bound on the stop words of each string (non-overlapping whole-word matches)."""
+        return pl.Series(pl.from_arrow(sample)).str.count_matches(self._stop).fill_null(0).to_numpy()
+
+    def _cued(self, texts: pa.Array) -> np.ndarray:
+        """True where some line may meet the prefilter (see :mod:`relocalize.detect.cues`)."""
+        rows = _matches(texts, self.falsity.wide)
+        if rows.any():
+            rows[rows] = _matches(texts.filter(pa.array(rows)), self._pointer)
+        out = np.zeros(len(texts), dtype=bool)
+        if not rows.any():
+            return out
+        where = np.flatnonzero(rows)
+        split = pc.split_pattern(texts.take(pa.array(where)), "\n")
         lines = pc.list_flatten(split)
         row_of = pc.list_parent_indices(split).to_numpy()
-        odd = _flags(pc.match_substring_regex(lines, self._non_ascii_word))
-        cued = np.ones(len(lines), dtype=bool)
-        for exact, wide in self.prefilter:
-            hit = np.zeros(len(lines), dtype=bool)
-            for rows, pattern in ((np.flatnonzero(cued & ~odd), exact), (np.flatnonzero(cued & odd), wide)):
-                if len(rows):
-                    hit[rows] = _flags(pc.match_substring_regex(lines.take(pa.array(rows)), pattern))
-            cued &= hit
-        out = np.zeros(len(texts), dtype=bool)
-        out[row_of[cued]] = True
+        odd = _matches(lines, self._non_ascii_word)
+        annotation = self._search(lines, self.annotation, np.ones(len(lines), dtype=bool), odd)
+        notice = self._search(lines, self.notice, ~annotation, odd)
+        if notice.any():
+            notice &= ~self._inner_lines(lines, row_of, len(where))
+        cued = self._search(lines, self.falsity, annotation | notice, odd)
+        out[where[row_of[cued]]] = True
         return out
 
-    def _english(self, sample: pa.Array | pa.ChunkedArray) -> np.ndarray:
-        """True where the stop-word share certainly reaches the language check's threshold."""
-        s = pl.Series(pl.from_arrow(sample))
-        stop = s.str.count_matches(self._stop).fill_null(0).to_numpy().astype(np.float64)
-        # Each word starts with an ASCII letter after a non-letter, or with a non-ASCII
-        # character; bytes - chars is at least the number of non-ASCII characters.
-        runs = s.str.count_matches("[A-Za-z]+").fill_null(0).to_numpy()
-        wide = (s.str.len_bytes() - s.str.len_chars()).fill_null(0).to_numpy()
-        words = (runs + wide).astype(np.float64)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            share = np.where(words > 0, stop / np.maximum(words, 1.0), 0.0)
-        return (stop >= 1) & (share >= language.MIN_STOPWORD_SHARE)
+    @staticmethod
+    def _search(strings: pa.Array, cue: _Cue, where: np.ndarray, odd: np.ndarray) -> np.ndarray:
+        """True where ``cue`` may match one of the ``where`` strings; False elsewhere."""
+        hit = np.zeros(len(strings), dtype=bool)
+        for subset, source in ((where & ~odd, cue.exact), (where & odd, cue.wide)):
+            count = subset.sum()
+            if count > len(strings) // 2:  # cheaper than copying most strings out
+                hit |= subset & _matches(strings, source)
+            elif count:
+                hit[subset] = _matches(strings.filter(pa.array(subset)), source)
+        return hit
+
+    def _inner_lines(self, lines: pa.Array, row_of: np.ndarray, rows: int) -> np.ndarray:
+        """:func:`relocalize.spans.inner_lines` for the lines of ``rows`` documents at once."""
+        index = np.arange(len(lines))
+        text = _matches(lines, self._text)
+        blank = _matches(lines, r"^[ \t]*$")
+
+        def first(where: np.ndarray) -> np.ndarray:
+            out = np.full(rows, len(lines))
+            np.minimum.at(out, row_of[where], index[where])
+            return out
+
+        def last(where: np.ndarray) -> np.ndarray:
+            out = np.full(rows, -1)
+            np.maximum.at(out, row_of[where], index[where])
+            return out
+
+        first_break = first(blank & (index > first(text)[row_of]))
+        last_break = last(blank & (index < last(text)[row_of]))
+        return (index > first_break[row_of]) & (index < last_break[row_of])
+
+
+def _word_bound(strings: pa.Array) -> np.ndarray:
+    """An upper bound on the words (runs of letters) of each string: a word starts with an ASCII
+    letter that follows no ASCII letter, or with a non-ASCII character (a UTF-8 lead byte)."""
+    wide = pa.types.is_large_string(strings.type)
+    bounds = np.frombuffer(strings.buffers()[1], dtype=np.int64 if wide else np.int32)
+    bounds = bounds[strings.offset : strings.offset + len(strings) + 1].astype(np.int64)
+    out = np.zeros(len(strings), dtype=np.int64)
+    filled = bounds[1:] > bounds[:-1]
+    if not filled.any():
+        return out
+    data = np.frombuffer(strings.buffers()[2], dtype=np.uint8)[bounds[0] : bounds[-1]]
+    firsts = bounds[:-1][filled] - bounds[0]
+    letter = ((data | 0x20) - ord("a")) < 26
+    starts = letter.copy()
+    starts[1:] &= ~letter[:-1]
+    starts[firsts] = letter[firsts]  # the byte before belongs to the previous string
+    starts |= data >= 0xC0
+    out[filled] = np.diff(np.searchsorted(np.flatnonzero(starts), [*firsts, len(data)]))
+    return out
+
+
+def _matches(strings: pa.Array, source: str) -> np.ndarray:
+    return _flags(pc.match_substring_regex(strings, source))
 
 
 def _flags(mask: pa.Array | pa.ChunkedArray) -> np.ndarray:

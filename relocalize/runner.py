@@ -12,7 +12,7 @@ import os
 import signal
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -64,6 +64,17 @@ def _discard(writer: Any, path: Path) -> None:
     path.unlink(missing_ok=True)
 
 
+def _timed(batches: Iterable[Any], clock: StageClock) -> Iterator[Any]:
+    """``batches``, with the time spent reading them counted as the "read" stage."""
+    it = iter(batches)
+    while True:
+        with clock.stage("read"):
+            batch = next(it, None)
+        if batch is None:
+            return
+        yield batch
+
+
 def relocalize_shard(
     shard: Shard, settings: Settings, digest: str, fixer: BatchFixer, report: Report, alive: Callable[[], None]
 ) -> dict[str, Any]:
@@ -87,17 +98,12 @@ def relocalize_shard(
         schema = output_schema(reader.schema) if reader.schema is not None else None
         with clock.stage("write"):
             writer = open_writer(tmp, shard.format, shard.compression, schema, text_column)
-        batches = iter(reader)
         reported = 0
-        while True:
-            with clock.stage("read"):
-                batch = next(batches, None)
-            if batch is None:
-                break
+        for batch, passes in fixer.gated(_timed(reader, clock)):
             if schema is not None:
-                out, rows = fixer.fix_arrow(batch, schema, tally), batch.num_rows
+                out, rows = fixer.fix_arrow(batch, passes, schema, tally), batch.num_rows
             else:
-                out, rows = fixer.fix_rows(batch, tally), len(batch.rows)
+                out, rows = fixer.fix_rows(batch, passes, tally), len(batch.rows)
             with clock.stage("write"):
                 writer.write(out)
             position = reader.bytes_read

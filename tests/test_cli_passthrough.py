@@ -11,11 +11,16 @@ from conftest import DEV
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from relocalize.detect import cues
+from relocalize import fixer
+from relocalize.detect import cues, language
+from relocalize.fixer import BatchFixer
 from relocalize.models import Models
 from relocalize.options import Options
-from relocalize.passthrough import Untranslatable, passthrough, to_re2
+from relocalize.passthrough import Untranslatable, _char_class, _word_bound, passthrough, to_re2
 from relocalize.pipeline import Pipeline
+from relocalize.spans import inner_lines, paragraphs
+from relocalize.stats import Tally
+from relocalize.timing import StageClock
 
 PIPELINE = Pipeline(Options(), Models(Options()))
 GATE = passthrough(Options().max_chars)
@@ -79,6 +84,7 @@ TOKENS = st.sampled_from(
         *["\u00a0", "\u2003", "\x00", "\x1f", "\ufffd", "ſ", "ı", "K", "é", "ß", "—", "’", "_", "ﬁ"],
         *[" the ", " of ", " and ", " is ", " it ", " was ", " false", " not true", " untrue", " wrong", " no "],
         *[" the following ", " above", " preceding ", " this article", " Note: ", " just stated"],
+        *["\n\n", "\n \n", " the report ", "\r\n"],
     ]
 )
 
@@ -104,6 +110,9 @@ def test_prefilter_translation_finds_every_match(text):
         "Noté: the text is wrong",
         "Kthe aboveſ false",
         "The text above.\nIt is false.",  # the cues sit on different lines: no annotation
+        "Intro line.\n\nThe report is false.\n\nClosing line.",  # a notice cue outside the edge paragraphs
+        "Intro line.\n\nThe report is false.\nClosing line.",  # the same cue in the last paragraph
+        "Intro line.\n\nThe claim above is false.\n\nClosing line.",  # an annotation cue counts anywhere
     ],
 )
 def test_gate_keeps_every_cued_row(text):
@@ -117,6 +126,8 @@ def test_gate_keeps_every_cued_row(text):
         (re.compile(r"[^\W\d_]+ly"), ["fully", "ély"], ["1ly", "_ly"]),
         (re.compile(r"a.c"), ["abc", "a\u2028c"], ["a\nc"]),
         (re.compile(r"colou?r{2,3}(?=s)"), ["colorrs"], ["colors"]),
+        # long counted repeats are left open: a superset that keeps RE2's automaton small
+        (re.compile(r"for[^.;]{0,10}to"), ["for a b to", "for " + "x" * 40 + " to"], ["for a. to"]),
     ],
 )
 def test_to_re2(pattern, hits, misses):
@@ -130,3 +141,64 @@ def test_untranslatable_patterns_are_refused():
         to_re2(re.compile(r"(a)\1"))
     with pytest.raises(Untranslatable):
         to_re2(re.compile(r"abc", re.ASCII))
+
+
+def test_gate_notice_cue_depends_on_the_paragraph():
+    inner, edge = "Intro line.\n\nThe report is false.\n\nClosing line.", "Intro line.\n\nThe report is false."
+    assert GATE._cued(pa.array([inner, edge])).tolist() == [False, True]
+    assert [cues.may_hold_annotations(t) for t in (inner, edge)] == [False, True]
+
+
+LINES = st.lists(st.sampled_from(["a b", "", " ", "\t", "  \t", "\r", " x", "\u2003", "\u2003y", "text."]), max_size=10)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINES)
+def test_inner_lines_lie_outside_the_first_and_last_paragraph(lines):
+    doc = "\n".join(lines)
+    paras = paragraphs(doc)
+    edges = [paras[0], paras[-1]] if paras else []
+    start = 0
+    for line, inner in zip(lines, inner_lines(lines)):
+        if inner:
+            assert not any(p.start < start + len(line) and start < p.end for p in edges), (doc, line)
+        start += len(line) + 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LINES, min_size=1, max_size=5))
+def test_gate_inner_lines_equal_the_python_ones(docs):
+    texts = pa.array(["\n".join(lines) for lines in docs])
+    split = pa.compute.split_pattern(texts, "\n")
+    lines = pa.compute.list_flatten(split)
+    row_of = pa.compute.list_parent_indices(split).to_numpy()
+    expected = [flag for d in docs for flag in inner_lines(d.copy() if d else [""])]
+    assert GATE._inner_lines(lines, row_of, len(docs)).tolist() == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(st.sampled_from(list("aZé1_ -.\nßΑ’\u00a0xſ")), max_size=30), min_size=1, max_size=6))
+def test_word_bound_is_an_upper_bound(texts):
+    arrays = [pa.array(texts), pa.array([None, *texts]).slice(1), pa.array(texts, type=pa.large_string())]
+    for array in arrays:
+        assert all(len(language.WORD.findall(t)) <= b for t, b in zip(texts, _word_bound(array)))
+
+
+def test_ascii_char_classes_need_not_scan_every_character():
+    for flags in (0, re.IGNORECASE):
+        for c in map(chr, range(128)):
+            assert _char_class(re.escape(c), flags, True) == _char_class(re.escape(c), flags), (c, flags)
+        assert _char_class("[a-fK-Q_]", flags, True) == _char_class("[a-fK-Q_]", flags)
+
+
+def test_gate_groups_batches_without_changing_the_masks(monkeypatch):
+    texts = [r["text"] for r in corpus()] + TRICKY[2:]
+    batches = [pa.record_batch({"text": pa.array(texts[i : i + 3], type=pa.string())}) for i in range(0, len(texts), 3)]
+    gate_fixer = BatchFixer(Options(), StageClock())
+    whole = [mask.tolist() for _, mask in gate_fixer.gated(batches)]
+    monkeypatch.setattr(fixer, "GATE_BYTES", 1)  # one batch per group
+    single = [mask.tolist() for _, mask in gate_fixer.gated(batches)]
+    assert whole == single and sum(map(sum, whole)) > 0
+    tally = Tally()
+    out = [gate_fixer.fix_arrow(b, m, fixer.output_schema(b.schema), tally) for b, m in gate_fixer.gated(batches)]
+    assert sum(o.num_rows for o in out) == len(texts) and tally.passthrough == sum(map(sum, whole))

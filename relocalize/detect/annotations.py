@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from relocalize.detect import cues
@@ -29,9 +30,17 @@ class Annotation:
     parts: tuple[Span, ...] = ()
 
 
-def _bracketed(doc: str) -> list[Annotation]:
+def _on(lines: list[Span], span: Span) -> bool:
+    """True when ``span`` lies inside one of ``lines`` (sorted, disjoint)."""
+    i = bisect_right(lines, span.start, key=lambda line: line.start) - 1
+    return i >= 0 and lines[i].contains(span)
+
+
+def _bracketed(doc: str, lines: list[Span]) -> list[Annotation]:
     out = []
     for m in _BRACKET_GROUP.finditer(doc):
+        if not _on(lines, Span(m.start(), m.end())):
+            continue
         inner = m.group()[1:-1]
         direction = cues.is_annotation(inner)
         if direction is None:
@@ -161,10 +170,12 @@ def _unbracketed(doc: str, unit_list: list[Span], taken: list[Span]) -> list[Ann
 
 def find_annotations(doc: str) -> list[Annotation]:
     """All notices and inline annotations of ``doc``, in document order."""
-    bracketed = _bracketed(doc)
+    lines = cues.annotation_lines(doc)
+    bracketed = _bracketed(doc, lines)
     unit_list = units(doc, [a.span for a in bracketed])
     notices = _notices(doc, unit_list)
     taken = [a.span for a in bracketed + notices]
-    inline = _unbracketed(doc, unit_list, taken)
+    # An inline annotation, and any sentence that continues one on its line, lies on a cued line.
+    inline = _unbracketed(doc, [u for u in unit_list if _on(lines, u)], taken)
     bracketed = [b for b in bracketed if not any(n.span.contains(b.span) for n in notices)]
     return sorted(notices + bracketed + inline, key=lambda a: a.span)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from relocalize.spans import Span, inner_lines
+
 _FLAGS = re.IGNORECASE
 
 # Idioms in which "false" says nothing about the truth of a claim.
@@ -134,18 +136,36 @@ def is_continuation(text: str) -> bool:
     return has_falsity(text) or (_NEGATION.search(text) is not None and _DEIXIS.search(text) is not None)
 
 
-# Cheap gate for whole documents. Every annotation needs a falsity cue and a pointer at other
-# text in one sentence or bracket, and every notice a falsity cue and a reference to the
-# document (or a notice label) in one sentence; neither spans a line break. So a document with
-# no line on which every pattern here matches holds neither. The pointer comes first: it is
-# the rarer of the two on a line.
-POINTER = re.compile(
-    "|".join(f"(?:{p.pattern})" for p in (FORWARD, BACKWARD, DOCUMENT_SCOPE)) + rf"|\b{_LABEL}",
-    _FLAGS,
-)
-PREFILTER = (POINTER, FALSITY)
+# Cheap gate for whole documents. An inline annotation needs a falsity cue and a pointer at other
+# text in one sentence or bracket; a notice needs a falsity cue and a reference to the document (or
+# a notice label) in one sentence of the first or last paragraph. Neither spans a line break, so a
+# document with no line that meets one of the two conditions holds neither.
+ANNOTATION_POINTER = re.compile(f"(?:{FORWARD.pattern})|(?:{BACKWARD.pattern})", _FLAGS)
+NOTICE_POINTER = re.compile(rf"(?:{DOCUMENT_SCOPE.pattern})|\b{_LABEL}", _FLAGS)
+
+
+def annotation_lines(text: str) -> list[Span]:
+    """The lines of ``text`` that hold a falsity cue and a pointer at other text: every inline
+    annotation, bracketed or not, lies on one."""
+    out = []
+    start = 0
+    for line in text.split("\n"):
+        if FALSITY.search(line) and ANNOTATION_POINTER.search(line):
+            out.append(Span(start, start + len(line)))
+        start += len(line) + 1
+    return out
 
 
 def may_hold_annotations(text: str) -> bool:
     """False when ``text`` certainly holds no annotation or notice (no parse needed)."""
-    return any(all(p.search(line) is not None for p in PREFILTER) for line in text.split("\n"))
+    lines = text.split("\n")
+    inner: list[bool] | None = None
+    for i, line in enumerate(lines):
+        if FALSITY.search(line) is None:
+            continue
+        if ANNOTATION_POINTER.search(line):
+            return True
+        inner = inner_lines(lines) if inner is None else inner
+        if not inner[i] and NOTICE_POINTER.search(line):
+            return True
+    return False

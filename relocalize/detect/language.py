@@ -74,6 +74,8 @@ STOPWORDS = frozenset(
     ]
 )
 _MIN_WORDS = 8
+# Characters that mark binary data or a broken decoding.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 MIN_STOPWORD_SHARE = 0.15
 _MAX_CONTROL_SHARE = 0.01
 
@@ -81,7 +83,7 @@ _MAX_CONTROL_SHARE = 0.01
 def unsupported_reason(text: str) -> str | None:
     """None for English text, else a short reason ("binary", "not English")."""
     sample = text[:SAMPLE]
-    control = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t") or c == "\ufffd")
+    control = len(CONTROL.findall(sample))
     if sample and control / len(sample) > _MAX_CONTROL_SHARE:
         return "binary or control characters"
     words = [w.lower() for w in WORD.findall(sample)]
