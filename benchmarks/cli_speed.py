@@ -1,6 +1,6 @@
 """Speed and memory of `relocalize run` against its cost floors, measured in one run on the same cores.
 
-python benchmarks/cli_speed.py [--quick] [--only a,b,c] [--json OUT.json] [--keep DIR]
+python benchmarks/cli_speed.py [--quick] [--only a,b,c] [--plain-mb MB] [--workers N] [--json OUT.json] [--keep DIR]
 
 (a) docs/s on the dev gold replicated to N documents, against the floor: bare spaCy ``nlp.pipe``
     over the same documents plus the verifier's own time for as many pairs as the run scored;
@@ -78,8 +78,12 @@ def timed(cmd: list[str]) -> tuple[float, int, str]:
         return wall, usage.ru_maxrss * 1024, out.read().decode()
 
 
+WORKERS = ["--workers", "1"]
+
+
 def relocalize_run(inputs: list[Path], out: Path, *extra: str) -> tuple[float, int, dict]:
     cmd = [sys.executable, "-m", "relocalize.cli", "run", *map(str, inputs), "--out", str(out), "--progress", "none"]
+    cmd += WORKERS
     wall, rss, _ = timed([*cmd, *extra])
     return wall, rss, json.loads((out / "_relocalize" / "summary.json").read_text())
 
@@ -138,7 +142,7 @@ def bench_plain(work: Path, megabytes: float) -> dict:
     positive = controls.filter(pc.equal(controls.column("mode"), "positive"))
     rows = int(positive.num_rows * megabytes / text_mb(positive, "text")) + 1
     table = replicate(positive, rows)
-    inputs = write_shards(table, work / "plain", 4, "plain")
+    inputs = write_shards(table, work / "plain", max(4, round(megabytes / 25)), "plain")
     mb = text_mb(table, "text")
     copy_dir = work / "copy"
     copy_dir.mkdir()
@@ -147,6 +151,7 @@ def bench_plain(work: Path, megabytes: float) -> dict:
     wall, _, summary = relocalize_run(inputs, work / "plain-out")
     return {
         "rows": table.num_rows,
+        "shards": len(inputs),
         "text_mb": round(mb, 1),
         "run_s": round(wall, 2),
         "run_mb_per_s": round(mb / wall, 2),
@@ -180,13 +185,16 @@ def main() -> None:
     parser.add_argument("--json", help="write the figures here")
     parser.add_argument("--keep", help="build the shards and outputs in this folder and keep them")
     parser.add_argument("--only", default="a,b,c", help="comma-separated measurements to run (default all)")
+    parser.add_argument("--plain-mb", type=float, help="text size for (b) (default 100, 10 with --quick)")
+    parser.add_argument("--workers", type=int, default=1, help="relocalize run --workers (default 1)")
     args = parser.parse_args()
+    WORKERS[1] = str(args.workers)
     only = set(args.only.split(","))
     if not only or only - {"a", "b", "c"}:
         sys.exit("--only takes a comma-separated subset of a,b,c")
     if not DEV.exists():
         sys.exit(f"dev data not found at {DEV}")
-    sizes = (60, 10.0, 1_000) if args.quick else (2_000, 100.0, 5_000)
+    sizes = (60, args.plain_mb or 10.0, 1_000) if args.quick else (2_000, args.plain_mb or 100.0, 5_000)
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="relocalize-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     benches = {
@@ -194,7 +202,7 @@ def main() -> None:
         "b": ("b_plain", bench_plain, sizes[1]),
         "c": ("c_memory", bench_memory, sizes[2]),
     }
-    figures: dict = {"cores": os.cpu_count(), "quick": args.quick}
+    figures: dict = {"cores": os.cpu_count(), "quick": args.quick, "workers": args.workers}
     try:
         for key in sorted(only):
             name, bench, size = benches[key]
