@@ -26,7 +26,7 @@ from relocalize.timing import StageClock, TimedRelocalizer
 
 UNCHANGED: dict[str, Any] = asdict(Provenance("unchanged"))
 # Text per pass-through call.
-GATE_BYTES = 32 << 20
+GATE_BYTES = 16 << 20
 
 Batch = TypeVar("Batch", pa.RecordBatch, JsonBatch)
 

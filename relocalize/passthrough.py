@@ -231,8 +231,9 @@ class Passthrough:
         stop = self._pool.submit(self._stop_words, sample)
         keep &= ~_matches(sample, self._control)
         words = _word_bound(sample)
+        stops = stop.result()
         # The stop-word share certainly reaches the language check's threshold.
-        keep &= (stop.result() >= 1) & (stop.result() >= language.MIN_STOPWORD_SHARE * words)
+        keep &= (stops >= 1) & (stops >= language.MIN_STOPWORD_SHARE * words)
         return keep & ~cued.result()
 
     def _stop_words(self, sample: pa.Array) -> np.ndarray:
