@@ -43,41 +43,48 @@ class Plan:
     learned: dict[Span, Candidate] = field(default_factory=dict)
 
 
+# Verifier results of one batch: (original, rewrite, method) -> (passed, score).
+Scores = dict[tuple[str, str, str], tuple[bool, float | None]]
+
+
 class Pipeline:
     """Relocalizes single documents with models loaded once per process."""
 
     def __init__(self, options: Options, models: Models) -> None:
         self.options = options
         self.models = models
-        self._scores: dict[tuple[str, str, str], tuple[bool, float | None]] = {}
 
     # -- verification -------------------------------------------------------
-    def _verified(self, original: str, rewrite: str | None, method: str) -> tuple[bool, float | None]:
+    def _verified(self, original: str, rewrite: str | None, method: str, scores: Scores) -> tuple[bool, float | None]:
         if rewrite is None or guards.check(original, rewrite) is not None:
             return False, None
         key = (original, rewrite, method)
-        if key not in self._scores:  # pairs are scored one at a time, so a stored score is the same score
+        if key not in scores:  # pairs are scored one at a time, so a stored score is the same score
             score = self.models.verifier.contradiction(original, rewrite)
-            self._scores[key] = (score >= self.models.thresholds[method], score)
-        return self._scores[key]
+            scores[key] = (score >= self.models.thresholds[method], score)
+        return scores[key]
 
-    def decide(self, outcome: Outcome, cand: Candidate, learned: Candidate | None = None) -> None:
+    def decide(
+        self, outcome: Outcome, cand: Candidate, learned: Candidate | None = None, scores: Scores | None = None
+    ) -> None:
         """Set ``outcome`` to the first verified in-place rewrite (in backend order), else the
         wrapper, else the ``on_failure`` policy.
 
         ``learned`` is the seq2seq candidate of the same unit when it was generated in advance;
-        otherwise it is generated here when needed.
+        otherwise it is generated here when needed. ``scores`` keeps verifier results for reuse
+        within one batch.
         """
+        scores = {} if scores is None else scores
         for method in self._backends():
             if method == "seq2seq" and learned is None:
                 learned = self.models.seq2seq.candidates([cand.full(cand.body)])[0]
             text = cand.rule if method == "rule" else learned.rule
-            ok, score = self._verified(cand.body, text, method)
+            ok, score = self._verified(cand.body, text, method, scores)
             if ok:
                 outcome.kind, outcome.text, outcome.method, outcome.score = "rewrite", cand.full(text), method, score
                 return
             outcome.rejected = outcome.rejected or text is not None
-        ok, score = self._verified(cand.body, cand.wrapped, "wrap")
+        ok, score = self._verified(cand.body, cand.wrapped, "wrap", scores)
         if ok:
             outcome.kind, outcome.text, outcome.method, outcome.score = "wrap", cand.full(cand.wrapped), "wrap", score
             return
@@ -98,7 +105,7 @@ class Pipeline:
             return ("seq2seq",)
         return ("rule", "seq2seq") if self.options.rewriter_order == "rules_first" else ("seq2seq", "rule")
 
-    def _generate(self, plans: list[Plan]) -> None:
+    def _generate(self, plans: list[Plan], scores: Scores) -> None:
         """Seq2seq candidates, in one batch across documents, for the units that need one.
 
         With the rules first, that is the units the rules refused or the verifier rejected.
@@ -110,7 +117,7 @@ class Pipeline:
             (plan, unit)
             for plan in plans
             for unit, cand in plan.candidates.items()
-            if not lazy or not self._verified(cand.body, cand.rule, "rule")[0]
+            if not lazy or not self._verified(cand.body, cand.rule, "rule", scores)[0]
         ]
         if wanted:
             generated = self.models.seq2seq.candidates([unit.text(plan.doc) for plan, unit in wanted])
@@ -138,20 +145,18 @@ class Pipeline:
         claims = claims if claims is not None else [None] * len(texts)
         results: list[tuple[object, Provenance] | None] = [None] * len(texts)
         plans: list[tuple[int, Plan]] = []
-        try:
-            for i, (text, given) in enumerate(zip(texts, claims)):
-                planned = self.plan(text, given)
-                if isinstance(planned, Plan):
-                    plans.append((i, planned))
-                else:
-                    results[i] = planned
-            self._generate([plan for _, plan in plans])
-            for i, plan in plans:
-                for unit, outcome in plan.outcomes.items():
-                    self.decide(outcome, plan.candidates[unit], plan.learned.get(unit))
-                results[i] = self._assemble(plan.doc, plan.annotations, list(plan.outcomes.values()))
-        finally:
-            self._scores.clear()
+        scores: Scores = {}
+        for i, (text, given) in enumerate(zip(texts, claims)):
+            planned = self.plan(text, given)
+            if isinstance(planned, Plan):
+                plans.append((i, planned))
+            else:
+                results[i] = planned
+        self._generate([plan for _, plan in plans], scores)
+        for i, plan in plans:
+            for unit, outcome in plan.outcomes.items():
+                self.decide(outcome, plan.candidates[unit], plan.learned.get(unit), scores)
+            results[i] = self._assemble(plan.doc, plan.annotations, list(plan.outcomes.values()))
         return cast(list[tuple[object, Provenance]], results)  # every slot is filled above
 
     def plan(self, text: object, claims: object) -> Plan | tuple[object, Provenance]:
