@@ -51,6 +51,10 @@ class BatchFixer:
     def gated(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, np.ndarray]]:
         """Each batch with its pass-through mask (True: the row passes unchanged), the test run
         on groups of batches holding up to :data:`GATE_BYTES` of text."""
+        if self.gate is None:
+            for batch in batches:
+                yield batch, np.zeros(len(batch.rows) if isinstance(batch, JsonBatch) else batch.num_rows, dtype=bool)
+            return
         group: list[Batch] = []
         texts: list[pa.Array] = []
         size = 0
@@ -64,13 +68,17 @@ class BatchFixer:
         yield from zip(group, self._passes(texts))
 
     def _texts(self, batch: Batch) -> pa.Array:
-        if isinstance(batch, JsonBatch):
+        if not isinstance(batch, JsonBatch):
+            return batch.column(self.options.text_column)
+        try:
             return pa.array(batch.texts, type=pa.string())
-        return batch.column(self.options.text_column)
+        except (UnicodeEncodeError, pa.ArrowException):  # e.g. a lone surrogate: the pipeline decides
+            return pa.nulls(len(batch.texts), type=pa.string())
 
     def _passes(self, texts: list[pa.Array]) -> list[np.ndarray]:
-        if self.gate is None or not texts:
-            return [np.zeros(len(t), dtype=bool) for t in texts]
+        if not texts:
+            return []
+        assert self.gate is not None
         with self.clock.stage("gate"):
             mask = self.gate.mask(pa.chunked_array(texts, type=texts[0].type))
         return np.split(mask, np.cumsum([len(t) for t in texts[:-1]]))

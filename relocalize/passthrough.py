@@ -106,6 +106,7 @@ _CATEGORY = {
 
 
 def _class_source(items: list[tuple[Any, Any]]) -> str:
+    """Python source of a parsed character class (its items, as ``re._parser`` gives them)."""
     parts = []
     for op, av in items:
         if op is C.NEGATE:
@@ -133,7 +134,7 @@ def to_re2(pattern: re.Pattern[str], boundaries: bool = False) -> str:
     above :data:`_MAX_BOUND` left open (a superset); anything else without a counterpart
     raises :class:`Untranslatable`. With ``boundaries``, ``\\b``
     and ``\\B`` are kept as RE2's ASCII ones: the same as Python's on strings whose
-    non-ASCII characters are all non-word characters (:data:`NON_ASCII_WORD` finds the others).
+    non-ASCII characters are all non-word characters (``Passthrough`` finds the others).
     """
     flags = pattern.flags
     if flags & (re.ASCII | re.LOCALE) or not isinstance(pattern.pattern, str):
@@ -179,10 +180,11 @@ def to_re2(pattern: re.Pattern[str], boundaries: bool = False) -> str:
 
 
 def _ascii_word(word: str) -> str:
+    """An RE2 pattern for ``word`` (ASCII letters) in any case."""
     return "".join(f"[{c.lower()}{c.upper()}]" for c in word)
 
 
-# ASCII characters outside Python's word class [^\W\d_]: a certain word boundary.
+# ASCII characters outside the letter class [^\W\d_] of language.WORD: a certain word boundary.
 _BOUNDARY = r"[\x00-\x40\x5b-\x60\x7b-\x7f]"
 
 
@@ -196,7 +198,11 @@ class _Cue:
 
 
 class Passthrough:
-    """Decides, per batch, which rows ``Pipeline.process`` would return as they are."""
+    """Decides, per batch, which rows ``Pipeline.process`` would return as they are.
+
+    Not fork-safe once used (its threads and polars's do not survive ``fork``): a process
+    that forks should build its own, as the CLI's spawned workers do.
+    """
 
     def __init__(self, max_chars: int) -> None:
         self.max_chars = max_chars
@@ -224,7 +230,7 @@ class Passthrough:
         chars = pc.utf8_length(texts)
         keep = _flags(pc.and_(pc.less_equal(chars, self.max_chars), pc.match_substring_regex(texts, self._text)))
         sample = texts
-        if pc.max(chars).as_py() > language.SAMPLE:
+        if (pc.max(chars).as_py() or 0) > language.SAMPLE:
             sample = pc.utf8_slice_codeunits(texts, 0, language.SAMPLE)
         # The cue scan (RE2), the stop-word count (polars) and the rest (numpy) release the GIL.
         cued = self._pool.submit(self._cued, texts)
@@ -316,6 +322,7 @@ def _word_bound(strings: pa.Array) -> np.ndarray:
 
 
 def _matches(strings: pa.Array, source: str) -> np.ndarray:
+    """True where RE2 ``source`` matches (False for nulls)."""
     return _flags(pc.match_substring_regex(strings, source))
 
 

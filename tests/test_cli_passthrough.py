@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from relocalize import fixer
 from relocalize.detect import cues, language
 from relocalize.fixer import BatchFixer
+from relocalize.io.readers import JsonBatch
 from relocalize.models import Models
 from relocalize.options import Options
 from relocalize.passthrough import Untranslatable, _char_class, _word_bound, passthrough, to_re2
@@ -202,3 +203,9 @@ def test_gate_groups_batches_without_changing_the_masks(monkeypatch):
     tally = Tally()
     out = [gate_fixer.fix_arrow(b, m, fixer.output_schema(b.schema), tally) for b, m in gate_fixer.gated(batches)]
     assert sum(o.num_rows for o in out) == len(texts) and tally.passthrough == sum(map(sum, whole))
+
+
+def test_gate_on_null_rows_and_unencodable_json_texts():
+    assert GATE.mask(pa.array([None, None], type=pa.string())).tolist() == [False, False]
+    batch = JsonBatch([{"text": "a\ud800b"}, {"text": "The cat sat on the mat and it was fine."}], ["a\ud800b", "x"], 1)
+    assert [m.tolist() for _, m in BatchFixer(Options(), StageClock()).gated([batch])] == [[False, False]]
