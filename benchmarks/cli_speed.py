@@ -157,6 +157,8 @@ def bench_plain(work: Path, megabytes: float) -> dict:
         "run_mb_per_s": round(mb / wall, 2),
         "run_stages_s": summary["seconds"],
         "passthrough_rows": summary["passthrough"],
+        "statuses": {k: v for k, v in summary["status"].items() if v},
+        "parquet_mb": round(sum(p.stat().st_size for p in inputs) / 1e6, 2),
         "copy_s": round(copy_wall, 2),
         "copy_mb_per_s": round(mb / copy_wall, 2),
         "ratio_run_over_copy_speed": round(copy_wall / wall, 4),
