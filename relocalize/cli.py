@@ -1,7 +1,7 @@
 """The ``relocalize`` command.
 
 ``run`` shards into OUTDIR, ``stats`` of OUTDIR, ``inspect`` one document, ``bench`` a gold file,
-``train-rewriter`` a seq2seq rewriter.
+``train-rewriter`` a seq2seq rewriter, ``review`` a sample of a run's rewrites.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from relocalize.bench import add_bench_parser, run_bench_command
 from relocalize.io import Shard, ShardError, UsageError, discover, open_reader
 from relocalize.io.shards import shard_of
 from relocalize.options import ON_FAILURE, ON_UNRESOLVED, Options
+from relocalize.review import add_review_parser, run_review_command
 from relocalize.rewrite.train import add_train_parser, run_train
 
 OPTION_KEYS = ("text_column", "claims_column", "threshold", "on_failure", "on_unresolved", "parser", "verifier")
@@ -72,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_options(i)
     add_bench_parser(sub)
     add_train_parser(sub)
+    add_review_parser(sub)
     return parser
 
 
@@ -224,6 +226,7 @@ COMMANDS = {
     "inspect": cmd_inspect,
     "bench": run_bench_command,
     "train-rewriter": run_train,
+    "review": run_review_command,
 }
 
 
