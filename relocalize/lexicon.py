@@ -6,5 +6,11 @@ from __future__ import annotations
 HEDGES = frozenset(
     "reportedly allegedly apparently supposedly possibly probably perhaps presumably seemingly".split()  # noqa: SIM905
 )
+# Adverbs that stress an assertion; a negation drops them too ("will indeed wish" -> "will not wish").
+EMPHATICS = frozenset("indeed certainly surely definitely undoubtedly clearly obviously truly".split())  # noqa: SIM905
 # Modals read epistemically before "have" + participle ("may have won").
 EPISTEMIC = frozenset({"may", "might", "must"})
+# Words that negate the clause they stand in.
+NEGATORS = frozenset(
+    {"not", "n't", "n’t", "nt", "no", "never", "neither", "nor", "cannot", "none", "nobody", "nothing"}
+)

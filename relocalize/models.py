@@ -6,7 +6,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from relocalize.options import Options
-from relocalize.rewrite.parsers import load_parser
+from relocalize.rewrite.parsers import ParseFn, load_parser
 from relocalize.rewrite.rewriter import RuleRewriter
 from relocalize.verify.base import Verifier, load_verifier
 from relocalize.verify.calibration import METHODS, calibrated_thresholds
@@ -37,6 +37,11 @@ class Models:
 
     def __init__(self, options: Options) -> None:
         self._options = options
+
+    @cached_property
+    def parse(self) -> ParseFn:
+        """The parser of ``Options.parser`` (the rewriter's own)."""
+        return load_parser(self._options.parser)
 
     @cached_property
     def rewriter(self) -> RuleRewriter:

@@ -15,8 +15,8 @@ from relocalize.models import Models
 from relocalize.options import Options
 from relocalize.provenance import EditRecord, Provenance
 from relocalize.rewrite.rewriter import Candidate
-from relocalize.spans import Span
-from relocalize.verify import guards
+from relocalize.spans import Span, hard_wrapped
+from relocalize.verify import grammar, guards
 
 
 @dataclass
@@ -30,6 +30,7 @@ class Outcome:
     method: str = ""
     score: float | None = None
     rejected: bool = False
+    final: bool = False  # decided before any rewriting (a hard-wrapped line is kept as it is)
 
 
 @dataclass
@@ -59,21 +60,29 @@ class Pipeline:
         if rewrite is None or guards.check(original, rewrite) is not None:
             return False, None
         key = (original, rewrite, method)
+        if key not in scores and self._malformed(rewrite):
+            scores[key] = (False, None)
         if key not in scores:  # pairs are scored one at a time, so a stored score is the same score
             score = self.models.verifier.contradiction(original, rewrite)
             scores[key] = (score >= self.models.thresholds[method], score)
         return scores[key]
 
+    def _malformed(self, rewrite: str) -> str | None:
+        """Why the re-parse of ``rewrite`` is not a well-formed negated clause (:mod:`~relocalize.verify.grammar`)."""
+        return grammar.check(next(iter(self.models.parse([rewrite], [rewrite]))))
+
     def decide(
         self, outcome: Outcome, cand: Candidate, learned: Candidate | None = None, scores: Scores | None = None
     ) -> None:
         """Set ``outcome`` to the first verified in-place rewrite (in backend order), else the
-        wrapper, else the ``on_failure`` policy.
+        wrapper, else the ``on_failure`` policy; an outcome already ``final`` stays as it is.
 
         ``learned`` is the seq2seq candidate of the same unit when it was generated in advance;
         otherwise it is generated here when needed. ``scores`` keeps verifier results for reuse
         within one batch.
         """
+        if outcome.final:
+            return
         scores = {} if scores is None else scores
         for method in self._backends():
             if method == "seq2seq" and learned is None:
@@ -184,6 +193,9 @@ class Pipeline:
         for claim in inline_claims:
             for unit in claim.units:
                 outcomes.setdefault(unit, Outcome(unit)).governors.update(claim.annotations)
+        for unit, outcome in outcomes.items():
+            if hard_wrapped(doc, unit):  # one line of a wrapped sentence: no edit of it alone is safe
+                outcome.method, outcome.final = "wrapped_lines", True
         notices = [i for i, a in enumerate(annotations) if a.direction == "document"]
         units_by_text = list(outcomes)
         candidates = dict(zip(units_by_text, self.models.rewriter.candidates([u.text(doc) for u in units_by_text])))

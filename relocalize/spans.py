@@ -174,3 +174,39 @@ def inner_lines(lines: list[str]) -> list[bool]:
     first = min((b for b in blank if b > text[0]), default=len(lines))
     last = max((b for b in blank if b < text[-1]), default=-1)
     return [first < i < last for i in range(len(lines))]
+
+
+_FRAME = " \t│┃|║"
+_FINISHED = tuple('.!?;:"”’)]…')
+_ITEM = re.compile(r"[ \t]*(?:[-*•#>]|\d{1,3}[.)]\s|\[\d|\|)")
+_PROSE_WIDTH = 40
+
+
+def _line(doc: str, pos: int) -> tuple[int, int]:
+    start = doc.rfind("\n", 0, pos) + 1
+    end = doc.find("\n", pos)
+    return start, len(doc) if end < 0 else end
+
+
+def _unfinished(content: str) -> bool:
+    return len(content) >= _PROSE_WIDTH and not content.endswith(_FINISHED)
+
+
+def hard_wrapped(doc: str, unit: Span) -> bool:
+    """True when ``unit`` is part of a sentence hard-wrapped over lines (fixed-width text, a text box).
+
+    Either it ends its line, the line's prose is unfinished (no closing punctuation) and the next
+    line goes on, or it opens a line after an unfinished line of prose. Short lines (headings,
+    labels), list items, table rows and chat lines are not wrapped prose.
+    """
+    start, _ = _line(doc, unit.start)
+    _, end = _line(doc, unit.end)
+    if end < len(doc):
+        nxt = doc[end + 1 : _line(doc, end + 1)[1]]
+        ends_line = not doc[unit.end : end].strip(_FRAME)
+        if ends_line and nxt.strip(_FRAME) and not _ITEM.match(nxt) and _unfinished(doc[start:end].strip(_FRAME)):
+            return True
+    if start == 0 or doc[start : unit.start].strip(_FRAME) or _ITEM.match(doc[start:end]):
+        return False
+    prev_start, prev_end = _line(doc, start - 1)
+    return _unfinished(doc[prev_start:prev_end].strip(_FRAME))

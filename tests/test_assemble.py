@@ -1,10 +1,11 @@
 """Byte preservation: text outside the edits comes out exactly as it went in."""
 
 from conftest import assert_outside_edits_identical
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from relocalize.assemble import removal_span
+from relocalize.detect.language import unsupported_reason
 from relocalize.spans import Span
 
 FILLER = [
@@ -52,6 +53,7 @@ def documents(draw):
 @given(documents())
 def test_text_outside_edits_is_byte_identical(relocalizer, case):
     doc, claim = case
+    assume(unsupported_reason(doc) is None)  # filler alone (a weather line four times) is not English prose
     out, prov = relocalizer.process(doc)
     assert prov.status == "rewritten", (doc, prov)
     assert_outside_edits_identical(doc, out, prov)

@@ -299,7 +299,7 @@ CASES = [
         5 work work VERB VB VerbForm=Inf 0 root _ SpaceAfter=No
         6 . . PUNCT . _ 5 punct _ _
         """,
-        "The vaccine did work.",
+        "The vaccine worked.",
         True,
     ),
     (
@@ -328,7 +328,7 @@ CASES = [
         5 meat meat NOUN NN Number=Sing 4 obj _ SpaceAfter=No
         6 . . PUNCT . _ 4 punct _ _
         """,
-        "He does eat meat.",
+        "He eats meat.",
         True,
     ),
     (
@@ -388,7 +388,7 @@ CASES = [
         5 north north NOUN NN Number=Sing 2 nmod _ SpaceAfter=No
         6 . . PUNCT . _ 2 punct _ _
         """,
-        "Not record rainfall in the north.",
+        "REFUSE: no clause to negate (fragment: heading, title, list item or table row)",
         True,
     ),
     (
@@ -398,7 +398,7 @@ CASES = [
         2 : : PUNCT : _ 1 punct _ _
         3 12,400 12,400 NUM CD NumForm=Digit|NumType=Card 1 appos _ _
         """,
-        "Population: not 12,400",
+        "REFUSE: no clause to negate (fragment: heading, title, list item or table row)",
         True,
     ),
     (
@@ -545,7 +545,7 @@ CASES = [
         9 well well ADV RB Degree=Pos 8 advmod _ SpaceAfter=No
         10 . . PUNCT . _ 8 punct _ _
         """,
-        "The volume, edited by Smith, did not sell well.",
+        "REFUSE: set-off phrase at 'edited': claim material outside the negation's scope",
         True,
     ),
 ]
@@ -609,8 +609,8 @@ WRAPS = {
     "copula-nominal": "It is not true that Paris is the capital of Italy.",
     "passive": "It is not true that the bridge was destroyed by the storm.",
     "existential-a": "It is not true that there was a fire in the library.",
-    "already-negative-nt-multiword-token": "It is not true that he doesn't eat meat.",
-    "possessive-event-subject": "It is not true that Kim's victory stunned fans.",
+    "already-negative-nt-multiword-token": "REFUSE: negative clause: wrapping it would double the negation",
+    "possessive-event-subject": "REFUSE: possessive event subject 'victory' presupposes the claim",
     "reduced-relative-participle": "It is not true that the volume, edited by Smith, sold well.",
     "fragment": "REFUSE: no declarative clause to wrap",
     "question": "REFUSE: question",
@@ -716,7 +716,7 @@ def test_character_offsets_used_when_present():
     assert doc.sentences[0].tokens[1].start_char == 3
     g = from_stanza(doc)
     assert [t.idx for t in g.tokens] == [0, 3, 7, 11, 15, 19]
-    assert rule(g) == "He does eat meat."
+    assert rule(g) == "He eats meat."
 
 
 def test_sentence_input_and_sentence_offsets_within_a_longer_text():

@@ -7,6 +7,7 @@ on disk, ``"spacy:<pipeline>"`` or a bare spaCy pipeline name or path otherwise.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 from relocalize.rewrite.graph import Graph, from_spacy, load_spacy
@@ -58,8 +59,9 @@ def split_spec(spec: str) -> tuple[str, str]:
     return "spacy", spec
 
 
+@lru_cache(maxsize=4)
 def load_parser(spec: str) -> ParseFn:
-    """Load the parser ``spec`` names (see the module docstring)."""
+    """Load the parser ``spec`` names (see the module docstring), once per process."""
     backend, target = split_spec(spec)
     if not target:
         raise ValueError(f"parser {spec!r} names no model: use '{backend}:<model>'")

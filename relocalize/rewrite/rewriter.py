@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from relocalize.rewrite.graph import Graph
 from relocalize.rewrite.parsers import ParseFn
-from relocalize.rewrite.rules import Refusal, Verbless, apply, negate
+from relocalize.rewrite.rules import Refusal, apply, negate
 from relocalize.rewrite.surface import mask_titles, split_markup, title_spans
 from relocalize.rewrite.wrap import WRAPPER, wrap
 from relocalize.spans import changed_slice
@@ -52,13 +52,11 @@ class RuleRewriter:
         parts = [split_markup(u) for u in units]
         bodies = [body for _, body, _ in parts]
         graphs = list(self._parse([_parseable(body) for body in bodies], bodies))
-        rules = [
-            _negation(body, g, fragments=False) if body.strip() else Refusal("") for body, g in zip(bodies, graphs)
-        ]
+        rules = [_negation(body, g) if body.strip() else Refusal("") for body, g in zip(bodies, graphs)]
         # A clause the parse missed may show once titles are masked ("*Sea Fish* sold well").
         masks = {i: m for i, r in enumerate(rules) if isinstance(r, Refusal) and (m := mask_titles(bodies[i]))}
         for i, graph in zip(masks, self._parse(list(masks.values()), [bodies[i] for i in masks])):
-            second = _negation(bodies[i], graph, fragments=False)
+            second = _negation(bodies[i], graph)
             if isinstance(second, str) and _outside(second, bodies[i], title_spans(bodies[i])):
                 rules[i] = second
         out = []
@@ -68,8 +66,6 @@ class RuleRewriter:
             if not body.strip():
                 rule_reason = wrap_reason = "nothing but markup"
             else:
-                if isinstance(first, Verbless):  # no clause after all: the fragment edit ("Not ...")
-                    first = _negation(body, graph, fragments=True)
                 if isinstance(first, str):
                     rule = first
                 else:
@@ -82,10 +78,10 @@ class RuleRewriter:
         return out
 
 
-def _negation(body: str, graph: Graph, fragments: bool) -> str | Refusal:
-    """The rules' rewrite of ``body`` (of a verbless line only with ``fragments``), or why there is none."""
+def _negation(body: str, graph: Graph) -> str | Refusal:
+    """The rules' rewrite of ``body``, or why there is none."""
     try:
-        return apply(body, negate(graph, fragments))
+        return apply(body, negate(graph))
     except Refusal as r:
         return r
 

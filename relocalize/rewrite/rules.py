@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from relocalize.lexicon import EPISTEMIC, HEDGES
+from lemminflect import getAllLemmas, getInflection
+
+from relocalize.lexicon import EMPHATICS, EPISTEMIC, HEDGES, NEGATORS
 from relocalize.rewrite.graph import Graph, Token
 
 _NEG_WORDS = frozenset({"not", "n't", "never", "n’t", "nt"})
@@ -15,7 +17,7 @@ _FINITE = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 _CONTRACTED_AUX = {"wo": "will", "ca": "can", "sha": "shall"}
 _NO_DETS = frozenset({"a", "an", "some", "any"})
 _QUANTITY = frozenset({"many", "much", "few", "several", "more", "most", "enough", "numerous"})
-_SCALAR_ADVERBS = {"always": "never", "still": "no longer"}
+_SCALAR_ADVERBS = {"still": "no longer"}
 # Predicates that presuppose their that-clause: the claim is the clause.
 _FACTIVE = frozenset(
     [
@@ -138,10 +140,6 @@ class Refusal(Exception):
         self.reason = reason
 
 
-class Verbless(Refusal):
-    """A line with no clause, refused because fragments were not asked for."""
-
-
 @dataclass(frozen=True)
 class Edit:
     start: int
@@ -165,14 +163,79 @@ def _remove(tok: Token, g: Graph) -> Edit:
     return Edit(start, tok.end, "")
 
 
-def _flip_negated(g: Graph, pred: Token, negs: list[Token]) -> list[Edit]:
-    """An already negative clause: drop its negation ("did not win" -> "did win")."""
-    edits = [_remove(n, g) if n.lower in ("not", "never") else Edit(n.idx, n.end, "") for n in negs]
+_CONTRAST = frozenset({"but", "yet", "although", "though", "whereas"})
+# Degree words that change what a removed negation means: "almost didn't make it" is not "almost made it".
+_APPROXIMATORS = frozenset({"almost", "nearly", "barely", "hardly", "scarcely", "just"})
+_FOCUS = frozenset({"only", "merely", "just", "simply", "solely", "even", "necessarily", "exactly"})
+# Negative words that lose their negation: "No one objected" -> "Someone objected".
+_NEGATIVE_PRONOUNS = {"nobody": "somebody", "nothing": "something", "none": "some"}
+_SOME_PRONOUNS = {"something": "nothing", "someone": "no one", "somebody": "nobody"}
+# Polarity items a removed negation leaves behind: "not yet" -> "already", "any problems" -> "problems".
+_NPI = frozenset({"ever", "either", "anymore", "anyone", "anybody", "anything", "at all"})
+
+
+def _flip_negated(g: Graph, pred: Token, negs: list[Token], auxes: list[Token]) -> list[Edit]:
+    """An already negative clause: drop its negation ("has not yet opened" -> "has already opened",
+    "did not cause any delays" -> "caused delays"); refuse focus negations ("not simply X")."""
     for n in negs:
-        host = g.tokens[n.i - 1] if n.i > 0 else None
-        if n.lower in ("n't", "n’t", "nt") and host is not None and host.lower in _CONTRACTED_AUX:
-            edits.append(Edit(host.idx, host.end, _case_like(_CONTRACTED_AUX[host.lower], host.text)))
+        after = g.tokens[n.i + 1] if n.i + 1 < len(g.tokens) else None
+        if after is not None and after.lower in _FOCUS:
+            raise Refusal(f"focus negation {n.text!r} {after.text!r}: no affirmative counterpart")
+    if pred.upos == "AUX" and not [t for t in g.tokens[pred.i + 1 :] if t.upos != "PUNCT" and t not in negs]:
+        raise Refusal("elliptical clause ('The new one is not.'): nothing to assert without the negation")
+    if any(a.lower in _APPROXIMATORS for a in g.children(pred, "advmod")):
+        raise Refusal("a degree word ('almost', 'barely') changes what removing the negation means")
+    if len(auxes) == 1 and auxes[0].lemma.lower() == "do" and all(n.i > auxes[0].i for n in negs):
+        edits = [_drop_do(g, auxes[0], negs, pred)]
+    else:
+        edits = [_remove(n, g) if n.lower in ("not", "never") else Edit(n.idx, n.end, "") for n in negs]
+        for n in negs:
+            host = g.tokens[n.i - 1] if n.i > 0 else None
+            if n.lower in ("n't", "n’t", "nt") and host is not None and host.lower in _CONTRACTED_AUX:
+                edits.append(Edit(host.idx, host.end, _case_like(_CONTRACTED_AUX[host.lower], host.text)))
+    return edits + _positive_items(g, pred)
+
+
+def _drop_do(g: Graph, do: Token, negs: list[Token], pred: Token) -> Edit:
+    """ "did not win" -> "won": do-support and negation go, the verb takes the auxiliary's tense."""
+    tag = {"VBD": "VBD", "VBZ": "VBZ"}.get(do.tag, "VB")
+    forms = getInflection(pred.lemma.lower(), tag) if pred.tag == "VB" else None
+    if not forms:
+        raise Refusal(f"cannot inflect {pred.text!r} after removing {do.text!r}")
+    between = g.text[max(n.end for n in negs) : pred.idx].strip()
+    return Edit(do.idx, pred.end, _case_like((between + " " if between else "") + forms[0], do.text))
+
+
+def _positive_items(g: Graph, pred: Token) -> list[Edit]:
+    """Polarity items of the clause once its negation is gone."""
+    edits = []
+    for tok in g.subtree(pred):
+        if tok.lower == "yet" and tok.head == pred.i:
+            edits.append(Edit(tok.idx, tok.end, _case_like("already", tok.text)))
+        elif tok.lower == "any" and tok.dep == "det":
+            noun = g.tokens[tok.head]
+            if noun.tag != "NNS":
+                raise Refusal(f"'any {noun.text}': no affirmative form that fits every noun")
+            edits.append(Edit(tok.idx, noun.idx, ""))
+        elif tok.lower in _NPI:
+            raise Refusal(f"negative polarity item {tok.text!r} has no affirmative form here")
     return edits
+
+
+def _negative_argument(g: Graph, pred: Token) -> list[Edit] | None:
+    """A clause negated by its argument: "No one objected", "requires no deposits", "Nothing changed"."""
+    for arg in g.children(pred, "nsubj", "nsubjpass", "dobj", "attr"):
+        if arg.lower in _NEGATIVE_PRONOUNS:
+            return [Edit(arg.idx, arg.end, _case_like(_NEGATIVE_PRONOUNS[arg.lower], arg.text))]
+        no = [d for d in g.children(arg, "det") if d.lower == "no"]
+        if not no:
+            continue
+        if arg.lower == "one":
+            return [Edit(no[0].idx, arg.end, _case_like("someone", no[0].text))]
+        if arg.tag != "NNS":
+            raise Refusal(f"'no {arg.text}': a count or a mass noun, the affirmative form is unknown")
+        return [Edit(no[0].idx, arg.idx, "")]
+    return None
 
 
 def _not_after(tok: Token) -> Edit:
@@ -185,6 +248,8 @@ def _not_after(tok: Token) -> Edit:
 def _existential(g: Graph, be: Token) -> Edit:
     """ "There was a fire" -> "There was no fire"; "There were protests" -> "There were no protests"."""
     nouns = [t for t in g.children(be, "attr", "nsubj", "dobj") if t.i > be.i]
+    if nouns and nouns[0].lower in _SOME_PRONOUNS:  # "There's something odd" -> "There's nothing odd"
+        return Edit(nouns[0].idx, nouns[0].end, _case_like(_SOME_PRONOUNS[nouns[0].lower], nouns[0].text))
     if nouns:
         noun = nouns[0]
         dets = g.children(noun, "det")
@@ -201,6 +266,9 @@ def _existential(g: Graph, be: Token) -> Edit:
 
 
 def _do_support(pred: Token, tag: str) -> list[Edit]:
+    """ "won" -> "did not win"; refused when the word is no verb the inflection lexicon knows."""
+    if not getAllLemmas(pred.lower, upos="VERB"):
+        raise Refusal(f"{pred.text!r} is not a known verb form: an unreliable parse")
     do = _FINITE[tag]
     upper = pred.text.isupper() and len(pred.text) > 1
     phrase = f"{do} not " if not upper else f"{do.upper()} NOT "
@@ -215,9 +283,12 @@ def _polarity_item(g: Graph, pred: Token, auxes: list[Token]) -> list[Edit] | No
     for adv in g.children(pred, "advmod"):
         if adv.i < after_subject:
             continue
+        if adv.lower == "always" and not auxes and pred.tag in _FINITE and pred.lemma != "be" and adv.i < pred.i:
+            do = _FINITE[pred.tag]  # "always wins" -> "does not always win"
+            return [_remove(adv, g), Edit(pred.idx, pred.end, f"{do} not always {pred.lemma.lower()}")]
         if adv.lower in _SCALAR_ADVERBS:
             return [Edit(adv.idx, adv.end, _case_like(_SCALAR_ADVERBS[adv.lower], adv.text))]
-        if adv.lower == "already" and auxes and auxes[0].i < adv.i:
+        if adv.lower == "already" and auxes and auxes[0].i < adv.i < pred.i:
             return [Edit(adv.idx, adv.end, _case_like("not yet", adv.text))]
     for subj in subjects:
         if subj.lower == "some":  # "Some of the paintings were damaged" -> "None of ..."
@@ -238,8 +309,8 @@ def _polarity_item(g: Graph, pred: Token, auxes: list[Token]) -> list[Edit] | No
 
 
 def _hedges(g: Graph, pred: Token) -> list[Edit]:
-    """Drop hedges inside the clause: "reportedly won" -> "did not win"."""
-    return [_remove(a, g) for a in g.children(pred, "advmod") if a.lower in HEDGES and a.i > 0]
+    """Drop hedges and emphatics inside the clause: "reportedly won" -> "did not win"."""
+    return [_remove(a, g) for a in g.children(pred, "advmod") if a.lower in HEDGES | EMPHATICS and a.i > 0]
 
 
 def _scope_markers(g: Graph, pred: Token) -> list[Edit]:
@@ -257,9 +328,12 @@ def _scope_markers(g: Graph, pred: Token) -> list[Edit]:
 def _negate_predicate(g: Graph, pred: Token) -> list[Edit]:
     children = g.children(pred)
     negs = [c for c in children if c.dep == "neg" or (c.lower in _NEG_WORDS and c.dep in ("advmod", "neg"))]
-    if negs:
-        return _flip_negated(g, pred, negs)
     auxes = sorted((c for c in children if c.dep in _AUX and c.i < pred.i and c.lower != "to"), key=lambda t: t.i)
+    if negs:
+        return _flip_negated(g, pred, negs, auxes)
+    negative = None if any(c.dep == "expl" for c in children) else _negative_argument(g, pred)
+    if negative is not None:
+        return negative + _positive_items(g, pred)
     item = _polarity_item(g, pred, auxes)
     if item is not None:
         return item
@@ -279,7 +353,7 @@ def _plain_negation(g: Graph, pred: Token, auxes: list[Token]) -> list[Edit]:
     ):  # "may have won" -> "did not win": a plain negated assertion
         return [Edit(auxes[0].idx, pred.end, "did not " + pred.lemma.lower())]
     if auxes:
-        return [_not_after(auxes[0])]
+        return [_modal_negation(g, auxes[0])]
     attached = pred.i > 0 and not g.tokens[pred.i - 1].ws
     if (pred.lemma == "be" and pred.tag in ("VBD", "VBZ", "VBP")) or (attached and pred.lower in _CLITIC_BE):
         if any(c.dep == "expl" for c in children):
@@ -290,6 +364,20 @@ def _plain_negation(g: Graph, pred: Token, auxes: list[Token]) -> list[Edit]:
     if pred.tag == "VBN" and g.children(pred, "nsubj"):  # a past tense the tagger read as participle
         return _do_support(pred, "VBD")
     raise Refusal(f"no finite verb to negate at {pred.text!r}")
+
+
+def _modal_negation(g: Graph, aux: Token) -> Edit:
+    """ "must pay" -> "need not pay" (an obligation, not a prohibition); "might close" -> "will not
+    close" (the annotation says the event is false, not merely possible); "may" is refused (permission
+    or possibility)."""
+    lower = aux.lower
+    if lower == "must":
+        return Edit(aux.idx, aux.end, _case_like("need not", aux.text))
+    if lower == "might":
+        return Edit(aux.idx, aux.end, _case_like("will not", aux.text))
+    if lower == "may":
+        raise Refusal("'may': permission or possibility, no negation fits both")
+    return _not_after(aux)
 
 
 def _has_subject(g: Graph, tok: Token) -> bool:
@@ -308,24 +396,8 @@ def _is_verbal(tok: Token) -> bool:
     return tok.upos in ("VERB", "AUX")
 
 
-def _fragment(g: Graph) -> list[Edit]:
-    """A verbless line (headline, table cell, quiz answer): "Not " before it."""
-    colon = next((t for t in g.tokens if t.text == ":" and t.ws), None)
-    if colon is not None and colon.i + 1 < len(g.tokens):  # "Population: 12,400" -> "Population: not 12,400"
-        value = g.tokens[colon.i + 1]
-        word = "NOT " if value.text.isupper() and len(value.text) > 1 else "not "
-        return [Edit(value.idx, value.idx, word)]
-    first = next(t for t in g.tokens if t.upos not in ("PUNCT", "SYM"))
-    if first.text.isupper() and len(first.text) > 1:
-        return [Edit(first.idx, first.idx, "NOT ")]
-    if not first.text[:1].isupper():
-        return [Edit(first.idx, first.idx, "not ")]
-    if first.upos in ("DET", "ADJ", "NOUN", "ADV", "PRON") and first.text != "I":
-        return [Edit(first.idx, first.idx + 1, "Not " + first.text[0].lower())]
-    return [Edit(first.idx, first.idx, "Not ")]
-
-
-def _negate_clause(g: Graph, root: Token) -> list[Edit]:
+def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
+    """Edits that negate the clause headed by ``root``; each negated predicate is appended to ``preds``."""
     auxes = g.children(root, *_AUX)
     imperative = (
         root.tag in ("VB", "VBP")
@@ -346,14 +418,24 @@ def _negate_clause(g: Graph, root: Token) -> list[Edit]:
         root = clause
     elif imperative:
         raise Refusal("no subject (imperative)")
-    _check_event_subject(g, g.children(root, "nsubj", "nsubjpass"))
+    elif root.lemma == "be" and complements:
+        raise Refusal("a that-clause complement of 'be' ('the claim is that ...'): the clause is not asserted")
+    check_event_subject(g, g.children(root, "nsubj", "nsubjpass"))
+    _check_past_forms(g, root, auxes)
+    check_frame(g, root)
     edits = _negate_predicate(g, root)
-    for rel in _nonrestrictive_relatives(g):  # "Kim, who won gold, retired": the relative asserts too
-        edits.extend(_negate_predicate(g, rel))
+    preds.append(root)
+    if any(cc.lower in _CONTRAST and cc.i > root.i for cc in g.children(root, "cc")) and g.children(root, "conj"):
+        raise Refusal("contrasting coordination ('X, but Y'): the second clause is not the claim's")
     for conj in _coordinated(g, root):
-        if _is_verbal(conj) and (_has_subject(g, conj) or conj.tag in _FINITE or g.children(conj, *_AUX)):
+        if not any(t.upos in ("PUNCT", "CCONJ") for t in g.tokens[g.tokens[conj.head].i + 1 : conj.i]):
+            raise Refusal(f"conjunct {conj.text!r} joined by nothing: an unreliable parse")
+        own_aux = any(a.tag in ("VBD", "VBZ", "VBP", "MD") for a in g.children(conj, *_AUX))
+        if _is_verbal(conj) and (_has_subject(g, conj) or conj.tag in _FINITE or own_aux):
             edits.extend(_negate_predicate(g, conj))
+            preds.append(conj)
             continue
+        preds.append(conj)  # in the scope of the root's negation
         # A conjunct that shares the negated auxiliary or copula: "has not won or set".
         for cc in g.children(g.tokens[conj.head], "cc"):
             if cc.lower == "and" and cc.i < conj.i:
@@ -361,7 +443,43 @@ def _negate_clause(g: Graph, root: Token) -> list[Edit]:
     return edits
 
 
-def _check_event_subject(g: Graph, subjects: list[Token]) -> None:
+_SPEAKERS = frozenset({"i", "we"})
+_STANCE = frozenset(
+    "note wonder think believe suspect guess hope feel doubt suppose reckon imagine agree recall notice".split()  # noqa: SIM905
+)
+_CAUSAL = frozenset({"because", "since", "whether", "if"})
+
+
+def check_frame(g: Graph, pred: Token) -> None:
+    """Refuse negations that land on the speaker's own stance or are ambiguous in scope.
+
+    "I note his winning time" / "I'm curious whether ..." state the writer's attitude, not the claim;
+    "did not win because he trained" and "asked whether he won" leave the claim's polarity unclear.
+    """
+    subjects = g.children(pred, "nsubj", "nsubjpass")
+    attitude = pred.lemma.lower() in _STANCE or any(c.dep == "acomp" for c in g.children(pred))
+    if attitude and any(s.lower in _SPEAKERS for s in subjects):
+        raise Refusal("the writer's own stance ('I note', 'I'm curious whether'), not the claim")
+    for clause in g.children(pred, "advcl", "ccomp", "acomp"):
+        for sub in [clause, *g.children(clause, "ccomp", "advcl")]:
+            if any(m.lower in _CAUSAL for m in g.children(sub, "mark")):
+                raise Refusal("a causal or whether-clause under the negation: its scope is ambiguous")
+
+
+def _check_past_forms(g: Graph, root: Token, auxes: list[Token]) -> None:
+    """ "Funds raised at the auction paid for the roof": a bare past form with no object, followed
+    by another one with nothing between them, may be a participle on the subject; which is the
+    predicate is unclear."""
+    if root.tag not in ("VBD", "VBN") or auxes or g.children(root, "dobj", "ccomp", "xcomp", "attr", "acomp"):
+        return
+    for tok in g.tokens[root.i + 1 :]:
+        if tok.upos in ("PUNCT", "CCONJ", "SCONJ") or tok.dep == "mark" or tok.tag in _WH or tok.lower == "that":
+            return
+        if tok.upos == "VERB" and tok.tag in ("VBD", "VBN"):
+            raise Refusal(f"past forms {root.text!r} ... {tok.text!r}: which is the predicate is unclear")
+
+
+def check_event_subject(g: Graph, subjects: list[Token]) -> None:
     """ "Sheeran's victory stunned fans" presupposes the victory whatever the verb says."""
     for subj in subjects:
         if subj.lemma.lower() in _EVENT_NOUNS and g.children(subj, "poss"):
@@ -387,11 +505,12 @@ def _that_clause_subject(g: Graph) -> bool:
     )
 
 
-def negate(g: Graph, fragments: bool = True) -> list[Edit]:
+def negate(g: Graph) -> list[Edit]:
     """Edits that negate every asserted main clause of the sentence in ``g``.
 
-    Verbless lines get "Not " in front (with ``fragments``; else they are refused). Raises
-    :class:`Refusal` for questions, imperatives, presupposed claims and clauses no rule covers.
+    Raises :class:`Refusal` for lines with no clause (headings, titles, list items), questions,
+    imperatives, presupposed claims, direct speech, sentences that assert something outside the
+    new negation's scope (see :func:`check_scope`) and clauses no rule covers.
     """
     if g.text.rstrip().endswith("?") and _interrogative(g):
         raise Refusal("question")
@@ -400,58 +519,142 @@ def negate(g: Graph, fragments: bool = True) -> list[Edit]:
     roots = [t for t in g.roots() if t.upos not in ("PUNCT", "SYM")]
     if not roots:
         raise Refusal("nothing to negate")
-    if len(roots) == 1 and (verb := _misparsed_predicate(g, roots[0])) is not None:
-        edits = _do_support(verb, verb.tag if verb.tag in _FINITE else "VBD")
-        for rel in _nonrestrictive_relatives(g):
-            edits.extend(_negate_predicate(g, rel))
-        for conj in _coordinated(g, verb):
-            if conj.tag in ("VBD", "VBN") and not g.children(conj, *_AUX):
-                edits.extend(_do_support(conj, "VBD"))
-        return edits
     if all(_is_fragment(g, r) for r in roots):
-        if not fragments:
-            raise Verbless("no finite verb (fragment)")
-        return _fragment(g)
+        raise Refusal("no clause to negate (fragment: heading, title, list item or table row)")
     edits: list[Edit] = []
+    preds: list[Token] = []
+    if len(roots) == 1 and _is_verbal(roots[0]) and (verb := _unmarked_conjunct(g, roots[0])) is not None:
+        roots = [verb]  # the root is a reduced relative on the subject, the conjunct the predicate
     for root in roots:
         clauses = [root] if _is_verbal(root) else [t for t in g.children(root) if _asserted_finite(g, t)]
         if not clauses and len(roots) == 1 and (verb := _stranded_predicate(g)) is not None:
-            _check_event_subject(g, [t for t in g.tokens[: verb.i] if t.upos in ("NOUN", "PROPN")])
+            check_event_subject(g, [t for t in g.tokens[: verb.i] if t.upos in ("NOUN", "PROPN")])
+            others = [t for t in g.tokens if _predicative(t) and t.i != verb.i]
+            if any(t.i > verb.i or t.tag in ("VBD", "VBZ", "VBP", "MD") for t in others):
+                raise Refusal("misparsed line with more than one predicate")  # a participle on the subject may stay
             return [_not_after(verb)] if _takes_not(verb) else _do_support(verb, verb.tag)
         if not clauses:
             raise Refusal("no finite verb (fragment)")
         for clause in clauses:  # "convenient that he won": the clauses a verbless head carries
-            edits.extend(_negate_clause(g, clause))
+            edits.extend(_negate_clause(g, clause, preds))
+    check_scope(g, preds)
+    _check_other_negations(g, edits)
     return edits
 
 
-def _nonrestrictive_relatives(g: Graph) -> list[Token]:
-    """Finite relative clauses set off by a comma ("X, who won gold, ...")."""
-    out = []
-    for t in g.tokens:
-        if t.dep != "relcl" or (t.tag not in ("VBD", "VBZ", "VBP") and not g.children(t, *_AUX)):
-            continue
-        first = g.subtree(t)[0]
-        if first.i > 0 and g.tokens[first.i - 1].text == "," and first.tag in ("WP", "WDT", "WP$"):
-            out.append(t)
-    return out
+def _check_other_negations(g: Graph, edits: list[Edit]) -> None:
+    """Refuse a sentence holding a negation the edits leave in place: a contrast ("a symbol, not a
+    word"; "X, not Y") or a second clause of the other polarity would come out contradictory."""
+    for tok in g.tokens:
+        if (tok.dep == "neg" or tok.lower in NEGATORS) and not any(
+            e.start <= tok.idx < max(e.end, e.start + 1) for e in edits
+        ):
+            raise Refusal(f"another negation {tok.text!r} stays in the sentence (contrast or mixed polarity)")
 
 
-def _misparsed_predicate(g: Graph, root: Token) -> Token | None:
-    """The main verb the tagger took for a participle after a comma.
+_SET_OFF = frozenset({",", ";", ":", "—", "–", "-", "(", "[", '"', "“", "‘", "'"})
+_QUOTES = frozenset({'"', "“", "”"})
+_WH = ("WRB", "WP", "WDT", "WP$")
+_TEMPORAL = frozenset({"when", "where", "while", "whenever"})
+# A noun phrase set off by a comma in these relations is an appositive, whatever the parser called it
+# ("erupted in 2015, the volcano's most powerful eruption").
+_NOMINAL_DEPS = ("appos", "npadvmod", "dobj", "attr", "dep", "oprd")
 
-    "The captain, who had lost, retired in May" parses with "captain" as the root and
-    "retired" as its modifier; a real reduced relative ("the volume, edited by X")
-    has an agent. The last such verb is the predicate.
+
+def _predicative(t: Token) -> bool:
+    """A verb that can assert something on its own: not an auxiliary, not an attributive or
+    prepositional participle ("the reigning champion", "according to")."""
+    return t.upos in ("VERB", "AUX") and t.dep not in (*_AUX, "neg", "amod", "compound", "prep")
+
+
+def check_scope(g: Graph, preds: list[Token], wrapper: bool = False) -> None:
+    """Refuse when the sentence asserts something a negation of ``preds`` leaves standing.
+
+    Another verb is in the negation's scope when it hangs below a negated predicate through
+    dependents that are not a clausal subject ("That X won surprised fans"), not a
+    non-restrictive relative ("X, who won gold, retired"), not an embedded wh-clause ("to see how
+    the rookie beat the champion") and, for an in-place negation, neither set off by a comma, dash,
+    colon, bracket or quote (", making history"; ", with winds reaching ...") nor fronted ("Having
+    won, X retired"). A ``wrapper`` ("It is not true that ...") covers set-off and fronted adjuncts
+    but not the rest, which presuppose or assert their content whatever the main clause says. A
+    set-off appositive common noun ("Kim, the champion, retired") is refused in both modes: which
+    phrase carries the claim cannot be read off the syntax. A restrictive modifier of the subject
+    ("Samples taken in May contained lead") is presupposed like the subject itself and allowed.
     """
-    if _is_verbal(root):
-        return _unmarked_conjunct(g, root)
-    verbs = [
-        t
-        for t in g.children(root, "acl")
-        if t.tag in ("VBN", "VBD") and not g.children(t, "agent") and t.i > 0 and g.tokens[t.i - 1].text == ","
-    ]
-    return verbs[-1] if verbs else None
+    negated = {p.i for p in preds}
+    frames = {a.i for p in preds for a in g.ancestors(p)} - negated
+    if any(_quoted(g, p) for p in preds):
+        raise Refusal("direct speech: the claim is quoted")
+    for t in g.tokens:
+        if _subjectless_finite(g, t):
+            raise Refusal(f"finite verb {t.text!r} without a subject or subordinator: an unreliable parse")
+        if t.i in negated or t.i in frames:
+            continue
+        if t.upos in ("NOUN", "ADJ") and t.dep in _NOMINAL_DEPS and _set_off(g, t) and g.children(t, "det"):
+            raise Refusal(f"set-off appositive {t.text!r} stays asserted")
+        if _predicative(t) and (reason := _outside(g, t, negated, wrapper)):
+            raise Refusal(f"{reason} at {t.text!r}: claim material outside the negation's scope")
+
+
+def _outside(g: Graph, t: Token, negated: set[int], wrapper: bool) -> str | None:
+    """Why ``t`` is not under a negated predicate, or None when it is."""
+    node = t
+    while node.i not in negated:
+        if node.head == node.i:
+            return "a clause of its own"
+        head = g.tokens[node.head]
+        fronted = g.subtree(node)[-1].i < head.i
+        if node.dep in ("csubj", "csubjpass"):
+            return "clausal subject"
+        if node.dep == "relcl" and _set_off(g, node):
+            return "non-restrictive relative clause"
+        if node.dep == "appos" and _set_off(g, node):
+            return "appositive"
+        if node.dep not in ("relcl", "advcl") and any(
+            c.tag in _WH and c.lower not in _TEMPORAL for c in g.children(node) if c.i < node.i
+        ):
+            return "embedded wh-clause"
+        if (
+            fronted
+            and node.dep not in _SUBJECTS
+            and (not wrapper or any(c.lower == "to" for c in g.children(node, "aux")))
+        ):
+            return "fronted phrase"
+        if _set_off(g, node) and not wrapper:
+            return "set-off phrase"
+        node = head
+    return None
+
+
+def _subjectless_finite(g: Graph, t: Token) -> bool:
+    """A finite clause verb with no subject or subordinator ("Samples gathered near the river
+    contained lead" read as two clauses), other than a chat line's dropped subject."""
+    if (
+        t.tag not in ("VBD", "VBZ", "VBP")
+        or not _predicative(t)
+        or t.dep not in ("root", "ccomp", "advcl", "parataxis")
+    ):
+        return False
+    if g.children(t, *_SUBJECTS, "mark") or any(c.tag in _WH for c in g.children(t)):
+        return False
+    if t.i > 0 and not g.tokens[t.i - 1].ws and g.tokens[t.i - 1].upos == "NUM":
+        return False  # "1.73m": a unit the tagger read as a verb
+    # a chat line that drops its subject ("just watched the final") opens with its verb
+    return t.dep != "root" or any(w.upos not in ("ADV", "PUNCT", "INTJ") for w in g.tokens[: t.i])
+
+
+def _set_off(g: Graph, t: Token) -> bool:
+    first = g.subtree(t)[0]
+    return t.dep not in ("conj", "cc", "punct") and first.i > 0 and g.tokens[first.i - 1].text in _SET_OFF
+
+
+def _quoted(g: Graph, t: Token) -> bool:
+    """Inside a pair of double quotes."""
+    opened = False
+    for q in g.tokens[: t.i]:
+        if q.text in _QUOTES:
+            opened = not opened if q.text == '"' else q.text == "“"
+    return opened
 
 
 _SUBORDINATORS = frozenset(

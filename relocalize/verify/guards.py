@@ -11,19 +11,17 @@ from __future__ import annotations
 import difflib
 import re
 
-from relocalize.lexicon import EPISTEMIC, HEDGES
+from relocalize.lexicon import EMPHATICS, EPISTEMIC, HEDGES, NEGATORS
 
 _WORD = re.compile(
     r"\b(?:did|does|do|is|are|was|were|has|have|had|ca|can|could|would|should|wo|must|need|ai)(?=n['’]?t\b)"
     r"|\w+(?=n['’]t\b)|(?<=\w)n['’]?t\b|\w+(?:['’]\w+)?",
     re.IGNORECASE,
 )
-NEGATORS = frozenset(
-    {"not", "n't", "n’t", "nt", "no", "never", "neither", "nor", "cannot", "none", "nobody", "nothing"}
-)
 # Words a negating edit may add or remove besides a negator.
 _MACHINERY = (
     HEDGES
+    | EMPHATICS
     | EPISTEMIC
     | frozenset(
         {
@@ -57,6 +55,11 @@ _MACHINERY = (
             "yet",
             "longer",
             "all",
+            "need",
+            "someone",
+            "somebody",
+            "something",
+            "one",
         }
     )
 )
@@ -91,8 +94,8 @@ def check(original: str, rewrite: str) -> str | None:
         return "numbers changed"
     extra_added = [w for w in added if w not in NEGATORS and w not in _MACHINERY]
     extra_removed = [w for w in removed if w not in NEGATORS and w not in _MACHINERY]
-    # Do-support re-inflects one verb per inserted "do": "won" -> "did not win".
-    reinflections = sum(w in ("do", "does", "did") for w in added)
+    # Do-support re-inflects one verb per inserted or removed "do": "won" <-> "did not win".
+    reinflections = sum(w in ("do", "does", "did") for w in added + removed)
     if len(extra_removed) > reinflections or len(extra_added) > len(extra_removed):
         return "content words changed"
     if re.search(r"\b(?:not|never|no)\s+(?:not|never|no)\b", rewrite, re.IGNORECASE):

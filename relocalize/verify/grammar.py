@@ -1,0 +1,73 @@
+"""Checks on a re-parse of a candidate rewrite: is the negated clause well formed?
+
+The NLI score is ~0.99 for almost any inserted "not", grammatical or not, so the rewrite is
+parsed again and each negation is checked against what English requires of it: do-support and
+modals take a base form ("did not win", never "did not won" or "do not swam"), "does" takes a
+singular subject and "do" a plural one, and one predicate carries one negation ("does not
+require no deposit").
+"""
+
+from __future__ import annotations
+
+from relocalize.lexicon import NEGATORS
+from relocalize.rewrite.graph import Graph, Token
+
+_NOT = frozenset({"not", "n't", "n’t", "nt"})
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "it", "this", "that", "everyone", "someone", "nobody", "everybody"})
+_PLURAL_PRONOUNS = frozenset({"i", "you", "we", "they", "these", "those"})
+_SUBJECTS = ("nsubj", "nsubjpass")
+_HAD_OR_WOULD = frozenset({"'d", "’d"})  # "They'd not finished": the parser reads "'d" as "would"
+
+
+def check(g: Graph) -> str | None:
+    """None when every negation in ``g`` sits in a well-formed clause, else why not."""
+    for tok in g.tokens:
+        if tok.lower not in _NOT or tok.i == 0:
+            continue
+        host = g.tokens[tok.i - 1]
+        verb = _next_verb(g, tok)
+        if (host.lemma.lower() == "do" and host.upos == "AUX") or host.tag == "MD":
+            if verb is None or (verb.tag != "VB" and not (host.lower in _HAD_OR_WOULD and verb.tag == "VBN")):
+                return f"{host.text!r} + not without a base form after it"
+            if host.lemma.lower() == "do" and (reason := _agreement(g, host, verb)):
+                return reason
+    for tok in g.tokens:
+        if tok.upos in ("VERB", "AUX") and sum(_negative(g, c) for c in g.children(tok)) > 1:
+            return f"two negations on {tok.text!r}"
+    return None
+
+
+def _next_verb(g: Graph, neg: Token) -> Token | None:
+    """The first word after ``neg`` that is not an adverb."""
+    for tok in g.tokens[neg.i + 1 :]:
+        if tok.upos != "ADV":
+            return tok if tok.upos in ("VERB", "AUX") else None
+    return None
+
+
+def _agreement(g: Graph, do: Token, verb: Token) -> str | None:
+    """ "does" with a plural subject or "do" with a singular one."""
+    if do.lower not in ("do", "does"):
+        return None
+    subjects = g.children(verb, *_SUBJECTS) or g.children(do, *_SUBJECTS)
+    if not subjects:
+        return None
+    subject = subjects[0]
+    plural = (
+        subject.tag in ("NNS", "NNPS")
+        or subject.lower in _PLURAL_PRONOUNS
+        or any(c.dep == "conj" for c in g.children(subject))
+    )
+    singular = not plural and (subject.tag in ("NN", "NNP") or subject.lower in _SINGULAR_PRONOUNS)
+    if (do.lower == "does" and plural) or (do.lower == "do" and singular):
+        return f"{do.text!r} does not agree with its subject {subject.text!r}"
+    return None
+
+
+def _negative(g: Graph, arg: Token) -> bool:
+    """A negation on a predicate: "not", "never", or a negative argument ("no deposit", "nothing")."""
+    if arg.dep == "neg" or arg.lower == "never":
+        return True
+    if arg.dep not in ("dobj", "nsubj", "nsubjpass", "attr"):
+        return False
+    return arg.lower in NEGATORS or any(d.lower == "no" and d.dep == "det" for d in g.children(arg))
