@@ -7,7 +7,9 @@ HEDGES = frozenset(
     "reportedly allegedly apparently supposedly possibly probably perhaps presumably seemingly".split()  # noqa: SIM905
 )
 # Adverbs that stress an assertion; a negation drops them too ("will indeed wish" -> "will not wish").
-EMPHATICS = frozenset("indeed certainly surely definitely undoubtedly clearly obviously truly".split())  # noqa: SIM905
+EMPHATICS = frozenset(
+    "indeed certainly surely definitely undoubtedly clearly obviously truly actually essentially finally just".split()  # noqa: SIM905
+)
 # Modals read epistemically before "have" + participle ("may have won").
 EPISTEMIC = frozenset({"may", "might", "must"})
 # Words that negate the clause they stand in.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from lemminflect import getAllLemmas, getInflection
 
@@ -422,6 +423,7 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
         raise Refusal("a that-clause complement of 'be' ('the claim is that ...'): the clause is not asserted")
     check_event_subject(g, g.children(root, "nsubj", "nsubjpass"))
     _check_past_forms(g, root, auxes)
+    _check_subject_comma(g, root)
     check_frame(g, root)
     edits = _negate_predicate(g, root)
     preds.append(root)
@@ -479,6 +481,14 @@ def _check_past_forms(g: Graph, root: Token, auxes: list[Token]) -> None:
             raise Refusal(f"past forms {root.text!r} ... {tok.text!r}: which is the predicate is unclear")
 
 
+def _check_subject_comma(g: Graph, pred: Token) -> None:
+    """ "The scaffolding in X, developed through Y, manifests ...": one comma between a subject and
+    its verb means the parser took a participle for the predicate."""
+    for subj in g.children(pred, "nsubj", "nsubjpass"):
+        if subj.i < pred.i and sum(t.text == "," for t in g.tokens[subj.i + 1 : pred.i]) % 2:
+            raise Refusal("a single comma between subject and verb: an unreliable parse")
+
+
 def check_event_subject(g: Graph, subjects: list[Token]) -> None:
     """ "Sheeran's victory stunned fans" presupposes the victory whatever the verb says."""
     for subj in subjects:
@@ -521,16 +531,17 @@ def negate(g: Graph) -> list[Edit]:
         raise Refusal("nothing to negate")
     if all(_is_fragment(g, r) for r in roots):
         raise Refusal("no clause to negate (fragment: heading, title, list item or table row)")
+    _check_parse(g, roots)
     edits: list[Edit] = []
     preds: list[Token] = []
     if len(roots) == 1 and _is_verbal(roots[0]) and (verb := _unmarked_conjunct(g, roots[0])) is not None:
         roots = [verb]  # the root is a reduced relative on the subject, the conjunct the predicate
     for root in roots:
-        clauses = [root] if _is_verbal(root) else [t for t in g.children(root) if _asserted_finite(g, t)]
+        clauses = [root] if _is_verbal(root) else _carried_clauses(g, root)
         if not clauses and len(roots) == 1 and (verb := _stranded_predicate(g)) is not None:
             check_event_subject(g, [t for t in g.tokens[: verb.i] if t.upos in ("NOUN", "PROPN")])
             others = [t for t in g.tokens if _predicative(t) and t.i != verb.i]
-            if any(t.i > verb.i or t.tag in ("VBD", "VBZ", "VBP", "MD") for t in others):
+            if any(t.i > verb.i or t.tag in ("VBD", "VBZ", "VBP", "MD") or _set_off(g, t) for t in others):
                 raise Refusal("misparsed line with more than one predicate")  # a participle on the subject may stay
             return [_not_after(verb)] if _takes_not(verb) else _do_support(verb, verb.tag)
         if not clauses:
@@ -540,6 +551,23 @@ def negate(g: Graph) -> list[Edit]:
     check_scope(g, preds)
     _check_other_negations(g, edits)
     return edits
+
+
+def _carried_clauses(g: Graph, head: Token) -> list[Token]:
+    """Finite clauses with a subject under a verbless nominal head ("convenient that he won")."""
+    if head.upos not in ("NOUN", "PROPN", "ADJ", "PRON"):
+        return []  # "from equals the album to ...": a preposition heads no claim
+    return [t for t in g.children(head) if _asserted_finite(g, t) and _has_subject(g, t)]
+
+
+def _check_parse(g: Graph, roots: list[Token]) -> None:
+    """Refuse parses that split one sentence in two or hang a subordinator on a noun."""
+    for a, b in pairwise(roots):
+        if not any(t.text in (".", "!", "?", ";") for t in g.tokens[a.i : b.i]):
+            raise Refusal("one sentence parsed as two: an unreliable parse")
+    for t in g.tokens:
+        if t.dep == "mark" and g.tokens[t.head].upos not in ("VERB", "AUX"):
+            raise Refusal(f"subordinator {t.text!r} on a non-verb: an unreliable parse")
 
 
 def _check_other_negations(g: Graph, edits: list[Edit]) -> None:
@@ -576,13 +604,16 @@ def check_scope(g: Graph, preds: list[Token], wrapper: bool = False) -> None:
     the rookie beat the champion") and, for an in-place negation, neither set off by a comma, dash,
     colon, bracket or quote (", making history"; ", with winds reaching ...") nor fronted ("Having
     won, X retired"). A ``wrapper`` ("It is not true that ...") covers set-off and fronted adjuncts
-    but not the rest, which presuppose or assert their content whatever the main clause says. A
+    (but not a clause after a semicolon) and not the rest, which presuppose or assert their content
+    whatever the main clause says. A
     set-off appositive common noun ("Kim, the champion, retired") is refused in both modes: which
     phrase carries the claim cannot be read off the syntax. A restrictive modifier of the subject
     ("Samples taken in May contained lead") is presupposed like the subject itself and allowed.
     """
     negated = {p.i for p in preds}
     frames = {a.i for p in preds for a in g.ancestors(p)} - negated
+    if any(g.children(t, "mark") for t in g.roots()):
+        raise Refusal("the main verb has a subordinator: a subordinate clause read as the sentence")
     if any(_quoted(g, p) for p in preds):
         raise Refusal("direct speech: the claim is quoted")
     for t in g.tokens:
@@ -614,16 +645,25 @@ def _outside(g: Graph, t: Token, negated: set[int], wrapper: bool) -> str | None
             c.tag in _WH and c.lower not in _TEMPORAL for c in g.children(node) if c.i < node.i
         ):
             return "embedded wh-clause"
+        if node.dep == "advcl" and not wrapper and _subordinated(g, node):
+            return "adverbial clause (presupposed)"
         if (
             fronted
             and node.dep not in _SUBJECTS
             and (not wrapper or any(c.lower == "to" for c in g.children(node, "aux")))
         ):
             return "fronted phrase"
-        if _set_off(g, node) and not wrapper:
+        if _set_off(g, node) and (not wrapper or g.tokens[g.subtree(node)[0].i - 1].text == ";"):
             return "set-off phrase"
         node = head
     return None
+
+
+def _subordinated(g: Graph, clause: Token) -> bool:
+    """A finite adverbial clause with its subordinator ("as the volcano erupted", "when it rained")."""
+    return bool(g.children(clause, *_SUBJECTS)) and any(
+        c.dep == "mark" or c.tag in _WH for c in g.children(clause) if c.i < clause.i
+    )
 
 
 def _subjectless_finite(g: Graph, t: Token) -> bool:
