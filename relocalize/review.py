@@ -51,6 +51,9 @@ PAINT = {"-": "del", "+": "ins"}
 
 
 # -- sampling ----------------------------------------------------------------
+SPLITS = ("tune", "holdout")
+
+
 def split_of(doc_id: str) -> str:
     """``"holdout"`` for every fifth document (by CRC-32 of its id), else ``"tune"``."""
     return "holdout" if zlib.crc32(doc_id.encode()) % 5 == 0 else "tune"
@@ -142,12 +145,18 @@ def sample(
     kinds: Iterable[str] = CLAIM_KINDS,
     text_column: str = "text",
     labels: Iterable[dict[str, Any]] | None = None,
+    split: str | None = None,
 ) -> list[dict[str, Any]]:
-    """A uniform sample of ``n`` claim edits (all when fewer), in collection order, labels carried from ``labels``."""
+    """A uniform sample of ``n`` claim edits (all when fewer), in collection order, labels carried from ``labels``.
+
+    ``split`` ("tune" or "holdout", see :func:`split_of`) draws from that part of the documents only.
+    """
     wanted = set(kinds)
     if not wanted or wanted - set(CLAIM_KINDS):
         raise UsageError(f"kinds must be some of {', '.join(CLAIM_KINDS)}, not {', '.join(sorted(wanted)) or 'none'}")
-    population = list(claim_edits(paths, wanted, text_column))
+    if split not in (None, *SPLITS):
+        raise UsageError(f"split must be one of {', '.join(SPLITS)}, not {split!r}")
+    population = [r for r in claim_edits(paths, wanted, text_column) if split is None or r["split"] == split]
     picked = sorted(random.Random(seed).sample(range(len(population)), n)) if n < len(population) else None
     records = population if picked is None else [population[i] for i in picked]
     _carry_labels(records, labels or [])
@@ -399,6 +408,7 @@ def add_review_parser(subparsers: Any) -> argparse.ArgumentParser:
     s.add_argument("--kinds", default=",".join(CLAIM_KINDS), help="edit kinds to draw (default: rewrite,wrap,drop)")
     s.add_argument("--text-column", default="text", help="the output's text column (default: text)")
     s.add_argument("--labels", metavar="OLD.jsonl", help="carry labels over by (claim, rewrite) from this file")
+    s.add_argument("--split", choices=SPLITS, help="draw only from the tune or the held-out documents")
     lab = sub.add_parser("label", help="label the unlabelled records in the terminal (a/r/s/q)")
     lab.add_argument("file", metavar="REVIEW.jsonl")
     h = sub.add_parser("html", help="write the records as one static HTML page")
@@ -419,7 +429,9 @@ def _cmd_sample(args: argparse.Namespace) -> int:
         raise UsageError(f"{out} holds labels: pass --labels {out} to keep them, or remove it")
     old = read_records(args.labels) if args.labels else None
     kinds = [k.strip() for k in args.kinds.split(",") if k.strip()]
-    records = sample(args.paths, args.n, args.seed, kinds=kinds, text_column=args.text_column, labels=old)
+    records = sample(
+        args.paths, args.n, args.seed, kinds=kinds, text_column=args.text_column, labels=old, split=args.split
+    )
     write_records(out, records)
     carried = sum(is_labelled(r) for r in records)
     print(f"{len(records)} records in {out}" + (f" ({carried} labels carried over)" if old is not None else ""))

@@ -329,3 +329,15 @@ def test_other_command_errors(tmp_path, capsys):
     bad.write_text('{"claim": "x", "rewrite": null}\n[1, 2]\n')
     code, _, err = run(capsys, "review", "html", bad)
     assert code == 2 and "bad.jsonl:2: not a review record" in err
+
+
+def test_split_filter_draws_from_one_part_only(tmp_path):
+    ids = [f"u/{i}" for i in range(20)]
+    docs = [_doc((f"Claim {i} holds.", f"Claim {i} does not hold.", "rewrite")) for i in range(20)]
+    out = _parquet(tmp_path / "s.parquet", docs, doc_id=ids)
+    held = sample([out], 50, 0, split="holdout")
+    assert held and {r["split"] for r in held} == {"holdout"}
+    assert {r["doc_id"] for r in held} == {d for d in ids if split_of(d) == "holdout"}
+    assert len(held) + len(sample([out], 50, 0, split="tune")) == 20
+    with pytest.raises(UsageError, match="split must be one of"):
+        sample([out], 5, 0, split="dev")
