@@ -8,7 +8,7 @@ HEDGES = frozenset(
 )
 # Adverbs that stress an assertion; a negation drops them too ("will indeed wish" -> "will not wish").
 EMPHATICS = frozenset(
-    "indeed certainly surely definitely undoubtedly clearly obviously truly actually essentially finally just".split()  # noqa: SIM905
+    "indeed certainly surely definitely undoubtedly clearly obviously truly actually essentially finally just even".split()  # noqa: SIM905, E501
 )
 # Modals read epistemically before "have" + participle ("may have won").
 EPISTEMIC = frozenset({"may", "might", "must"})

@@ -358,7 +358,7 @@ CASES = [
         7 passed pass VERB VBD Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin 3 ccomp _ SpaceAfter=No
         8 . . PUNCT . _ 3 punct _ _
         """,
-        "The senator said that the bill did not pass.",
+        "The senator did not say that the bill passed.",
         True,
     ),
     (
@@ -374,7 +374,7 @@ CASES = [
         7 safe safe ADJ JJ Degree=Pos 2 ccomp _ SpaceAfter=No
         8 . . PUNCT . _ 2 punct _ _
         """,
-        "Officials confirmed that the dam was not safe.",
+        "Officials did not confirm that the dam was safe.",
         True,
     ),
     (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -372,6 +373,8 @@ def _modal_negation(g: Graph, aux: Token) -> Edit:
     close" (the annotation says the event is false, not merely possible); "may" is refused (permission
     or possibility)."""
     lower = aux.lower
+    if aux.lemma.lower() == "get" and aux.tag in _FINITE:  # "got tested" -> "did not get tested"
+        return Edit(aux.idx, aux.end, _case_like(f"{_FINITE[aux.tag]} not get", aux.text))
     if lower == "must":
         return Edit(aux.idx, aux.end, _case_like("need not", aux.text))
     if lower == "might":
@@ -407,12 +410,11 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
     )
     complements = g.children(root, "ccomp")
     factive = [c for p in g.children(root, "acomp", "attr") if p.lower in _FACTIVE for c in g.children(p, "ccomp")]
-    if root.lower in _FACTIVE or any(p.lower in _FACTIVE for p in g.children(root, "acomp", "attr")):
+    factive_verb = root.lemma.lower() in _FACTIVE_VERBS and not g.children(root, "neg")
+    if factive_verb or root.lower in _FACTIVE or any(p.lower in _FACTIVE for p in g.children(root, "acomp", "attr")):
         factive += complements  # "Everyone was shocked that Y won", "It is clear that Y won"
     it_subject = any(c.dep == "expl" or c.lower == "it" for c in g.children(root, *_SUBJECTS))
-    if root.lemma.lower() in _REPORTING and complements and _has_subject(g, complements[0]):
-        root = complements[0]  # "X reported that Y won", "Note that Y won": negate what was reported
-    elif factive or (root.lemma == "be" and complements and it_subject):
+    if factive or (root.lemma == "be" and complements and it_subject):
         clause = (factive or complements)[0]  # "It is well known that Y won", "Fans were surprised that Y won"
         if not (_is_verbal(clause) and _has_subject(g, clause)):
             raise Refusal("factive complement without a clause to negate (presupposed)")
@@ -422,6 +424,9 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
     elif root.lemma == "be" and complements:
         raise Refusal("a that-clause complement of 'be' ('the claim is that ...'): the clause is not asserted")
     check_event_subject(g, g.children(root, "nsubj", "nsubjpass"))
+    _check_subject_quantity(g, root)
+    if root.lemma.lower() in _PERCEPTION and g.children(root, "ccomp", "xcomp"):
+        raise Refusal("a perception verb over a clause ('watched him run 9.79'): the event is the claim")
     _check_past_forms(g, root, auxes)
     _check_subject_comma(g, root)
     check_frame(g, root)
@@ -430,7 +435,9 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
     if any(cc.lower in _CONTRAST and cc.i > root.i for cc in g.children(root, "cc")) and g.children(root, "conj"):
         raise Refusal("contrasting coordination ('X, but Y'): the second clause is not the claim's")
     for conj in _coordinated(g, root):
-        if not any(t.upos in ("PUNCT", "CCONJ") for t in g.tokens[g.tokens[conj.head].i + 1 : conj.i]):
+        between = g.tokens[g.tokens[conj.head].i + 1 : conj.i]
+        joiners = ("CCONJ",) if _has_subject(g, conj) else ("PUNCT", "CCONJ")  # a comma alone splices clauses
+        if not any(t.upos in joiners for t in between):
             raise Refusal(f"conjunct {conj.text!r} joined by nothing: an unreliable parse")
         own_aux = any(a.tag in ("VBD", "VBZ", "VBP", "MD") for a in g.children(conj, *_AUX))
         if _is_verbal(conj) and (_has_subject(g, conj) or conj.tag in _FINITE or own_aux):
@@ -481,6 +488,25 @@ def _check_past_forms(g: Graph, root: Token, auxes: list[Token]) -> None:
             raise Refusal(f"past forms {root.text!r} ... {tok.text!r}: which is the predicate is unclear")
 
 
+_PERCEPTION = frozenset("watch see hear notice witness observe".split())  # noqa: SIM905
+_DEFINITE = frozenset({"the", "these", "those", "this", "that", "its", "their", "our", "his", "her", "my", "your"})
+_UNIVERSAL = frozenset({"everyone", "everybody", "everything", "all", "each", "most", "many", "few"})
+# Verbs that presuppose their that-clause like the factive adjectives: the claim is the clause.
+_FACTIVE_VERBS = frozenset("know realize realise regret discover reveal".split())  # noqa: SIM905
+
+
+def _check_subject_quantity(g: Graph, pred: Token) -> None:
+    """ "78% of the streams remained operational" -> "... did not remain" asserts the 78% failed:
+    a counted or proportioned subject turns the negation into another figure."""
+    for subj in g.children(pred, "nsubj", "nsubjpass"):
+        mods = g.children(subj)
+        if any(m.lower in _DEFINITE or m.dep == "poss" for m in mods):
+            continue  # "the two clans": a known set, negated as a whole
+        counted = _numeric(subj) or subj.text == "%" or any(m.dep == "nummod" for m in mods)
+        if counted or subj.lower in _UNIVERSAL or any(m.lower in _QUANTITY for m in mods if m.dep in ("amod", "det")):
+            raise Refusal(f"a counted subject {subj.text!r}: its negation states another figure")
+
+
 def _check_subject_comma(g: Graph, pred: Token) -> None:
     """ "The scaffolding in X, developed through Y, manifests ...": one comma between a subject and
     its verb means the parser took a participle for the predicate."""
@@ -524,6 +550,8 @@ def negate(g: Graph) -> list[Edit]:
     """
     if g.text.rstrip().endswith("?") and _interrogative(g):
         raise Refusal("question")
+    if g.text.rstrip().endswith("?") and any(g.children(r, "ccomp") for r in g.roots()):
+        raise Refusal("a declarative question about a reported clause ('you're telling me X?')")
     if _that_clause_subject(g):
         raise Refusal("clausal subject (presupposed)")
     roots = [t for t in g.roots() if t.upos not in ("PUNCT", "SYM")]
@@ -557,7 +585,11 @@ def _carried_clauses(g: Graph, head: Token) -> list[Token]:
     """Finite clauses with a subject under a verbless nominal head ("convenient that he won")."""
     if head.upos not in ("NOUN", "PROPN", "ADJ", "PRON"):
         return []  # "from equals the album to ...": a preposition heads no claim
-    return [t for t in g.children(head) if _asserted_finite(g, t) and _has_subject(g, t)]
+    return [
+        t
+        for t in g.children(head)
+        if _asserted_finite(g, t) and _has_subject(g, t) and not any(c.tag in _WH for c in g.children(t))
+    ]
 
 
 def _check_parse(g: Graph, roots: list[Token]) -> None:
@@ -616,12 +648,16 @@ def check_scope(g: Graph, preds: list[Token], wrapper: bool = False) -> None:
         raise Refusal("the main verb has a subordinator: a subordinate clause read as the sentence")
     if any(_quoted(g, p) for p in preds):
         raise Refusal("direct speech: the claim is quoted")
+    if not wrapper and any(_in_brackets(g, p) for p in preds):
+        raise Refusal("the predicate sits inside brackets: an unreliable parse")
+    if not wrapper and _bracketed_content(g):
+        raise Refusal("a parenthesis states figures or events the negation leaves standing")
     for t in g.tokens:
         if _subjectless_finite(g, t):
             raise Refusal(f"finite verb {t.text!r} without a subject or subordinator: an unreliable parse")
         if t.i in negated or t.i in frames:
             continue
-        if t.upos in ("NOUN", "ADJ") and t.dep in _NOMINAL_DEPS and _set_off(g, t) and g.children(t, "det"):
+        if _appositive(g, t):
             raise Refusal(f"set-off appositive {t.text!r} stays asserted")
         if _predicative(t) and (reason := _outside(g, t, negated, wrapper)):
             raise Refusal(f"{reason} at {t.text!r}: claim material outside the negation's scope")
@@ -659,6 +695,14 @@ def _outside(g: Graph, t: Token, negated: set[int], wrapper: bool) -> str | None
     return None
 
 
+def _appositive(g: Graph, t: Token) -> bool:
+    """A noun phrase set off by a comma that renames or describes another one ("His coach, Marcus
+    Sherwood, ..."; "erupted in 2015, the volcano's most powerful eruption")."""
+    if not _set_off(g, t) or t.upos not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    return t.dep == "appos" or (t.dep in _NOMINAL_DEPS and bool(g.children(t, "det", "poss")))
+
+
 def _subordinated(g: Graph, clause: Token) -> bool:
     """A finite adverbial clause with its subordinator ("as the volcano erupted", "when it rained")."""
     return bool(g.children(clause, *_SUBJECTS)) and any(
@@ -686,6 +730,37 @@ def _subjectless_finite(g: Graph, t: Token) -> bool:
 def _set_off(g: Graph, t: Token) -> bool:
     first = g.subtree(t)[0]
     return t.dep not in ("conj", "cc", "punct") and first.i > 0 and g.tokens[first.i - 1].text in _SET_OFF
+
+
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+
+
+def _numeric(t: Token) -> bool:
+    return t.upos == "NUM" or any(c.isdigit() for c in t.text)
+
+
+def _in_brackets(g: Graph, t: Token) -> bool:
+    depth = 0
+    for tok in g.tokens[: t.i]:
+        depth += (tok.text in ("(", "[")) - (tok.text in (")", "]"))
+    return depth > 0
+
+
+def _bracketed_content(g: Graph) -> bool:
+    """A parenthesis holding a verb or a measured figure ("(0.083s at maximum velocity)")."""
+    inside: list[Token] = []
+    for tok in g.tokens:
+        if tok.text == "(":
+            inside = [tok]
+        elif inside and tok.text == ")":
+            words = [t for t in inside[1:] if t.upos != "PUNCT"]
+            figures = [t for t in words if _numeric(t) and not _YEAR.fullmatch(t.text)]
+            if any(_predicative(t) for t in words) or (len(words) > 2 and figures):
+                return True
+            inside = []
+        elif inside:
+            inside.append(tok)
+    return False
 
 
 def _quoted(g: Graph, t: Token) -> bool:
