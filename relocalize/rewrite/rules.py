@@ -274,7 +274,9 @@ def _do_support(pred: Token, tag: str) -> list[Edit]:
     do = _FINITE[tag]
     upper = pred.text.isupper() and len(pred.text) > 1
     phrase = f"{do} not " if not upper else f"{do.upper()} NOT "
-    base = pred.lemma.upper() if upper else pred.lemma.lower()
+    lemmas = getAllLemmas(pred.lower, upos="VERB")["VERB"]
+    lemma = pred.lemma.lower() if pred.lemma.lower() in lemmas else lemmas[0]  # "scraped": not "scrap"
+    base = lemma.upper() if upper else lemma
     return [Edit(pred.idx, pred.end, phrase + base)]
 
 
@@ -362,6 +364,9 @@ def _plain_negation(g: Graph, pred: Token, auxes: list[Token]) -> list[Edit]:
             return [_existential(g, pred)]
         return [_not_after(pred)]
     if pred.tag in _FINITE:
+        following = next((t for t in g.tokens[pred.i + 1 : pred.i + 4] if t.upos == "VERB"), None)
+        if pred.lemma.lower() == "have" and following is not None and following.tag == "VBN":
+            raise Refusal("'have' before a participle read as a main verb: an unreliable parse")
         return _do_support(pred, pred.tag)
     if pred.tag == "VBN" and g.children(pred, "nsubj"):  # a past tense the tagger read as participle
         return _do_support(pred, "VBD")
@@ -429,11 +434,11 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
         raise Refusal("a perception verb over a clause ('watched him run 9.79'): the event is the claim")
     _check_past_forms(g, root, auxes)
     _check_subject_comma(g, root)
-    check_frame(g, root)
     edits = _negate_predicate(g, root)
     preds.append(root)
     if any(cc.lower in _CONTRAST and cc.i > root.i for cc in g.children(root, "cc")) and g.children(root, "conj"):
         raise Refusal("contrasting coordination ('X, but Y'): the second clause is not the claim's")
+    check_clauses(g, root)
     for conj in _coordinated(g, root):
         between = g.tokens[g.tokens[conj.head].i + 1 : conj.i]
         joiners = ("CCONJ",) if _has_subject(g, conj) else ("PUNCT", "CCONJ")  # a comma alone splices clauses
@@ -457,6 +462,20 @@ _STANCE = frozenset(
     "note wonder think believe suspect guess hope feel doubt suppose reckon imagine agree recall notice".split()  # noqa: SIM905
 )
 _CAUSAL = frozenset({"because", "since", "whether", "if"})
+
+
+def check_clauses(g: Graph, root: Token) -> None:
+    """Checks on the main clause and every clause coordinated with it, for rules and wrapper alike:
+    the writer's stance (:func:`check_frame`), elliptical clauses ("This one did.") and disjunctions
+    ("X, or so I'm told")."""
+    for pred in [root, *(c for c in _coordinated(g, root) if _is_verbal(c))]:
+        check_frame(g, pred)
+        if (pred.lemma.lower() in ("do", "be", "have") or pred.tag == "MD") and all(
+            c.dep in (*_SUBJECTS, "punct", "cc", "conj", "advmod", "neg") for c in g.children(pred)
+        ):
+            raise Refusal(f"elliptical clause ('This one did.'): {pred.text!r} stands for a verb phrase elsewhere")
+        if pred is not root and any(cc.lower in ("or", "nor") for cc in g.children(g.tokens[pred.head], "cc")):
+            raise Refusal("a disjunction ('X, or so I'm told'): negating each part changes what is claimed")
 
 
 def check_frame(g: Graph, pred: Token) -> None:
@@ -588,7 +607,9 @@ def _carried_clauses(g: Graph, head: Token) -> list[Token]:
     return [
         t
         for t in g.children(head)
-        if _asserted_finite(g, t) and _has_subject(g, t) and not any(c.tag in _WH for c in g.children(t))
+        if _asserted_finite(g, t)
+        and _has_subject(g, t)
+        and not any(c.tag in _WH or (c.dep == "mark" and c.lower != "that") for c in g.children(t))
     ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from relocalize.lexicon import NEGATORS
 from relocalize.rewrite.graph import Graph
-from relocalize.rewrite.rules import Refusal, check_event_subject, check_frame, check_scope
+from relocalize.rewrite.rules import Refusal, check_clauses, check_event_subject, check_scope
 
 WRAPPER = "It is not true that "
 _SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
@@ -32,7 +32,7 @@ def wrap(g: Graph) -> str:
     if any(t.lower in NEGATORS or t.dep == "neg" for t in g.tokens):
         raise Refusal("negative clause: wrapping it would double the negation")
     check_scope(g, [root], wrapper=True)
-    check_frame(g, root)
+    check_clauses(g, root)
     check_event_subject(g, g.children(root, *_SUBJECTS))
     start = _after_connective(g)
     first = g.tokens[start]
