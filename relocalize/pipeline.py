@@ -15,8 +15,9 @@ from relocalize.models import Models
 from relocalize.options import Options
 from relocalize.provenance import EditRecord, Provenance
 from relocalize.rewrite.rewriter import Candidate
+from relocalize.rewrite.surface import mask_titles
 from relocalize.spans import Span, hard_wrapped
-from relocalize.verify import grammar, guards
+from relocalize.verify import grammar, guards, structure
 
 
 @dataclass
@@ -60,16 +61,19 @@ class Pipeline:
         if rewrite is None or guards.check(original, rewrite) is not None:
             return False, None
         key = (original, rewrite, method)
-        if key not in scores and self._malformed(rewrite):
+        if key not in scores and self.malformed(original, rewrite):
             scores[key] = (False, None)
         if key not in scores:  # pairs are scored one at a time, so a stored score is the same score
             score = self.models.verifier.contradiction(original, rewrite)
             scores[key] = (score >= self.models.thresholds[method], score)
         return scores[key]
 
-    def _malformed(self, rewrite: str) -> str | None:
-        """Why the re-parse of ``rewrite`` is not a well-formed negated clause (:mod:`~relocalize.verify.grammar`)."""
-        return grammar.check(next(iter(self.models.parse([rewrite], [rewrite]))))
+    def malformed(self, original: str, rewrite: str) -> str | None:
+        """Why ``rewrite`` is not a well-formed negation of ``original``'s claim, checked on a parse of each:
+        grammar (:mod:`~relocalize.verify.grammar`), then scope (:mod:`~relocalize.verify.structure`)."""
+        texts = [mask_titles(t) or t for t in (original, rewrite)]  # titles parse as one word, as in the rules
+        claim, new = self.models.parse(texts, texts)
+        return grammar.check(new) or structure.check(claim, new)
 
     def decide(
         self, outcome: Outcome, cand: Candidate, learned: Candidate | None = None, scores: Scores | None = None

@@ -196,8 +196,9 @@ def hard_wrapped(doc: str, unit: Span) -> bool:
     """True when ``unit`` is part of a sentence hard-wrapped over lines (fixed-width text, a text box).
 
     Either it ends its line, the line's prose is unfinished (no closing punctuation) and the next
-    line goes on, or it opens a line after an unfinished line of prose. Short lines (headings,
-    labels), list items, table rows and chat lines are not wrapped prose.
+    line goes on, or it opens a line after an unfinished line of prose (in lower case, or inside a
+    text box). Short lines (headings, labels), list items, table rows and chat lines are not wrapped
+    prose.
     """
     start, _ = _line(doc, unit.start)
     _, end = _line(doc, unit.end)
@@ -209,4 +210,6 @@ def hard_wrapped(doc: str, unit: Span) -> bool:
     if start == 0 or doc[start : unit.start].strip(_FRAME) or _ITEM.match(doc[start:end]):
         return False
     prev_start, prev_end = _line(doc, start - 1)
-    return _unfinished(doc[prev_start:prev_end].strip(_FRAME))
+    framed = doc[prev_start:prev_end].lstrip(" \t")[:1] in _FRAME.strip()  # inside a text box
+    opens_sentence = unit.text(doc)[:1].isupper() and not framed  # a new sentence after an unfinished line
+    return not opens_sentence and _unfinished(doc[prev_start:prev_end].strip(_FRAME))

@@ -527,7 +527,7 @@ CASES = [
         5 fans fan NOUN NNS Number=Plur 4 obj _ SpaceAfter=No
         6 . . PUNCT . _ 4 punct _ _
         """,
-        "REFUSE: possessive event subject 'victory' presupposes the claim",
+        "REFUSE: possessive event noun 'victory' presupposes the claim",
         True,
     ),
     (
@@ -610,8 +610,8 @@ WRAPS = {
     "passive": "It is not true that the bridge was destroyed by the storm.",
     "existential-a": "It is not true that there was a fire in the library.",
     "already-negative-nt-multiword-token": "REFUSE: negative clause: wrapping it would double the negation",
-    "possessive-event-subject": "REFUSE: possessive event subject 'victory' presupposes the claim",
-    "reduced-relative-participle": "It is not true that the volume, edited by Smith, sold well.",
+    "possessive-event-subject": "REFUSE: possessive event noun 'victory' presupposes the claim",
+    "reduced-relative-participle": "REFUSE: set-off phrase at 'edited': claim material outside the negation's scope",
     "fragment": "REFUSE: no declarative clause to wrap",
     "question": "REFUSE: question",
     "imperative": "REFUSE: no declarative clause to wrap",

@@ -280,3 +280,55 @@ def evaluate(pairs: Sequence[Pair], score: Callable[[str, str], float], threshol
         for kind in KINDS
     }
     return result
+
+
+# -- human-labelled pairs ----------------------------------------------------------
+CONFIGS = ("nli", "guards_nli", "verify")
+
+
+def evaluate_labelled(
+    records: Sequence[dict[str, Any]],
+    score: Callable[[str, str], float],
+    thresholds: dict[str, float],
+    malformed: Callable[[str, str], str | None],
+) -> dict[str, Any]:
+    """Precision and recall of three verifiers on (claim, rewrite) pairs a person labelled.
+
+    ``records`` are labelled review records (:mod:`relocalize.review`) of kind ``rewrite`` or
+    ``wrap``; a pair is positive when it was accepted. The verifiers: the NLI model alone at the
+    method's threshold (``nli``); the word-level guards then the model (``guards_nli``, the verify
+    stage before the re-parse checks); and the whole verify stage (``verify``: guards, then
+    ``malformed``, the grammar and scope checks on a re-parse, then the model).
+    """
+    rows = [r for r in records if r.get("kind") in ("rewrite", "wrap") and r.get("label") in ("accept", "reject")]
+    rows = [r for r in rows if r.get("labeled") == {"claim": r["claim"], "rewrite": r["rewrite"]}]
+    ok: dict[str, list[bool]] = {c: [] for c in CONFIGS}
+    labels = []
+    caught: dict[str, Counter[str]] = {c: Counter() for c in CONFIGS}
+    for r in rows:
+        _, claim, _ = split_markup(r["claim"])
+        _, rewrite, _ = split_markup(r["rewrite"])
+        passed_nli = score(claim, rewrite) >= thresholds["wrap" if r["kind"] == "wrap" else "rule"]
+        passed_guards = passed_nli and guards.check(claim, rewrite) is None
+        decisions = {"nli": passed_nli, "guards_nli": passed_guards}
+        decisions["verify"] = passed_guards and malformed(claim, rewrite) is None
+        labels.append(r["label"] == "accept")
+        for config, passed in decisions.items():
+            ok[config].append(passed)
+            if not passed and r["label"] == "reject":
+                caught[config][r.get("family") or "other"] += 1
+    out: dict[str, Any] = {
+        "pairs": len(rows),
+        "accepted_by_people": sum(labels),
+        "rejects_by_family": dict(Counter(r.get("family") or "other" for r in rows if r["label"] == "reject")),
+    }
+    for config in CONFIGS:
+        tp = sum(p and y for p, y in zip(ok[config], labels))
+        passed = sum(ok[config])
+        out[config] = {
+            "passed": passed,
+            "precision": tp / passed if passed else None,
+            "recall": tp / sum(labels) if any(labels) else None,
+            "rejects_caught_by_family": dict(caught[config]),
+        }
+    return out

@@ -83,6 +83,10 @@ _EVENT_NOUNS = frozenset(
         "failure",
         "achievement",
         "record",
+        "donation",
+        "performance",
+        "publication",
+        "visit",
     ]
 )
 # Verbs that report or hold a proposition: the claim is their complement clause.
@@ -168,6 +172,7 @@ def _remove(tok: Token, g: Graph) -> Edit:
 _CONTRAST = frozenset({"but", "yet", "although", "though", "whereas"})
 # Degree words that change what a removed negation means: "almost didn't make it" is not "almost made it".
 _APPROXIMATORS = frozenset({"almost", "nearly", "barely", "hardly", "scarcely", "just"})
+_DEGREE = frozenset({"almost", "nearly", "barely", "hardly", "scarcely"})
 _FOCUS = frozenset({"only", "merely", "just", "simply", "solely", "even", "necessarily", "exactly"})
 # Negative words that lose their negation: "No one objected" -> "Someone objected".
 _NEGATIVE_PRONOUNS = {"nobody": "somebody", "nothing": "something", "none": "some"}
@@ -185,6 +190,8 @@ def _flip_negated(g: Graph, pred: Token, negs: list[Token], auxes: list[Token]) 
             raise Refusal(f"focus negation {n.text!r} {after.text!r}: no affirmative counterpart")
     if pred.upos == "AUX" and not [t for t in g.tokens[pred.i + 1 :] if t.upos != "PUNCT" and t not in negs]:
         raise Refusal("elliptical clause ('The new one is not.'): nothing to assert without the negation")
+    if pred.lemma.lower() in _STANCE | _FACTIVE_VERBS or g.children(pred, "ccomp"):
+        raise Refusal("a negated stance ('can't believe he qualified'): the claim is the clause, not the stance")
     if any(a.lower in _APPROXIMATORS for a in g.children(pred, "advmod")):
         raise Refusal("a degree word ('almost', 'barely') changes what removing the negation means")
     if len(auxes) == 1 and auxes[0].lemma.lower() == "do" and all(n.i > auxes[0].i for n in negs):
@@ -428,7 +435,7 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
         raise Refusal("no subject (imperative)")
     elif root.lemma == "be" and complements:
         raise Refusal("a that-clause complement of 'be' ('the claim is that ...'): the clause is not asserted")
-    check_event_subject(g, g.children(root, "nsubj", "nsubjpass"))
+    check_event_nouns(g)
     _check_subject_quantity(g, root)
     if root.lemma.lower() in _PERCEPTION and g.children(root, "ccomp", "xcomp"):
         raise Refusal("a perception verb over a clause ('watched him run 9.79'): the event is the claim")
@@ -439,6 +446,8 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
     if any(cc.lower in _CONTRAST and cc.i > root.i for cc in g.children(root, "cc")) and g.children(root, "conj"):
         raise Refusal("contrasting coordination ('X, but Y'): the second clause is not the claim's")
     check_clauses(g, root)
+    for pred in [root, *(c for c in _coordinated(g, root) if _is_verbal(c))]:
+        _check_scope_words(g, pred)
     for conj in _coordinated(g, root):
         between = g.tokens[g.tokens[conj.head].i + 1 : conj.i]
         joiners = ("CCONJ",) if _has_subject(g, conj) else ("PUNCT", "CCONJ")  # a comma alone splices clauses
@@ -459,7 +468,7 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
 
 _SPEAKERS = frozenset({"i", "we"})
 _STANCE = frozenset(
-    "note wonder think believe suspect guess hope feel doubt suppose reckon imagine agree recall notice".split()  # noqa: SIM905
+    "note wonder think believe suspect guess hope feel doubt suppose reckon imagine agree recall notice expect".split()  # noqa: SIM905
 )
 _CAUSAL = frozenset({"because", "since", "whether", "if"})
 
@@ -470,12 +479,27 @@ def check_clauses(g: Graph, root: Token) -> None:
     ("X, or so I'm told")."""
     for pred in [root, *(c for c in _coordinated(g, root) if _is_verbal(c))]:
         check_frame(g, pred)
+        if any(t.lower == "according" or (t.lower == "per" and t.dep == "prep") for t in g.subtree(pred)):
+            raise Refusal("a source attribution ('according to X') would make the source deny the claim")
         if (pred.lemma.lower() in ("do", "be", "have") or pred.tag == "MD") and all(
             c.dep in (*_SUBJECTS, "punct", "cc", "conj", "advmod", "neg") for c in g.children(pred)
         ):
             raise Refusal(f"elliptical clause ('This one did.'): {pred.text!r} stands for a verb phrase elsewhere")
         if pred is not root and any(cc.lower in ("or", "nor") for cc in g.children(g.tokens[pred.head], "cc")):
             raise Refusal("a disjunction ('X, or so I'm told'): negating each part changes what is claimed")
+
+
+def _check_scope_words(g: Graph, pred: Token) -> None:
+    """Words whose meaning turns under an inserted negation: "not ... at both X and Y" (say "neither"),
+    "should not" (a prohibition), "nearly did not end" (a degree word). A wrapper is not affected."""
+    for tok in g.subtree(pred):
+        if tok.lower == "both" and tok.i > pred.i:
+            raise Refusal("'both' after the negation reads as 'not both', not 'neither'")
+    for child in g.children(pred):
+        if child.lower in ("should", "ought", "shall") and child.dep == "aux":
+            raise Refusal(f"{child.text!r}: its negation is a prohibition, not a denial")
+        if child.lower in _DEGREE and child.dep == "advmod":
+            raise Refusal(f"a degree word {child.text!r} changes what the negation means")
 
 
 def check_frame(g: Graph, pred: Token) -> None:
@@ -486,7 +510,8 @@ def check_frame(g: Graph, pred: Token) -> None:
     """
     subjects = g.children(pred, "nsubj", "nsubjpass")
     attitude = pred.lemma.lower() in _STANCE or any(c.dep == "acomp" for c in g.children(pred))
-    if attitude and any(s.lower in _SPEAKERS for s in subjects):
+    dropped = not g.children(pred, *_SUBJECTS) and all(t.upos in ("ADV", "PUNCT") for t in g.tokens[: pred.i])
+    if attitude and (dropped or any(s.lower in _SPEAKERS for s in subjects)):  # "just thought it was ..."
         raise Refusal("the writer's own stance ('I note', 'I'm curious whether'), not the claim")
     for clause in g.children(pred, "advcl", "ccomp", "acomp"):
         for sub in [clause, *g.children(clause, "ccomp", "advcl")]:
@@ -511,7 +536,7 @@ _PERCEPTION = frozenset("watch see hear notice witness observe".split())  # noqa
 _DEFINITE = frozenset({"the", "these", "those", "this", "that", "its", "their", "our", "his", "her", "my", "your"})
 _UNIVERSAL = frozenset({"everyone", "everybody", "everything", "all", "each", "most", "many", "few"})
 # Verbs that presuppose their that-clause like the factive adjectives: the claim is the clause.
-_FACTIVE_VERBS = frozenset("know realize realise regret discover reveal".split())  # noqa: SIM905
+_FACTIVE_VERBS = frozenset("know realize realise regret discover reveal forget remember".split())  # noqa: SIM905
 
 
 def _check_subject_quantity(g: Graph, pred: Token) -> None:
@@ -521,6 +546,8 @@ def _check_subject_quantity(g: Graph, pred: Token) -> None:
         mods = g.children(subj)
         if any(m.lower in _DEFINITE or m.dep == "poss" for m in mods):
             continue  # "the two clans": a known set, negated as a whole
+        if any(m.lower in ("a", "an") and m.dep == "det" for m in mods):
+            raise Refusal(f"an indefinite subject 'a {subj.text}': 'a woman did not' still says someone did")
         counted = _numeric(subj) or subj.text == "%" or any(m.dep == "nummod" for m in mods)
         if counted or subj.lower in _UNIVERSAL or any(m.lower in _QUANTITY for m in mods if m.dep in ("amod", "det")):
             raise Refusal(f"a counted subject {subj.text!r}: its negation states another figure")
@@ -534,11 +561,12 @@ def _check_subject_comma(g: Graph, pred: Token) -> None:
             raise Refusal("a single comma between subject and verb: an unreliable parse")
 
 
-def check_event_subject(g: Graph, subjects: list[Token]) -> None:
-    """ "Sheeran's victory stunned fans" presupposes the victory whatever the verb says."""
-    for subj in subjects:
-        if subj.lemma.lower() in _EVENT_NOUNS and g.children(subj, "poss"):
-            raise Refusal(f"possessive event subject {subj.text!r} presupposes the claim")
+def check_event_nouns(g: Graph) -> None:
+    """ "Sheeran's victory stunned fans", "We welcome his donation": a possessive event noun presupposes
+    the event whatever the verb says, negated or wrapped."""
+    for tok in g.tokens:
+        if tok.upos == "NOUN" and tok.lemma.lower() in _EVENT_NOUNS and g.children(tok, "poss"):
+            raise Refusal(f"possessive event noun {tok.text!r} presupposes the claim")
 
 
 def _interrogative(g: Graph) -> bool:
@@ -581,12 +609,13 @@ def negate(g: Graph) -> list[Edit]:
     _check_parse(g, roots)
     edits: list[Edit] = []
     preds: list[Token] = []
-    if len(roots) == 1 and _is_verbal(roots[0]) and (verb := _unmarked_conjunct(g, roots[0])) is not None:
-        roots = [verb]  # the root is a reduced relative on the subject, the conjunct the predicate
+    presupposed: tuple[Token, ...] = ()
+    if len(roots) == 1 and _is_verbal(roots[0]) and (verb := unmarked_conjunct(g, roots[0])) is not None:
+        presupposed, roots = (roots[0],), [verb]  # the root is a reduced relative on the subject
     for root in roots:
         clauses = [root] if _is_verbal(root) else _carried_clauses(g, root)
         if not clauses and len(roots) == 1 and (verb := _stranded_predicate(g)) is not None:
-            check_event_subject(g, [t for t in g.tokens[: verb.i] if t.upos in ("NOUN", "PROPN")])
+            check_event_nouns(g)
             others = [t for t in g.tokens if _predicative(t) and t.i != verb.i]
             if any(t.i > verb.i or t.tag in ("VBD", "VBZ", "VBP", "MD") or _set_off(g, t) for t in others):
                 raise Refusal("misparsed line with more than one predicate")  # a participle on the subject may stay
@@ -595,7 +624,7 @@ def negate(g: Graph) -> list[Edit]:
             raise Refusal("no finite verb (fragment)")
         for clause in clauses:  # "convenient that he won": the clauses a verbless head carries
             edits.extend(_negate_clause(g, clause, preds))
-    check_scope(g, preds)
+    check_scope(g, preds, presupposed=presupposed)
     _check_other_negations(g, edits)
     return edits
 
@@ -639,6 +668,7 @@ _WH = ("WRB", "WP", "WDT", "WP$")
 _TEMPORAL = frozenset({"when", "where", "while", "whenever"})
 # A noun phrase set off by a comma in these relations is an appositive, whatever the parser called it
 # ("erupted in 2015, the volcano's most powerful eruption").
+_RANKING = frozenset({"first", "last", "only", "sole", "fastest", "youngest", "oldest", "record"})
 _NOMINAL_DEPS = ("appos", "npadvmod", "dobj", "attr", "dep", "oprd")
 
 
@@ -648,7 +678,7 @@ def _predicative(t: Token) -> bool:
     return t.upos in ("VERB", "AUX") and t.dep not in (*_AUX, "neg", "amod", "compound", "prep")
 
 
-def check_scope(g: Graph, preds: list[Token], wrapper: bool = False) -> None:
+def check_scope(g: Graph, preds: list[Token], wrapper: bool = False, presupposed: tuple[Token, ...] = ()) -> None:
     """Refuse when the sentence asserts something a negation of ``preds`` leaves standing.
 
     Another verb is in the negation's scope when it hangs below a negated predicate through
@@ -664,7 +694,7 @@ def check_scope(g: Graph, preds: list[Token], wrapper: bool = False) -> None:
     ("Samples taken in May contained lead") is presupposed like the subject itself and allowed.
     """
     negated = {p.i for p in preds}
-    frames = {a.i for p in preds for a in g.ancestors(p)} - negated
+    frames = {f.i for p in preds for f in _frames(g, p)} - negated | {t.i for t in presupposed}
     if any(g.children(t, "mark") for t in g.roots()):
         raise Refusal("the main verb has a subordinator: a subordinate clause read as the sentence")
     if any(_quoted(g, p) for p in preds):
@@ -684,6 +714,15 @@ def check_scope(g: Graph, preds: list[Token], wrapper: bool = False) -> None:
             raise Refusal(f"{reason} at {t.text!r}: claim material outside the negation's scope")
 
 
+def _frames(g: Graph, pred: Token) -> list[Token]:
+    """The heads ``pred`` is a complement of ("X reported that [Y won]", "It is clear that [Y won]")."""
+    out, node = [], pred
+    while node.dep in ("ccomp", "xcomp", "acomp", "attr") and node.head != node.i:
+        node = g.tokens[node.head]
+        out.append(node)
+    return out
+
+
 def _outside(g: Graph, t: Token, negated: set[int], wrapper: bool) -> str | None:
     """Why ``t`` is not under a negated predicate, or None when it is."""
     node = t
@@ -692,8 +731,8 @@ def _outside(g: Graph, t: Token, negated: set[int], wrapper: bool) -> str | None
             return "a clause of its own"
         head = g.tokens[node.head]
         fronted = g.subtree(node)[-1].i < head.i
-        if node.dep in ("csubj", "csubjpass"):
-            return "clausal subject"
+        if node.dep in ("csubj", "csubjpass") and (node.tag != "VBG" or g.children(node, "mark")):
+            return "clausal subject"  # a gerund ("Typing those words feels odd") is a subject like any other
         if node.dep == "relcl" and _set_off(g, node):
             return "non-restrictive relative clause"
         if node.dep == "appos" and _set_off(g, node):
@@ -704,14 +743,16 @@ def _outside(g: Graph, t: Token, negated: set[int], wrapper: bool) -> str | None
             return "embedded wh-clause"
         if node.dep == "advcl" and not wrapper and _subordinated(g, node):
             return "adverbial clause (presupposed)"
+        if node.dep == "pcomp" and not wrapper and node.tag == "VBG" and _event_preposition(g, node):
+            return "prepositional clause ('by turning faster'; presupposed)"
         if (
             fronted
             and node.dep not in _SUBJECTS
             and (not wrapper or any(c.lower == "to" for c in g.children(node, "aux")))
         ):
             return "fronted phrase"
-        if _set_off(g, node) and (not wrapper or g.tokens[g.subtree(node)[0].i - 1].text == ";"):
-            return "set-off phrase"
+        if _set_off(g, node) and (not wrapper or node.dep == "acl" or g.tokens[g.subtree(node)[0].i - 1].text == ";"):
+            return "set-off phrase"  # a wrapper covers a clause-level adjunct, not a noun's own (", authored by X,")
         node = head
     return None
 
@@ -721,7 +762,24 @@ def _appositive(g: Graph, t: Token) -> bool:
     Sherwood, ..."; "erupted in 2015, the volcano's most powerful eruption")."""
     if not _set_off(g, t) or t.upos not in ("NOUN", "PROPN", "ADJ"):
         return False
-    return t.dep == "appos" or (t.dep in _NOMINAL_DEPS and bool(g.children(t, "det", "poss")))
+    if not (t.dep == "appos" or (t.dep in _NOMINAL_DEPS and bool(g.children(t, "det", "poss")))):
+        return False
+    return not (t.dep == "appos" and g.tokens[t.head].upos == "PROPN" and _identifying(g, t))
+
+
+def _identifying(g: Graph, appos: Token) -> bool:
+    """An appositive that only places or identifies a named head ("Royal Holloway, University of London";
+    "Dr Harding, a lecturer in physics"): no verb, figure, superlative or ordinal that would assert more."""
+    return not any(
+        _predicative(t) or _numeric(t) or t.tag in ("JJS", "RBS") or t.lower in _RANKING for t in g.subtree(appos)
+    )
+
+
+def _event_preposition(g: Graph, gerund: Token) -> bool:
+    """ "by turning over faster", "after winning gold": a preposition that presents a second event."""
+    return g.tokens[gerund.head].lower in ("by", "after", "before", "since", "upon") and bool(
+        g.children(gerund, "dobj", "prep", "advmod", "attr", "acomp")
+    )
 
 
 def _subordinated(g: Graph, clause: Token) -> bool:
@@ -785,7 +843,9 @@ def _bracketed_content(g: Graph) -> bool:
 
 
 def _quoted(g: Graph, t: Token) -> bool:
-    """Inside a pair of double quotes."""
+    """Inside a pair of double quotes that do not enclose the whole unit."""
+    if g.tokens and g.tokens[0].text in _QUOTES:
+        return False
     opened = False
     for q in g.tokens[: t.i]:
         if q.text in _QUOTES:
@@ -855,7 +915,7 @@ def _takes_not(verb: Token) -> bool:
     return verb.tag == "MD" or lemma == "be" or (lemma == "have" and verb.upos == "AUX")
 
 
-def _unmarked_conjunct(g: Graph, root: Token) -> Token | None:
+def unmarked_conjunct(g: Graph, root: Token) -> Token | None:
     """The predicate a reduced relative root hides: "Samples gathered in May contained lead".
 
     The parser makes "gathered" the root and "contained" its conjunct, with no "and" or

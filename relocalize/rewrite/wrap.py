@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from relocalize.lexicon import NEGATORS
 from relocalize.rewrite.graph import Graph
-from relocalize.rewrite.rules import Refusal, check_clauses, check_event_subject, check_scope
+from relocalize.rewrite.rules import Refusal, check_clauses, check_event_nouns, check_scope
 
 WRAPPER = "It is not true that "
 _SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
@@ -33,7 +33,7 @@ def wrap(g: Graph) -> str:
         raise Refusal("negative clause: wrapping it would double the negation")
     check_scope(g, [root], wrapper=True)
     check_clauses(g, root)
-    check_event_subject(g, g.children(root, *_SUBJECTS))
+    check_event_nouns(g)
     start = _after_connective(g)
     first = g.tokens[start]
     if first.lower == "that":

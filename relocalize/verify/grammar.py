@@ -9,6 +9,8 @@ require no deposit").
 
 from __future__ import annotations
 
+from lemminflect import getAllLemmas
+
 from relocalize.lexicon import NEGATORS
 from relocalize.rewrite.graph import Graph, Token
 
@@ -27,7 +29,7 @@ def check(g: Graph) -> str | None:
         host = g.tokens[tok.i - 1]
         verb = _next_verb(g, tok)
         if (host.lemma.lower() == "do" and host.upos == "AUX") or host.tag == "MD":
-            if verb is None or (verb.tag != "VB" and not (host.lower in _HAD_OR_WOULD and verb.tag == "VBN")):
+            if verb is None or (not _base_form(verb) and not (host.lower in _HAD_OR_WOULD and verb.tag == "VBN")):
                 return f"{host.text!r} + not without a base form after it"
             if host.lemma.lower() == "do" and (reason := _agreement(g, host, verb)):
                 return reason
@@ -35,6 +37,12 @@ def check(g: Graph) -> str | None:
         if tok.upos in ("VERB", "AUX") and sum(_negative(g, c) for c in g.children(tok)) > 1:
             return f"two negations on {tok.text!r}"
     return None
+
+
+def _base_form(verb: Token) -> bool:
+    """Tagged as a base form and spelt as one ("sank" after "did not" is tagged VB but is not one)."""
+    lemmas = getAllLemmas(verb.lower, upos="VERB").get("VERB", ())
+    return verb.tag == "VB" and (not lemmas or verb.lower in lemmas)
 
 
 def _next_verb(g: Graph, neg: Token) -> Token | None:

