@@ -200,6 +200,8 @@ class Pipeline:
         for unit, outcome in outcomes.items():
             if hard_wrapped(doc, unit):  # one line of a wrapped sentence: no edit of it alone is safe
                 outcome.method, outcome.final = "wrapped_lines", True
+            elif cues.has_falsity(text := unit.text(doc)) and cues.direction(text):  # an annotation the detector missed
+                outcome.kind, outcome.method, outcome.final = "drop", "annotation", True
         notices = [i for i, a in enumerate(annotations) if a.direction == "document"]
         units_by_text = list(outcomes)
         candidates = dict(zip(units_by_text, self.models.rewriter.candidates([u.text(doc) for u in units_by_text])))

@@ -19,7 +19,7 @@ _FINITE = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 _CONTRACTED_AUX = {"wo": "will", "ca": "can", "sha": "shall"}
 _NO_DETS = frozenset({"a", "an", "some", "any"})
 _QUANTITY = frozenset({"many", "much", "few", "several", "more", "most", "enough", "numerous"})
-_SCALAR_ADVERBS = {"still": "no longer"}
+_SCALAR_ADVERBS: dict[str, str] = {}
 # Predicates that presuppose their that-clause: the claim is the clause.
 _FACTIVE = frozenset(
     [
@@ -173,6 +173,8 @@ _CONTRAST = frozenset({"but", "yet", "although", "though", "whereas"})
 # Degree words that change what a removed negation means: "almost didn't make it" is not "almost made it".
 _APPROXIMATORS = frozenset({"almost", "nearly", "barely", "hardly", "scarcely", "just"})
 _DEGREE = frozenset({"almost", "nearly", "barely", "hardly", "scarcely"})
+# Adverbs whose reading turns under an inserted negation ("still prevailed", "only know", "reported already").
+_TURNING = frozenset({"still", "only", "already", "merely", "solely"})
 _FOCUS = frozenset({"only", "merely", "just", "simply", "solely", "even", "necessarily", "exactly"})
 # Negative words that lose their negation: "No one objected" -> "Someone objected".
 _NEGATIVE_PRONOUNS = {"nobody": "somebody", "nothing": "something", "none": "some"}
@@ -272,6 +274,22 @@ def _existential(g: Graph, be: Token) -> Edit:
             first = g.subtree(noun)[0]
             return Edit(first.idx, first.idx, "no ")
     return _not_after(be)
+
+
+def _do_support_moving(g: Graph, pred: Token, tag: str) -> list[Edit]:
+    """Do-support that takes the adverbs right before the verb along: "frequently cited" -> "did not
+    frequently cite" (not "frequently did not cite")."""
+    start = pred.i
+    while start > 0 and g.tokens[start - 1].dep == "advmod" and g.tokens[start - 1].head == pred.i:
+        start -= 1
+    adverbs = [t for t in g.tokens[start : pred.i] if t.lower not in HEDGES | EMPHATICS | {"always", "also"}]
+    if start == pred.i or len(adverbs) < pred.i - start:
+        return _do_support(pred, tag)
+    [edit] = _do_support(pred, tag)
+    first = g.tokens[start]
+    words = edit.text.split(" ")
+    moved = " ".join([*words[:-1], g.text[first.idx : pred.idx].strip(), words[-1]])
+    return [Edit(first.idx, pred.end, _case_like(moved, first.text) if first.i == 0 else moved)]
 
 
 def _do_support(pred: Token, tag: str) -> list[Edit]:
@@ -374,7 +392,7 @@ def _plain_negation(g: Graph, pred: Token, auxes: list[Token]) -> list[Edit]:
         following = next((t for t in g.tokens[pred.i + 1 : pred.i + 4] if t.upos == "VERB"), None)
         if pred.lemma.lower() == "have" and following is not None and following.tag == "VBN":
             raise Refusal("'have' before a participle read as a main verb: an unreliable parse")
-        return _do_support(pred, pred.tag)
+        return _do_support_moving(g, pred, pred.tag)
     if pred.tag == "VBN" and g.children(pred, "nsubj"):  # a past tense the tagger read as participle
         return _do_support(pred, "VBD")
     raise Refusal(f"no finite verb to negate at {pred.text!r}")
@@ -495,11 +513,26 @@ def _check_scope_words(g: Graph, pred: Token) -> None:
     for tok in g.subtree(pred):
         if tok.lower == "both" and tok.i > pred.i:
             raise Refusal("'both' after the negation reads as 'not both', not 'neither'")
+    subjects = g.children(pred, *_SUBJECTS)
+    for prep in g.children(pred, "prep"):
+        if subjects and prep.i < subjects[0].i and _carries_content(g, prep):
+            raise Refusal(f"a fronted phrase ({prep.text!r} ...) states figures or events the negation leaves standing")
     for child in g.children(pred):
+        turning = child.lower in _TURNING and not (child.lower == "already" and child.i < pred.i)
+        if child.dep == "advmod" and turning:
+            raise Refusal(f"{child.text!r} changes meaning under a negation ('still', 'only', 'already')")
         if child.lower in ("should", "ought", "shall") and child.dep == "aux":
             raise Refusal(f"{child.text!r}: its negation is a prohibition, not a denial")
         if child.lower in _DEGREE and child.dep == "advmod":
             raise Refusal(f"a degree word {child.text!r} changes what the negation means")
+
+
+def _carries_content(g: Graph, prep: Token) -> bool:
+    """ "Following intensive training ...", "In a time of 9.79 seconds", "Among the 3,430 dead": a phrase
+    that presents an event or a figure, not a plain time or place setting."""
+    words = g.subtree(prep)
+    figures = [t for t in words if _numeric(t) and not _YEAR.fullmatch(t.text) and not _DAYS.fullmatch(t.text)]
+    return prep.tag == "VBG" or bool(figures) or any(t.lemma.lower() in _EVENT_NOUNS for t in words)
 
 
 def check_frame(g: Graph, pred: Token) -> None:
@@ -595,10 +628,10 @@ def negate(g: Graph) -> list[Edit]:
     imperatives, presupposed claims, direct speech, sentences that assert something outside the
     new negation's scope (see :func:`check_scope`) and clauses no rule covers.
     """
-    if g.text.rstrip().endswith("?") and _interrogative(g):
-        raise Refusal("question")
-    if g.text.rstrip().endswith("?") and any(g.children(r, "ccomp") for r in g.roots()):
-        raise Refusal("a declarative question about a reported clause ('you're telling me X?')")
+    if g.text.rstrip().endswith("?"):
+        raise Refusal("question" if _interrogative(g) else "a declarative question ('hes coaching him?')")
+    if any(s.tag in ("WDT", "WP") for r in g.roots() for s in g.children(r, *_SUBJECTS)):
+        raise Refusal("a relative clause standing alone ('which makes sense ...')")
     if _that_clause_subject(g):
         raise Refusal("clausal subject (presupposed)")
     roots = [t for t in g.roots() if t.upos not in ("PUNCT", "SYM")]
@@ -789,14 +822,13 @@ def _subordinated(g: Graph, clause: Token) -> bool:
     )
 
 
+_CLAUSE_DEPS = ("root", "ccomp", "advcl", "parataxis", "dep", "xcomp")
+
+
 def _subjectless_finite(g: Graph, t: Token) -> bool:
     """A finite clause verb with no subject or subordinator ("Samples gathered near the river
     contained lead" read as two clauses), other than a chat line's dropped subject."""
-    if (
-        t.tag not in ("VBD", "VBZ", "VBP")
-        or not _predicative(t)
-        or t.dep not in ("root", "ccomp", "advcl", "parataxis")
-    ):
+    if t.tag not in ("VBD", "VBZ", "VBP") or not _predicative(t) or t.dep not in _CLAUSE_DEPS:
         return False
     if g.children(t, *_SUBJECTS, "mark") or any(c.tag in _WH for c in g.children(t)):
         return False
@@ -812,6 +844,7 @@ def _set_off(g: Graph, t: Token) -> bool:
 
 
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+_DAYS = re.compile(r"[0-3]?\d(?:st|nd|rd|th)?")  # a day of the month
 
 
 def _numeric(t: Token) -> bool:
