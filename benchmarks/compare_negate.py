@@ -2,7 +2,7 @@
 
 Every row of ``tests/data/rewrite_cases.jsonl`` (xfail rows included) is run through
 
-* relocalize, exactly as ``tests/test_rewrite_table.py`` does (``Pipeline._decide`` on the
+* relocalize, exactly as ``tests/test_rewrite_table.py`` does (``Pipeline.decide`` on the
   rewriter's ``Candidate``): outcome "rewrite" is the rule output, "wrap" the wrapper output,
   anything else (or an exception) is a refusal;
 * ``negate.Negator`` with ``prefer_contractions=False`` (the table's accepted outputs never use
@@ -76,7 +76,7 @@ def run_relocalize(pipeline, sentence: str) -> dict:
     try:
         candidate = pipeline.models.rewriter.candidates([sentence])[0]
         outcome = Outcome(Span(0, len(sentence)))
-        pipeline._decide(outcome, candidate)
+        pipeline.decide(outcome, candidate)
     except Exception as exc:
         return {"kind": "error", "output": None, "error": f"{type(exc).__name__}: {exc}"}
     kind = {"rewrite": "rule", "wrap": "wrap"}.get(outcome.kind, "refuse")

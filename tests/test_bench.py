@@ -457,3 +457,43 @@ def test_calibrate_stores_thresholds(tmp_path, monkeypatch, relocalizer, gold_fi
     m = run_bench(gold_files[0], out_dir=tmp_path / "r", calibrate=True, workers=1, verifier_pairs=5, diff_sample=1)
     assert m["meta"]["calibration"]["thresholds"] == result["thresholds"]
     assert {k: m["meta"]["thresholds"][k] for k in ("rule", "wrap")} == result["thresholds"]
+
+
+def test_verifier_on_human_labelled_pairs():
+    from relocalize.bench.verifier_eval import evaluate_labelled
+
+    def rec(claim, rewrite, label, family=None, kind="rewrite"):
+        return {
+            "claim": claim,
+            "rewrite": rewrite,
+            "kind": kind,
+            "label": label,
+            "family": family,
+            "labeled": {"claim": claim, "rewrite": rewrite},
+        }
+
+    records = [
+        rec("Ana won.", "Ana did not win.", "accept"),
+        rec("Bo sang, smiling.", "Bo did not sing, smiling.", "reject", "subordinate_claim"),
+        rec("Cy ran.", "Cy ran.", "reject", "other"),  # no polarity change: the guards catch it
+        rec("Di swam.", "It is not true that Di swam.", "accept", kind="wrap"),
+        rec("Ed hid.", "Ed did not hide.", "skip"),  # not counted
+        {**rec("Fa ate.", "Fa did not eat.", "accept"), "labeled": {"claim": "Fa ate.", "rewrite": "old"}},  # stale
+    ]
+    scores = {
+        "Ana did not win.": 0.99,
+        "Bo did not sing, smiling.": 0.99,
+        "Cy ran.": 0.99,
+        "It is not true that Di swam.": 0.9,
+    }
+    result = evaluate_labelled(
+        records,
+        lambda claim, rewrite: scores[rewrite],
+        {"rule": 0.95, "wrap": 0.85},
+        lambda claim, rewrite: "set-off phrase" if "smiling" in claim else None,
+    )
+    assert (result["pairs"], result["accepted_by_people"]) == (4, 2)
+    assert result["nli"]["precision"] == 0.5 and result["nli"]["recall"] == 1.0
+    assert result["guards_nli"]["precision"] == 2 / 3
+    assert result["verify"]["precision"] == 1.0 and result["verify"]["recall"] == 1.0
+    assert result["verify"]["rejects_caught_by_family"] == {"subordinate_claim": 1, "other": 1}
