@@ -16,7 +16,7 @@ from relocalize.options import Options
 from relocalize.provenance import EditRecord, Provenance
 from relocalize.rewrite.rewriter import Candidate
 from relocalize.rewrite.surface import mask_titles
-from relocalize.spans import Span, hard_wrapped
+from relocalize.spans import Span, continues_sentence, hard_wrapped
 from relocalize.verify import grammar, guards, structure
 
 
@@ -32,6 +32,7 @@ class Outcome:
     score: float | None = None
     rejected: bool = False
     final: bool = False  # decided before any rewriting (a hard-wrapped line is kept as it is)
+    mid_sentence: bool = False  # the unit continues a sentence ("..., and X"): no wrapper in front of it
 
 
 @dataclass
@@ -79,7 +80,8 @@ class Pipeline:
         self, outcome: Outcome, cand: Candidate, learned: Candidate | None = None, scores: Scores | None = None
     ) -> None:
         """Set ``outcome`` to the first verified in-place rewrite (in backend order), else the
-        wrapper, else the ``on_failure`` policy; an outcome already ``final`` stays as it is.
+        wrapper, else the ``on_failure`` policy; an outcome already ``final`` stays as it is. A unit that
+        continues a sentence gets no wrapper and, without a rewrite, is kept.
 
         ``learned`` is the seq2seq candidate of the same unit when it was generated in advance;
         otherwise it is generated here when needed. ``scores`` keeps verifier results for reuse
@@ -97,12 +99,15 @@ class Pipeline:
                 outcome.kind, outcome.text, outcome.method, outcome.score = "rewrite", cand.full(text), method, score
                 return
             outcome.rejected = outcome.rejected or text is not None
-        ok, score = self._verified(cand.body, cand.wrapped, "wrap", scores)
+        wrapped = None if outcome.mid_sentence else cand.wrapped
+        ok, score = self._verified(cand.body, wrapped, "wrap", scores)
         if ok:
             outcome.kind, outcome.text, outcome.method, outcome.score = "wrap", cand.full(cand.wrapped), "wrap", score
             return
         policy = self.options.on_failure
-        if policy == "drop_sentence":
+        if outcome.mid_sentence:  # dropping or wrapping half a sentence would break it
+            outcome.kind, outcome.method = "kept", "mid_sentence"
+        elif policy == "drop_sentence":
             outcome.kind, outcome.method = "drop", "policy"
         elif policy == "wrap":
             outcome.kind, outcome.text, outcome.method = "wrap", cand.full(cand.forced_wrap()), "forced_wrap"
@@ -202,6 +207,7 @@ class Pipeline:
                 outcome.method, outcome.final = "wrapped_lines", True
             elif cues.has_falsity(text := unit.text(doc)) and cues.direction(text):  # an annotation the detector missed
                 outcome.kind, outcome.method, outcome.final = "drop", "annotation", True
+            outcome.mid_sentence = continues_sentence(doc, unit, [a.span for a in annotations])
         notices = [i for i, a in enumerate(annotations) if a.direction == "document"]
         units_by_text = list(outcomes)
         candidates = dict(zip(units_by_text, self.models.rewriter.candidates([u.text(doc) for u in units_by_text])))

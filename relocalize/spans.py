@@ -213,3 +213,16 @@ def hard_wrapped(doc: str, unit: Span) -> bool:
     framed = doc[prev_start:prev_end].lstrip(" \t")[:1] in _FRAME.strip()  # inside a text box
     opens_sentence = unit.text(doc)[:1].isupper() and not framed  # a new sentence after an unfinished line
     return not opens_sentence and _unfinished(doc[prev_start:prev_end].strip(_FRAME))
+
+
+def continues_sentence(doc: str, unit: Span, skip: list[Span]) -> bool:
+    """True when text on the same line before ``unit``, less the ``skip`` spans (annotations), leaves a
+    sentence open ("..., and [The following is false.] X")."""
+    start = doc.rfind("\n", 0, unit.start) + 1
+    kept, cursor = [], start
+    for s in sorted(skip):
+        if start <= s.start and s.end <= unit.start:
+            kept.append(doc[cursor : s.start])
+            cursor = s.end
+    before = ("".join(kept) + doc[cursor : unit.start]).rstrip(_FRAME)
+    return (bool(before) and before[-1] in ",;-–—") or before.endswith((" and", " but", " or"))

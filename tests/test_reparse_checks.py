@@ -54,11 +54,11 @@ def test_grammar_of_negated_clauses(parse, text, problem):
             "The orchestra did not tour Japan, selling out every concert.",
             "outside the negation's scope",
         ),
-        # a wrapper covers a clause-level participle, but not a descriptive appositive
+        # a wrapper covers neither a set-off participle nor a descriptive appositive
         (
             "The orchestra toured Japan, selling out every concert.",
             "It is not true that the orchestra toured Japan, selling out every concert.",
-            None,
+            "set-off phrase",
         ),
         (
             "Luis Ortega, the first chef to win three stars in Lima, opened a bakery.",
@@ -118,15 +118,28 @@ def test_wrapper_keeps_a_leading_connective(relocalizer):
     pipeline = relocalizer.pipeline
     for sentence, expected in [
         (
-            "Furthermore, the ferry toured the islands, stopping at every port.",
-            "Furthermore, it is not true that the ferry toured the islands, stopping at every port.",
+            "Furthermore, the ferry may sail at dawn.",
+            "Furthermore, it is not true that the ferry may sail at dawn.",
         ),
         (
-            "But the ferry toured the islands, stopping at every port.",
-            "But it is not true that the ferry toured the islands, stopping at every port.",
+            "But the ferry may sail at dawn.",
+            "But it is not true that the ferry may sail at dawn.",
         ),
     ]:
         cand = pipeline.models.rewriter.candidates([sentence])[0]
         outcome = Outcome(Span(0, len(sentence)))
         pipeline.decide(outcome, cand)
         assert (outcome.kind, outcome.text) == ("wrap", expected)
+
+
+def test_a_claim_that_continues_a_sentence_gets_no_wrapper_and_is_kept(relocalizer):
+    doc = (
+        "The pier reopened in May, and [The following claim is false.] the ferry may sail at dawn."
+        " [What was just stated is untrue.] The cafe opens at nine."
+    )
+    out, prov = relocalizer.process(doc)
+    assert "It is not true" not in out and "the ferry may sail at dawn." in out
+    assert prov.counts.kept == 1 and prov.status == "partial"
+    alone = "The cafe opens at nine. [The following claim is false.] The ferry may sail at dawn. [That is untrue.]"
+    out, prov = relocalizer.process(alone)
+    assert "It is not true that the ferry may sail at dawn." in out

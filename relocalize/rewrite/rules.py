@@ -172,6 +172,7 @@ def _remove(tok: Token, g: Graph) -> Edit:
 _CONTRAST = frozenset({"but", "yet", "although", "though", "whereas"})
 # Degree words that change what a removed negation means: "almost didn't make it" is not "almost made it".
 _APPROXIMATORS = frozenset({"almost", "nearly", "barely", "hardly", "scarcely", "just"})
+_CONCESSIVE = frozenset({"despite", "although", "though", "notwithstanding", "nevertheless", "yet"})
 _DEGREE = frozenset({"almost", "nearly", "barely", "hardly", "scarcely"})
 # Adverbs whose reading turns under an inserted negation ("still prevailed", "only know", "reported already").
 _TURNING = frozenset({"still", "only", "already", "merely", "solely"})
@@ -509,11 +510,15 @@ def check_clauses(g: Graph, root: Token) -> None:
 
 def _check_scope_words(g: Graph, pred: Token) -> None:
     """Words whose meaning turns under an inserted negation: "not ... at both X and Y" (say "neither"),
-    "should not" (a prohibition), "nearly did not end" (a degree word). A wrapper is not affected."""
-    for tok in g.subtree(pred):
-        if tok.lower == "both" and tok.i > pred.i:
-            raise Refusal("'both' after the negation reads as 'not both', not 'neither'")
+    "should not" (a prohibition), "nearly did not end" (a degree word), "Despite X, Y" (a concession).
+    A wrapper is not affected."""
     subjects = g.children(pred, *_SUBJECTS)
+    for tok in g.subtree(pred):
+        if tok.lower == "both" and all(tok.i > s.i for s in subjects):
+            raise Refusal("'both' after the subject reads as 'not both' under the negation, not 'neither'")
+    for prep in g.children(pred, "prep", "advmod", "mark"):
+        if subjects and prep.i < subjects[0].i and prep.lower in _CONCESSIVE:
+            raise Refusal(f"a concession ({prep.text!r} ...) would contradict the negated clause")
     for prep in g.children(pred, "prep"):
         if subjects and prep.i < subjects[0].i and _carries_content(g, prep):
             raise Refusal(f"a fronted phrase ({prep.text!r} ...) states figures or events the negation leaves standing")
@@ -715,16 +720,15 @@ def check_scope(g: Graph, preds: list[Token], wrapper: bool = False, presupposed
     """Refuse when the sentence asserts something a negation of ``preds`` leaves standing.
 
     Another verb is in the negation's scope when it hangs below a negated predicate through
-    dependents that are not a clausal subject ("That X won surprised fans"), not a
-    non-restrictive relative ("X, who won gold, retired"), not an embedded wh-clause ("to see how
-    the rookie beat the champion") and, for an in-place negation, neither set off by a comma, dash,
-    colon, bracket or quote (", making history"; ", with winds reaching ...") nor fronted ("Having
-    won, X retired"). A ``wrapper`` ("It is not true that ...") covers set-off and fronted adjuncts
-    (but not a clause after a semicolon) and not the rest, which presuppose or assert their content
-    whatever the main clause says. A
-    set-off appositive common noun ("Kim, the champion, retired") is refused in both modes: which
-    phrase carries the claim cannot be read off the syntax. A restrictive modifier of the subject
-    ("Samples taken in May contained lead") is presupposed like the subject itself and allowed.
+    dependents that are not a clausal subject ("That X won surprised fans"), not a non-restrictive
+    relative ("X, who won gold, retired"), not an embedded wh-clause ("to see how the rookie beat the
+    champion"), not set off by a comma, dash, colon, bracket or quote (", making history"; ", with
+    winds reaching ...") and, for an in-place negation, not fronted ("Having won, X retired"). A
+    ``wrapper`` ("It is not true that ...") covers fronted adjuncts and nothing else: readers take the
+    rest as asserted whatever the main clause says. A set-off appositive ("Kim, the champion,
+    retired") is refused in both modes unless it only names or titles a named head: which phrase
+    carries the claim cannot be read off the syntax. A restrictive modifier of the subject ("Samples
+    taken in May contained lead") is presupposed like the subject itself and allowed.
     """
     negated = {p.i for p in preds}
     frames = {f.i for p in preds for f in _frames(g, p)} - negated | {t.i for t in presupposed}
@@ -784,8 +788,8 @@ def _outside(g: Graph, t: Token, negated: set[int], wrapper: bool) -> str | None
             and (not wrapper or any(c.lower == "to" for c in g.children(node, "aux")))
         ):
             return "fronted phrase"
-        if _set_off(g, node) and (not wrapper or node.dep == "acl" or g.tokens[g.subtree(node)[0].i - 1].text == ";"):
-            return "set-off phrase"  # a wrapper covers a clause-level adjunct, not a noun's own (", authored by X,")
+        if _set_off(g, node) and not fronted:
+            return "set-off phrase"  # readers take ", selling out every concert" as asserted, wrapped or not
         node = head
     return None
 
@@ -840,7 +844,8 @@ def _subjectless_finite(g: Graph, t: Token) -> bool:
 
 def _set_off(g: Graph, t: Token) -> bool:
     first = g.subtree(t)[0]
-    return t.dep not in ("conj", "cc", "punct") and first.i > 0 and g.tokens[first.i - 1].text in _SET_OFF
+    before = g.tokens[first.i - 1].text if first.i > 0 else ""
+    return (t.dep not in ("conj", "cc", "punct") and before in _SET_OFF) or (t.dep == "conj" and before == ";")
 
 
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
