@@ -124,17 +124,40 @@ def _pair(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def is_labelled(record: dict[str, Any]) -> bool:
-    """Whether ``record`` holds a label given to its current (claim, rewrite) pair."""
-    return record.get("label") in LABELS and record.get("labeled") == _pair(record)
+    """Whether ``record`` holds a label given to its current (claim, rewrite) pair (a text-free record
+    from :func:`strip` is keyed by the pair's hashes and always current)."""
+    if record.get("label") not in LABELS:
+        return False
+    return "claim" not in record or record.get("labeled") == _pair(record)
+
+
+def _digest(text: str | None) -> str:
+    return hashlib.sha1((text or "").encode("utf-8")).hexdigest()
+
+
+def pair_key(record: dict[str, Any]) -> tuple[str, str]:
+    """The (claim, rewrite) hashes a label belongs to, for records with or without their text."""
+    if "claim" not in record:
+        return record["claim_sha1"], record["rewrite_sha1"]
+    return _digest(record["claim"]), _digest(record["rewrite"])
+
+
+def strip(record: dict[str, Any]) -> dict[str, Any]:
+    """A labelled record without any text of the corpus (claim, rewrite, context, note): its label
+    keyed by the hashes of the pair, so labels of a licensed corpus can be kept where its text cannot."""
+    kept = ("id", "doc_id", "doc_type", "split", "kind", "method", "score", "label", "family")
+    claim, rewrite = pair_key(record)
+    return {**{k: record.get(k) for k in kept}, "claim_sha1": claim, "rewrite_sha1": rewrite}
 
 
 def _carry_labels(records: list[dict[str, Any]], old: Iterable[dict[str, Any]]) -> None:
     """Copy the labels of ``old`` records onto ``records`` with the same (claim, rewrite)."""
-    known = {(r["claim"], r["rewrite"]): r for r in old if is_labelled(r)}
+    known = {pair_key(r): r for r in old if is_labelled(r)}
     for record in records:
-        prior = known.get((record["claim"], record["rewrite"]))
+        prior = known.get(pair_key(record))
         if prior is not None:
-            record.update({k: prior[k] for k in ("label", "family", "note", "labeled")})
+            record.update({k: prior.get(k) for k in ("label", "family")})
+            record.update(note=prior.get("note", ""), labeled=_pair(record))
 
 
 def sample(
@@ -177,7 +200,8 @@ def read_records(path: str | Path) -> list[dict[str, Any]]:
                 record = json.loads(line)
             except ValueError as exc:
                 raise UsageError(f"{path}:{lineno}: not valid JSON: {exc}") from exc
-            if not isinstance(record, dict) or not {"claim", "rewrite"} <= record.keys():
+            fields = record.keys() if isinstance(record, dict) else set()
+            if not ({"claim", "rewrite"} <= fields or {"claim_sha1", "rewrite_sha1"} <= fields):
                 raise UsageError(f"{path}:{lineno}: not a review record")
             records.append(record)
     return records
@@ -414,6 +438,9 @@ def add_review_parser(subparsers: Any) -> argparse.ArgumentParser:
     h = sub.add_parser("html", help="write the records as one static HTML page")
     h.add_argument("file", metavar="REVIEW.jsonl")
     h.add_argument("--out", metavar="REVIEW.html", help="default: REVIEW.html beside the file")
+    st = sub.add_parser("strip", help="labels without the corpus text (keyed by hashes), to keep beside code")
+    st.add_argument("files", nargs="+", metavar="REVIEW.jsonl")
+    st.add_argument("--out", required=True, metavar="LABELS.jsonl")
     sc = sub.add_parser("score", help="acceptable share with a 95%% Wilson interval, rejects by family")
     sc.add_argument("file", metavar="REVIEW.jsonl")
     sc.add_argument("--by", choices=GROUPS, help="also one line per group")
@@ -450,6 +477,18 @@ def _cmd_html(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_strip(args: argparse.Namespace) -> int:
+    out, seen = [], set()
+    for path in args.files:
+        for record in read_records(path):
+            if is_labelled(record) and (key := pair_key(record)) not in seen:
+                seen.add(key)
+                out.append(strip(record))
+    write_records(args.out, out)
+    print(f"{len(out)} labels in {args.out}")
+    return 0
+
+
 def _cmd_score(args: argparse.Namespace) -> int:
     result = score(read_records(args.file), args.by)
     print(json.dumps(result, indent=1) if args.json else format_score(result))
@@ -458,5 +497,5 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
 def run_review_command(args: argparse.Namespace) -> int:
     """Run ``relocalize review`` from parsed arguments; the exit status."""
-    commands = {"sample": _cmd_sample, "label": _cmd_label, "html": _cmd_html, "score": _cmd_score}
+    commands = {"sample": _cmd_sample, "label": _cmd_label, "html": _cmd_html, "strip": _cmd_strip, "score": _cmd_score}
     return commands[args.review_command](args)

@@ -341,3 +341,18 @@ def test_split_filter_draws_from_one_part_only(tmp_path):
     assert len(held) + len(sample([out], 50, 0, split="tune")) == 20
     with pytest.raises(UsageError, match="split must be one of"):
         sample([out], 5, 0, split="dev")
+
+
+def test_strip_keeps_labels_without_text_and_they_carry_over(tmp_path, capsys):
+    out = _parquet(tmp_path / "s.parquet", [_doc(("A is B.", "A is not B.", "rewrite"), " ", ("C is D.", "", "drop"))])
+    records = sample([out], 10, 0)
+    records[0].update(
+        label="reject", family="polarity", note="quotes A", labeled={"claim": "A is B.", "rewrite": "A is not B."}
+    )
+    write_records(tmp_path / "r.jsonl", records)
+    assert run(capsys, "review", "strip", tmp_path / "r.jsonl", "--out", tmp_path / "l.jsonl")[0] == 0
+    [label] = read_records(tmp_path / "l.jsonl")
+    assert "A is" not in json.dumps(label) and (label["label"], label["family"]) == ("reject", "polarity")
+    carried = sample([out], 10, 0, labels=[label])
+    assert [is_labelled(r) for r in carried] == [True, False]
+    assert score([label])["acceptable"]["n"] == 1
