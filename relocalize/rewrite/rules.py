@@ -19,7 +19,6 @@ _FINITE = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 _CONTRACTED_AUX = {"wo": "will", "ca": "can", "sha": "shall"}
 _NO_DETS = frozenset({"a", "an", "some", "any"})
 _QUANTITY = frozenset({"many", "much", "few", "several", "more", "most", "enough", "numerous"})
-_SCALAR_ADVERBS: dict[str, str] = {}
 # Predicates that presuppose their that-clause: the claim is the clause.
 _FACTIVE = frozenset(
     [
@@ -307,7 +306,7 @@ def _do_support(pred: Token, tag: str) -> list[Edit]:
 
 
 def _polarity_item(g: Graph, pred: Token, auxes: list[Token]) -> list[Edit] | None:
-    """Words whose own negative form negates the clause: always -> never, some X -> no X, ..."""
+    """Words whose own negative form negates the clause: "always wins" -> "does not always win", some X -> no X, ..."""
     subjects = g.children(pred, "nsubj", "nsubjpass")
     after_subject = subjects[0].i if subjects else -1
     for adv in g.children(pred, "advmod"):
@@ -316,8 +315,6 @@ def _polarity_item(g: Graph, pred: Token, auxes: list[Token]) -> list[Edit] | No
         if adv.lower == "always" and not auxes and pred.tag in _FINITE and pred.lemma != "be" and adv.i < pred.i:
             do = _FINITE[pred.tag]  # "always wins" -> "does not always win"
             return [_remove(adv, g), Edit(pred.idx, pred.end, f"{do} not always {pred.lemma.lower()}")]
-        if adv.lower in _SCALAR_ADVERBS:
-            return [Edit(adv.idx, adv.end, _case_like(_SCALAR_ADVERBS[adv.lower], adv.text))]
         if adv.lower == "already" and auxes and auxes[0].i < adv.i < pred.i:
             return [Edit(adv.idx, adv.end, _case_like("not yet", adv.text))]
     for subj in subjects:
