@@ -341,12 +341,8 @@ def _hedges(g: Graph, pred: Token) -> list[Edit]:
 
 
 def _scope_markers(g: Graph, pred: Token) -> list[Edit]:
-    """Under the new negation: "also" -> "... either", object "some" -> "any"."""
-    edits = []
-    for adv in g.children(pred, "advmod"):
-        if adv.lower == "also" and adv.i > 0:
-            last = [t for t in g.subtree(pred) if t.upos != "PUNCT"][-1]
-            edits += [_remove(adv, g), Edit(last.end, last.end, " either")]
+    """Under the new negation: "also" goes ("either" would need a negative before it), object "some" -> "any"."""
+    edits = [_remove(adv, g) for adv in g.children(pred, "advmod") if adv.lower == "also" and adv.i > 0]
     for obj in g.children(pred, "dobj", "attr"):
         edits += [Edit(d.idx, d.end, _case_like("any", d.text)) for d in g.children(obj, "det") if d.lower == "some"]
     return edits
@@ -630,10 +626,7 @@ def negate(g: Graph) -> list[Edit]:
     imperatives, presupposed claims, direct speech, sentences that assert something outside the
     new negation's scope (see :func:`check_scope`) and clauses no rule covers.
     """
-    if g.text.rstrip().endswith("?"):
-        raise Refusal("question" if _interrogative(g) else "a declarative question ('hes coaching him?')")
-    if any(s.tag in ("WDT", "WP") for r in g.roots() for s in g.children(r, *_SUBJECTS)):
-        raise Refusal("a relative clause standing alone ('which makes sense ...')")
+    check_sentence(g)
     if _that_clause_subject(g):
         raise Refusal("clausal subject (presupposed)")
     roots = [t for t in g.roots() if t.upos not in ("PUNCT", "SYM")]
@@ -641,7 +634,6 @@ def negate(g: Graph) -> list[Edit]:
         raise Refusal("nothing to negate")
     if all(_is_fragment(g, r) for r in roots):
         raise Refusal("no clause to negate (fragment: heading, title, list item or table row)")
-    _check_parse(g, roots)
     edits: list[Edit] = []
     preds: list[Token] = []
     presupposed: tuple[Token, ...] = ()
@@ -675,6 +667,17 @@ def _carried_clauses(g: Graph, head: Token) -> list[Token]:
         and _has_subject(g, t)
         and not any(c.tag in _WH or (c.dep == "mark" and c.lower != "that") for c in g.children(t))
     ]
+
+
+def check_sentence(g: Graph) -> None:
+    """Refusals for rules and wrapper alike: questions, a relative clause standing alone ("which makes
+    sense ..."), and parses that split one sentence in two or hang a subordinator on a noun."""
+    if g.text.rstrip().endswith("?"):
+        raise Refusal("question" if _interrogative(g) else "a declarative question ('hes coaching him?')")
+    roots = [t for t in g.roots() if t.upos not in ("PUNCT", "SYM")]
+    if any(s.tag in ("WDT", "WP") for r in roots for s in g.children(r, *_SUBJECTS)):
+        raise Refusal("a relative clause standing alone ('which makes sense ...')")
+    _check_parse(g, roots)
 
 
 def _check_parse(g: Graph, roots: list[Token]) -> None:

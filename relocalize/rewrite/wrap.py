@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from relocalize.lexicon import NEGATORS
+from relocalize.lexicon import HEDGES, NEGATORS
 from relocalize.rewrite.graph import Graph
-from relocalize.rewrite.rules import Refusal, check_clauses, check_event_nouns, check_scope
+from relocalize.rewrite.rules import Refusal, check_clauses, check_event_nouns, check_scope, check_sentence
 
 WRAPPER = "It is not true that "
 _SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
@@ -15,13 +15,15 @@ def wrap(g: Graph) -> str:
     """Wrap a declarative clause; raise :class:`Refusal` for anything else.
 
     A leading conjunction or comma-marked connective stays in front ("But it is not true that ...",
-    "Furthermore, it is not true that ..."). Refused: questions, lines without one finite clause
-    with a subject, negative clauses (the wrapper would double the negation), quotations, and
+    "Furthermore, it is not true that ..."). Refused: what :func:`check_sentence` refuses, lines
+    without closing punctuation (headings, chat) or without one finite clause with a subject,
+    negative clauses (the wrapper would double the negation), quotations, a leading hedge, and
     sentences whose claim the wrapper would not cover (:func:`check_scope`).
     """
     text = g.text
-    if text.rstrip().endswith("?"):
-        raise Refusal("question")
+    check_sentence(g)
+    if not text.rstrip().rstrip("\"'”’)*_").endswith((".", "!")):
+        raise Refusal("no closing punctuation: a heading, title or chat line")
     roots = [t for t in g.roots() if t.upos != "PUNCT"]
     if len(roots) != 1 or roots[0].upos not in ("VERB", "AUX") or not g.children(roots[0], *_SUBJECTS):
         raise Refusal("no declarative clause to wrap")
@@ -40,6 +42,8 @@ def wrap(g: Graph) -> str:
         raise Refusal("clausal subject")
     if not first.text[:1].isalnum():
         raise Refusal("opens with a quotation or bracket")
+    if first.lower in HEDGES:
+        raise Refusal(f"a hedge ({first.text!r}) cannot follow 'It is not true that'")
     keep_case = first.upos == "PROPN" or first.text == "I" or any(c.isupper() for c in first.text[1:])
     head = first.text if keep_case else first.text[:1].lower() + first.text[1:]
     lead = text[: first.idx]
