@@ -13,9 +13,10 @@ from relocalize.rewrite.graph import Graph, Token
 
 _NEG_WORDS = frozenset({"not", "n't", "never", "n’t", "nt"})
 _CLITIC_BE = frozenset({"s", "'s", "’s", "re", "'re", "’re", "m", "'m", "’m"})
-_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 _AUX = ("aux", "auxpass")
 _FINITE = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 _CONTRACTED_AUX = {"wo": "will", "ca": "can", "sha": "shall"}
 _NO_DETS = frozenset({"a", "an", "some", "any"})
 _QUANTITY = frozenset({"many", "much", "few", "several", "more", "most", "enough", "numerous"})
@@ -409,7 +410,7 @@ def _modal_negation(g: Graph, aux: Token) -> Edit:
 
 
 def _has_subject(g: Graph, tok: Token) -> bool:
-    return bool(g.children(tok, *_SUBJECTS))
+    return bool(g.children(tok, *SUBJECTS))
 
 
 def _coordinated(g: Graph, root: Token) -> list[Token]:
@@ -437,7 +438,7 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
     factive_verb = root.lemma.lower() in _FACTIVE_VERBS and not g.children(root, "neg")
     if factive_verb or root.lower in _FACTIVE or any(p.lower in _FACTIVE for p in g.children(root, "acomp", "attr")):
         factive += complements  # "Everyone was shocked that Y won", "It is clear that Y won"
-    it_subject = any(c.dep == "expl" or c.lower == "it" for c in g.children(root, *_SUBJECTS))
+    it_subject = any(c.dep == "expl" or c.lower == "it" for c in g.children(root, *SUBJECTS))
     if factive or (root.lemma == "be" and complements and it_subject):
         clause = (factive or complements)[0]  # "It is well known that Y won", "Fans were surprised that Y won"
         if not (_is_verbal(clause) and _has_subject(g, clause)):
@@ -465,7 +466,7 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
         joiners = ("CCONJ",) if _has_subject(g, conj) else ("PUNCT", "CCONJ")  # a comma alone splices clauses
         if not any(t.upos in joiners for t in between):
             raise Refusal(f"conjunct {conj.text!r} joined by nothing: an unreliable parse")
-        own_aux = any(a.tag in ("VBD", "VBZ", "VBP", "MD") for a in g.children(conj, *_AUX))
+        own_aux = any(a.tag in FINITE_TAGS for a in g.children(conj, *_AUX))
         if _is_verbal(conj) and (_has_subject(g, conj) or conj.tag in _FINITE or own_aux):
             edits.extend(_negate_predicate(g, conj))
             preds.append(conj)
@@ -494,7 +495,7 @@ def check_clauses(g: Graph, root: Token) -> None:
         if any(t.lower == "according" or (t.lower == "per" and t.dep == "prep") for t in g.subtree(pred)):
             raise Refusal("a source attribution ('according to X') would make the source deny the claim")
         if (pred.lemma.lower() in ("do", "be", "have") or pred.tag == "MD") and all(
-            c.dep in (*_SUBJECTS, "punct", "cc", "conj", "advmod", "neg") for c in g.children(pred)
+            c.dep in (*SUBJECTS, "punct", "cc", "conj", "advmod", "neg") for c in g.children(pred)
         ):
             raise Refusal(f"elliptical clause ('This one did.'): {pred.text!r} stands for a verb phrase elsewhere")
         if pred is not root and any(cc.lower in ("or", "nor") for cc in g.children(g.tokens[pred.head], "cc")):
@@ -505,7 +506,7 @@ def _check_scope_words(g: Graph, pred: Token) -> None:
     """Words whose meaning turns under an inserted negation: "not ... at both X and Y" (say "neither"),
     "should not" (a prohibition), "nearly did not end" (a degree word), "Despite X, Y" (a concession).
     A wrapper is not affected."""
-    subjects = g.children(pred, *_SUBJECTS)
+    subjects = g.children(pred, *SUBJECTS)
     for tok in g.subtree(pred):
         if tok.lower == "both" and all(tok.i > s.i for s in subjects):
             raise Refusal("'both' after the subject reads as 'not both' under the negation, not 'neither'")
@@ -541,7 +542,7 @@ def check_frame(g: Graph, pred: Token) -> None:
     """
     subjects = g.children(pred, "nsubj", "nsubjpass")
     attitude = pred.lemma.lower() in _STANCE or any(c.dep == "acomp" for c in g.children(pred))
-    dropped = not g.children(pred, *_SUBJECTS) and all(t.upos in ("ADV", "PUNCT") for t in g.tokens[: pred.i])
+    dropped = not g.children(pred, *SUBJECTS) and all(t.upos in ("ADV", "PUNCT") for t in g.tokens[: pred.i])
     if attitude and (dropped or any(s.lower in _SPEAKERS for s in subjects)):  # "just thought it was ..."
         raise Refusal("the writer's own stance ('I note', 'I'm curious whether'), not the claim")
     for clause in g.children(pred, "advcl", "ccomp", "acomp"):
@@ -604,7 +605,7 @@ def _interrogative(g: Graph) -> bool:
     """A real question: a wh-word, or a verb before its subject. "hes coaching him?" is a statement."""
     if any(t.tag in ("WP", "WDT", "WRB", "WP$") for t in g.tokens):
         return True
-    subjects = [t for t in g.tokens if t.dep in _SUBJECTS]
+    subjects = [t for t in g.tokens if t.dep in SUBJECTS]
     verbs = [t for t in g.tokens if t.upos in ("VERB", "AUX")]
     return not subjects or not verbs or verbs[0].i < subjects[0].i
 
@@ -644,7 +645,7 @@ def negate(g: Graph) -> list[Edit]:
         if not clauses and len(roots) == 1 and (verb := _stranded_predicate(g)) is not None:
             check_event_nouns(g)
             others = [t for t in g.tokens if _predicative(t) and t.i != verb.i]
-            if any(t.i > verb.i or t.tag in ("VBD", "VBZ", "VBP", "MD") or _set_off(g, t) for t in others):
+            if any(t.i > verb.i or t.tag in FINITE_TAGS or _set_off(g, t) for t in others):
                 raise Refusal("misparsed line with more than one predicate")  # a participle on the subject may stay
             return [_not_after(verb)] if _takes_not(verb) else _do_support(verb, verb.tag)
         if not clauses:
@@ -675,7 +676,7 @@ def check_sentence(g: Graph) -> None:
     if g.text.rstrip().endswith("?"):
         raise Refusal("question" if _interrogative(g) else "a declarative question ('hes coaching him?')")
     roots = [t for t in g.roots() if t.upos not in ("PUNCT", "SYM")]
-    if any(s.tag in ("WDT", "WP") for r in roots for s in g.children(r, *_SUBJECTS)):
+    if any(s.tag in ("WDT", "WP") for r in roots for s in g.children(r, *SUBJECTS)):
         raise Refusal("a relative clause standing alone ('which makes sense ...')")
     _check_parse(g, roots)
 
@@ -784,7 +785,7 @@ def _outside(g: Graph, t: Token, negated: set[int], wrapper: bool) -> str | None
             return "prepositional clause ('by turning faster'; presupposed)"
         if (
             fronted
-            and node.dep not in _SUBJECTS
+            and node.dep not in SUBJECTS
             and (not wrapper or any(c.lower == "to" for c in g.children(node, "aux")))
         ):
             return "fronted phrase"
@@ -821,7 +822,7 @@ def _event_preposition(g: Graph, gerund: Token) -> bool:
 
 def _subordinated(g: Graph, clause: Token) -> bool:
     """A finite adverbial clause with its subordinator ("as the volcano erupted", "when it rained")."""
-    return bool(g.children(clause, *_SUBJECTS)) and any(
+    return bool(g.children(clause, *SUBJECTS)) and any(
         c.dep == "mark" or c.tag in _WH for c in g.children(clause) if c.i < clause.i
     )
 
@@ -834,7 +835,7 @@ def _subjectless_finite(g: Graph, t: Token) -> bool:
     contained lead" read as two clauses), other than a chat line's dropped subject."""
     if t.tag not in ("VBD", "VBZ", "VBP") or not _predicative(t) or t.dep not in _CLAUSE_DEPS:
         return False
-    if g.children(t, *_SUBJECTS, "mark") or any(c.tag in _WH for c in g.children(t)):
+    if g.children(t, *SUBJECTS, "mark") or any(c.tag in _WH for c in g.children(t)):
         return False
     if t.i > 0 and not g.tokens[t.i - 1].ws and g.tokens[t.i - 1].upos == "NUM":
         return False  # "1.73m": a unit the tagger read as a verb
@@ -927,7 +928,7 @@ def _stranded_predicate(g: Graph) -> Token | None:
         elif t.upos in ("NOUN", "PROPN", "PRON", "NUM"):
             nominal = True
         elif nominal and not depth and not blocked:
-            if t.tag in ("VBD", "VBZ", "VBP", "MD"):
+            if t.tag in FINITE_TAGS:
                 found.append(t)
             participle = participle or (t.tag == "VBN" and not found)
     if not found or (participle and found[0].tag in ("VBZ", "VBP")):
@@ -964,7 +965,7 @@ def unmarked_conjunct(g: Graph, root: Token) -> Token | None:
     # a participle root has no tense of its own, so even a conjunct with a subject of its own
     # ("taken over three summers showed", "summers" misread as its subject) is the predicate
     conj = [
-        c for c in g.children(root, "conj") if c.tag in _FINITE and (root.tag == "VBN" or not g.children(c, *_SUBJECTS))
+        c for c in g.children(root, "conj") if c.tag in _FINITE and (root.tag == "VBN" or not g.children(c, *SUBJECTS))
     ]
     if len(conj) != 1 or g.children(root, "cc"):
         return None
@@ -974,7 +975,7 @@ def unmarked_conjunct(g: Graph, root: Token) -> Token | None:
 
 def _asserted_finite(g: Graph, tok: Token) -> bool:
     """A finite verb outside any relative clause: the line holds a clause after all."""
-    if tok.tag not in ("VBD", "VBZ", "VBP", "MD"):
+    if tok.tag not in FINITE_TAGS:
         return False
     return tok.dep != "relcl" and not any(a.dep == "relcl" for a in g.ancestors(tok))
 

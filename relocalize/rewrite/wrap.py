@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from relocalize.lexicon import HEDGES, NEGATORS
 from relocalize.rewrite.graph import Graph
-from relocalize.rewrite.rules import Refusal, check_clauses, check_event_nouns, check_scope, check_sentence
+from relocalize.rewrite.rules import (
+    FINITE_TAGS,
+    SUBJECTS,
+    Refusal,
+    check_clauses,
+    check_event_nouns,
+    check_scope,
+    check_sentence,
+)
 
 WRAPPER = "It is not true that "
-_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
-_FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
 def wrap(g: Graph) -> str:
@@ -25,11 +31,11 @@ def wrap(g: Graph) -> str:
     if not text.rstrip().rstrip("\"'”’)*_").endswith((".", "!")):
         raise Refusal("no closing punctuation: a heading, title or chat line")
     roots = [t for t in g.roots() if t.upos != "PUNCT"]
-    if len(roots) != 1 or roots[0].upos not in ("VERB", "AUX") or not g.children(roots[0], *_SUBJECTS):
+    if len(roots) != 1 or roots[0].upos not in ("VERB", "AUX") or not g.children(roots[0], *SUBJECTS):
         raise Refusal("no declarative clause to wrap")
     root = roots[0]
-    finite = root.tag in _FINITE or any(a.tag in _FINITE for a in g.children(root, "aux", "auxpass"))
-    if not finite and not (root.tag == "VBN" and g.children(root, *_SUBJECTS)):
+    finite = root.tag in FINITE_TAGS or any(a.tag in FINITE_TAGS for a in g.children(root, "aux", "auxpass"))
+    if not finite and root.tag != "VBN":  # a past tense the tagger read as a participle still counts
         raise Refusal("no finite clause to wrap")
     if any(t.lower in NEGATORS or t.dep == "neg" for t in g.tokens):
         raise Refusal("negative clause: wrapping it would double the negation")
