@@ -89,53 +89,6 @@ _EVENT_NOUNS = frozenset(
         "visit",
     ]
 )
-# Verbs that report or hold a proposition: the claim is their complement clause.
-_REPORTING = frozenset(
-    [
-        "say",
-        "report",
-        "claim",
-        "believe",
-        "argue",
-        "insist",
-        "suggest",
-        "expect",
-        "think",
-        "estimate",
-        "know",
-        "confirm",
-        "tell",
-        "announce",
-        "feel",
-        "suspect",
-        "state",
-        "assert",
-        "write",
-        "note",
-        "reveal",
-        "show",
-        "find",
-        "conclude",
-        "recall",
-        "explain",
-        "add",
-        "declare",
-        "allege",
-        "maintain",
-        "agree",
-        "hope",
-        "fear",
-        "understand",
-        "learn",
-        "hear",
-        "read",
-        "predict",
-        "indicate",
-        "acknowledge",
-        "admit",
-        "deny",
-    ]
-)
 
 
 class Refusal(Exception):
