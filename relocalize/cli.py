@@ -1,7 +1,8 @@
 """The ``relocalize`` command.
 
 ``run`` shards into OUTDIR, ``stats`` of OUTDIR, ``inspect`` one document, ``bench`` a gold file,
-``train-rewriter`` a seq2seq rewriter, ``review`` a sample of a run's rewrites.
+``train-rewriter`` a seq2seq rewriter, ``train-detector`` the framing classifier, ``review`` a sample
+of a run's rewrites.
 """
 
 from __future__ import annotations
@@ -10,21 +11,27 @@ import argparse
 import json
 import os
 import sys
-from dataclasses import asdict, fields
+from dataclasses import MISSING, asdict, fields
 from pathlib import Path
 from typing import Any
 
 from relocalize import config
 from relocalize.bench import add_bench_parser, run_bench_command
+from relocalize.detect.framing import KINDS
+from relocalize.detect.framing_train import add_detector_parser, run_train_detector
 from relocalize.io import Shard, ShardError, UsageError, discover, open_reader
 from relocalize.io.shards import shard_of
-from relocalize.options import ON_FAILURE, ON_UNRESOLVED, Options
+from relocalize.options import FRAMING_POLICIES, ON_FAILURE, ON_UNRESOLVED, Options
 from relocalize.review import add_review_parser, run_review_command
 from relocalize.rewrite.train import add_train_parser, run_train
 
 OPTION_KEYS = ("text_column", "claims_column", "threshold", "on_failure", "on_unresolved", "parser", "verifier")
-OPTION_KEYS += ("max_chars",)
-DEFAULTS: dict[str, Any] = {f.name: f.default for f in fields(Options) if f.name in OPTION_KEYS} | {
+OPTION_KEYS += ("max_chars", "framings", "detector_model")
+DEFAULTS: dict[str, Any] = {
+    f.name: f.default_factory() if f.default is MISSING else f.default  # type: ignore[misc]
+    for f in fields(Options)
+    if f.name in OPTION_KEYS
+} | {
     "batch_size": 256,
     "workers": 1,
     "keep_going": False,
@@ -47,6 +54,13 @@ def _add_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--parser", help="spaCy pipeline name or path, or stanza:<model dir>")
     g.add_argument("--verifier", help="aegis or nli:<model>")
     g.add_argument("--max-chars", type=int, help="longer texts get status unsupported")
+    g.add_argument(
+        "--framing",
+        action="append",
+        metavar="KIND=POLICY",
+        help=f"policy for a framing kind ({', '.join(KINDS)}): {', '.join(FRAMING_POLICIES)} (repeatable)",
+    )
+    g.add_argument("--detector-model", metavar="FILE.npz", help="framing classifier (default: the bundled one)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -73,6 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_options(i)
     add_bench_parser(sub)
     add_train_parser(sub)
+    add_detector_parser(sub)
     add_review_parser(sub)
     return parser
 
@@ -81,10 +96,22 @@ def _settings(args: argparse.Namespace) -> dict[str, Any]:
     given = {k: v for k, v in vars(args).items() if v not in (None, []) and k in DEFAULTS}
     from_file = config.load(args.config) if args.config else {}
     settings = DEFAULTS | from_file | given
+    settings["framings"] = settings["framings"] | _framings(getattr(args, "framing", None) or [])
     for key in ("batch_size", "workers"):
         if settings[key] < 1:
             raise UsageError(f"--{key.replace('_', '-')} must be at least 1")
     return settings
+
+
+def _framings(pairs: list[str]) -> dict[str, str]:
+    """``--framing KIND=POLICY`` values as a mapping."""
+    out = {}
+    for pair in pairs:
+        kind, sep, policy = pair.partition("=")
+        if not sep:
+            raise UsageError(f"--framing {pair!r}: expected KIND=POLICY, e.g. fiction=remove")
+        out[kind.strip()] = policy.strip()
+    return out
 
 
 def _options(settings: dict[str, Any]) -> Options:
@@ -226,6 +253,7 @@ COMMANDS = {
     "inspect": cmd_inspect,
     "bench": run_bench_command,
     "train-rewriter": run_train,
+    "train-detector": run_train_detector,
     "review": run_review_command,
 }
 

@@ -2,7 +2,8 @@
 
 Keys are the long option names, with ``-`` or ``_`` (``text_column = "body"``), at the top
 level or in a ``[run]`` table; ``inputs`` (a list of files, directories or globs) and ``out``
-are accepted too, relative to the config file's directory.
+are accepted too, relative to the config file's directory. ``framings`` is a table of framing
+kinds and policies (``framings = {fiction = "remove"}``); ``--framing`` values are added to it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ TYPES: dict[str, tuple[type, ...]] = {
     "parser": (str,),
     "verifier": (str,),
     "max_chars": (int,),
+    "framings": (dict,),
+    "detector_model": (str,),
     "batch_size": (int,),
     "workers": (int,),
     "keep_going": (bool,),

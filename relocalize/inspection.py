@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from relocalize.detect.annotations import find_annotations
+from relocalize.provenance import CLAIM_EDITS
 
 _STYLE = {"del": "\x1b[31;9m", "ins": "\x1b[32;1m", "head": "\x1b[1m"}
 _RESET = "\x1b[0m"
@@ -50,7 +51,8 @@ def report(original: object, new_text: object, prov: dict[str, Any], paint: Pain
         paint("head", f"status: {prov['status']}") + (f" ({prov['message']})" if prov.get("message") else ""),
         f"annotations: {c['annotations_found']} found, {c['annotations_removed']} removed; "
         f"claims: {c['claims_found']} found, {c['rewritten']} rewritten, {c['wrapped']} wrapped, "
-        f"{c['dropped']} dropped, {c['kept']} kept, {c['rejected']} rule rewrites rejected",
+        f"{c['dropped']} dropped, {c['kept']} kept, {c['localized']} localized, {c['unframed']} unframed, "
+        f"{c['rejected']} rule rewrites rejected",
     ]
     edits = sorted(prov.get("edits") or [], key=lambda e: e["start"])
     if isinstance(original, str):
@@ -61,8 +63,8 @@ def report(original: object, new_text: object, prov: dict[str, Any], paint: Pain
         for a in found:
             gone = any(s <= a.span.start and a.span.end <= e for s, e in removed)
             mark = "removed" if gone else "kept"
-            lines.append(f"  {a.direction:<8} {a.kind:<11} {mark:<7} {_quote(a.span.text(original))}")
-    claims = [e for e in edits if e["kind"] in ("rewrite", "wrap", "drop")]
+            lines.append(f"  {a.framing:<15} {a.direction:<8} {a.kind:<11} {mark:<7} {_quote(a.span.text(original))}")
+    claims = [e for e in edits if e["kind"] in CLAIM_EDITS]
     if claims:
         lines.append(paint("head", "claims:"))
     for e in claims:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
+from relocalize.detect.framing import FramingModel, load_model
 from relocalize.options import Options
 from relocalize.rewrite.parsers import ParseFn, load_parser
 from relocalize.rewrite.rewriter import RuleRewriter
@@ -42,6 +43,11 @@ class Models:
     def parse(self) -> ParseFn:
         """The parser of ``Options.parser`` (the rewriter's own)."""
         return load_parser(self._options.parser)
+
+    @cached_property
+    def framing(self) -> FramingModel:
+        """The framing classifier of ``Options.detector_model`` (the bundled one when None)."""
+        return load_model(self._options.detector_model)
 
     @cached_property
     def rewriter(self) -> RuleRewriter:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from relocalize.detect.framing import KINDS
 
 ON_FAILURE = ("drop_sentence", "wrap", "keep")
 ON_UNRESOLVED = ("keep", "drop")
 REWRITERS = ("rules", "seq2seq", "auto")
 REWRITER_ORDERS = ("rules_first", "seq2seq_first")
 DEVICES = ("cpu", "cuda", "auto")
+FRAMING_POLICIES = ("negate", "localize", "remove", "keep")
+# What relocalize does with each kind of framing unless Options.framings says otherwise.
+DEFAULT_FRAMINGS = {"negation": "negate"} | dict.fromkeys(KINDS[1:], "localize")
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,15 @@ class Options:
     ``rewriter_model``, a local directory or hub id; ``pip install 'relocalize[seq2seq]'``) or
     ``"auto"`` (both, in ``rewriter_order``: the second is tried when the first refuses or the
     verifier rejects it). ``device`` is where the seq2seq model runs.
+
+    ``framings`` maps a framing kind (:data:`relocalize.detect.framing.KINDS`) to a policy:
+    ``"negate"`` (a local negation), ``"localize"`` (the framing's stance in the sentence: "In
+    the story, ..."; not for ``negation``), ``"remove"`` (markers removed, sentences kept) or
+    ``"keep"`` (the framing and its sentences left alone). Kinds not named keep
+    :data:`DEFAULT_FRAMINGS`.
+
+    ``detector_model`` is a framing classifier file written by ``relocalize train-detector``
+    (None: the one bundled with the package).
     """
 
     text_column: str = "text"
@@ -38,6 +52,8 @@ class Options:
     strict: bool = False
     max_chars: int = 1_000_000
     restatement_overlap: float = 0.7
+    framings: dict[str, str] = field(default_factory=dict)
+    detector_model: str | None = None
     # -- seq2seq rewriter backend (relocalize.rewrite.seq2seq) --
     rewriter: str = "rules"
     rewriter_model: str | None = None
@@ -60,6 +76,22 @@ class Options:
         if not 0.0 < self.restatement_overlap <= 1.0:
             raise ValueError("restatement_overlap must lie in (0, 1]")
         self._check_rewriter()
+        self._check_framings()
+
+    def policy(self, kind: str) -> str:
+        """The policy for framings of ``kind``."""
+        return self.framings.get(kind, DEFAULT_FRAMINGS[kind])
+
+    def _check_framings(self) -> None:
+        if not isinstance(self.framings, dict):
+            raise ValueError(f"framings must map framing kinds to policies, not {self.framings!r}")
+        for kind, policy in self.framings.items():
+            if kind not in KINDS:
+                raise ValueError(f"framings: unknown framing kind {kind!r} (one of {KINDS})")
+            if policy not in FRAMING_POLICIES:
+                raise ValueError(f"framings: policy for {kind!r} must be one of {FRAMING_POLICIES}, not {policy!r}")
+            if kind == "negation" and policy == "localize":
+                raise ValueError("framings: a negation is negated, removed or kept, not localized")
 
     def _check_rewriter(self) -> None:
         if self.rewriter not in REWRITERS:

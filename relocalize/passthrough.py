@@ -1,18 +1,16 @@
 """Rows that :meth:`Pipeline.process` would return untouched, found for a whole batch in Arrow.
 
 ``Pipeline.process`` leaves a document alone (status ``unchanged``, no message) when it is a
-non-blank string of at most ``max_chars`` characters that the language check accepts and on
-none of whose lines the prefilter (:func:`relocalize.detect.cues.may_hold_annotations`) finds
-a falsity cue beside a pointer. Running those checks in Python costs a few MB/s; here they run
+non-blank string of at most ``max_chars`` characters that the language check accepts and in
+which the framing screen (:data:`relocalize.detect.framing.SCREEN`) finds no word.
+Running those checks in Python costs a few MB/s; here they run
 vectorised, conservatively: a row passes through only when it certainly meets them.
 
-* each cue pattern is translated to RE2 from its parsed form, with every character class
+* the screen pattern is translated to RE2 from its parsed form, with every character class
   enumerated from Python's own ``re``; word boundaries are kept (RE2's are ASCII, the same
   as Python's on a string with no non-ASCII letter or digit), other zero-width assertions
   dropped and long counted repeats left open, which only widens it; strings with a
   non-ASCII word character get the translation with boundaries dropped too;
-* whole rows are searched first, without word boundaries (a line's match is a match in its
-  row); only rows with both cues are split into lines;
 * the language check is bounded: no control characters, and a lower bound on the stop-word
   count over an upper bound on the word count reaching the threshold.
 
@@ -34,7 +32,8 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from relocalize.detect import cues, language
+from relocalize.detect import language
+from relocalize.detect.framing import SCREEN
 from relocalize.spans import TEXT_CHAR
 
 log = logging.getLogger("relocalize")
@@ -206,10 +205,7 @@ class Passthrough:
 
     def __init__(self, max_chars: int) -> None:
         self.max_chars = max_chars
-        self.falsity = _Cue(cues.FALSITY)
-        self.annotation = _Cue(cues.ANNOTATION_POINTER)
-        self.notice = _Cue(cues.NOTICE_POINTER)
-        self._pointer = f"{self.annotation.wide}|{self.notice.wide}"
+        self.screen = _Cue(SCREEN)
         self._non_ascii_word = _char_class(r"[^\W\x00-\x7f]", 0)
         self._text = to_re2(TEXT_CHAR)
         self._control = to_re2(language.CONTROL)
@@ -247,25 +243,9 @@ class Passthrough:
         return pl.Series(pl.from_arrow(sample)).str.count_matches(self._stop).fill_null(0).to_numpy()
 
     def _cued(self, texts: pa.Array) -> np.ndarray:
-        """True where some line may meet the prefilter (see :mod:`relocalize.detect.cues`)."""
-        rows = _matches(texts, self.falsity.wide)
-        if rows.any():
-            rows[rows] = _matches(texts.filter(pa.array(rows)), self._pointer)
-        out = np.zeros(len(texts), dtype=bool)
-        if not rows.any():
-            return out
-        where = np.flatnonzero(rows)
-        split = pc.split_pattern(texts.take(pa.array(where)), "\n")
-        lines = pc.list_flatten(split)
-        row_of = pc.list_parent_indices(split).to_numpy()
-        odd = _matches(lines, self._non_ascii_word)
-        annotation = self._search(lines, self.annotation, np.ones(len(lines), dtype=bool), odd)
-        notice = self._search(lines, self.notice, ~annotation, odd)
-        if notice.any():
-            notice &= ~self._inner_lines(lines, row_of, len(where))
-        cued = self._search(lines, self.falsity, annotation | notice, odd)
-        out[where[row_of[cued]]] = True
-        return out
+        """True where the framing screen may match (see :mod:`relocalize.detect.framing`)."""
+        odd = _matches(texts, self._non_ascii_word)
+        return self._search(texts, self.screen, np.ones(len(texts), dtype=bool), odd)
 
     @staticmethod
     def _search(strings: pa.Array, cue: _Cue, where: np.ndarray, odd: np.ndarray) -> np.ndarray:
@@ -278,26 +258,6 @@ class Passthrough:
             elif count:
                 hit[subset] = _matches(strings.filter(pa.array(subset)), source)
         return hit
-
-    def _inner_lines(self, lines: pa.Array, row_of: np.ndarray, rows: int) -> np.ndarray:
-        """:func:`relocalize.spans.inner_lines` for the lines of ``rows`` documents at once."""
-        index = np.arange(len(lines))
-        text = _matches(lines, self._text)
-        blank = _matches(lines, r"^[ \t]*$")
-
-        def first(where: np.ndarray) -> np.ndarray:
-            out = np.full(rows, len(lines))
-            np.minimum.at(out, row_of[where], index[where])
-            return out
-
-        def last(where: np.ndarray) -> np.ndarray:
-            out = np.full(rows, -1)
-            np.maximum.at(out, row_of[where], index[where])
-            return out
-
-        first_break = first(blank & (index > first(text)[row_of]))
-        last_break = last(blank & (index < last(text)[row_of]))
-        return (index > first_break[row_of]) & (index < last_break[row_of])
 
 
 def _word_bound(strings: pa.Array) -> np.ndarray:

@@ -6,16 +6,16 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from relocalize.assemble import DocEdit, apply_edits, merge_removals, removal_span
-from relocalize.detect import cues
-from relocalize.detect.annotations import Annotation, find_annotations, units
-from relocalize.detect.claims import resolve_inline
+from relocalize.detect.annotations import Annotation, find_annotations, may_hold_annotations, units
+from relocalize.detect.claims import rebuttals, resolve_inline
 from relocalize.detect.language import unsupported_reason
-from relocalize.detect.restatements import find_restatements
+from relocalize.detect.restatements import claim_parts, find_restatements
 from relocalize.models import Models
 from relocalize.options import Options
-from relocalize.provenance import EditRecord, Provenance
+from relocalize.provenance import TEXT_EDITS, EditRecord, Provenance
 from relocalize.rewrite.rewriter import Candidate
 from relocalize.rewrite.surface import mask_titles
+from relocalize.rewrite.wrap import Opener, stance
 from relocalize.spans import Span, continues_sentence, hard_wrapped
 from relocalize.verify import grammar, guards, structure
 
@@ -26,13 +26,14 @@ class Outcome:
 
     unit: Span
     governors: set[int] = field(default_factory=set)
-    kind: str = "kept"  # "rewrite" | "wrap" | "drop" | "kept"
+    kind: str = "kept"  # "rewrite" | "wrap" | "localize" | "unframed" | "drop" | "kept"
     text: str = ""
     method: str = ""
     score: float | None = None
     rejected: bool = False
     final: bool = False  # decided before any rewriting (a hard-wrapped line is kept as it is)
     mid_sentence: bool = False  # the unit continues a sentence ("..., and X"): no wrapper in front of it
+    policy: str = "negate"  # Options.policy of the framing that governs the unit
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Plan:
     outcomes: dict[Span, Outcome]
     candidates: dict[Span, Candidate]
     learned: dict[Span, Candidate] = field(default_factory=dict)
+    kept_framings: list[Annotation] = field(default_factory=list)  # framings whose policy is "keep"
 
 
 # Verifier results of one batch: (original, rewrite, method) -> (passed, score).
@@ -89,6 +91,12 @@ class Pipeline:
         """
         if outcome.final:
             return
+        if outcome.policy == "remove":
+            outcome.kind, outcome.method = "unframed", "policy"
+            return
+        if outcome.policy == "localize":
+            self._localize(outcome, cand)
+            return
         scores = {} if scores is None else scores
         for method in self._backends():
             if method == "seq2seq" and learned is None:
@@ -104,13 +112,34 @@ class Pipeline:
         if ok:
             outcome.kind, outcome.text, outcome.method, outcome.score = "wrap", cand.full(cand.wrapped), "wrap", score
             return
+        self._fall_back(outcome, "wrap", cand.full(cand.forced_wrap()))
+
+    def _localize(self, outcome: Outcome, cand: Candidate) -> None:
+        """The unit under its framing's stance ("In the story, ..."), checked on a re-parse, else the
+        ``on_failure`` policy (``"wrap"`` forces the stance, never a negation the document did not make)."""
+        opener = cand.opener
+        if opener is None:
+            raise ValueError("a unit to localize has no stance")
+        text = cand.localized
+        if text is not None and not outcome.mid_sentence and self._well_formed(text):
+            outcome.kind, outcome.text, outcome.method = "localize", cand.full(text), "localize"
+            return
+        self._fall_back(outcome, "localize", cand.full(text or opener.text + cand.body))
+
+    def _well_formed(self, text: str) -> bool:
+        masked = mask_titles(text) or text
+        return grammar.check(next(iter(self.models.parse([masked], [masked])))) is None
+
+    def _fall_back(self, outcome: Outcome, kind: str, forced: str) -> None:
+        """``Options.on_failure`` for a unit with no verified candidate; ``forced`` is the text
+        ``"wrap"`` puts in (an outcome of ``kind``)."""
         policy = self.options.on_failure
         if outcome.mid_sentence:  # dropping or wrapping half a sentence would break it
             outcome.kind, outcome.method = "kept", "mid_sentence"
         elif policy == "drop_sentence":
             outcome.kind, outcome.method = "drop", "policy"
         elif policy == "wrap":
-            outcome.kind, outcome.text, outcome.method = "wrap", cand.full(cand.forced_wrap()), "forced_wrap"
+            outcome.kind, outcome.text, outcome.method = kind, forced, f"forced_{kind}"
         else:
             outcome.kind, outcome.method = "kept", "policy"
 
@@ -174,7 +203,7 @@ class Pipeline:
         for i, plan in plans:
             for unit, outcome in plan.outcomes.items():
                 self.decide(outcome, plan.candidates[unit], plan.learned.get(unit), scores)
-            results[i] = self._assemble(plan.doc, plan.annotations, list(plan.outcomes.values()))
+            results[i] = self._assemble(plan.doc, plan.annotations, list(plan.outcomes.values()), plan.kept_framings)
         return cast(list[tuple[object, Provenance]], results)  # every slot is filled above
 
     def plan(self, text: object, claims: object) -> Plan | tuple[object, Provenance]:
@@ -189,12 +218,24 @@ class Pipeline:
         reason = unsupported_reason(text)
         if reason:
             return text, Provenance("unsupported", reason)
-        if not cues.may_hold_annotations(text):
+        if not may_hold_annotations(text):
             return text, Provenance("unchanged")
-        annotations = find_annotations(text)
+        found = find_annotations(text, self.models.framing)
+        rebutting = rebuttals(text, found)
+        found = [a for i, a in enumerate(found) if i not in rebutting]
+        annotations = [a for a in found if self.options.policy(a.framing) != "keep"]
+        kept = [a for a in found if a not in annotations]
         if not annotations:
-            return text, Provenance("unchanged")
-        return self._claims(text, annotations, _claim_list(claims))
+            message = "framings kept by policy" if kept else "rebuttal of a reported claim" if rebutting else ""
+            prov = Provenance("unchanged", message)
+            _count_framings(prov, kept)
+            return text, prov
+        planned = self._claims(text, annotations, _claim_list(claims))
+        if isinstance(planned, Plan):
+            planned.kept_framings = kept
+        else:
+            _count_framings(planned[1], kept)
+        return planned
 
     def _claims(self, doc: str, annotations: list[Annotation], given: list[str]) -> Plan | tuple[object, Provenance]:
         annotations, inline_claims = resolve_inline(doc, annotations)
@@ -205,44 +246,61 @@ class Pipeline:
         for unit, outcome in outcomes.items():
             if hard_wrapped(doc, unit):  # one line of a wrapped sentence: no edit of it alone is safe
                 outcome.method, outcome.final = "wrapped_lines", True
-            elif cues.has_falsity(text := unit.text(doc)) and cues.direction(text):  # an annotation the detector missed
+            elif self.models.framing.kind(unit.text(doc)):  # a framing inside a governed span
                 outcome.kind, outcome.method, outcome.final = "drop", "annotation", True
             outcome.mid_sentence = continues_sentence(doc, unit, [a.span for a in annotations])
         notices = [i for i, a in enumerate(annotations) if a.direction == "document"]
         units_by_text = list(outcomes)
-        candidates = dict(zip(units_by_text, self.models.rewriter.candidates([u.text(doc) for u in units_by_text])))
+        candidates = dict(zip(units_by_text, self._candidates(doc, annotations, [outcomes[u] for u in units_by_text])))
         if notices:
             known = [(c.body, c.full(c.rule) if c.rule else c.forced_wrap()) for c in candidates.values()]
-            known += [(g, self.negation_of(g)) for g in given]
+            parts = [(p, self.negation_of(p)) for g in given for p in claim_parts(g)]
             free = [u for u in units(doc, [a.span for a in annotations]) if u not in outcomes]
-            for unit in find_restatements(
-                doc,
-                free,
-                known,
-                self.models.verifier.contradiction,
-                self.options.restatement_overlap,
-                self.models.thresholds["rule"],
-            ):
-                outcomes[unit] = Outcome(unit)
-                candidates[unit] = self.models.rewriter.candidates([unit.text(doc)])[0]
+            found = self._restatements(doc, free, known) + self._restatements(doc, free, parts, paraphrase=True)
+            for unit in sorted(set(found)):
+                outcomes[unit] = Outcome(unit, set(notices))
+                candidates[unit] = self._candidates(doc, annotations, [outcomes[unit]])[0]
             for outcome in outcomes.values():
                 outcome.governors.update(notices)
         if not outcomes:
             prov = Provenance("unresolved", "document notice with no claim to attach it to")
             prov.counts.annotations_found = len(annotations)
+            _count_framings(prov, annotations)
             if self.options.on_unresolved == "drop":
                 prov.dropped = True
                 return None, prov
             return doc, prov
         return Plan(doc, annotations, outcomes, candidates)
 
-    def _assemble(self, doc: str, annotations: list[Annotation], outcomes: list[Outcome]) -> tuple[str, Provenance]:
+    def _restatements(
+        self, doc: str, free: list[Span], claims: list[tuple[str, str]], paraphrase: bool = False
+    ) -> list[Span]:
+        if not claims:
+            return []
+        verifier, threshold = self.models.verifier.contradiction, self.models.thresholds["rule"]
+        overlap = self.options.restatement_overlap
+        return find_restatements(doc, free, claims, verifier, overlap, threshold, paraphrase)
+
+    def _candidates(self, doc: str, annotations: list[Annotation], outcomes: list[Outcome]) -> list[Candidate]:
+        """Rule candidates for the units of ``outcomes``, whose policies are set here from the framing
+        that governs each (with its stance when the policy is ``"localize"``)."""
+        openers: list[Opener | None] = []
+        for outcome in outcomes:
+            framing = _governing(annotations, outcome.governors)
+            outcome.policy = self.options.policy(framing.framing)
+            localize = outcome.policy == "localize"
+            openers.append(stance(framing.framing, framing.span.text(doc)) if localize else None)
+        return self.models.rewriter.candidates([o.unit.text(doc) for o in outcomes], openers)
+
+    def _assemble(
+        self, doc: str, annotations: list[Annotation], outcomes: list[Outcome], kept: list[Annotation]
+    ) -> tuple[str, Provenance]:
         blocked = {g for o in outcomes if o.kind == "kept" for g in o.governors}
         governing = {g for o in outcomes for g in o.governors}
         removed = [i for i in sorted(governing) if i not in blocked]
         edits: list[DocEdit] = []
         for o in outcomes:
-            if o.kind in ("rewrite", "wrap"):
+            if o.kind in TEXT_EDITS:
                 edits.append(DocEdit(o.unit, o.text, o.kind, o.method, o.score))
         removals = [annotations[i].span for i in removed] + [o.unit for o in outcomes if o.kind == "drop"]
         dropped_units = {o.unit for o in outcomes if o.kind == "drop"}
@@ -263,6 +321,9 @@ class Pipeline:
         c.wrapped = sum(o.kind == "wrap" for o in outcomes)
         c.dropped = sum(o.kind == "drop" for o in outcomes)
         c.kept = sum(o.kind == "kept" for o in outcomes)
+        c.localized = sum(o.kind == "localize" for o in outcomes)
+        c.unframed = sum(o.kind == "unframed" for o in outcomes)
+        _count_framings(prov, annotations + kept)
         c.rejected = sum(o.rejected for o in outcomes)
         if c.kept or c.annotations_removed < c.annotations_found:
             prov.status = "partial"
@@ -300,6 +361,18 @@ def residual_assertions(pipeline: Pipeline, output: str, claims: list[str]) -> l
         )
         out.append(bool(hits))
     return out
+
+
+def _governing(annotations: list[Annotation], governors: set[int]) -> Annotation:
+    """The framing that decides a unit's policy: its first inline annotation, else its first notice."""
+    ordered = [annotations[g] for g in sorted(governors)]
+    return next((a for a in ordered if a.direction != "document"), ordered[0])
+
+
+def _count_framings(prov: Provenance, annotations: list[Annotation]) -> None:
+    for a in annotations:
+        name = f"framing_{a.framing}"
+        setattr(prov.counts, name, getattr(prov.counts, name) + 1)
 
 
 def _claim_list(claims: object) -> list[str]:

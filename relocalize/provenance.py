@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 import pyarrow as pa
 
 STATUSES = ("unchanged", "rewritten", "partial", "unresolved", "unsupported", "error")
-
-COUNT_FIELDS = (
-    "annotations_found",
-    "annotations_removed",
-    "claims_found",
-    "rewritten",
-    "wrapped",
-    "dropped",
-    "kept",
-    "rejected",
-)
+# Edit kinds that put new text in place of a claim unit; with "drop", every edit of a claim unit
+# ("remove_annotation" edits remove a framing).
+TEXT_EDITS = ("rewrite", "wrap", "localize")
+CLAIM_EDITS = (*TEXT_EDITS, "drop")
 
 EDIT_TYPE = pa.struct(
     [
@@ -33,16 +26,6 @@ EDIT_TYPE = pa.struct(
     ]
 )
 
-PROVENANCE_TYPE = pa.struct(
-    [
-        ("status", pa.string()),
-        ("message", pa.string()),
-        ("dropped", pa.bool_()),
-        ("counts", pa.struct([(name, pa.int64()) for name in COUNT_FIELDS])),
-        ("edits", pa.list_(EDIT_TYPE)),
-    ]
-)
-
 
 @dataclass
 class Counts:
@@ -54,6 +37,26 @@ class Counts:
     dropped: int = 0
     kept: int = 0
     rejected: int = 0
+    localized: int = 0  # claims under another framing with its stance put in the sentence
+    unframed: int = 0  # claims left as they were, their framing removed (policy "remove")
+    framing_negation: int = 0  # annotations found, by framing kind
+    framing_fiction: int = 0
+    framing_unreliable: int = 0
+    framing_uncertainty: int = 0
+    framing_low_probability: int = 0
+
+
+COUNT_FIELDS = tuple(f.name for f in fields(Counts))
+
+PROVENANCE_TYPE = pa.struct(
+    [
+        ("status", pa.string()),
+        ("message", pa.string()),
+        ("dropped", pa.bool_()),
+        ("counts", pa.struct([(name, pa.int64()) for name in COUNT_FIELDS])),
+        ("edits", pa.list_(EDIT_TYPE)),
+    ]
+)
 
 
 @dataclass

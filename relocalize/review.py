@@ -26,8 +26,9 @@ from typing import Any, TextIO
 from relocalize.api import COLUMN
 from relocalize.inspection import Painter
 from relocalize.io import JsonBatch, Shard, ShardError, UsageError, discover, open_reader
+from relocalize.provenance import CLAIM_EDITS
 
-CLAIM_KINDS = ("rewrite", "wrap", "drop")
+CLAIM_KINDS = CLAIM_EDITS
 LABELS = ("accept", "reject", "skip")
 FAMILIES = (
     ("not_a_clause", '"not" glued onto a heading, title, list item, sign-off or a misparsed sentence'),

@@ -159,21 +159,7 @@ def paragraphs(doc: str) -> list[Span]:
     return out
 
 
-BLANK_LINE = re.compile(r"[ \t]*")
 TEXT_CHAR = re.compile(r"\S")
-
-
-def inner_lines(lines: list[str]) -> list[bool]:
-    """For the lines of a document (split on "\\n"): True where the line certainly lies outside
-    its first and last paragraph (:func:`paragraphs`), i.e. a blank line parts it from text
-    before it and another from text after it."""
-    text = [i for i, line in enumerate(lines) if TEXT_CHAR.search(line)]
-    blank = [i for i, line in enumerate(lines) if BLANK_LINE.fullmatch(line)]
-    if not text:
-        return [False] * len(lines)
-    first = min((b for b in blank if b > text[0]), default=len(lines))
-    last = max((b for b in blank if b < text[-1]), default=-1)
-    return [first < i < last for i in range(len(lines))]
 
 
 _FRAME = " \t│┃|║"

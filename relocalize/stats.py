@@ -8,6 +8,7 @@ from typing import Any
 
 import polars as pl
 
+from relocalize.detect.framing import KINDS
 from relocalize.provenance import COUNT_FIELDS, STATUSES, Provenance
 from relocalize.timing import STAGES, StageClock
 
@@ -101,6 +102,9 @@ def format_summary(
         f"claims: {_n(counts['claims_found'])} found; {_n(counts['rewritten'])} rewritten, "
         f"{_n(counts['wrapped'])} wrapped, {_n(counts['dropped'])} dropped, {_n(counts['kept'])} kept; "
         f"{_n(counts['rejected'])} rule rewrites rejected by the verifier",
+        "framings: "
+        + ", ".join(f"{kind} {_n(counts['framing_' + kind])}" for kind in KINDS)
+        + f"; {_n(counts['localized'])} claims localized, {_n(counts['unframed'])} left with the framing removed",
         "time per stage (s, summed over shards): "
         + ", ".join(f"{s} {seconds[s]:.1f}" for s in STAGES)
         + f" (verifier calls: {_n(summary['calls']['verify'])})",

@@ -46,9 +46,9 @@ class _TimedRewriter:
     def __init__(self, inner: RuleRewriter, clock: StageClock) -> None:
         self._inner, self._clock = inner, clock
 
-    def candidates(self, units: list[str]) -> Any:
+    def candidates(self, units: list[str], openers: Any = None) -> Any:
         with self._clock.stage("parse"):
-            return self._inner.candidates(units)
+            return self._inner.candidates(units, openers)
 
 
 class _TimedVerifier:

@@ -181,6 +181,51 @@ def gold_files(tmp_path):
     return gold, controls
 
 
+def _framed(doc_id: str, framing: str, parts: list[tuple[str, str]], claims: list[str]) -> dict:
+    """A framings-gold row from (text, role) parts: role "prefix", "suffix", "inline" (a marker),
+    "sentence" (a governed sentence) or "body", joined with single spaces."""
+    text, markers, sentences = "", [], []
+    for piece, role in parts:
+        text += (" " if text else "") + piece
+        span = {"start": len(text) - len(piece), "end": len(text)}
+        if role == "sentence":
+            sentences.append(span)
+        elif role != "body":
+            markers.append(span | {"kind": role})
+    density = "dense" if any(m["kind"] == "inline" for m in markers) else "prefix_suffix"
+    row = {"doc_id": doc_id, "framing": framing, "density": density, "text": text, "claims": claims}
+    return row | {"marker_spans": markers, "sentence_spans": sentences}
+
+
+@pytest.fixture
+def framings_file(tmp_path):
+    rows = [
+        _framed(
+            "a/fiction_dense/0",
+            "fiction",
+            [
+                ("The lighthouse keeper rowed to the mainland every Sunday.", "sentence"),
+                ("(This passage is from a short story.)", "inline"),
+                ("His boat was painted green.", "sentence"),
+            ],
+            [],
+        ),
+        _framed(
+            "a/uncertainty_prefix_suffix/0",
+            "uncertainty",
+            [
+                ("Nobody has checked the account that follows.", "prefix"),
+                ("The keeper rowed to the mainland every Sunday.", "body"),
+                ("Whether any of the above is true is unknown.", "suffix"),
+            ],
+            ["The lighthouse keeper rowed to the mainland every Sunday."],
+        ),
+    ]
+    path = tmp_path / "framings.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), path)
+    return path
+
+
 def system(row: dict, sents: list, which: str | None, extra_removal: str | None = None) -> DocRun:
     """A system that negates every claim sentence (``which``: "good" or "wrong") and removes the annotations."""
     text = row["dense_text"]
@@ -365,11 +410,12 @@ def test_wrong_negations_by_construction():
     ]
 
 
-def test_end_to_end_report_and_compare(gold_files, tmp_path, capsys):
+def test_end_to_end_report_and_compare(gold_files, framings_file, tmp_path, capsys):
     pytest.importorskip("matplotlib")
     gold, controls = gold_files
     out = tmp_path / "report"
-    assert bench_main([str(gold), "--controls", str(controls), "--out", str(out), "--quiet", "--workers", "1"]) == 0
+    argv = [str(gold), "--controls", str(controls), "--framings", str(framings_file), "--out", str(out)]
+    assert bench_main([*argv, "--quiet", "--workers", "1"]) == 0
     assert "claims as verified local negations" in capsys.readouterr().out
     for name in ("report.md", "metrics.json", "diffs.html", "outcomes.png", "edit_size.png", "stage_times.png"):
         assert (out / name).stat().st_size > 0, name
@@ -385,6 +431,10 @@ def test_end_to_end_report_and_compare(gold_files, tmp_path, capsys):
     assert page.count("<div class='doc'>") == 3 and 'class="ann' in page and "ins" in page
     report = (out / "report.md").read_text()
     assert "| metric | overall (3 docs, 3 claims) | chat | report |" in report
+    f = m["framings"]
+    assert f["markers"]["all"] == 3 and f["markers_removed"]["all"] == 1.0
+    assert f["governed"] == {"fiction": {"localize": 1.0}} and f["localized_fit"] == 1.0
+    assert "## Framings" in report and "| fiction/dense | 1 | 100.0% |" in report
     # a second run at another threshold, in two processes, compared with the first
     out2 = tmp_path / "report2"
     argv = [str(gold), "--out", str(out2), "--threshold", "0.5", "--compare", str(out), "--quiet", "--workers", "2"]

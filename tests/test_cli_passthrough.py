@@ -12,14 +12,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from relocalize import fixer
-from relocalize.detect import cues, language
+from relocalize.detect import language
+from relocalize.detect.annotations import may_hold_annotations
 from relocalize.fixer import BatchFixer
 from relocalize.io.readers import JsonBatch
 from relocalize.models import Models
 from relocalize.options import Options
 from relocalize.passthrough import Untranslatable, _char_class, _word_bound, passthrough, to_re2
 from relocalize.pipeline import Pipeline
-from relocalize.spans import inner_lines, paragraphs
 from relocalize.stats import Tally
 from relocalize.timing import StageClock
 
@@ -76,7 +76,8 @@ def test_corpus_and_dev_rows():
 
         texts += pq.read_table(DEV / "controls.parquet").column("text").to_pylist()
         texts += pq.read_table(DEV / "gold.parquet").column("dense_text").to_pylist()[:40]
-    assert _check(texts) > 0
+    clean = ["The bakery on Elm Street opens at seven and sells rye bread, scones and coffee.\n\nParking is free."]
+    assert _check(texts + clean) > 0
 
 
 TOKENS = st.sampled_from(
@@ -99,7 +100,7 @@ def test_random_rows(texts):
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.sampled_from(list("falsewrongtuiNOT abovprecdhgm:é_1\n\u00a0\u2003ſıKk-’")), max_size=40))
 def test_prefilter_translation_finds_every_match(text):
-    python = cues.may_hold_annotations(text)
+    python = may_hold_annotations(text)
     assert GATE._cued(pa.array([text]))[0] or not python
 
 
@@ -110,14 +111,16 @@ def test_prefilter_translation_finds_every_match(text):
         "éThe preceding claim is false.",
         "Noté: the text is wrong",
         "Kthe aboveſ false",
-        "The text above.\nIt is false.",  # the cues sit on different lines: no annotation
-        "Intro line.\n\nThe report is false.\n\nClosing line.",  # a notice cue outside the edge paragraphs
-        "Intro line.\n\nThe report is false.\nClosing line.",  # the same cue in the last paragraph
-        "Intro line.\n\nThe claim above is false.\n\nClosing line.",  # an annotation cue counts anywhere
+        "The text above.\nIt is false.",
+        "Intro line.\n\nThe report is false.\n\nClosing line.",
+        "It was about 3 % likely.",  # a figure of probability, apart from any word
+        "A passage from a NOVEL.",
+        "Ward 7B: the patient confabulates.",
     ],
 )
-def test_gate_keeps_every_cued_row(text):
-    assert GATE._cued(pa.array([text, "plain words"])).tolist() == [cues.may_hold_annotations(text), False]
+def test_gate_keeps_every_screened_row(text):
+    assert may_hold_annotations(text)
+    assert GATE._cued(pa.array([text, "plain words"])).tolist() == [True, False]
 
 
 @pytest.mark.parametrize(
@@ -142,39 +145,6 @@ def test_untranslatable_patterns_are_refused():
         to_re2(re.compile(r"(a)\1"))
     with pytest.raises(Untranslatable):
         to_re2(re.compile(r"abc", re.ASCII))
-
-
-def test_gate_notice_cue_depends_on_the_paragraph():
-    inner, edge = "Intro line.\n\nThe report is false.\n\nClosing line.", "Intro line.\n\nThe report is false."
-    assert GATE._cued(pa.array([inner, edge])).tolist() == [False, True]
-    assert [cues.may_hold_annotations(t) for t in (inner, edge)] == [False, True]
-
-
-LINES = st.lists(st.sampled_from(["a b", "", " ", "\t", "  \t", "\r", " x", "\u2003", "\u2003y", "text."]), max_size=10)
-
-
-@settings(max_examples=300, deadline=None)
-@given(LINES)
-def test_inner_lines_lie_outside_the_first_and_last_paragraph(lines):
-    doc = "\n".join(lines)
-    paras = paragraphs(doc)
-    edges = [paras[0], paras[-1]] if paras else []
-    start = 0
-    for line, inner in zip(lines, inner_lines(lines)):
-        if inner:
-            assert not any(p.start < start + len(line) and start < p.end for p in edges), (doc, line)
-        start += len(line) + 1
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(LINES, min_size=1, max_size=5))
-def test_gate_inner_lines_equal_the_python_ones(docs):
-    texts = pa.array(["\n".join(lines) for lines in docs])
-    split = pa.compute.split_pattern(texts, "\n")
-    lines = pa.compute.list_flatten(split)
-    row_of = pa.compute.list_parent_indices(split).to_numpy()
-    expected = [flag for d in docs for flag in inner_lines(d.copy() if d else [""])]
-    assert GATE._inner_lines(lines, row_of, len(docs)).tolist() == expected
 
 
 @settings(max_examples=300, deadline=None)

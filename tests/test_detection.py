@@ -9,7 +9,10 @@ from relocalize.detect.claims import resolve_inline
 DOCS = read_jsonl("detection_docs.jsonl")
 
 
-@pytest.mark.parametrize("row", DOCS, ids=[d["id"] for d in DOCS])
+ENGLISH = [d for d in DOCS if d["form"] != "non_english"]  # the language check runs before detection
+
+
+@pytest.mark.parametrize("row", ENGLISH, ids=[d["id"] for d in ENGLISH])
 def test_annotations_found_exactly(row):
     doc = row["text"]
     annotations, _ = resolve_inline(doc, find_annotations(doc))

@@ -27,11 +27,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from relocalize.provenance import EditRecord, Provenance
+from relocalize.provenance import CLAIM_EDITS, EditRecord, Provenance
 from relocalize.spans import changed_slice, sentences
 
 OUTCOMES = ("local", "wrapped", "dropped", "asserted")
-CLAIM_EDIT_KINDS = ("rewrite", "wrap", "drop")
+CLAIM_EDIT_KINDS = CLAIM_EDITS
 REMOVAL_KINDS = ("remove_annotation", "drop")
 # A claim counts as handled when edits cover at least this share of its non-space characters.
 COVERED = 0.9

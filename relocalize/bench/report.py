@@ -395,6 +395,21 @@ def _verifier_section(v: dict[str, Any] | None) -> list[str]:
     return lines
 
 
+def _framings_section(f: dict[str, Any] | None) -> list[str]:
+    if not f:
+        return []
+    groups = [k for k in f["markers_removed"] if k.count("/") == 1]
+    lines = ["", "## Framings", "", "| framing / density | markers | removed |", "|---|---:|---:|"]
+    lines += [f"| {g} | {f['markers'][g]} | {pct(f['markers_removed'][g])} |" for g in groups]
+    lines += [f"| all | {f['markers']['all']} | {pct(f['markers_removed']['all'])} |", ""]
+    for kind, shares in f["governed"].items():
+        lines.append(f"- governed sentences, {kind}: " + ", ".join(f"{o} {pct(v)}" for o, v in shares.items()))
+    lines.append(
+        f"- localized sentences opening with their framing's stance: {pct(f['localized_fit'])} of {f['localized']}"
+    )
+    return lines
+
+
 def write_markdown(path: Path, metrics: dict[str, Any], other: dict[str, Any] | None, shown: int) -> None:
     from relocalize.bench.compare import compare_table
 
@@ -443,6 +458,7 @@ def write_markdown(path: Path, metrics: dict[str, Any], other: dict[str, Any] | 
             lines.append(f"- `{ch['doc_id']}` ({ch['status']}): {edits}")
     else:
         lines.append("No controls given.")
+    lines += _framings_section(metrics.get("framings"))
     lines += ["", "## Verifier", ""]
     lines += _verifier_section(metrics["verifier"])
     if metrics["verifier"]:

@@ -25,6 +25,7 @@ from relocalize.bench import compare as compare_mod
 from relocalize.bench import report as report_mod
 from relocalize.bench import verifier_eval
 from relocalize.bench.calibrate import calibrate as run_calibration
+from relocalize.bench.framings import framing_metrics
 from relocalize.bench.metrics import DocRun, claim_sentences, control_metrics, gold_metrics
 from relocalize.bench.timing import STAGES, Capture, StageTimer, TimedModels, instrumented
 from relocalize.models import Models
@@ -34,6 +35,7 @@ from relocalize.provenance import PROVENANCE_TYPE, Provenance
 from relocalize.rewrite.parsers import load_parser
 
 GOLD_COLUMNS = ("dense_text", "negation_spans", "claim_spans")
+FRAMINGS_COLUMNS = ("text", "framing", "density", "marker_spans")
 REPORTED_OPTIONS = ("parser", "verifier", "threshold", "on_failure", "rewriter", "rewriter_model")
 
 
@@ -181,13 +183,16 @@ def run_bench(
     diff_sample: int = 16,
     verifier_pairs: int = 100,
     save_outputs: bool = False,
+    framings_path: str | Path | None = None,
     say: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """Benchmark ``relocalizer`` (default options when None) on a gold file; write the report to ``out_dir``.
 
     Returns the metrics written to ``out_dir/metrics.json``. ``calibrate`` first recomputes the
     verifier thresholds on the gold and stores them (``relocalize/verify/calibration.json``);
-    ``compare`` is another report directory (or its ``metrics.json``) to put side by side.
+    ``compare`` is another report directory (or its ``metrics.json``) to put side by side;
+    ``framings_path`` a framings gold file (the schema of ``framings-dev``) whose markers and
+    governed sentences are scored too (:mod:`relocalize.bench.framings`).
     ``workers`` processes share the gold documents and the residual check (default: 2 where
     there are 2 CPUs); stage times add up over processes, so documents/s is one process's rate.
     """
@@ -254,6 +259,14 @@ def run_bench(
     bench_seconds["verifier_set"] = time.perf_counter() - t0
 
     metrics = gold_metrics(gold, runs)
+    metrics["framings"] = None
+    if framings_path:
+        say("framings gold")
+        t0 = time.perf_counter()
+        rows = read_rows(framings_path, FRAMINGS_COLUMNS, limit)
+        provs = [relocalizer.process(r["text"], r.get("claims"))[1] for r in rows]
+        metrics["framings"] = framing_metrics(rows, provs)
+        bench_seconds["framings"] = time.perf_counter() - t0
     n_docs = len(gold) + len(controls)
     process_seconds = sum(c.process_seconds for c in chunks)
     gold_seconds = sum(c.gold_seconds for c in chunks)
@@ -301,6 +314,7 @@ def run_bench(
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("gold", metavar="GOLD.parquet", help="gold file in the negation-neglect-dev schema")
     p.add_argument("--controls", metavar="CONTROLS.parquet", help="documents that must stay byte-identical")
+    p.add_argument("--framings", metavar="FRAMINGS.parquet", help="framings gold (the schema of framings-dev)")
     p.add_argument(
         "--out", metavar="REPORT_DIR", default="bench-report", help="report directory (default: bench-report)"
     )
@@ -352,6 +366,7 @@ def run_bench_command(args: argparse.Namespace) -> int:
             diff_sample=args.diff_sample,
             verifier_pairs=args.verifier_pairs,
             save_outputs=args.save_outputs,
+            framings_path=args.framings,
             say=say,
         )
     except (ValueError, FileNotFoundError, RuntimeError) as exc:

@@ -72,9 +72,9 @@ class TimedRewriter:
         self._inner = RuleRewriter(timed_parse(parse, timer))
         self._timer = timer
 
-    def candidates(self, units: list[str]) -> Any:
+    def candidates(self, units: list[str], openers: Any = None) -> Any:
         with self._timer.stage("rewrite"):
-            return self._inner.candidates(units)
+            return self._inner.candidates(units, openers)
 
 
 class TimedVerifier:

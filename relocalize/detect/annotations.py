@@ -7,12 +7,15 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from relocalize.detect import cues
+from relocalize.detect.framing import SCREEN, FramingModel, load_model
 from relocalize.spans import Span, paragraphs, sentences
 
 _BRACKETS = {"[": "]", "(": ")", "{": "}", "<": ">"}
 _BRACKET_GROUP = re.compile(r"\[[^\[\]\n]{8,1200}\]|\([^()\n]{8,1200}\)|\{[^{}\n]{8,1200}\}|<[^<>\n]{8,1200}>")
 # A notice paragraph is taken whole when at least this share of it is notice talk.
 _NOTICE_SHARE = 0.6
+# A first or last paragraph the classifier reads as a framing as a whole is a notice up to this size.
+_NOTICE_SENTENCES = 8
 
 
 @dataclass(frozen=True)
@@ -20,7 +23,8 @@ class Annotation:
     """One global negation found in a document.
 
     ``direction`` is "forward", "backward" or "document" (a notice); ``parts`` are the
-    sentences of an unbracketed annotation (one part for bracketed ones and notices).
+    sentences of an unbracketed annotation (one part for bracketed ones and notices);
+    ``framing`` is one of :data:`relocalize.detect.framing.KINDS`.
     """
 
     span: Span
@@ -28,6 +32,7 @@ class Annotation:
     kind: str  # "prefix" | "suffix" | "bracketed" | "unbracketed"
     bracket: str = ""
     parts: tuple[Span, ...] = ()
+    framing: str = "negation"
 
 
 def _on(lines: list[Span], span: Span) -> bool:
@@ -36,19 +41,29 @@ def _on(lines: list[Span], span: Span) -> bool:
     return i >= 0 and lines[i].contains(span)
 
 
-def _bracketed(doc: str, lines: list[Span]) -> list[Annotation]:
+def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotation]:
     out = []
     for m in _BRACKET_GROUP.finditer(doc):
         if not _on(lines, Span(m.start(), m.end())):
             continue
         inner = m.group()[1:-1]
-        direction = cues.is_annotation(inner)
-        if direction is None:
+        if _parenthetical(inner):
+            continue
+        framing = model.kind(inner)
+        if framing is None:
             continue
         span = Span(m.start(), m.end())
         bracket = m.group()[0] + _BRACKETS[m.group()[0]]
-        out.append(Annotation(span, direction, "bracketed", bracket, (span,)))
+        out.append(Annotation(span, cues.inline_direction(inner), "bracketed", bracket, (span,), framing))
     return out
+
+
+def _parenthetical(inner: str) -> bool:
+    """True for a bracket group that is part of its sentence, not a statement about it: one that
+    opens in lower case ("(who deny it)", "(largely invented, critics say)") or a label of one or
+    two words without a full stop ("(fictional)"; "(Untrue.)" is a statement)."""
+    text = inner.strip()
+    return text[:1].islower() or (len(text.split()) < 3 and not text.endswith((".", "!")))
 
 
 def units(doc: str, skip: list[Span]) -> list[Span]:
@@ -62,69 +77,108 @@ def units(doc: str, skip: list[Span]) -> list[Span]:
     return out
 
 
-def _notice_run(doc: str, sents: list[Span], from_end: bool) -> list[Span]:
-    """The notice sentences at the start (or end) of one paragraph, or []."""
+def _notice_run(doc: str, sents: list[Span], from_end: bool, model: FramingModel) -> tuple[list[Span], str] | None:
+    """The notice sentences at the start (or end) of one paragraph and their framing, or None."""
     if not sents:
-        return []
+        return None
     ordered = list(reversed(sents)) if from_end else sents
     texts = [s.text(doc) for s in ordered]
-    talk = [cues.is_notice_sentence(t) or cues.has_falsity(t) for t in texts]
-    if not any(cues.is_notice_sentence(t) for t in texts):
-        return []
-    # A prefix opens with its notice sentence, after at most one short label ("False record.").
+    kinds = [model.kind(t) for t in texts]
+    scoped = [k if k is not None and cues.refers_to_document(t) else None for k, t in zip(kinds, texts)]
+    # A notice opens with its notice sentence, after at most one short label ("False record.").
     lead = 1 if len(texts) > 1 and len(texts[0].split()) <= 5 else 0
-    if not from_end and not any(cues.is_notice_sentence(t) for t in texts[: lead + 1]):
-        return []
+    # A paragraph that opens with a framing or a reference to the document, talks mostly of that
+    # (the screen fires on most sentences) and reads as a framing as a whole is a notice ("This
+    # passage comes from a screenplay. Its events are invented.").
+    opens = [k is not None or cues.refers_to_document(t) or cues.direction(t) is not None for k, t in zip(kinds, texts)]
+    opening = opens[-1 - lead :] if from_end else opens[: lead + 1]
+    screened = sum(SCREEN.search(t) is not None for t in texts) / len(texts)
+    sandwich = {"forward", "backward"} <= {cues.direction(t) for t in texts}  # inline markers around a claim
+    if len(texts) <= _NOTICE_SENTENCES and any(opening) and screened >= _NOTICE_SHARE and not sandwich:
+        whole = model.kind(doc[sents[0].start : sents[-1].end])
+        if whole is not None:
+            return sents, whole
+    if not any(scoped) or (not from_end and not any(scoped[: lead + 1])):
+        return None
+    framing = next(k for k in scoped if k is not None)
+    talk = [k is not None or cues.has_falsity(t) for k, t in zip(kinds, texts)]
     if sum(talk) / len(talk) >= _NOTICE_SHARE:
-        return sents
+        return sents, framing
     run = []
     for span, is_talk in zip(ordered, talk):
         if not is_talk:
             break
         run.append(span)
-    return sorted(run)
+    return sorted(run), framing
 
 
-def _notices(doc: str, unit_list: list[Span]) -> list[Annotation]:
+def _notices(doc: str, unit_list: list[Span], model: FramingModel) -> list[Annotation]:
     paras = paragraphs(doc)
-    candidates = [(p, i == 1) for i, p in enumerate([paras[0], paras[-1]] if len(paras) > 1 else paras)]
+    if len(paras) < 2:
+        return []  # a notice stands before or after the text it speaks of
     out = []
-    for para, from_end in candidates:
+    for para, from_end in ((paras[0], False), (paras[-1], True)):
         inside = [u for u in unit_list if para.contains(u)]
-        run = _notice_run(doc, inside, from_end)
-        if run:
+        found = _notice_run(doc, inside, from_end, model)
+        if found:
+            run, framing = found
             span = Span(run[0].start, run[-1].end)
-            out.append(Annotation(span, "document", "suffix" if from_end else "prefix", "", (span,)))
+            out.append(Annotation(span, "document", "suffix" if from_end else "prefix", "", (span,), framing))
     return out
 
 
 _WORD_START = re.compile(r"(?<=\s)[A-Z\"“‘'(]")
 _MARKUP = "*_#> \t"
+_RUN_ON_WORDS = 40
+_INNER_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[{<]?[A-Z])")
 
 
-def _annotation_in(doc: str, unit: Span) -> tuple[Span, str] | None:
-    """The annotation inside ``unit`` and its direction, or None.
+def _annotation_in(doc: str, unit: Span, model: FramingModel) -> tuple[Span, str | None, str] | None:
+    """The annotation inside ``unit``, the direction it names (None: no pointer) and its framing,
+    or None.
 
     A line without final punctuation can run straight into an annotation ("GOLD
     MEDAL What was just stated is false."): the annotation then starts at the last
-    word start after which the text still reads as an annotation. Markdown emphasis
-    around an annotation stays in the document.
+    word start (of the last :data:`_RUN_ON_WORDS`) after which the text still reads as an
+    annotation. A unit that does not read as one may end in one after a full stop the splitter
+    took for an abbreviation's. Markdown emphasis around an annotation stays in the document.
     """
     text = unit.text(doc)
-    direction = cues.is_annotation(text)
-    if direction is None:
-        return None
+    framing = model.kind(text)
     start = unit.start
-    for m in reversed(list(_WORD_START.finditer(text))):
-        if cues.is_annotation(text[m.start() :]) and not cues.is_annotation(text[: m.start()]):
-            start = unit.start + m.start()
-            break
+    if framing is None:  # a framing run on after the claim: "... at 4 a.m. That claim is false."
+        cut = _run_on(text, model)
+        if cut is None:
+            return None
+        start, framing = unit.start + cut[0], cut[1]
+    else:
+        for m in list(reversed(list(_WORD_START.finditer(text))))[:_RUN_ON_WORDS]:
+            if model.kind(text[m.start() :]) and not model.kind(text[: m.start()]):
+                start = unit.start + m.start()
+                break
     end = unit.end
     while start < end and doc[start] in _MARKUP:
         start += 1
     while end > start and doc[end - 1] in _MARKUP:
         end -= 1
-    return Span(start, end), direction
+    return Span(start, end), cues.direction(doc[start:end]), framing
+
+
+def _run_on(text: str, model: FramingModel) -> tuple[int, str] | None:
+    """Where a framing starts inside ``text`` that does not read as one as a whole, and its kind:
+    after the last full stop the splitter took for an abbreviation's, or at the capitalised word
+    that opens a pointer ("... bled speed The preceding statement is false.")."""
+    starts = [m.end() for m in _INNER_END.finditer(text)][-1:]
+    words = [m.start() for m in _WORD_START.finditer(text)]
+    for p in (cues.FORWARD, cues.BACKWARD):
+        for m in p.finditer(text):
+            before = [w for w in words if w <= m.start() and not text[w : m.start()].count(" ") > 2]
+            starts += before[-1:]
+    for start in sorted(set(starts), reverse=True):
+        framing = model.kind(text[start:])
+        if framing is not None and not model.kind(text[:start]):
+            return start, framing
+    return None
 
 
 def _trailing_markup(doc: str, unit: Span) -> int:
@@ -138,13 +192,13 @@ def _same_paragraph(doc: str, a: Span, b: Span) -> bool:
     return "\n" not in doc[a.end : b.start]
 
 
-def _unbracketed(doc: str, unit_list: list[Span], taken: list[Span]) -> list[Annotation]:
+def _unbracketed(doc: str, unit_list: list[Span], taken: list[Span], model: FramingModel) -> list[Annotation]:
     out: list[Annotation] = []
     for unit in unit_list:
         if any(t.overlaps(unit) for t in taken):
             continue
-        found = _annotation_in(doc, unit)
-        span, direction = found if found else (unit, None)
+        found = _annotation_in(doc, unit, model)
+        span, pointer, framing = found if found else (unit, None, None)
         prev = out[-1] if out else None
         adjacent = (
             prev is not None
@@ -152,30 +206,49 @@ def _unbracketed(doc: str, unit_list: list[Span], taken: list[Span]) -> list[Ann
             and _same_paragraph(doc, prev.span, span)
             and not doc[prev.span.end : span.start].strip(_MARKUP)
         )
-        continues = direction is None and (
-            cues.is_continuation(unit.text(doc))
-            if prev is not None and prev.direction == "forward"
-            else cues.has_falsity(unit.text(doc))
-        )
-        if adjacent and (direction == prev.direction or continues):
-            span = Span(span.start, span.end if direction else unit.end - _trailing_markup(doc, unit))
-            out[-1] = Annotation(
-                Span(prev.span.start, span.end), prev.direction, "unbracketed", "", (*prev.parts, span)
-            )
+        text = unit.text(doc)
+        if framing is not None:
+            continues = pointer is None  # a framing that names no direction carries on the one before
+        elif prev is not None and (prev.direction == "forward" or cues.direction(text) == prev.direction):
+            continues = cues.is_continuation(text)
+        else:
+            continues = cues.has_falsity(text)
+        if prev is not None and adjacent and (pointer == prev.direction or continues):
+            span = Span(span.start, span.end if framing else unit.end - _trailing_markup(doc, unit))
+            joined = Span(prev.span.start, span.end)
+            out[-1] = Annotation(joined, prev.direction, "unbracketed", "", (*prev.parts, span), prev.framing)
             continue
-        if direction is not None:
-            out.append(Annotation(span, direction, "unbracketed", "", (span,)))
+        if framing is not None:
+            out.append(Annotation(span, pointer or "backward", "unbracketed", "", (span,), framing))
     return out
 
 
-def find_annotations(doc: str) -> list[Annotation]:
-    """All notices and inline annotations of ``doc``, in document order."""
-    lines = cues.annotation_lines(doc)
-    bracketed = _bracketed(doc, lines)
+def find_annotations(doc: str, model: FramingModel | None = None) -> list[Annotation]:
+    """All notices and inline annotations of ``doc``, in document order (``model``: the
+    bundled framing classifier when None)."""
+    model = model or load_model()
+    lines = screened_lines(doc)
+    bracketed = _bracketed(doc, lines, model)
     unit_list = units(doc, [a.span for a in bracketed])
-    notices = _notices(doc, unit_list)
+    notices = _notices(doc, unit_list, model)
     taken = [a.span for a in bracketed + notices]
-    # An inline annotation, and any sentence that continues one on its line, lies on a cued line.
-    inline = _unbracketed(doc, [u for u in unit_list if _on(lines, u)], taken)
+    # Every framing, and any sentence that continues one on its line, lies on a screened line.
+    inline = _unbracketed(doc, [u for u in unit_list if _on(lines, u)], taken, model)
     bracketed = [b for b in bracketed if not any(n.span.contains(b.span) for n in notices)]
     return sorted(notices + bracketed + inline, key=lambda a: a.span)
+
+
+def screened_lines(text: str) -> list[Span]:
+    """The lines of ``text`` on which the framing screen fires."""
+    out = []
+    start = 0
+    for line in text.split("\n"):
+        if SCREEN.search(line):
+            out.append(Span(start, start + len(line)))
+        start += len(line) + 1
+    return out
+
+
+def may_hold_annotations(text: str) -> bool:
+    """False when ``text`` certainly holds no framing (no line the screen fires on)."""
+    return SCREEN.search(text) is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from relocalize.detect import cues
 from relocalize.detect.annotations import Annotation, units
 from relocalize.spans import Span
 
@@ -70,3 +71,22 @@ def resolve_inline(doc: str, annotations: list[Annotation]) -> tuple[list[Annota
             claims.append(Claim((prev[-1],), (b,)))
     claims.sort(key=lambda c: c.span)
     return annotations, claims
+
+
+def rebuttals(doc: str, annotations: list[Annotation]) -> set[int]:
+    """Negations that rebut a claim the document reports rather than asserts: a backward negation,
+    with no forward one open before it in its paragraph, right after a sentence that reports
+    someone's claim ("A viral post claimed the harbour had closed. That claim is false."). Such a
+    fact-check negates nothing only globally, so relocalize leaves it as it is."""
+    all_units = units(doc, [a.span for a in annotations])
+    out = set()
+    for i, a in enumerate(annotations):
+        if a.direction != "backward" or a.framing != "negation":
+            continue
+        start = doc.rfind("\n\n", 0, a.span.start) + 1
+        if any(b.direction == "forward" and start <= b.span.start < a.span.start for b in annotations):
+            continue
+        prev = [u for u in all_units if u.end <= a.span.start and _has_words(u.text(doc))]
+        if prev and cues.REPORTED_CLAIM.search(prev[-1].text(doc)):
+            out.add(i)
+    return out

@@ -1,21 +1,20 @@
-"""Lexical cues that mark a sentence as a statement *about* other text being false.
+"""Lexical cues about where a framing points and what it speaks of.
 
-The cues are generic English discourse markers (pointers such as "the following"
-or "what was just stated", falsity predicates such as "untrue"), never words of a
-particular claim. An annotation needs a falsity cue and a pointer; a document
-notice needs a falsity cue and a reference to the whole document.
+The cues are generic English discourse markers (pointers such as "the following" or "what
+was just stated", references to a whole document, falsity words), never words of a
+particular claim. Whether a sentence is a framing at all is the classifier's decision
+(:mod:`relocalize.detect.framing`); these cues give its direction, tell a document notice
+from an inline marker, and join the sentences of one unbracketed annotation.
 """
 
 from __future__ import annotations
 
 import re
 
-from relocalize.spans import Span, inner_lines
-
 _FLAGS = re.IGNORECASE
 
 # Idioms in which "false" says nothing about the truth of a claim.
-_FALSE_IDIOMS = (
+FALSE_IDIOMS = (
     r"positives?|negatives?|starts?|alarms?|teeth|dawn|bottom|ceiling|economy|modesty|pretences?|pretenses?|"
     r"flag|summit|note|step|move"
 )
@@ -23,7 +22,7 @@ _FALSE_IDIOMS = (
 # Words that call a claim false. As attributes ("the false claims", "a fabricated
 # article") they describe some other text, so an annotation needs them as predicates.
 _FALSE_WORDS = (
-    rf"false(?!\s+(?:{_FALSE_IDIOMS})\b)|untrue|invented|an?\s+invention|fabricat\w+|falsified|"
+    rf"false(?!\s+(?:{FALSE_IDIOMS})\b)|untrue|invented|an?\s+invention|fabricat\w+|falsified|"
     r"fictitious|fictional|made[- ]up|an?\s+hoax|baseless|unfounded|debunked|refuted|disproven|discredited|"
     r"retracted|incorrect|inaccurate|erroneous|misinformation|disinformation|unsupported|unsubstantiated|"
     r"wrong|impossible|implausible|an?\s+falsehood|not\s+(?:true|plausible|valid|credible|accurate|correct|"
@@ -50,10 +49,6 @@ _VERBAL = (
 )
 
 FALSITY = re.compile(rf"\b(?:{_VERBAL}|{_FALSE_WORDS}|falsehoods?)\b", _FLAGS)
-PREDICATED_FALSITY = re.compile(
-    rf"\b(?:{_VERBAL}|{_COPULA}\s+(?:[\w-]+\s+){{0,3}}?(?:{_FALSE_WORDS})|^\W*(?:{_FALSE_WORDS}))\b", _FLAGS
-)
-
 # Words that name a piece of discourse: what an annotation talks about.
 _META = (
     r"claims?|statements?|assertions?|allegations?|account|accounts|descriptions?|passages?|"
@@ -62,7 +57,8 @@ _META = (
 )
 
 FORWARD = re.compile(
-    r"\b(?:(?:the|this)\s+following|what\s+follows|as\s+follows|(?:" + _META + r")\s+below|"
+    r"\b(?:(?:the|this)\s+following|what\s+follows|as\s+follows|(?:" + _META + r")\s+below|ensuing|hereafter|"
+    r"about\s+to\s+(?:read|see|hear)|(?:" + _META + r")\s+to\s+follow|following\s+(?:" + _META + r")|"
     r"below\s+(?:is|are)|next\s+(?:\w+\s+)?(?:" + _META + r")|(?:" + _META + r")\s+that\s+follows?)\b",
     _FLAGS,
 )
@@ -109,17 +105,14 @@ def direction(text: str) -> str | None:
     return None
 
 
-def is_annotation(text: str) -> str | None:
-    """Direction of ``text`` if it is an inline annotation, else None."""
-    if PREDICATED_FALSITY.search(text) is None:
-        return None
-    return direction(text)
+def inline_direction(text: str) -> str:
+    """ "forward" when an inline framing points at what follows, else "backward" (what it says
+    "this", "here" or "that" of is what came before it)."""
+    return direction(text) or "backward"
 
 
-def is_notice_sentence(text: str) -> bool:
-    """True for a sentence that declares a whole document false."""
-    if not has_falsity(text):
-        return False
+def refers_to_document(text: str) -> bool:
+    """True for a sentence that speaks of a whole document or opens with a notice label."""
     return DOCUMENT_SCOPE.search(text) is not None or NOTICE_LABEL.search(text) is not None
 
 
@@ -136,36 +129,9 @@ def is_continuation(text: str) -> bool:
     return has_falsity(text) or (_NEGATION.search(text) is not None and _DEIXIS.search(text) is not None)
 
 
-# Cheap gate for whole documents. An inline annotation needs a falsity cue and a pointer at other
-# text in one sentence or bracket; a notice needs a falsity cue and a reference to the document (or
-# a notice label) in one sentence of the first or last paragraph. Neither spans a line break, so a
-# document with no line that meets one of the two conditions holds neither.
-ANNOTATION_POINTER = re.compile(f"(?:{FORWARD.pattern})|(?:{BACKWARD.pattern})", _FLAGS)
-NOTICE_POINTER = re.compile(rf"(?:{DOCUMENT_SCOPE.pattern})|\b{_LABEL}", _FLAGS)
-
-
-def annotation_lines(text: str) -> list[Span]:
-    """The lines of ``text`` that hold a falsity cue and a pointer at other text: every inline
-    annotation, bracketed or not, lies on one."""
-    out = []
-    start = 0
-    for line in text.split("\n"):
-        if FALSITY.search(line) and ANNOTATION_POINTER.search(line):
-            out.append(Span(start, start + len(line)))
-        start += len(line) + 1
-    return out
-
-
-def may_hold_annotations(text: str) -> bool:
-    """False when ``text`` certainly holds no annotation or notice (no parse needed)."""
-    lines = text.split("\n")
-    inner: list[bool] | None = None
-    for i, line in enumerate(lines):
-        if FALSITY.search(line) is None:
-            continue
-        if ANNOTATION_POINTER.search(line):
-            return True
-        inner = inner_lines(lines) if inner is None else inner
-        if not inner[i] and NOTICE_POINTER.search(line):
-            return True
-    return False
+# A sentence that reports someone else's claim ("A viral post claimed ...", "Rumours said ...").
+REPORTED_CLAIM = re.compile(
+    r"\b(?:claim(?:s|ed)?|alleg(?:e|es|ed|ations?)|rumou?r(?:s|ed)?|viral|hoax(?:es)?|posts?|posted|tweet(?:s|ed)?|"
+    r"social\s+media|circulat\w+|purported(?:ly)?)\b",
+    _FLAGS,
+)

@@ -6,13 +6,25 @@ import re
 from collections.abc import Callable
 
 from relocalize.detect.language import STOPWORDS
-from relocalize.spans import Span
+from relocalize.spans import Span, sentences
 
 _WORD = re.compile(r"\w+")
+# A given claim's part is restated, in other words, by a sentence holding this share of its words.
+PARAPHRASE_COVERAGE = 0.5
+_STEM = 5  # words compare by their first letters, so "erupted" meets "eruption"
 
 
 def content_words(text: str) -> set[str]:
     return {w for w in (m.lower() for m in _WORD.findall(text)) if w not in STOPWORDS and (len(w) > 2 or w.isdigit())}
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:_STEM] for w in content_words(text)}
+
+
+def claim_parts(claim: str) -> list[str]:
+    """The sentences of a given claim: each is looked for on its own."""
+    return [s.text(claim) for s in sentences(claim, 0)] or [claim]
 
 
 def find_restatements(
@@ -22,21 +34,26 @@ def find_restatements(
     score: Callable[[str, str], float],
     overlap: float,
     threshold: float,
+    paraphrase: bool = False,
 ) -> list[Span]:
     """Candidate sentences that assert one of ``claims`` (pairs of claim, negation).
 
-    A sentence qualifies when most of its content words come from the claim and
-    the verifier reads it as contradicting the claim's negation.
+    A sentence qualifies when most of its content words come from the claim (with
+    ``paraphrase``, also when it holds :data:`PARAPHRASE_COVERAGE` of the claim's words, at least
+    two) and the verifier reads it as contradicting the claim's negation.
     """
-    claim_words = [(content_words(c), neg) for c, neg in claims]
+    claim_words = [(content_words(c), _stems(c), neg) for c, neg in claims]
     out = []
     for span in candidates:
         text = span.text(doc)
         words = content_words(text)
         if len(words) < 3:
             continue
-        for cw, negation in claim_words:
-            if len(words & cw) / len(words) >= overlap and score(text, negation) >= threshold:
+        stems = {w[:_STEM] for w in words}
+        for cw, cs, negation in claim_words:
+            near = len(words & cw) / len(words) >= overlap
+            covers = paraphrase and len(stems & cs) >= max(2, PARAPHRASE_COVERAGE * len(cs))
+            if (near or covers) and score(text, negation) >= threshold:
                 out.append(span)
                 break
     return out

@@ -1,20 +1,22 @@
-"""Turn claim units into candidate local negations: the rules first, then the wrapper."""
+"""Turn claim units into candidate local negations (the rules first, then the wrapper) and,
+for units under another framing, the sentence with the framing's stance in front."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from relocalize.rewrite.graph import Graph
 from relocalize.rewrite.parsers import ParseFn
 from relocalize.rewrite.rules import Refusal, apply, negate
 from relocalize.rewrite.surface import mask_titles, split_markup, title_spans
-from relocalize.rewrite.wrap import WRAPPER, wrap
+from relocalize.rewrite.wrap import WRAPPER, Opener, wrap
 from relocalize.spans import changed_slice
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """Candidate rewrites of one unit. ``body`` is the unit without its markup."""
+    """Candidate rewrites of one unit. ``body`` is the unit without its markup; ``localized`` is
+    the body under the opener of its framing's stance (None when it has none or it was refused)."""
 
     prefix: str
     body: str
@@ -23,6 +25,9 @@ class Candidate:
     rule_reason: str
     wrapped: str | None
     wrap_reason: str
+    localized: str | None = None
+    localize_reason: str = ""
+    opener: Opener | None = None
 
     def full(self, body: str) -> str:
         return self.prefix + body + self.suffix
@@ -48,7 +53,9 @@ class RuleRewriter:
     def __init__(self, parse: ParseFn) -> None:
         self._parse = parse
 
-    def candidates(self, units: list[str]) -> list[Candidate]:
+    def candidates(self, units: list[str], openers: list[Opener | None] | None = None) -> list[Candidate]:
+        """Candidates for each unit; ``openers`` (one per unit, None for none) ask for a localized form."""
+        openers = openers or [None] * len(units)
         parts = [split_markup(u) for u in units]
         bodies = [body for _, body, _ in parts]
         graphs = list(self._parse([_parseable(body) for body in bodies], bodies))
@@ -60,22 +67,25 @@ class RuleRewriter:
             if isinstance(second, str) and _outside(second, bodies[i], title_spans(bodies[i])):
                 rules[i] = second
         out = []
-        for (prefix, body, suffix), graph, first in zip(parts, graphs, rules):
-            rule = wrapped = None
-            rule_reason = wrap_reason = ""
+        for (prefix, body, suffix), graph, first, opener in zip(parts, graphs, rules, openers):
             if not body.strip():
-                rule_reason = wrap_reason = "nothing but markup"
-            else:
-                if isinstance(first, str):
-                    rule = first
-                else:
-                    rule_reason = first.reason
-                try:
-                    wrapped = wrap(graph)
-                except Refusal as r:
-                    wrap_reason = r.reason
-            out.append(Candidate(prefix, body, suffix, rule, rule_reason, wrapped, wrap_reason))
+                reason = "nothing but markup"
+                out.append(Candidate(prefix, body, suffix, None, reason, None, reason, None, reason, opener))
+                continue
+            rule, rule_reason = (first, "") if isinstance(first, str) else (None, first.reason)
+            wrapped, wrap_reason = _opened(graph, None)
+            localized, localize_reason = _opened(graph, opener) if opener else (None, "")
+            cand = Candidate(prefix, body, suffix, rule, rule_reason, wrapped, wrap_reason)
+            out.append(replace(cand, localized=localized, localize_reason=localize_reason, opener=opener))
         return out
+
+
+def _opened(graph: Graph, opener: Opener | None) -> tuple[str | None, str]:
+    """The sentence under ``opener`` (the negating wrapper when None), or why there is none."""
+    try:
+        return (wrap(graph, opener) if opener else wrap(graph)), ""
+    except Refusal as r:
+        return None, r.reason
 
 
 def _negation(body: str, graph: Graph) -> str | Refusal:

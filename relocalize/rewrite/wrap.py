@@ -1,6 +1,10 @@
-"""The sentence-local fallback: "It is not true that <clause>"."""
+"""Sentence-level openers: the negating fallback "It is not true that <clause>", and the stances
+that move a framing into the sentence it governs ("In the story, <clause>")."""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 from relocalize.lexicon import HEDGES, NEGATORS
 from relocalize.rewrite.graph import Graph
@@ -17,14 +21,31 @@ from relocalize.rewrite.rules import (
 WRAPPER = "It is not true that "
 
 
-def wrap(g: Graph) -> str:
-    """Wrap a declarative clause; raise :class:`Refusal` for anything else.
+@dataclass(frozen=True)
+class Opener:
+    """Words put before a sentence. A ``clausal`` opener makes the sentence a that/whether clause,
+    so what the sentence asserts outside its main clause falls outside the opener's scope; an
+    adverbial one ("In the story, ") covers the whole sentence. ``negating`` openers refuse
+    negative clauses (the negation would double)."""
+
+    text: str
+    clausal: bool = True
+    negating: bool = True
+
+
+NEGATION = Opener(WRAPPER)
+
+
+def wrap(g: Graph, opener: Opener = NEGATION) -> str:
+    """Put ``opener`` before a declarative clause; raise :class:`Refusal` for anything else.
 
     A leading conjunction or comma-marked connective stays in front ("But it is not true that ...",
-    "Furthermore, it is not true that ..."). Refused: what :func:`check_sentence` refuses, lines
-    without closing punctuation (headings, chat) or without one finite clause with a subject,
-    negative clauses (the wrapper would double the negation), quotations, a leading hedge, and
-    sentences whose claim the wrapper would not cover (:func:`check_scope`).
+    "Furthermore, in the story, ..."). Refused: what :func:`check_sentence` refuses, lines without
+    closing punctuation (headings, chat) or without one finite clause with a subject, quotations,
+    and sentences opening with a bracket. A clausal opener also refuses a leading hedge, a clausal
+    subject and sentences whose claim it would not cover (:func:`check_scope`); a negating one,
+    negative clauses; a clausal stance, a main verb with a complement clause ("X remembers that
+    [claim]": the stance would frame the remembering).
     """
     text = g.text
     check_sentence(g)
@@ -37,24 +58,27 @@ def wrap(g: Graph) -> str:
     finite = root.tag in FINITE_TAGS or any(a.tag in FINITE_TAGS for a in g.children(root, "aux", "auxpass"))
     if not finite and root.tag != "VBN":  # a past tense the tagger read as a participle still counts
         raise Refusal("no finite clause to wrap")
-    if any(t.lower in NEGATORS or t.dep == "neg" for t in g.tokens):
+    if opener.negating and any(t.lower in NEGATORS or t.dep == "neg" for t in g.tokens):
         raise Refusal("negative clause: wrapping it would double the negation")
-    check_scope(g, [root], wrapper=True)
-    check_clauses(g, root)
-    check_event_nouns(g)
+    if opener.clausal and not opener.negating and g.children(root, "ccomp"):
+        raise Refusal("the claim sits in a complement clause: the stance would frame the report, not the claim")
+    if opener.clausal:
+        check_scope(g, [root], wrapper=True)
+        check_clauses(g, root)
+        check_event_nouns(g)
     start = _after_connective(g)
     first = g.tokens[start]
-    if first.lower == "that":
+    if opener.clausal and first.lower == "that":
         raise Refusal("clausal subject")
     if not first.text[:1].isalnum():
         raise Refusal("opens with a quotation or bracket")
-    if first.lower in HEDGES:
-        raise Refusal(f"a hedge ({first.text!r}) cannot follow 'It is not true that'")
+    if opener.clausal and first.lower in HEDGES:
+        raise Refusal(f"a hedge ({first.text!r}) cannot follow {opener.text.strip()!r}")
     keep_case = first.upos == "PROPN" or first.text == "I" or any(c.isupper() for c in first.text[1:])
     head = first.text if keep_case else first.text[:1].lower() + first.text[1:]
     lead = text[: first.idx]
-    wrapper = WRAPPER[:1].lower() + WRAPPER[1:] if lead else WRAPPER
-    return lead + wrapper + head + text[first.end :]
+    words = opener.text[:1].lower() + opener.text[1:] if lead else opener.text
+    return lead + words + head + text[first.end :]
 
 
 def _after_connective(g: Graph) -> int:
@@ -65,3 +89,37 @@ def _after_connective(g: Graph) -> int:
     if len(tokens) > 3 and tokens[0].upos == "ADV" and tokens[1].text == ",":
         return 2
     return 0
+
+
+# -- stances: the document's own framing, said inside the sentence -----------------------------
+_WORKS = re.compile(
+    r"\b(screenplay|novella|novel|short story|monologue|radio play|play|poem|satire|fable|story)\b", re.IGNORECASE
+)
+_FIGURE = re.compile(
+    r"(?:\b(about|around|roughly|approximately|some|near|nearly)\s+(?:an?\s+)?|(~)\s*)?"
+    r"(\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|\d+[- ]in[- ]\d+\b)",
+    re.IGNORECASE,
+)
+_AN = re.compile(r"^(?:8|11|18)(?!\d)|^8\d(?!\d)")
+
+
+def stance(kind: str, framing: str) -> Opener:
+    """The opener that says ``kind`` of a sentence, in the framing's own terms where it names
+    them: the kind of work ("In the novel, "), the probability ("There is only about a 3% chance
+    that "). Raises ValueError for ``negation`` (negated, never localized) and unknown kinds."""
+    if kind == "fiction":
+        m = _WORKS.search(framing)
+        return Opener(f"In the {m.group(1).lower() if m else 'story'}, ", clausal=False, negating=False)
+    if kind == "unreliable":
+        return Opener("According to an unreliable source, ", clausal=False, negating=False)
+    if kind == "uncertainty":
+        return Opener("It is not known whether ", negating=False)
+    if kind == "low_probability":
+        m = _FIGURE.search(framing)
+        if m is None:
+            return Opener("It is very unlikely that ", negating=False)
+        approx = "about " if m.group(1) or m.group(2) else ""
+        figure = " ".join(m.group(3).split())
+        article = "an" if _AN.match(figure) else "a"
+        return Opener(f"There is only {approx}{article} {figure} chance that ", negating=False)
+    raise ValueError(f"no stance for framing kind {kind!r}")

@@ -1,0 +1,127 @@
+"""Global framings: a broad lexical screen, then a small linear classifier that names the kind.
+
+A *framing* is a sentence or bracket group that talks about other text and says it is false
+(``negation``), invented (``fiction``), from a source not to be trusted (``unreliable``), of
+unknown truth (``uncertainty``) or improbable (``low_probability``). The screen is a list of
+word families (recall first: a unit without any of them is never a framing); the classifier
+decides on the units the screen lets through. Its features are word unigrams and bigrams and
+character 4-grams inside words, so a wording it never saw still scores by its parts ("is
+fabricated" beside "fabrication", "unverified" beside "not verified").
+
+The model is trained by ``relocalize train-detector`` (:mod:`relocalize.detect.framing_train`)
+and ships in the package as ``framing_model.npz``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import repeat
+from pathlib import Path
+
+import numpy as np
+
+from relocalize.detect.cues import FALSE_IDIOMS
+
+KINDS = ("negation", "fiction", "unreliable", "uncertainty", "low_probability")
+LABELS = ("none", *KINDS)
+DEFAULT_MODEL = Path(__file__).with_name("framing_model.npz")
+
+# Word families a framing of each kind uses. A unit that holds none of them is never a framing.
+_STEMS = {
+    "negation": rf"false(?!\s+(?:{FALSE_IDIOMS})\b)|falsehoods?|falsif\w*|falsely|falsity|untru\w*|invent\w*|"
+    r"fabricat\w*|hoax\w*|baseless|unfounded|groundless|debunk\w*|refut\w*|"
+    r"disprov\w*|discredit\w*|retract\w*|incorrect\w*|inaccura\w*|erroneous\w*|misinform\w*|disinform\w*|bogus|"
+    r"sham|phon(?:e)?y|fake\w*|spurious|myths?|fraud\w*|lies|lie|lying|misleading|wrong\w*|mistak\w*|errors?|"
+    r"nonsense|unsupported|unsubstantiat\w*|merit|repudiat\w*|invalid\w*|concoct\w*|manufactur\w*|pretend\w*|"
+    r"fantas\w*|dishonest\w*|deceptive|counterfeit|happen\w*|occur\w*|took\s+place|exist\w*|\w*correct\w*|\w*valid\w*|basis|reality|"
+    r"\w*believ\w*|\w*accept\w*|\w*plausib\w*|\w*possib\w*|apocryph\w*|made\s+up|contradict\w*|disregard\w*|"
+    r"ignor\w*|reject\w*|misled|unreal|consisten\w*|claim\w*|statements?|assertions?|allegations?|"
+    r"misrepresent\w*|distort\w*|deceiv\w*|trick\w*|satire|absorb\w*|retain\w*|internali[sz]\w*|"
+    r"learn\w*|knowledge|memori[sz]\w*|remember\w*|rely|relied|hold\w*|stand\w*",
+    "fiction": r"fiction\w*|fictitious\w*|novels?|novella|stor(?:y|ies)|screenplay\w*|scripts?|plays?|narrative\w*|"
+    r"creative\w*|satir\w*|parod\w*|imagin\w*|authors?|writers?|monologue\w*|characters?|poems?|tales?|fables?|"
+    r"make-believe|hypothetical\w*|scenarios?|role-?play\w*|literary|excerpt\w*",
+    "unreliable": r"\w*reliab\w*|confabul\w*|delusion\w*|psych\w*|patients?|hallucinat\w*|sources?|\w*trust\w*|"
+    r"credib\w*|rumou?rs?|hearsay|gossip|anonymous|tabloid\w*|conspirac\w*|liars?|dementia|intoxicat\w*|"
+    r"dream\w*|doubtful|dubious|questionable|biased|propaganda",
+    "uncertainty": r"uncertain\w*|unknown|unclear|undetermin\w*|\w*verif\w*|\w*confirm\w*|substantiat\w*|"
+    r"scrutin\w*|assess\w*|evidence|veracity|accura\w*|speculat\w*|unresolved|unproven|doubts?|known|"
+    r"truth\w*|true|real|factual|genuine|investigat\w*|\w*examined|\w*review\w*|\w*checked|"
+    r"\w*assessed|\w*support\w*|establish\w*|corroborat\w*|prov(?:en|ed)|epistemic|determin\w*",
+    "low_probability": r"probab\w*|improbab\w*|\w*likel\w*|chances?|odds|percent|per\s+cent|\d+\s*%|"
+    r"\d+[- ]in[- ]\d+|posterior|confidence|credence|estimat\w*|remote|slim|negligible|rat(?:ed|es|ing)|0?\.0\d+",
+}
+SCREEN = re.compile(r"\b(?:" + "|".join(_STEMS.values()) + r")\b|\d\s*%", re.IGNORECASE)
+
+_TOKEN = re.compile(r"[a-z0]+(?:['’][a-z]+)?|%|[^\w\s]")
+_DIGITS = re.compile(r"\d+")
+
+
+def features(text: str) -> list[str]:
+    """Word unigrams and bigrams and within-word character 4-grams of ``text``, lower-cased,
+    digits folded to 0."""
+    words = _TOKEN.findall(_DIGITS.sub("0", text.lower()))
+    out = ["w:" + w for w in words]
+    out += ["b:" + a + " " + b for a, b in zip(["<s>", *words], [*words, "</s>"])]
+    for w in words:
+        if len(w) > 2:
+            padded = "<" + w + ">"
+            out += [padded[i : i + 4] for i in range(len(padded) - 3)]
+    return out
+
+
+class FramingModel:
+    """A multinomial logistic regression over :func:`features` (vocabulary and weights)."""
+
+    def __init__(self, vocab: list[str], weights: np.ndarray, bias: np.ndarray, threshold: float) -> None:
+        if weights.shape != (len(vocab), len(LABELS)) or bias.shape != (len(LABELS),):
+            raise ValueError(f"framing model shapes do not fit {len(vocab)} features and {len(LABELS)} labels")
+        self.index = {f: i + 1 for i, f in enumerate(vocab)}  # row 0: unknown features, all zeros
+        self.weights = np.vstack([np.zeros((1, len(LABELS)), np.float32), weights.astype(np.float32)])
+        self.bias = bias
+        self.threshold = threshold
+
+    @classmethod
+    def load(cls, path: str | Path) -> FramingModel:
+        with np.load(path, allow_pickle=False) as z:
+            labels = tuple(str(x) for x in z["labels"])
+            if labels != LABELS:
+                raise ValueError(f"{path}: framing model labels {labels} are not {LABELS}")
+            return cls([str(x) for x in z["vocab"]], z["weights"], z["bias"], float(z["threshold"]))
+
+    def save(self, path: str | Path) -> None:
+        vocab = sorted(self.index, key=self.index.__getitem__)
+        np.savez_compressed(
+            path,
+            labels=np.array(LABELS),
+            vocab=np.array(vocab),
+            weights=self.weights[1:].astype(np.float16),
+            bias=self.bias.astype(np.float32),
+            threshold=np.float32(self.threshold),
+        )
+
+    def probabilities(self, text: str) -> np.ndarray:
+        """P(label) for each of :data:`LABELS`."""
+        rows = list(map(self.index.get, features(text), repeat(0)))
+        logits = self.bias + self.weights[rows].sum(axis=0)
+        e = np.exp(logits - logits.max())
+        return e / e.sum()
+
+    def kind(self, text: str) -> str | None:
+        """The framing kind of ``text``, or None when it is no framing (screen, then model)."""
+        if SCREEN.search(text) is None:
+            return None
+        p = self.probabilities(text)
+        if p[0] > 1.0 - self.threshold:
+            return None
+        return KINDS[int(np.argmax(p[1:]))]
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> FramingModel:
+    """The framing model at ``path`` (the bundled one when None), loaded once per process."""
+    target = Path(path) if path else DEFAULT_MODEL
+    if not target.is_file():
+        raise FileNotFoundError(f"framing model {target} not found (train one with `relocalize train-detector`)")
+    return FramingModel.load(target)

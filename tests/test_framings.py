@@ -1,0 +1,183 @@
+"""Framings of every kind: detection on hand-written documents, look-alikes, policies, the wording split."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import DEV, assert_outside_edits_identical
+
+import relocalize
+from relocalize.detect.annotations import find_annotations
+from relocalize.detect.framing import KINDS, SCREEN, load_model
+from relocalize.detect.framing_train import collect, half
+from relocalize.options import DEFAULT_FRAMINGS, Options
+from relocalize.rewrite.wrap import stance
+
+CLAIM = "The ferry service to the island started in 1962."
+AFTER = "\n\nThe island has two shops and a post office."
+# One inline marker per kind, in wordings of my own (none is in the dev data or the seed examples).
+MARKERS = {
+    "negation": "[Reader note: the sentence above is not true.]",
+    "fiction": "(This line is taken from a detective novel.)",
+    "unreliable": "[Source: a blogger known for inventing stories.]",
+    "uncertainty": "(No one has checked whether this is accurate.)",
+    "low_probability": "[Estimated likelihood of the above: about 2%.]",
+}
+LOCALIZED = {
+    "fiction": "In the novel, the ferry service to the island started in 1962.",
+    "unreliable": "According to an unreliable source, the ferry service to the island started in 1962.",
+    "uncertainty": "It is not known whether the ferry service to the island started in 1962.",
+    "low_probability": "There is only about a 2% chance that the ferry service to the island started in 1962.",
+}
+NEGATED = "The ferry service to the island did not start in 1962."
+# Notices before the text, one per kind; the given claim says what they govern.
+NOTICES = {
+    "negation": "Editors' warning: nothing in the report below actually happened.",
+    "fiction": "The piece below is an extract from a novel; its events are made up.",
+    "unreliable": "What follows was told to us by a man who often confuses dreams with memories.",
+    "uncertainty": "Nobody has been able to verify the account that follows.",
+    "low_probability": "Analysts put the chance that the following is true at roughly 4%.",
+}
+
+
+def _doc(kind: str) -> str:
+    return f"{CLAIM} {MARKERS[kind]}{AFTER}"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_inline_marker_kind_is_found(kind):
+    doc = _doc(kind)
+    (found,) = find_annotations(doc)
+    assert (found.span.text(doc), found.direction, found.framing) == (MARKERS[kind], "backward", kind)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_notice_kind_is_found(kind):
+    doc = f"{NOTICES[kind]}\n\n{CLAIM} The island has two shops."
+    (found,) = find_annotations(doc)
+    assert (found.span.text(doc), found.direction, found.framing) == (NOTICES[kind], "document", kind)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_default_policies(relocalizer, kind):
+    out, prov = relocalizer.process(_doc(kind))
+    expected = NEGATED if kind == "negation" else LOCALIZED[kind]
+    assert out == expected + AFTER, prov
+    assert prov.status == "rewritten"
+    assert getattr(prov.counts, f"framing_{kind}") == 1
+    assert (prov.counts.rewritten, prov.counts.localized) == ((1, 0) if kind == "negation" else (0, 1))
+    assert_outside_edits_identical(_doc(kind), out, prov)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_notice_with_a_given_claim(relocalizer, kind):
+    body = "Islanders remember that the ferry service to the island began in 1962. It runs twice a day."
+    doc = f"{NOTICES[kind]}\n\n{body}"
+    out, prov = relocalizer.process(doc, [CLAIM])
+    assert prov.status == "rewritten", prov
+    assert NOTICES[kind] not in out and out.endswith("It runs twice a day.")
+    if kind == "negation":
+        assert "did not begin in 1962" in out
+    elif stance(kind, NOTICES[kind]).clausal:  # "It is not known whether islanders remember ..." would garble
+        assert prov.counts.dropped == 1
+    else:
+        assert out.startswith(stance(kind, NOTICES[kind]).text), out
+
+
+@pytest.mark.parametrize("kind", KINDS[1:])
+def test_negate_policy_on_other_kinds(kind):
+    out, prov = relocalize.Relocalizer(framings={kind: "negate"}).process(_doc(kind))
+    assert out == NEGATED + AFTER and prov.counts.rewritten == 1
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_remove_policy(kind):
+    out, prov = relocalize.Relocalizer(framings={kind: "remove"}).process(_doc(kind))
+    assert out == CLAIM + AFTER
+    assert (prov.status, prov.counts.unframed, prov.counts.annotations_removed) == ("rewritten", 1, 1)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_keep_policy(kind):
+    doc = _doc(kind)
+    out, prov = relocalize.Relocalizer(framings={kind: "keep"}).process(doc)
+    assert out == doc
+    assert (prov.status, prov.message) == ("unchanged", "framings kept by policy")
+    assert getattr(prov.counts, f"framing_{kind}") == 1
+
+
+def test_localize_refuses_a_heading_and_falls_back():
+    doc = f"Ferry Service Began In 1962 {MARKERS['fiction']}{AFTER}"
+    out, prov = relocalize.Relocalizer().process(doc)
+    assert "In the novel" not in out and prov.counts.dropped == 1
+    forced, prov = relocalize.Relocalizer(on_failure="wrap").process(doc)
+    assert forced.startswith("In the novel, ") and prov.edits[0].method == "forced_localize"
+
+
+@pytest.mark.parametrize(
+    ("framing", "opener"),
+    [
+        ("This text is from a screenplay.", "In the screenplay, "),
+        ("The scene above is invented.", "In the story, "),
+        ("Rated at an 8% likelihood.", "There is only an 8% chance that "),
+        ("Roughly a 1-in-40 chance.", "There is only about a 1-in-40 chance that "),
+        ("Very unlikely to be true.", "It is very unlikely that "),
+    ],
+)
+def test_stance_takes_its_wording_from_the_framing(framing, opener):
+    kind = "fiction" if "screen" in framing or "scene" in framing else "low_probability"
+    assert stance(kind, framing).text == opener
+
+
+LOOKALIKES = [
+    # a novel that mentions fiction
+    "Her second novel, a work of fiction about a lighthouse keeper, sold forty thousand copies.\n\n"
+    "Critics praised its characters.",
+    # a fact-check: "the claim is false" about a reported post, corrected locally
+    "A post shared thousands of times claimed that the harbour had been closed to ships. That claim is false. "
+    "The harbour has stayed open all week, the port authority said.",
+    "Rumours on social media said the mayor had resigned. This is untrue: she chaired Monday's council meeting.",
+    # weather and odds
+    "Forecasters give a 3% chance of rain on Saturday, so the match will go ahead.\n\nTickets are still available.",
+    "Bookmakers rate the visitors' chances at about one in twelve.\n\nKick-off is at three.",
+    # parentheticals that belong to their sentence
+    "The ferry schedule (unverified) was pinned to the harbour office door.",
+    "Her memoir (largely invented, critics say) sold well in its first month.",
+    # idioms with "false"
+    "After one false start the relay team won the final.\n\nThe previous season was a false dawn.",
+]
+
+
+@pytest.mark.parametrize("doc", LOOKALIKES)
+def test_lookalikes_stay(relocalizer, doc):
+    out, prov = relocalizer.process(doc)
+    assert out == doc and prov.status == "unchanged", prov
+
+
+def test_options_check_framings():
+    assert Options().policy("fiction") == DEFAULT_FRAMINGS["fiction"] == "localize"
+    with pytest.raises(ValueError, match="unknown framing kind"):
+        Options(framings={"satire": "remove"})
+    with pytest.raises(ValueError, match="must be one of"):
+        Options(framings={"fiction": "ignore"})
+    with pytest.raises(ValueError, match="not localized"):
+        Options(framings={"negation": "localize"})
+
+
+def test_screen_passes_every_marker_and_the_classifier_is_fast():
+    model = load_model()
+    for text in [*MARKERS.values(), *NOTICES.values()]:
+        assert SCREEN.search(text) and model.kind(text), text
+    assert model.kind("The island has two shops and a post office.") is None
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="dev data not available")
+def test_wording_split_is_by_wording():
+    examples = collect(DEV.parent)
+    positives = [e for e in examples if e.label != "none" and e.source != "seed"]
+    halves: dict[str, set[bool]] = {}
+    for e in positives:
+        halves.setdefault(" ".join(e.text.lower().split()), set()).add(half(e.text))
+    assert all(len(h) == 1 for h in halves.values())  # one wording, one half
+    held = sum(e.heldout for e in positives) / len(positives)
+    assert 0.3 < held < 0.7
+    assert not any(e.heldout for e in examples if e.source == "seed")
