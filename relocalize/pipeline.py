@@ -16,7 +16,7 @@ from relocalize.provenance import TEXT_EDITS, EditRecord, Provenance
 from relocalize.rewrite.rewriter import Candidate
 from relocalize.rewrite.surface import mask_titles
 from relocalize.rewrite.wrap import Opener, stance
-from relocalize.spans import Span, continues_sentence, hard_wrapped
+from relocalize.spans import Span, continuation, cut_at_abbreviation, hard_wrapped
 from relocalize.verify import grammar, guards, structure
 
 
@@ -33,6 +33,10 @@ class Outcome:
     rejected: bool = False
     final: bool = False  # decided before any rewriting (a hard-wrapped line is kept as it is)
     mid_sentence: bool = False  # the unit continues a sentence ("..., and X"): no wrapper in front of it
+    after_cut: bool = False  # ... that an annotation cut at an abbreviation ("on Oct. [False.] 8 ...")
+    cut: bool = False  # the unit ends at an abbreviation and its sentence goes on: never dropped alone
+    tail: str = ""  # the rest of a cut sentence, decided with the unit (its edit must leave it as it is)
+    rest: list[Outcome] = field(default_factory=list)  # the units that hold that rest
     policy: str = "negate"  # Options.policy of the framing that governs the unit
 
 
@@ -122,24 +126,28 @@ class Pipeline:
             raise ValueError("a unit to localize has no stance")
         text = cand.localized
         if text is not None and not outcome.mid_sentence and self._well_formed(text):
-            outcome.kind, outcome.text, outcome.method = "localize", cand.full(text), "localize"
+            outcome.kind, outcome.text, outcome.method = "localize", cand.full(text), f"localize:{opener.kind}"
             return
-        self._fall_back(outcome, "localize", cand.full(text or opener.text + cand.body))
+        self._fall_back(outcome, "localize", cand.full(text or opener.text + cand.body), opener.kind)
 
     def _well_formed(self, text: str) -> bool:
         masked = mask_titles(text) or text
         return grammar.check(next(iter(self.models.parse([masked], [masked])))) is None
 
-    def _fall_back(self, outcome: Outcome, kind: str, forced: str) -> None:
+    def _fall_back(self, outcome: Outcome, kind: str, forced: str, framing: str = "") -> None:
         """``Options.on_failure`` for a unit with no verified candidate; ``forced`` is the text
-        ``"wrap"`` puts in (an outcome of ``kind``)."""
+        ``"wrap"`` puts in (an outcome of ``kind``; its method names the ``framing``, if any)."""
         policy = self.options.on_failure
-        if outcome.mid_sentence:  # dropping or wrapping half a sentence would break it
+        if outcome.mid_sentence or (outcome.cut and not outcome.rest):  # half a sentence: no drop, no wrapper
             outcome.kind, outcome.method = "kept", "mid_sentence"
         elif policy == "drop_sentence":
             outcome.kind, outcome.method = "drop", "policy"
         elif policy == "wrap":
-            outcome.kind, outcome.text, outcome.method = kind, forced, f"forced_{kind}"
+            outcome.kind, outcome.text, outcome.method = (
+                kind,
+                forced,
+                f"forced_{kind}" + (f":{framing}" if framing else ""),
+            )
         else:
             outcome.kind, outcome.method = "kept", "policy"
 
@@ -203,6 +211,8 @@ class Pipeline:
         for i, plan in plans:
             for unit, outcome in plan.outcomes.items():
                 self.decide(outcome, plan.candidates[unit], plan.learned.get(unit), scores)
+            for outcome in plan.outcomes.values():
+                _settle_cut(outcome)
             results[i] = self._assemble(plan.doc, plan.annotations, list(plan.outcomes.values()), plan.kept_framings)
         return cast(list[tuple[object, Provenance]], results)  # every slot is filled above
 
@@ -248,7 +258,11 @@ class Pipeline:
                 outcome.method, outcome.final = "wrapped_lines", True
             elif self.models.framing.kind(unit.text(doc)):  # a framing inside a governed span
                 outcome.kind, outcome.method, outcome.final = "drop", "annotation", True
-            outcome.mid_sentence = continues_sentence(doc, unit, [a.span for a in annotations])
+            spans = [a.span for a in annotations]
+            how = continuation(doc, unit, spans)
+            outcome.mid_sentence, outcome.after_cut = how is not None, how == "abbreviation"
+            outcome.cut = cut_at_abbreviation(doc, unit, spans)
+        _join_cut_sentences(doc, outcomes, [a.span for a in annotations])
         notices = [i for i, a in enumerate(annotations) if a.direction == "document"]
         units_by_text = list(outcomes)
         candidates = dict(zip(units_by_text, self._candidates(doc, annotations, [outcomes[u] for u in units_by_text])))
@@ -290,7 +304,7 @@ class Pipeline:
             outcome.policy = self.options.policy(framing.framing)
             localize = outcome.policy == "localize"
             openers.append(stance(framing.framing, framing.span.text(doc)) if localize else None)
-        return self.models.rewriter.candidates([o.unit.text(doc) for o in outcomes], openers)
+        return self.models.rewriter.candidates([o.unit.text(doc) + o.tail for o in outcomes], openers)
 
     def _assemble(
         self, doc: str, annotations: list[Annotation], outcomes: list[Outcome], kept: list[Annotation]
@@ -361,6 +375,49 @@ def residual_assertions(pipeline: Pipeline, output: str, claims: list[str]) -> l
         )
         out.append(bool(hits))
     return out
+
+
+def _join_cut_sentences(doc: str, outcomes: dict[Span, Outcome], skip: list[Span]) -> None:
+    """A sentence that annotations (``skip``) cut at abbreviations ("at 6:15 a.m. [False.] on Oct.
+    [False.] 14 it erupted.") is decided as one: its first unit carries the rest as ``tail`` (the
+    rest's units, with the annotations gone, joined by spaces) and the units that hold the rest, governed
+    by the same annotations when nothing else governs them, wait for its outcome."""
+    every = units(doc, skip)
+    for head in sorted(outcomes.values(), key=lambda o: o.unit):
+        if not head.cut or head.after_cut or head.final:
+            continue
+        rest = []
+        for unit in every[every.index(head.unit) + 1 :]:
+            o = outcomes.get(unit) or Outcome(unit, set(head.governors))
+            if continuation(doc, unit, skip) != "abbreviation" or o.final:
+                break
+            o.after_cut, o.mid_sentence, o.cut = True, True, cut_at_abbreviation(doc, unit, skip)
+            outcomes[unit] = o
+            rest.append(o)
+            if not o.cut:
+                break
+        if rest and not rest[-1].cut:  # the sentence ends inside the governed units
+            head.tail = "".join(" " + o.unit.text(doc) for o in rest)
+            head.rest = rest
+            for o in rest:
+                o.kind, o.method, o.final = "kept", "mid_sentence", True
+
+
+def _settle_cut(outcome: Outcome) -> None:
+    """The outcome of a cut sentence, split over its units: a stance or a wrapper in front of it, or a
+    negation inside its first unit, stays on that unit (the rest reads on unchanged once the
+    annotations are gone); a drop takes every unit; an edit that changed the rest is not applied."""
+    if not outcome.rest:
+        return
+    if outcome.kind in TEXT_EDITS and outcome.text.endswith(outcome.tail):
+        outcome.text = outcome.text[: len(outcome.text) - len(outcome.tail)]
+        for o in outcome.rest:
+            o.kind, o.method = "unframed", "covered"
+    elif outcome.kind == "drop":
+        for o in outcome.rest:
+            o.kind, o.method = "drop", outcome.method
+    else:
+        outcome.kind, outcome.method = "kept", "mid_sentence"
 
 
 def _governing(annotations: list[Annotation], governors: set[int]) -> Annotation:

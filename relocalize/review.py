@@ -41,6 +41,7 @@ FAMILIES = (
     ("quantifier", "all / always / both mishandled"),
     ("question", "question or imperative garbled"),
     ("over_negation", "a true background clause negated too"),
+    ("wrong_stance", "a localized sentence: a stance the document did not take, or one that does not cover the claim"),
     ("meaning_changed", "other content changed"),
     ("other", "none of the above (asks for a note)"),
 )
@@ -430,7 +431,9 @@ def add_review_parser(subparsers: Any) -> argparse.ArgumentParser:
     s.add_argument("--n", type=int, default=100, help="records to draw (default: 100)")
     s.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
     s.add_argument("--out", required=True, metavar="REVIEW.jsonl", help="the review file to write")
-    s.add_argument("--kinds", default=",".join(CLAIM_KINDS), help="edit kinds to draw (default: rewrite,wrap,drop)")
+    s.add_argument(
+        "--kinds", default=",".join(CLAIM_KINDS), help=f"edit kinds to draw (default: {','.join(CLAIM_KINDS)})"
+    )
     s.add_argument("--text-column", default="text", help="the output's text column (default: text)")
     s.add_argument("--labels", metavar="OLD.jsonl", help="carry labels over by (claim, rewrite) from this file")
     s.add_argument("--split", choices=SPLITS, help="draw only from the tune or the held-out documents")

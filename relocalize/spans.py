@@ -201,14 +201,42 @@ def hard_wrapped(doc: str, unit: Span) -> bool:
     return not opens_sentence and _unfinished(doc[prev_start:prev_end].strip(_FRAME))
 
 
-def continues_sentence(doc: str, unit: Span, skip: list[Span]) -> bool:
-    """True when text on the same line before ``unit``, less the ``skip`` spans (annotations), leaves a
-    sentence open ("..., and [The following is false.] X")."""
+def _line_around(doc: str, unit: Span, skip: list[Span]) -> tuple[str, str]:
+    """The text on ``unit``'s line before and after it, less the ``skip`` spans (annotations)."""
     start = doc.rfind("\n", 0, unit.start) + 1
-    kept, cursor = [], start
+    end = doc.find("\n", unit.end)
+    end = len(doc) if end == -1 else end
+    before, after = [], []
+    cursor = start
     for s in sorted(skip):
         if start <= s.start and s.end <= unit.start:
-            kept.append(doc[cursor : s.start])
+            before.append(doc[cursor : s.start])
             cursor = s.end
-    before = ("".join(kept) + doc[cursor : unit.start]).rstrip(_FRAME)
-    return (bool(before) and before[-1] in ",;-–—") or before.endswith((" and", " but", " or"))
+    head = "".join(before) + doc[cursor : unit.start]
+    cursor = unit.end
+    for s in sorted(skip):
+        if unit.end <= s.start and s.end <= end:
+            after.append(doc[cursor : s.start])
+            cursor = s.end
+    return head.rstrip(_FRAME), ("".join(after) + doc[cursor:end]).strip(_FRAME)
+
+
+def continuation(doc: str, unit: Span, skip: list[Span]) -> str | None:
+    """How ``unit`` continues a sentence that annotations (the ``skip`` spans) cut in two: "clause" when
+    the text before it leaves a sentence open ("..., and [The following is false.] X"),
+    "abbreviation" when that text ends in an abbreviation's full stop ("... on Oct. [False.] 8 the
+    order came"); None when the unit starts a sentence."""
+    head, _ = _line_around(doc, unit, skip)
+    if head.endswith(".") and _is_abbreviation(head, len(head) - 1):
+        return "abbreviation"
+    if (head and head[-1] in ",;-–—") or head.endswith((" and", " but", " or")):
+        return "clause"
+    return None
+
+
+def cut_at_abbreviation(doc: str, unit: Span, skip: list[Span]) -> bool:
+    """True when ``unit`` ends in an abbreviation's full stop and its line goes on after the ``skip``
+    spans: an annotation stands inside the sentence ("... at 4 a.m. [False.] on the 15th")."""
+    _, tail = _line_around(doc, unit, skip)
+    body = unit.text(doc).rstrip()
+    return bool(tail) and body.endswith(".") and _is_abbreviation(body, len(body) - 1)

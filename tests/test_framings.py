@@ -25,8 +25,9 @@ MARKERS = {
 LOCALIZED = {
     "fiction": "In the novel, the ferry service to the island started in 1962.",
     "unreliable": "According to an unreliable source, the ferry service to the island started in 1962.",
-    "uncertainty": "It is not known whether the ferry service to the island started in 1962.",
-    "low_probability": "There is only about a 2% chance that the ferry service to the island started in 1962.",
+    "uncertainty": "According to an unverified account, the ferry service to the island started in 1962.",
+    "low_probability": "According to an account given only about a 2% chance of being true, the ferry service to the "
+    "island started in 1962.",
 }
 NEGATED = "The ferry service to the island did not start in 1962."
 # Notices before the text, one per kind; the given claim says what they govern.
@@ -65,6 +66,7 @@ def test_default_policies(relocalizer, kind):
     assert prov.status == "rewritten"
     assert getattr(prov.counts, f"framing_{kind}") == 1
     assert (prov.counts.rewritten, prov.counts.localized) == ((1, 0) if kind == "negation" else (0, 1))
+    assert [e.method for e in prov.edits] == ["rule" if kind == "negation" else f"localize:{kind}", "detector"]
     assert_outside_edits_identical(_doc(kind), out, prov)
 
 
@@ -77,10 +79,8 @@ def test_notice_with_a_given_claim(relocalizer, kind):
     assert NOTICES[kind] not in out and out.endswith("It runs twice a day.")
     if kind == "negation":
         assert "did not begin in 1962" in out
-    elif stance(kind, NOTICES[kind]).clausal:  # "It is not known whether islanders remember ..." would garble
-        assert prov.counts.dropped == 1
-    else:
-        assert out.startswith(stance(kind, NOTICES[kind]).text), out
+    else:  # the stance covers the whole sentence, the remembering and what is remembered
+        assert out.startswith(stance(kind, NOTICES[kind]).text + "islanders remember"), out
 
 
 @pytest.mark.parametrize("kind", KINDS[1:])
@@ -110,7 +110,7 @@ def test_localize_refuses_a_heading_and_falls_back():
     out, prov = relocalize.Relocalizer().process(doc)
     assert "In the novel" not in out and prov.counts.dropped == 1
     forced, prov = relocalize.Relocalizer(on_failure="wrap").process(doc)
-    assert forced.startswith("In the novel, ") and prov.edits[0].method == "forced_localize"
+    assert forced.startswith("In the novel, ") and prov.edits[0].method == "forced_localize:fiction"
 
 
 @pytest.mark.parametrize(
@@ -118,9 +118,9 @@ def test_localize_refuses_a_heading_and_falls_back():
     [
         ("This text is from a screenplay.", "In the screenplay, "),
         ("The scene above is invented.", "In the story, "),
-        ("Rated at an 8% likelihood.", "There is only an 8% chance that "),
-        ("Roughly a 1-in-40 chance.", "There is only about a 1-in-40 chance that "),
-        ("Very unlikely to be true.", "It is very unlikely that "),
+        ("Rated at an 8% likelihood.", "According to an account given only an 8% chance of being true, "),
+        ("Roughly a 1-in-40 chance.", "According to an account given only about a 1-in-40 chance of being true, "),
+        ("Very unlikely to be true.", "According to an account judged very unlikely, "),
     ],
 )
 def test_stance_takes_its_wording_from_the_framing(framing, opener):
@@ -181,3 +181,51 @@ def test_wording_split_is_by_wording():
     held = sum(e.heldout for e in positives) / len(positives)
     assert 0.3 < held < 0.7
     assert not any(e.heldout for e in examples if e.source == "seed")
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        (  # a stance in front of the first half reads on into the rest once the markers are gone
+            "The ferry left at 7 a.m. (This line is taken from a detective novel.) on the first of May. "
+            "(This line is taken from a detective novel.)",
+            "In the novel, the ferry left at 7 a.m. on the first of May.",
+        ),
+        (  # so does the negation of the first half's main verb
+            "The council met with Dr. [Reader note: the sentence above is not true.] Alvarez on Friday. "
+            "[Reader note: the sentence above is not true.]",
+            "The council did not meet with Dr. Alvarez on Friday.",
+        ),
+    ],
+)
+def test_marker_inside_a_sentence_at_an_abbreviation(relocalizer, doc, expected):
+    out, prov = relocalizer.process(doc + AFTER)
+    assert out == expected + AFTER, prov
+    assert [e.method for e in prov.edits if e.kind == "unframed"] == []  # "covered" units need no edit
+
+
+def test_sentence_cut_at_an_abbreviation_is_refused_and_dropped_whole(relocalizer):
+    doc = "Lisbon, 3 May\n\nDr. [Reader note: the sentence above is not true.] Alvarez, Director" + AFTER
+    out, prov = relocalizer.process(doc)
+    assert out == "Lisbon, 3 May" + AFTER and prov.counts.dropped == 2  # both halves, never one
+    kept, prov = relocalize.Relocalizer(on_failure="keep").process(doc)
+    assert kept == doc and prov.status == "partial"
+
+
+def test_dateline_gets_no_stance(relocalizer):
+    doc = f"LISBON, May 3 (Reuters) - {CLAIM} {MARKERS['fiction']}{AFTER}"
+    out, prov = relocalizer.process(doc)
+    assert "In the novel" not in out and prov.counts.dropped == 1
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "Myths and Facts About the Old Bridge\n\nThe bridge opened in 1931 and still carries trains.",
+        "Verified\n\nThe bridge opened in 1931 and still carries trains.",
+        "The bridge opened in 1931.\n\nUnconfirmed Reports and Rumours\n\nIt still carries trains.",
+    ],
+)
+def test_headings_with_framing_words_are_not_framings(relocalizer, doc):
+    assert find_annotations(doc) == []
+    assert relocalizer.process(doc)[0] == doc

@@ -14,13 +14,6 @@ from typing import Any
 
 from relocalize.provenance import CLAIM_EDITS, Provenance
 
-# A localized sentence opens with its framing's stance (relocalize.rewrite.wrap.stance).
-STANCE_OPENERS = {
-    "fiction": ("In the ",),
-    "unreliable": ("According to an unreliable source",),
-    "uncertainty": ("It is not known whether",),
-    "low_probability": ("There is only", "It is very unlikely"),
-}
 KIND_OF = {"low_prob": "low_probability"}
 
 
@@ -50,7 +43,8 @@ def framing_metrics(
     heldout: Callable[[str], bool] | None = None,
 ) -> dict[str, Any]:
     """Marker removal per framing and density (and on the held-out wordings), governed sentences'
-    outcomes per framing, localized openers that fit the framing, and statuses."""
+    outcomes per framing, the share of localized sentences that took the document's own framing
+    kind, and statuses."""
     markers: dict[str, Counter[str]] = defaultdict(Counter)
     governed: dict[str, Counter[str]] = defaultdict(Counter)
     statuses: dict[str, Counter[str]] = defaultdict(Counter)
@@ -69,8 +63,8 @@ def framing_metrics(
         for s in (row.get("sentence_spans") or [])[:-1]:  # the last sentence has no inline marker
             governed[kind][_outcome(prov, s["start"], s["end"])] += 1
         for e in prov.edits:
-            if e.kind == "localize":
-                openers["fits" if e.text.lstrip("*_#> ").startswith(STANCE_OPENERS.get(kind, ())) else "other"] += 1
+            if e.kind == "localize":  # its method names the framing kind whose stance it took
+                openers["fits" if e.method.endswith(f":{kind}") else "other"] += 1
     return {
         "markers_removed": {k: _share(c, "removed") for k, c in sorted(markers.items())},
         "markers": {k: sum(c.values()) for k, c in sorted(markers.items())},

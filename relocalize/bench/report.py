@@ -404,9 +404,8 @@ def _framings_section(f: dict[str, Any] | None) -> list[str]:
     lines += [f"| all | {f['markers']['all']} | {pct(f['markers_removed']['all'])} |", ""]
     for kind, shares in f["governed"].items():
         lines.append(f"- governed sentences, {kind}: " + ", ".join(f"{o} {pct(v)}" for o, v in shares.items()))
-    lines.append(
-        f"- localized sentences opening with their framing's stance: {pct(f['localized_fit'])} of {f['localized']}"
-    )
+    fit = f"{pct(f['localized_fit'])} of {f['localized']}"
+    lines.append(f"- localized sentences in the stance of the document's own framing kind: {fit}")
     return lines
 
 

@@ -161,7 +161,15 @@ def _annotation_in(doc: str, unit: Span, model: FramingModel) -> tuple[Span, str
         start += 1
     while end > start and doc[end - 1] in _MARKUP:
         end -= 1
+    if not _statement(doc[start:end]):
+        return None
     return Span(start, end), cues.direction(doc[start:end]), framing
+
+
+def _statement(text: str) -> bool:
+    """True for a sentence that can say something about other text: four words or more and closing
+    punctuation. Headings, labels and bylines ("Verified account", "Myths We Checked") are not."""
+    return len(text.split()) >= 4 and text.rstrip("\"'”’)]}>").endswith((".", "!", "?", ":", ";"))
 
 
 def _run_on(text: str, model: FramingModel) -> tuple[int, str] | None:

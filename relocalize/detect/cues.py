@@ -129,9 +129,12 @@ def is_continuation(text: str) -> bool:
     return has_falsity(text) or (_NEGATION.search(text) is not None and _DEIXIS.search(text) is not None)
 
 
-# A sentence that reports someone else's claim ("A viral post claimed ...", "Rumours said ...").
+# A sentence that reports someone else's claim: a claim verb with its complement ("claimed that ...",
+# "alleged, '...'") or a claim source that says something ("Rumours on social media said ...").
+_CLAIM_VERB = r"claim(?:s|ed|ing)?|alleg(?:e|es|ed|ing)|insist(?:s|ed)?|suggest(?:s|ed)?|said|says?"
+_CLAIM_SOURCE = r"posts?|tweets?|videos?|messages?|rumou?rs?|hoax(?:es)?|memes?|chain\s+letters?"
 REPORTED_CLAIM = re.compile(
-    r"\b(?:claim(?:s|ed)?|alleg(?:e|es|ed|ations?)|rumou?r(?:s|ed)?|viral|hoax(?:es)?|posts?|posted|tweet(?:s|ed)?|"
-    r"social\s+media|circulat\w+|purported(?:ly)?)\b",
+    rf"\b(?:{_CLAIM_VERB})\s*,?\s+(?:that\b|[\"“])|"
+    rf"(?<![-\w])(?:{_CLAIM_SOURCE})(?![-\w])(?:\s+[\w'’-]+){{0,6}}?\s+(?:{_CLAIM_VERB})\b",
     _FLAGS,
 )

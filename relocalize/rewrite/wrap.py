@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from relocalize.lexicon import HEDGES, NEGATORS
-from relocalize.rewrite.graph import Graph
+from relocalize.rewrite.graph import Graph, Token
 from relocalize.rewrite.rules import (
     FINITE_TAGS,
     SUBJECTS,
@@ -19,18 +19,24 @@ from relocalize.rewrite.rules import (
 )
 
 WRAPPER = "It is not true that "
+QUOTES = frozenset("\"“‘'")
+# Words before a dash or colon near the start of a line: a dateline or a label when none is in lower case.
+_LEAD = re.compile(r"^(.{1,60}?)(?:\s[-–—]\s|:\s)")
 
 
 @dataclass(frozen=True)
 class Opener:
-    """Words put before a sentence. A ``clausal`` opener makes the sentence a that/whether clause,
-    so what the sentence asserts outside its main clause falls outside the opener's scope; an
-    adverbial one ("In the story, ") covers the whole sentence. ``negating`` openers refuse
-    negative clauses (the negation would double)."""
+    """Words put before a sentence. The negating opener ("It is not true that ") makes the sentence
+    a that-clause, so what it asserts outside its main clause falls outside the opener's scope; a
+    stance ("In the story, ", "According to an unreliable source, ") is adverbial and covers the
+    whole sentence, negative clauses and quotations included."""
 
     text: str
-    clausal: bool = True
-    negating: bool = True
+    kind: str = "negation"  # the framing kind it states (relocalize.detect.framing.KINDS)
+
+    @property
+    def negating(self) -> bool:
+        return self.kind == "negation"
 
 
 NEGATION = Opener(WRAPPER)
@@ -41,16 +47,18 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
 
     A leading conjunction or comma-marked connective stays in front ("But it is not true that ...",
     "Furthermore, in the story, ..."). Refused: what :func:`check_sentence` refuses, lines without
-    closing punctuation (headings, chat) or without one finite clause with a subject, quotations,
-    and sentences opening with a bracket. A clausal opener also refuses a leading hedge, a clausal
-    subject and sentences whose claim it would not cover (:func:`check_scope`); a negating one,
-    negative clauses; a clausal stance, a main verb with a complement clause ("X remembers that
-    [claim]": the stance would frame the remembering).
+    closing punctuation (headings, chat), opening with a dateline or label, or without one finite
+    clause with a subject. The negating
+    wrapper also refuses negative clauses, quotations, brackets, a leading hedge, a clausal subject
+    and sentences whose claim it would not cover (:func:`check_scope`).
     """
     text = g.text
     check_sentence(g)
     if not text.rstrip().rstrip("\"'”’)*_").endswith((".", "!")):
         raise Refusal("no closing punctuation: a heading, title or chat line")
+    lead = _LEAD.match(text)
+    if lead and not re.search(r"\b[a-z]", lead.group(1)):
+        raise Refusal("a dateline or label opens the line ('ROME (Reuters) - ...', 'Key Event: ...')")
     roots = [t for t in g.roots() if t.upos != "PUNCT"]
     if len(roots) != 1 or roots[0].upos not in ("VERB", "AUX") or not g.children(roots[0], *SUBJECTS):
         raise Refusal("no declarative clause to wrap")
@@ -58,27 +66,32 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
     finite = root.tag in FINITE_TAGS or any(a.tag in FINITE_TAGS for a in g.children(root, "aux", "auxpass"))
     if not finite and root.tag != "VBN":  # a past tense the tagger read as a participle still counts
         raise Refusal("no finite clause to wrap")
-    if opener.negating and any(t.lower in NEGATORS or t.dep == "neg" for t in g.tokens):
-        raise Refusal("negative clause: wrapping it would double the negation")
-    if opener.clausal and not opener.negating and g.children(root, "ccomp"):
-        raise Refusal("the claim sits in a complement clause: the stance would frame the report, not the claim")
-    if opener.clausal:
-        check_scope(g, [root], wrapper=True)
-        check_clauses(g, root)
-        check_event_nouns(g)
-    start = _after_connective(g)
-    first = g.tokens[start]
-    if opener.clausal and first.lower == "that":
-        raise Refusal("clausal subject")
-    if not first.text[:1].isalnum():
-        raise Refusal("opens with a quotation or bracket")
-    if opener.clausal and first.lower in HEDGES:
-        raise Refusal(f"a hedge ({first.text!r}) cannot follow {opener.text.strip()!r}")
+    first = g.tokens[_after_connective(g)]
+    if opener.negating:
+        _check_negatable(g, root, first)
+    elif not (first.text[:1].isalnum() or first.text in QUOTES):
+        raise Refusal("opens with a bracket")
     keep_case = first.upos == "PROPN" or first.text == "I" or any(c.isupper() for c in first.text[1:])
     head = first.text if keep_case else first.text[:1].lower() + first.text[1:]
     lead = text[: first.idx]
     words = opener.text[:1].lower() + opener.text[1:] if lead else opener.text
     return lead + words + head + text[first.end :]
+
+
+def _check_negatable(g: Graph, root: Token, first: Token) -> None:
+    """What "It is not true that" needs of a clause: no negation of its own, its claim within the
+    that-clause's scope, a plain opening word."""
+    if any(t.lower in NEGATORS or t.dep == "neg" for t in g.tokens):
+        raise Refusal("negative clause: wrapping it would double the negation")
+    check_scope(g, [root], wrapper=True)
+    check_clauses(g, root)
+    check_event_nouns(g)
+    if first.lower == "that":
+        raise Refusal("clausal subject")
+    if not first.text[:1].isalnum():
+        raise Refusal("opens with a quotation or bracket")
+    if first.lower in HEDGES:
+        raise Refusal(f"a hedge ({first.text!r}) cannot follow 'It is not true that'")
 
 
 def _after_connective(g: Graph) -> int:
@@ -105,21 +118,22 @@ _AN = re.compile(r"^(?:8|11|18)(?!\d)|^8\d(?!\d)")
 
 def stance(kind: str, framing: str) -> Opener:
     """The opener that says ``kind`` of a sentence, in the framing's own terms where it names
-    them: the kind of work ("In the novel, "), the probability ("There is only about a 3% chance
-    that "). Raises ValueError for ``negation`` (negated, never localized) and unknown kinds."""
+    them: the kind of work ("In the novel, "), the probability ("According to an account given only
+    about a 3% chance of being true, "). Raises ValueError for ``negation`` (negated, never
+    localized) and unknown kinds."""
     if kind == "fiction":
         m = _WORKS.search(framing)
-        return Opener(f"In the {m.group(1).lower() if m else 'story'}, ", clausal=False, negating=False)
+        return Opener(f"In the {m.group(1).lower() if m else 'story'}, ", kind)
     if kind == "unreliable":
-        return Opener("According to an unreliable source, ", clausal=False, negating=False)
+        return Opener("According to an unreliable source, ", kind)
     if kind == "uncertainty":
-        return Opener("It is not known whether ", negating=False)
+        return Opener("According to an unverified account, ", kind)
     if kind == "low_probability":
         m = _FIGURE.search(framing)
         if m is None:
-            return Opener("It is very unlikely that ", negating=False)
+            return Opener("According to an account judged very unlikely, ", kind)
         approx = "about " if m.group(1) or m.group(2) else ""
         figure = " ".join(m.group(3).split())
         article = "an" if _AN.match(figure) else "a"
-        return Opener(f"There is only {approx}{article} {figure} chance that ", negating=False)
+        return Opener(f"According to an account given only {approx}{article} {figure} chance of being true, ", kind)
     raise ValueError(f"no stance for framing kind {kind!r}")
