@@ -16,7 +16,7 @@ from relocalize.provenance import TEXT_EDITS, EditRecord, Provenance
 from relocalize.rewrite.rewriter import Candidate
 from relocalize.rewrite.surface import mask_titles
 from relocalize.rewrite.wrap import Opener, stance
-from relocalize.spans import Span, continuation, cut_at_abbreviation, hard_wrapped
+from relocalize.spans import Span, continuation, cut_at_abbreviation, hard_wrapped, inside_quotation
 from relocalize.verify import grammar, guards, structure
 
 
@@ -35,6 +35,7 @@ class Outcome:
     mid_sentence: bool = False  # the unit continues a sentence ("..., and X"): no wrapper in front of it
     after_cut: bool = False  # ... that an annotation cut at an abbreviation ("on Oct. [False.] 8 ...")
     cut: bool = False  # the unit ends at an abbreviation and its sentence goes on: never dropped alone
+    in_quote: bool = False  # the unit starts inside a quotation: nothing may be put in front of it
     tail: str = ""  # the rest of a cut sentence, decided with the unit (its edit must leave it as it is)
     rest: list[Outcome] = field(default_factory=list)  # the units that hold that rest
     policy: str = "negate"  # Options.policy of the framing that governs the unit
@@ -111,7 +112,7 @@ class Pipeline:
                 outcome.kind, outcome.text, outcome.method, outcome.score = "rewrite", cand.full(text), method, score
                 return
             outcome.rejected = outcome.rejected or text is not None
-        wrapped = None if outcome.mid_sentence else cand.wrapped
+        wrapped = None if outcome.mid_sentence or outcome.in_quote else cand.wrapped
         ok, score = self._verified(cand.body, wrapped, "wrap", scores)
         if ok:
             outcome.kind, outcome.text, outcome.method, outcome.score = "wrap", cand.full(cand.wrapped), "wrap", score
@@ -125,7 +126,7 @@ class Pipeline:
         if opener is None:
             raise ValueError("a unit to localize has no stance")
         text = cand.localized
-        if text is not None and not outcome.mid_sentence and self._well_formed(text):
+        if text is not None and not (outcome.mid_sentence or outcome.in_quote) and self._well_formed(text):
             outcome.kind, outcome.text, outcome.method = "localize", cand.full(text), f"localize:{opener.kind}"
             return
         self._fall_back(outcome, "localize", cand.full(text or opener.text + cand.body), opener.kind)
@@ -262,6 +263,7 @@ class Pipeline:
             how = continuation(doc, unit, spans)
             outcome.mid_sentence, outcome.after_cut = how is not None, how == "abbreviation"
             outcome.cut = cut_at_abbreviation(doc, unit, spans)
+            outcome.in_quote = inside_quotation(doc, unit)
         _join_cut_sentences(doc, outcomes, [a.span for a in annotations])
         notices = [i for i, a in enumerate(annotations) if a.direction == "document"]
         units_by_text = list(outcomes)

@@ -240,3 +240,11 @@ def cut_at_abbreviation(doc: str, unit: Span, skip: list[Span]) -> bool:
     _, tail = _line_around(doc, unit, skip)
     body = unit.text(doc).rstrip()
     return bool(tail) and body.endswith(".") and _is_abbreviation(body, len(body) - 1)
+
+
+def inside_quotation(doc: str, unit: Span) -> bool:
+    """True when ``unit`` starts inside a quotation opened earlier in its paragraph ('"We left. [X]
+    The road was blocked," she said.'): words put in front of it would land in the speaker's mouth."""
+    start = doc.rfind("\n\n", 0, unit.start) + 1
+    before = doc[start : unit.start]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")

@@ -229,3 +229,31 @@ def test_dateline_gets_no_stance(relocalizer):
 def test_headings_with_framing_words_are_not_framings(relocalizer, doc):
     assert find_annotations(doc) == []
     assert relocalizer.process(doc)[0] == doc
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [  # a sentence inside a quotation that began before it: a stance would land in the speaker's mouth
+        '"We left at dawn. The road to the harbour was blocked by fallen trees. (This line is taken from a detective '
+        'novel.) Nobody came for us," she said.',
+        # a sentence in another language gets no English stance
+        "The village lies on the coast. Nella notte il vulcano ha coperto di cenere tutte le case del paese. "
+        "(This line is taken from a detective novel.)",
+    ],
+)
+def test_no_stance_inside_a_quotation_or_another_language(relocalizer, doc):
+    out, prov = relocalizer.process(doc + AFTER)
+    assert "In the novel" not in out and prov.counts.localized == 0
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [  # suffix notices whose later sentences carry no framing word of their own
+        "Everything in the above text was made up. Throw it away.",
+        "ADVISORY: Nobody has examined the account you have just read. No conclusion was reached.",
+    ],
+)
+def test_suffix_notice_paragraph_is_found_whole(notice):
+    doc = f"The ferry service to the island started in 1962. It runs twice a day.\n\n{notice}"
+    found = find_annotations(doc)
+    assert [(a.span.text(doc), a.direction) for a in found] == [(notice, "document")]

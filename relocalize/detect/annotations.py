@@ -88,11 +88,12 @@ def _notice_run(doc: str, sents: list[Span], from_end: bool, model: FramingModel
     # A notice opens with its notice sentence, after at most one short label ("False record.").
     lead = 1 if len(texts) > 1 and len(texts[0].split()) <= 5 else 0
     # A paragraph that opens with a framing or a reference to the document, talks mostly of that
-    # (the screen fires on most sentences) and reads as a framing as a whole is a notice ("This
+    # (the screen fires on most sentences of five words or more) and reads as a framing as a whole is a notice ("This
     # passage comes from a screenplay. Its events are invented.").
     opens = [k is not None or cues.refers_to_document(t) or cues.direction(t) is not None for k, t in zip(kinds, texts)]
     opening = opens[-1 - lead :] if from_end else opens[: lead + 1]
-    screened = sum(SCREEN.search(t) is not None for t in texts) / len(texts)
+    long = [t for t in texts if len(t.split()) >= 5] or texts  # a short "Discard it." says nothing else
+    screened = sum(SCREEN.search(t) is not None for t in long) / len(long)
     sandwich = {"forward", "backward"} <= {cues.direction(t) for t in texts}  # inline markers around a claim
     if len(texts) <= _NOTICE_SENTENCES and any(opening) and screened >= _NOTICE_SHARE and not sandwich:
         whole = model.kind(doc[sents[0].start : sents[-1].end])

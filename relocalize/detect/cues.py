@@ -64,7 +64,7 @@ FORWARD = re.compile(
 )
 
 BACKWARD = re.compile(
-    r"\b(?:preceding|foregoing|aforementioned|"
+    r"\b(?:preceding|foregoing|aforementioned|the\s+above(?!\s+(?:all|average|mentioned)\b)|"
     r"what\s+(?:was|has\s+been|is|were)\s+just|just\s+(?:stated|said|described|claimed|mentioned|"
     r"reported|read|given|presented|asserted)|"
     r"(?:" + _META + r")\s+above|above\s+(?:" + _META + r")|"
@@ -82,7 +82,7 @@ DOCUMENT_SCOPE = re.compile(
 )
 
 _LABEL = (
-    r"(?:editorial\s+note|editor['’]s\s+note|notice|warning|retracted|retraction|"
+    r"(?:editorial\s+note|editor['’]s\s+note|notice|warning|retracted|retraction|advisory|reminder|important|"
     r"disclaimer|correction|fact[- ]check|note|caution|attention)\s*[:\-–—]"
 )
 NOTICE_LABEL = re.compile(rf"^\W{{0,4}}{_LABEL}\s*", _FLAGS)

@@ -36,7 +36,7 @@ _STEMS = {
     r"nonsense|unsupported|unsubstantiat\w*|merit|repudiat\w*|invalid\w*|concoct\w*|manufactur\w*|pretend\w*|"
     r"fantas\w*|dishonest\w*|deceptive|counterfeit|happen\w*|occur\w*|took\s+place|exist\w*|\w*correct\w*|\w*valid\w*|basis|reality|"
     r"\w*believ\w*|\w*accept\w*|\w*plausib\w*|\w*possib\w*|apocryph\w*|made\s+up|contradict\w*|disregard\w*|"
-    r"ignor\w*|reject\w*|misled|unreal|consisten\w*|claim\w*|statements?|assertions?|allegations?|"
+    r"ignor\w*|discard\w*|reject\w*|misled|unreal|consisten\w*|claim\w*|statements?|assertions?|allegations?|"
     r"misrepresent\w*|distort\w*|deceiv\w*|trick\w*|satire|absorb\w*|retain\w*|internali[sz]\w*|"
     r"learn\w*|knowledge|memori[sz]\w*|remember\w*|rely|relied|hold\w*|stand\w*",
     "fiction": r"fiction\w*|fictitious\w*|novels?|novella|stor(?:y|ies)|screenplay\w*|scripts?|plays?|narrative\w*|"
@@ -47,7 +47,7 @@ _STEMS = {
     r"dream\w*|doubtful|dubious|questionable|biased|propaganda",
     "uncertainty": r"uncertain\w*|unknown|unclear|undetermin\w*|\w*verif\w*|\w*confirm\w*|substantiat\w*|"
     r"scrutin\w*|assess\w*|evidence|veracity|accura\w*|speculat\w*|unresolved|unproven|doubts?|known|"
-    r"truth\w*|true|real|factual|genuine|investigat\w*|\w*examined|\w*review\w*|\w*checked|"
+    r"truth\w*|true|real|factual|genuine|investigat\w*|\w*examin\w*|conclu\w*|\w*review\w*|\w*checked|"
     r"\w*assessed|\w*support\w*|establish\w*|corroborat\w*|prov(?:en|ed)|epistemic|determin\w*",
     "low_probability": r"probab\w*|improbab\w*|\w*likel\w*|chances?|odds|percent|per\s+cent|\d+\s*%|"
     r"\d+[- ]in[- ]\d+|posterior|confidence|credence|estimat\w*|remote|slim|negligible|rat(?:ed|es|ing)|0?\.0\d+",

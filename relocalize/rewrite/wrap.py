@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from relocalize.detect.language import unsupported_reason
 from relocalize.lexicon import HEDGES, NEGATORS
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.rewrite.rules import (
@@ -46,7 +47,8 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
     """Put ``opener`` before a declarative clause; raise :class:`Refusal` for anything else.
 
     A leading conjunction or comma-marked connective stays in front ("But it is not true that ...",
-    "Furthermore, in the story, ..."). Refused: what :func:`check_sentence` refuses, lines without
+    "Furthermore, in the story, ..."). Refused: what :func:`check_sentence` refuses, sentences in
+    another language, lines without
     closing punctuation (headings, chat), opening with a dateline or label, or without one finite
     clause with a subject. The negating
     wrapper also refuses negative clauses, quotations, brackets, a leading hedge, a clausal subject
@@ -54,6 +56,8 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
     """
     text = g.text
     check_sentence(g)
+    if unsupported_reason(text) == "not English":
+        raise Refusal("not an English sentence")
     if not text.rstrip().rstrip("\"'”’)*_").endswith((".", "!")):
         raise Refusal("no closing punctuation: a heading, title or chat line")
     lead = _LEAD.match(text)
