@@ -58,17 +58,30 @@ _TOKEN = re.compile(r"[a-z0]+(?:['’][a-z]+)?|%|[^\w\s]")
 _DIGITS = re.compile(r"\d+")
 
 
+def _words(text: str) -> list[str]:
+    return _TOKEN.findall(_DIGITS.sub("0", text.lower()))
+
+
+def _word_features(word: str) -> list[str]:
+    """The unigram of ``word`` and its character 4-grams (with ``<`` and ``>`` at its ends)."""
+    if len(word) < 3:
+        return ["w:" + word]
+    padded = "<" + word + ">"
+    return ["w:" + word] + [padded[i : i + 4] for i in range(len(padded) - 3)]
+
+
+def _bigrams(words: list[str]) -> list[str]:
+    return ["b:" + a + " " + b for a, b in zip(["<s>", *words], [*words, "</s>"])]
+
+
 def features(text: str) -> list[str]:
     """Word unigrams and bigrams and within-word character 4-grams of ``text``, lower-cased,
     digits folded to 0."""
-    words = _TOKEN.findall(_DIGITS.sub("0", text.lower()))
-    out = ["w:" + w for w in words]
-    out += ["b:" + a + " " + b for a, b in zip(["<s>", *words], [*words, "</s>"])]
-    for w in words:
-        if len(w) > 2:
-            padded = "<" + w + ">"
-            out += [padded[i : i + 4] for i in range(len(padded) - 3)]
-    return out
+    words = _words(text)
+    return [f for w in words for f in _word_features(w)] + _bigrams(words)
+
+
+_WORD_CACHE = 50_000  # words whose feature rows a model keeps
 
 
 class FramingModel:
@@ -81,6 +94,7 @@ class FramingModel:
         self.weights = np.vstack([np.zeros((1, len(LABELS)), np.float32), weights.astype(np.float32)])
         self.bias = bias
         self.threshold = threshold
+        self._word_rows: dict[str, list[int]] = {}  # feature rows of words seen, for speed
 
     @classmethod
     def load(cls, path: str | Path) -> FramingModel:
@@ -103,7 +117,15 @@ class FramingModel:
 
     def probabilities(self, text: str) -> np.ndarray:
         """P(label) for each of :data:`LABELS`."""
-        rows = list(map(self.index.get, features(text), repeat(0)))
+        words = _words(text)
+        rows = list(map(self.index.get, _bigrams(words), repeat(0)))
+        for w in words:
+            known = self._word_rows.get(w)
+            if known is None:
+                if len(self._word_rows) > _WORD_CACHE:
+                    self._word_rows.clear()
+                known = self._word_rows[w] = [self.index.get(f, 0) for f in _word_features(w)]
+            rows += known
         logits = self.bias + self.weights[rows].sum(axis=0)
         e = np.exp(logits - logits.max())
         return e / e.sum()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from relocalize.detect.language import unsupported_reason
+from relocalize.detect.language import STOPWORDS, WORD
 from relocalize.lexicon import HEDGES, NEGATORS
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.rewrite.rules import (
@@ -56,8 +56,9 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
     """
     text = g.text
     check_sentence(g)
-    if unsupported_reason(text) == "not English":
-        raise Refusal("not an English sentence")
+    words = [w.lower() for w in WORD.findall(text)]
+    if len(words) >= 6 and not STOPWORDS.intersection(words):
+        raise Refusal("not an English sentence (no English function word)")
     if not text.rstrip().rstrip("\"'”’)*_").endswith((".", "!")):
         raise Refusal("no closing punctuation: a heading, title or chat line")
     lead = _LEAD.match(text)
