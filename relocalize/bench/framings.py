@@ -2,7 +2,7 @@
 
 A marker counts as removed when an edit that deletes text covers it; a governed sentence
 (``dense`` documents: the sentence right before each inline marker) by the edit that covers
-it (``localize``, ``rewrite``, ``wrap``, ``drop``) or ``asserted`` when none does. With
+it (``localize``, ``rewrite``, ``wrap``, ``drop``) or ``no_edit`` when none does. With
 ``heldout`` (a predicate on a marker's text), markers are also counted on that half alone.
 """
 
@@ -25,11 +25,12 @@ def _covering(prov: Provenance, start: int, end: int, removal: bool) -> str | No
 
 
 def _outcome(prov: Provenance, start: int, end: int) -> str:
-    """What became of the governed sentence [start, end): the kind of the edit on it, or asserted."""
+    """What became of the governed sentence [start, end): the kind of the edit on it, or "no_edit" (kept
+    with its marker, or the rest of a sentence the edit of its first piece covers)."""
     for e in prov.edits:
         if e.kind in CLAIM_EDITS and e.start < end and start < e.end:
             return e.kind
-    return "asserted"
+    return "no_edit"
 
 
 def _share(counter: Counter[str], key: str) -> float:
