@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import DEV, assert_outside_edits_identical
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import relocalize
+from relocalize.detect import framing
 from relocalize.detect.annotations import find_annotations
 from relocalize.detect.framing import KINDS, SCREEN, load_model
 from relocalize.detect.framing_train import collect, half
@@ -257,3 +262,55 @@ def test_suffix_notice_paragraph_is_found_whole(notice):
     doc = f"The ferry service to the island started in 1962. It runs twice a day.\n\n{notice}"
     found = find_annotations(doc)
     assert [(a.span.text(doc), a.direction) for a in found] == [(notice, "document")]
+
+
+# Words in, around and out of the families: stems, word parts, endings, figures, idioms.
+WORDS = [
+    "the",
+    "a",
+    "ferry",
+    "island",
+    "unreliable",
+    "reliability",
+    "trustworthy",
+    "distrust",
+    "unverified",
+    "reconfirmed",
+    "rechecked",
+    "false",
+    "falsehood",
+    "start",
+    "alarm",
+    "fiction",
+    "fictional",
+    "stories",
+    "story",
+    "3%",
+    "3",
+    "%",
+    "1-in-40",
+    "0.03",
+    "per",
+    "cent",
+    "took",
+    "place",
+    "happened",
+    "unhappy",
+    "claimants",
+    "claim",
+    "self-assessed",
+    "assessed",
+    "review",
+    "preview",
+    "Liability",
+    "ELIABLE",
+    "xreliabx",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join))
+def test_screen_matches_where_the_plain_word_families_do(text):
+    """The screen is arranged for speed; it must match exactly where the plain alternation does."""
+    plain = re.compile(r"\b(?:" + "|".join(framing._STEMS.values()) + r")\b|\d\s*%", re.IGNORECASE)
+    assert bool(SCREEN.search(text)) == bool(plain.search(text))

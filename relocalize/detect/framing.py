@@ -52,7 +52,50 @@ _STEMS = {
     "low_probability": r"probab\w*|improbab\w*|\w*likel\w*|chances?|odds|percent|per\s+cent|\d+\s*%|"
     r"\d+[- ]in[- ]\d+|posterior|confidence|credence|estimat\w*|remote|slim|negligible|rat(?:ed|es|ing)|0?\.0\d+",
 }
-SCREEN = re.compile(r"\b(?:" + "|".join(_STEMS.values()) + r")\b|\d\s*%", re.IGNORECASE)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern`` (split at ``|`` outside groups and classes)."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*out, pattern[start:]]
+
+
+def _screen(stems: list[str]) -> re.Pattern[str]:
+    """One pattern for every word family, arranged for Python's matcher: a whole-word alternative
+    ("fabricat\\w*") under its first letter, a word part (``\\w*reliab\\w*``) searched as is, a
+    word ending (``\\w*checked``) before a boundary. It matches where ``\\b(?:stem|...)\\b`` does."""
+    inner = _by_letter([a[3:-3] for a in stems if a.startswith(r"\w*") and a.endswith(r"\w*")])
+    endings = _by_letter([a[3:] for a in stems if a.startswith(r"\w*") and not a.endswith(r"\w*")])
+    whole = _by_letter([a for a in stems if not a.startswith(r"\w*")])
+    return re.compile(rf"\b(?:{whole})\b|{inner}|(?:{endings})\b|\d\s*%", re.IGNORECASE)
+
+
+def _by_letter(alternatives: list[str]) -> str:
+    """``alternatives`` as one group, those that open with a letter gathered under it behind a
+    lookahead on the opening letters, so the matcher tries them only where one of those letters is."""
+    groups: dict[str, list[str]] = {}
+    other = [a for a in alternatives if not a[0].isalpha()]
+    for a in alternatives:
+        if a[0].isalpha():
+            groups.setdefault(a[0], []).append(a[1:])
+    letters = "".join(sorted(groups))
+    lettered = "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in sorted(groups.items()))
+    return "(?:" + "|".join([f"(?=[{letters}])(?:{lettered})", *other]) + ")"
+
+
+SCREEN = _screen([a for family in _STEMS.values() for a in _alternatives(family)])
 
 _TOKEN = re.compile(r"[a-z0]+(?:['’][a-z]+)?|%|[^\w\s]")
 _DIGITS = re.compile(r"\d+")
