@@ -18,7 +18,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	touch $@
 
 demo: $(VENV)/.installed
-	$(BIN)/relocalize run examples/corpus.jsonl --out examples/out --show 3
+	$(BIN)/relocalize run examples/corpus.jsonl --out examples/out --overwrite --show 3
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
