@@ -88,6 +88,16 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
     that-clause's scope, a plain opening word."""
     if any(t.lower in NEGATORS or t.dep == "neg" for t in g.tokens):
         raise Refusal("negative clause: wrapping it would double the negation")
+    subjects = g.children(root, *SUBJECTS)
+    for child in g.children(root):
+        span = g.subtree(child)
+        if subjects and span[-1].i < subjects[0].i and any(_clause(g, t) for t in span):
+            raise Refusal("a fronted clause with its own verb reads as asserted before 'It is not true that'")
+        joined = child.dep == "parataxis" or (
+            child.dep == "conj" and any(t.dep == "cc" or t.text in ",;:" for t in g.tokens[root.i + 1 : child.i])
+        )
+        if joined and _verbal(child) and g.children(child, *SUBJECTS):
+            raise Refusal("a second clause with its own subject falls outside 'It is not true that'")
     check_scope(g, [root], wrapper=True)
     check_clauses(g, root)
     check_event_nouns(g)
@@ -97,6 +107,15 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
         raise Refusal("opens with a quotation or bracket")
     if first.lower in HEDGES:
         raise Refusal(f"a hedge ({first.text!r}) cannot follow 'It is not true that'")
+
+
+def _verbal(t: Token) -> bool:
+    return t.upos in ("VERB", "AUX")
+
+
+def _clause(g: Graph, t: Token) -> bool:
+    """True for a verb with a subject or a subordinator of its own, or heading a relative clause."""
+    return _verbal(t) and (bool(g.children(t, *SUBJECTS, "mark")) or t.dep == "relcl")
 
 
 def _after_connective(g: Graph) -> int:
