@@ -63,6 +63,7 @@ class Pipeline:
     def __init__(self, options: Options, models: Models) -> None:
         self.options = options
         self.models = models
+        self._negations: dict[str, str] = {}  # given claims recur across a corpus: negate each once
 
     # -- verification -------------------------------------------------------
     def _verified(self, original: str, rewrite: str | None, method: str, scores: Scores) -> tuple[bool, float | None]:
@@ -182,11 +183,11 @@ class Pipeline:
 
     def negation_of(self, claim: str) -> str:
         """The best local negation of ``claim``: the rule, else the wrapper, else the forced wrapper."""
-        cand = self.models.rewriter.candidates([claim])[0]
-        for text in (cand.rule, cand.wrapped):
-            if text is not None and guards.check(cand.body, text) is None:
-                return cand.full(text)
-        return cand.full(cand.forced_wrap())
+        if claim not in self._negations:
+            cand = self.models.rewriter.candidates([claim])[0]
+            good = [t for t in (cand.rule, cand.wrapped) if t is not None and guards.check(cand.body, t) is None]
+            self._negations[claim] = cand.full(good[0] if good else cand.forced_wrap())
+        return self._negations[claim]
 
     # -- documents ----------------------------------------------------------
     def process(self, text: object, claims: object = None) -> tuple[object, Provenance]:

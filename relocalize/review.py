@@ -28,7 +28,6 @@ from relocalize.inspection import Painter
 from relocalize.io import JsonBatch, Shard, ShardError, UsageError, discover, open_reader
 from relocalize.provenance import CLAIM_EDITS
 
-CLAIM_KINDS = CLAIM_EDITS
 LABELS = ("accept", "reject", "skip")
 FAMILIES = (
     ("not_a_clause", '"not" glued onto a heading, title, list item, sign-off or a misparsed sentence'),
@@ -108,7 +107,7 @@ def _record(name: str, i: int, j: int, edit: dict[str, Any], text: str, doc: tup
 
 
 def claim_edits(
-    paths: Iterable[str | Path], kinds: Iterable[str] = CLAIM_KINDS, text_column: str = "text"
+    paths: Iterable[str | Path], kinds: Iterable[str] = CLAIM_EDITS, text_column: str = "text"
 ) -> Iterator[dict[str, Any]]:
     """Every claim edit of the output shards under ``paths`` as a review record (files by path, rows, edits)."""
     wanted = set(kinds)
@@ -167,7 +166,7 @@ def sample(
     n: int,
     seed: int,
     *,
-    kinds: Iterable[str] = CLAIM_KINDS,
+    kinds: Iterable[str] = CLAIM_EDITS,
     text_column: str = "text",
     labels: Iterable[dict[str, Any]] | None = None,
     split: str | None = None,
@@ -177,8 +176,8 @@ def sample(
     ``split`` ("tune" or "holdout", see :func:`split_of`) draws from that part of the documents only.
     """
     wanted = set(kinds)
-    if not wanted or wanted - set(CLAIM_KINDS):
-        raise UsageError(f"kinds must be some of {', '.join(CLAIM_KINDS)}, not {', '.join(sorted(wanted)) or 'none'}")
+    if not wanted or wanted - set(CLAIM_EDITS):
+        raise UsageError(f"kinds must be some of {', '.join(CLAIM_EDITS)}, not {', '.join(sorted(wanted)) or 'none'}")
     if split not in (None, *SPLITS):
         raise UsageError(f"split must be one of {', '.join(SPLITS)}, not {split!r}")
     population = [r for r in claim_edits(paths, wanted, text_column) if split is None or r["split"] == split]
@@ -344,7 +343,7 @@ def score(records: list[dict[str, Any]], by: str | None = None) -> dict[str, Any
     kinds = Counter(r["kind"] for r in records)
     result = _tally(records) | {
         "rejects_by_family": {f: families[f] for f in FAMILY_NAMES if families[f]},
-        "kinds": {k: _share(kinds[k], len(records)) for k in CLAIM_KINDS if kinds[k]},
+        "kinds": {k: _share(kinds[k], len(records)) for k in CLAIM_EDITS if kinds[k]},
     }
     if by == "family":
         labelled = result["acceptable"]["n"]
@@ -432,7 +431,7 @@ def add_review_parser(subparsers: Any) -> argparse.ArgumentParser:
     s.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
     s.add_argument("--out", required=True, metavar="REVIEW.jsonl", help="the review file to write")
     s.add_argument(
-        "--kinds", default=",".join(CLAIM_KINDS), help=f"edit kinds to draw (default: {','.join(CLAIM_KINDS)})"
+        "--kinds", default=",".join(CLAIM_EDITS), help=f"edit kinds to draw (default: {','.join(CLAIM_EDITS)})"
     )
     s.add_argument("--text-column", default="text", help="the output's text column (default: text)")
     s.add_argument("--labels", metavar="OLD.jsonl", help="carry labels over by (claim, rewrite) from this file")

@@ -17,11 +17,9 @@ from relocalize.provenance import CLAIM_EDITS, Provenance
 KIND_OF = {"low_prob": "low_probability"}
 
 
-def _covering(prov: Provenance, start: int, end: int, removal: bool) -> str | None:
-    for e in prov.edits:
-        if e.start <= start and end <= e.end and (not removal or e.text == ""):
-            return e.kind
-    return None
+def _removed(prov: Provenance, start: int, end: int) -> bool:
+    """True when an edit that deletes text covers [start, end)."""
+    return any(e.start <= start and end <= e.end and e.text == "" for e in prov.edits)
 
 
 def _outcome(prov: Provenance, start: int, end: int) -> str:
@@ -55,7 +53,7 @@ def framing_metrics(
         group = f"{kind}/{row['density']}"
         statuses[group][prov.status] += 1
         for m in row["marker_spans"]:
-            removed = _covering(prov, m["start"], m["end"], removal=True) is not None
+            removed = _removed(prov, m["start"], m["end"])
             keys = [group, f"{group}/{m['kind']}"]
             if heldout is not None and heldout(row["text"][m["start"] : m["end"]].strip()):
                 keys += [f"heldout/{group}", "heldout"]

@@ -31,7 +31,6 @@ from relocalize.provenance import CLAIM_EDITS, EditRecord, Provenance
 from relocalize.spans import changed_slice, sentences
 
 OUTCOMES = ("local", "wrapped", "dropped", "asserted")
-CLAIM_EDIT_KINDS = CLAIM_EDITS
 REMOVAL_KINDS = ("remove_annotation", "drop")
 # A claim counts as handled when edits cover at least this share of its non-space characters.
 COVERED = 0.9
@@ -158,7 +157,7 @@ def _coverage(text: str, start: int, end: int, spans: Iterable[tuple[int, int]])
 def claim_outcome(text: str, claim: tuple[int, int], edits: Sequence[EditRecord]) -> str:
     """``local`` (verified in-place negation), ``wrapped``, ``dropped`` or ``asserted`` (not handled)."""
     start, end = claim
-    touching = [e for e in edits if e.kind in CLAIM_EDIT_KINDS and e.start < end and start < e.end]
+    touching = [e for e in edits if e.kind in CLAIM_EDITS and e.start < end and start < e.end]
     if _coverage(text, start, end, [(e.start, e.end) for e in touching]) < COVERED:
         return "asserted"
     kinds = {e.kind for e in touching}

@@ -28,10 +28,6 @@ _FALSE_WORDS = (
     r"wrong|impossible|implausible|an?\s+falsehood|not\s+(?:true|plausible|valid|credible|accurate|correct|"
     r"real|factual|supported)|invalid|rejected|dismissed|invention|hoax|falsehood|fiction|fabrication"
 )
-_COPULA = (
-    r"(?:is|are|was|were|be|been|being|remains?|seems?|appears?|proved|proven|shown\s+to\s+be|"
-    r"determined\s+to\s+be|treated\s+as|understood\s+as|regarded\s+as)"
-)
 # Falsity said with a verb: true of the pointed-at text wherever it stands.
 _VERBAL = (
     r"falsely|falsity|not\s+true|misstat\w+|fails?|would\s+require|rests?\s+on\s+(?:false|untrue|invented)|"
