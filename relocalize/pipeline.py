@@ -104,7 +104,7 @@ class Pipeline:
             self._localize(outcome, cand)
             return
         scores = {} if scores is None else scores
-        for method in self._backends():
+        for method in () if outcome.in_quote else self._backends():  # a quotation's words are the speaker's
             if method == "seq2seq" and learned is None:
                 learned = self.models.seq2seq.candidates([cand.full(cand.body)])[0]
             text = cand.rule if method == "rule" else learned.rule

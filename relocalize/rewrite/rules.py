@@ -129,11 +129,29 @@ _CONCESSIVE = frozenset({"despite", "although", "though", "notwithstanding", "ne
 _DEGREE = frozenset({"almost", "nearly", "barely", "hardly", "scarcely"})
 # Adverbs whose reading turns under an inserted negation ("still prevailed", "only know", "reported already").
 _TURNING = frozenset({"still", "only", "already", "merely", "solely"})
+# Adverbs that take an inserted negation themselves ("did not win again", "was not well received").
+_PARTIAL = frozenset({"again", "too", "forever", "much", "once", "twice"})
+# Universals that read as "not all" under a negation of their predicate.
+_UNIVERSAL_SCOPE = frozenset(
+    "all every each everything everyone everybody complete entire whole forever fully entirely completely totally wholly".split()  # noqa: SIM905, E501
+)
+# A universal over one of these is a schedule or a span ("meets each month", "rained all night"), not a part.
+_TIME_UNITS = frozenset(
+    "second minute hour day night morning evening afternoon week weekend month year season summer winter spring autumn decade century time".split()  # noqa: SIM905, E501
+)
+_ADVERBIAL_SUBORDINATORS = frozenset(
+    "as while whilst whereas although though because since when after before until unless once".split()  # noqa: SIM905
+)
+# Focus and degree words that take a negation of their predicate ("did not run just 9.8").
+_FOCUS_WORDS = frozenset("almost nearly barely hardly scarcely only just merely solely even too".split())  # noqa: SIM905
+# Verbs whose that-clause stays presupposed under a negation ("did not admit that X": X still holds).
+_CONCEDING = frozenset("acknowledge admit concede recognise recognize".split())  # noqa: SIM905
 _FOCUS = frozenset({"only", "merely", "just", "simply", "solely", "even", "necessarily", "exactly"})
 # Negative words that lose their negation: "No one objected" -> "Someone objected".
 _NEGATIVE_PRONOUNS = {"nobody": "somebody", "nothing": "something", "none": "some"}
 _SOME_PRONOUNS = {"something": "nothing", "someone": "no one", "somebody": "nobody"}
 # Polarity items a removed negation leaves behind: "not yet" -> "already", "any problems" -> "problems".
+_CLOSED = re.compile(r"[.!?][\"'”’)*_]*\s*$")
 _NPI = frozenset({"ever", "either", "anymore", "anyone", "anybody", "anything", "at all"})
 
 
@@ -150,6 +168,10 @@ def _flip_negated(g: Graph, pred: Token, negs: list[Token], auxes: list[Token]) 
         raise Refusal("a negated stance ('can't believe he qualified'): the claim is the clause, not the stance")
     if any(a.lower in _APPROXIMATORS for a in g.children(pred, "advmod")):
         raise Refusal("a degree word ('almost', 'barely') changes what removing the negation means")
+    if not _CLOSED.search(g.text):
+        raise Refusal("a negation in an unpunctuated chat line ('thats not luck thats skill'): its scope is a guess")
+    if any(t.lower == "because" for t in g.subtree(pred)):
+        raise Refusal("a negated reason ('not because of X') is a contrast, not a claim")
     if len(auxes) == 1 and auxes[0].lemma.lower() == "do" and all(n.i > auxes[0].i for n in negs):
         edits = [_drop_do(g, auxes[0], negs, pred)]
     else:
@@ -351,8 +373,9 @@ def _modal_negation(g: Graph, aux: Token) -> Edit:
     close" (the annotation says the event is false, not merely possible); "may" is refused (permission
     or possibility)."""
     lower = aux.lower
-    if aux.lemma.lower() == "get" and aux.tag in _FINITE:  # "got tested" -> "did not get tested"
-        return Edit(aux.idx, aux.end, _case_like(f"{_FINITE[aux.tag]} not get", aux.text))
+    lemma = aux.lemma.lower()
+    if aux.tag in _FINITE and lemma not in ("be", "have", "do"):  # "got tested", "remained disrupted"
+        return Edit(aux.idx, aux.end, _case_like(f"{_FINITE[aux.tag]} not {lemma}", aux.text))
     if lower == "must":
         return Edit(aux.idx, aux.end, _case_like("need not", aux.text))
     if lower == "might":
@@ -406,15 +429,18 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
     if root.lemma.lower() in _PERCEPTION and g.children(root, "ccomp", "xcomp"):
         raise Refusal("a perception verb over a clause ('watched him run 9.79'): the event is the claim")
     _check_past_forms(g, root, auxes)
-    _check_subject_comma(g, root)
+    _check_subject_comma(g)
     edits = _negate_predicate(g, root)
     preds.append(root)
-    if any(cc.lower in _CONTRAST and cc.i > root.i for cc in g.children(root, "cc")) and g.children(root, "conj"):
+    contrasts = [c for c in g.children(root) if c.lower in _CONTRAST and (c.dep == "cc" or c.upos == "CCONJ")]
+    if any(c.i > root.i for c in contrasts) and g.children(root, "conj"):
         raise Refusal("contrasting coordination ('X, but Y'): the second clause is not the claim's")
     check_clauses(g, root)
     for pred in [root, *(c for c in _coordinated(g, root) if _is_verbal(c))]:
         _check_scope_words(g, pred)
     for conj in _coordinated(g, root):
+        if any(c.lower in _CONTRAST for c in g.children(conj)):
+            raise Refusal(f"a contrast ('..., yet Y') at {conj.text!r}: the second clause is not the claim's")
         between = g.tokens[g.tokens[conj.head].i + 1 : conj.i]
         joiners = ("CCONJ",) if _has_subject(g, conj) else ("PUNCT", "CCONJ")  # a comma alone splices clauses
         if not any(t.upos in joiners for t in between):
@@ -467,8 +493,12 @@ def _check_scope_words(g: Graph, pred: Token) -> None:
         if subjects and prep.i < subjects[0].i and prep.lower in _CONCESSIVE:
             raise Refusal(f"a concession ({prep.text!r} ...) would contradict the negated clause")
     for prep in g.children(pred, "prep"):
-        if subjects and prep.i < subjects[0].i and _carries_content(g, prep):
-            raise Refusal(f"a fronted phrase ({prep.text!r} ...) states figures or events the negation leaves standing")
+        if subjects and prep.i < subjects[0].i and (_carries_content(g, prep) or prep.lower == "as"):
+            raise Refusal(f"a fronted phrase ({prep.text!r} ...) states figures, events or a role left standing")
+    if pred.lemma.lower() in _CONCEDING and g.children(pred, "ccomp"):
+        raise Refusal(f"{pred.text!r} presupposes its that-clause: negating the admission leaves the claim standing")
+    _check_partial_negation(g, pred, subjects)
+    _check_subject_title(g, subjects)
     for child in g.children(pred):
         turning = child.lower in _TURNING and not (child.lower == "already" and child.i < pred.i)
         if child.dep == "advmod" and turning:
@@ -477,6 +507,40 @@ def _check_scope_words(g: Graph, pred: Token) -> None:
             raise Refusal(f"{child.text!r}: its negation is a prohibition, not a denial")
         if child.lower in _DEGREE and child.dep == "advmod":
             raise Refusal(f"a degree word {child.text!r} changes what the negation means")
+
+
+def _check_partial_negation(g: Graph, pred: Token, subjects: list[Token]) -> None:
+    """Words that take the negation themselves, so that the clause denies only a part: a manner or degree
+    adverb ("did not fully reopen" says it partly did) or a universal in the predicate ("did not damage
+    every house" says some were)."""
+    for adv in g.children(pred, "advmod"):
+        if adv.lower == "now" or (adv.lower == "just" and adv.i == 0):
+            raise Refusal(f"{adv.text!r} under a negation reads as a change ('now he is not'), not a denial")
+        if adv.lower in HEDGES | EMPHATICS or any(adv.i < s.i for s in subjects):
+            continue  # dropped by the rewrite, or a sentence adverb before the subject ("Eventually, ...")
+        if (adv.tag == "RB" and adv.lower.endswith("ly")) or adv.lower in _PARTIAL:
+            raise Refusal(f"a manner or degree adverb {adv.text!r} would take the negation (a partial denial)")
+    inside_subject = {t.i for s in subjects for t in g.subtree(s)}
+    for tok in g.subtree(pred):
+        over = tok if tok.upos in ("NOUN", "PRON") else g.tokens[tok.head]
+        if tok.i > pred.i and tok.i not in inside_subject and tok.lower in _UNIVERSAL_SCOPE:
+            if over.lemma.lower() in _TIME_UNITS:
+                continue
+            raise Refusal(f"a universal {tok.text!r} under the negation reads as 'not all' (a partial denial)")
+        as_well = tok.lower == "well" and g.tokens[tok.i - 1].lower == "as"
+        # "the only applicant" (an adjective) is part of the claim, not a focus on it
+        if tok.i > pred.i and (as_well or (tok.lower in _FOCUS_WORDS and tok.dep != "amod")):
+            raise Refusal(f"{tok.text!r} would take the negation ('did not last just a year'): a partial denial")
+
+
+def _check_subject_title(g: Graph, subjects: list[Token]) -> None:
+    """ "Festival director Hanna Kowalski cancelled ...": a role put before a name is asserted whatever the
+    verb says."""
+    for subj in subjects:
+        if subj.upos == "PROPN" and any(
+            t.upos == "NOUN" and t.i < subj.i and t.dep in ("compound", "nmod") for t in g.subtree(subj)
+        ):
+            raise Refusal(f"a role before the name {subj.text!r} stays asserted")
 
 
 def _carries_content(g: Graph, prep: Token) -> bool:
@@ -538,10 +602,11 @@ def _check_subject_quantity(g: Graph, pred: Token) -> None:
             raise Refusal(f"a counted subject {subj.text!r}: its negation states another figure")
 
 
-def _check_subject_comma(g: Graph, pred: Token) -> None:
+def _check_subject_comma(g: Graph) -> None:
     """ "The scaffolding in X, developed through Y, manifests ...": one comma between a subject and
-    its verb means the parser took a participle for the predicate."""
-    for subj in g.children(pred, "nsubj", "nsubjpass"):
+    its verb (in any clause) means the parser took a participle for the predicate."""
+    for subj in (t for t in g.tokens if t.dep in ("nsubj", "nsubjpass")):
+        pred = g.tokens[subj.head]
         if subj.i < pred.i and sum(t.text == "," for t in g.tokens[subj.i + 1 : pred.i]) % 2:
             raise Refusal("a single comma between subject and verb: an unreliable parse")
 
@@ -581,6 +646,7 @@ def negate(g: Graph) -> list[Edit]:
     new negation's scope (see :func:`check_scope`) and clauses no rule covers.
     """
     check_sentence(g)
+    _check_unit_shape(g)
     if _that_clause_subject(g):
         raise Refusal("clausal subject (presupposed)")
     roots = [t for t in g.roots() if t.upos not in ("PUNCT", "SYM")]
@@ -606,8 +672,35 @@ def negate(g: Graph) -> list[Edit]:
         for clause in clauses:  # "convenient that he won": the clauses a verbless head carries
             edits.extend(_negate_clause(g, clause, preds))
     check_scope(g, preds, presupposed=presupposed)
+    _check_adverbial_clauses(g, preds)
     _check_other_negations(g, edits)
     return edits
+
+
+def _check_adverbial_clauses(g: Graph, preds: list[Token]) -> None:
+    """ "The airport closed as smoke covered the valley": a subordinator after the negated predicate
+    followed by a finite verb before the next comma opens a clause that stays asserted (or presupposed),
+    however the parser attached it."""
+    first = min(p.i for p in preds)
+    for tok in g.tokens[first + 1 :]:
+        if tok.lower not in _ADVERBIAL_SUBORDINATORS or tok.upos not in ("SCONJ", "ADP"):
+            continue
+        for later in g.tokens[tok.i + 1 :]:
+            if later.text in (",", ";", ":", "—", "–"):
+                break
+            if later.tag in ("VBD", "VBZ", "VBP") and later.upos in ("VERB", "AUX"):
+                raise Refusal(f"an adverbial clause ({tok.text!r} ... {later.text!r}) stays asserted")
+
+
+def _check_unit_shape(g: Graph) -> None:
+    """Refuse a unit that is someone's words or a lead-in, whatever its parse: a quotation negated in
+    place ('"We rebuilt the pier.' -> '"We did not ...') puts a denial in the speaker's mouth, and a
+    line ending in a colon ("The council approved three measures:") leaves what it introduces dangling."""
+    text = g.text.strip().strip("*_")
+    if text.endswith(":"):
+        raise Refusal("a lead-in ending in a colon: negating it leaves what follows dangling")
+    if text[:1] in _QUOTES or text.count('"') % 2 or text.count("“") != text.count("”"):
+        raise Refusal("direct speech: the unit is a quotation or part of one")
 
 
 def _carried_clauses(g: Graph, head: Token) -> list[Token]:
@@ -694,6 +787,7 @@ def check_scope(g: Graph, preds: list[Token], wrapper: bool = False, presupposed
         raise Refusal("the predicate sits inside brackets: an unreliable parse")
     if not wrapper and _bracketed_content(g):
         raise Refusal("a parenthesis states figures or events the negation leaves standing")
+    start = min((s.i for p in preds for s in g.children(p, *SUBJECTS)), default=min(negated, default=0))
     for t in g.tokens:
         if _subjectless_finite(g, t):
             raise Refusal(f"finite verb {t.text!r} without a subject or subordinator: an unreliable parse")
@@ -703,6 +797,8 @@ def check_scope(g: Graph, preds: list[Token], wrapper: bool = False, presupposed
             raise Refusal(f"set-off appositive {t.text!r} stays asserted")
         if _predicative(t) and (reason := _outside(g, t, negated, wrapper)):
             raise Refusal(f"{reason} at {t.text!r}: claim material outside the negation's scope")
+        if t.i > start and _set_off_content(g, t):
+            raise Refusal(f"a set-off phrase at {t.text!r} says more than a name, place or date; it stays asserted")
 
 
 def _frames(g: Graph, pred: Token) -> list[Token]:
@@ -746,6 +842,29 @@ def _outside(g: Graph, t: Token, negated: set[int], wrapper: bool) -> str | None
             return "set-off phrase"  # readers take ", selling out every concert" as asserted, wrapped or not
         node = head
     return None
+
+
+_SEPARATORS = frozenset({",", ";", ":", "—", "–", "-", "(", "["})
+_SETTING = frozenset({"PROPN", "NUM", "ADP", "DET", "PUNCT", "CCONJ", "PART", "SYM"})
+_LINKING = frozenset("however therefore meanwhile moreover furthermore thus instead indeed then".split())  # noqa: SIM905
+
+
+def _set_off_content(g: Graph, t: Token) -> bool:
+    """A phrase after a comma, dash, semicolon or bracket ("..., a record for the region"; "Kim, a retired
+    judge, ...") holding more than names, numbers and the words that join them (", France", ", on 3 May
+    2019", "(DPC)"). Which such phrase carries the claim cannot be read off the parse, so none may stay
+    outside the negation. List items (conjuncts) and a linking adverb (", however,") are not phrases of this kind."""
+    if t.dep in ("conj", "cc", "punct"):
+        return False
+    words = g.subtree(t)
+    before = words[0].i - 1
+    while before >= 0 and g.tokens[before].text in _QUOTES | {"’", "*"}:  # '..." Programming," with ...'
+        before -= 1
+    if before < 0 or g.tokens[before].text not in _SEPARATORS:
+        return False
+    if len(words) == 1 and t.lower in _LINKING:
+        return False
+    return any(w.upos not in _SETTING for w in words)
 
 
 def _appositive(g: Graph, t: Token) -> bool:

@@ -18,6 +18,8 @@ _NOT = frozenset({"not", "n't", "n’t", "nt"})
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "it", "this", "that", "everyone", "someone", "nobody", "everybody"})
 _PLURAL_PRONOUNS = frozenset({"i", "you", "we", "they", "these", "those"})
 _SUBJECTS = ("nsubj", "nsubjpass")
+_AUXILIARIES = frozenset({"be", "have", "do", "need", "dare"})
+_AFTER_BARE_NOT = frozenset({"to", "only", "just", "merely", "even", "once"})  # "decided not to", "roared not once"
 _HAD_OR_WOULD = frozenset({"'d", "’d"})  # "They'd not finished": the parser reads "'d" as "would"
 
 
@@ -31,8 +33,12 @@ def check(g: Graph) -> str | None:
         if (host.lemma.lower() == "do" and host.upos == "AUX") or host.tag == "MD":
             if verb is None or (not _base_form(verb) and not (host.lower in _HAD_OR_WOULD and verb.tag == "VBN")):
                 return f"{host.text!r} + not without a base form after it"
-            if host.lemma.lower() == "do" and (reason := _agreement(g, host, verb)):
+            if host.lemma.lower() == "do" and (reason := _agreement(g, host, verb) or _conjuncts(g, verb)):
                 return reason
+            if host.i > 0 and (prev := g.tokens[host.i - 1]).upos == "VERB" and prev.tag in ("VBD", "VBZ", "VBP"):
+                return f"two finite verbs in a row ({prev.text!r} {host.text!r})"
+        elif host.tag in ("VBD", "VBZ", "VBP") and host.lemma.lower() not in _AUXILIARIES and _bare_not(g, tok):
+            return f"'not' after the lexical verb {host.text!r} (do-support needed)"
     for tok in g.tokens:
         if tok.upos in ("VERB", "AUX") and sum(_negative(g, c) for c in g.children(tok)) > 1:
             return f"two negations on {tok.text!r}"
@@ -51,6 +57,23 @@ def _next_verb(g: Graph, neg: Token) -> Token | None:
         if tok.upos != "ADV":
             return tok if tok.upos in ("VERB", "AUX") else None
     return None
+
+
+def _conjuncts(g: Graph, verb: Token) -> str | None:
+    """ "did not serve as editor or conducted the review": a conjunct sharing the do-support must be a base form."""
+    if not any(cc.lower in ("or", "nor") for cc in g.children(verb, "cc")):
+        return None  # "did not sing and danced": two predicates, the second asserted
+    for conj in g.children(verb, "conj"):
+        shared = not g.children(conj, *_SUBJECTS, "aux", "auxpass")
+        if shared and conj.upos == "VERB" and conj.tag in ("VBD", "VBZ", "VBN"):
+            return f"conjunct {conj.text!r} after do-support is not a base form"
+    return None
+
+
+def _bare_not(g: Graph, neg: Token) -> bool:
+    """ "remained not disrupted": a "not" after a finite lexical verb that no infinitive or focus word follows."""
+    after = g.tokens[neg.i + 1] if neg.i + 1 < len(g.tokens) else None
+    return after is not None and after.upos != "PUNCT" and after.lower not in _AFTER_BARE_NOT
 
 
 def _agreement(g: Graph, do: Token, verb: Token) -> str | None:
