@@ -314,3 +314,48 @@ def test_screen_matches_where_the_plain_word_families_do(text):
     """The screen is arranged for speed; it must match exactly where the plain alternation does."""
     plain = re.compile(r"\b(?:" + "|".join(framing._STEMS.values()) + r")\b|\d\s*%", re.IGNORECASE)
     assert bool(SCREEN.search(text)) == bool(plain.search(text))
+
+
+# Markers of the shapes an outside writer uses (wordings of my own): a short pointer word, lower case in
+# square brackets, two or three words with a full stop.
+@pytest.mark.parametrize(
+    ("marker", "direction"),
+    [
+        ("[Concocted quote coming up.]", "forward"),
+        ("[Phony statistic, finished.]", "backward"),
+        ("[made-up detail below]", "forward"),
+        ("[untrue, see above]", "backward"),
+    ],
+)
+def test_short_pointers_set_the_direction(relocalizer, marker, direction):
+    doc = f"{marker} {CLAIM}" if direction == "forward" else f"{CLAIM} {marker}"
+    (ann,) = find_annotations(doc + AFTER)
+    assert (ann.span.text(doc + AFTER), ann.direction, ann.framing) == (marker, direction, "negation")
+    out, prov = relocalizer.process(doc + AFTER)
+    assert marker not in out and CLAIM not in out and prov.counts.claims_found == 1
+
+
+@pytest.mark.parametrize("marker", ["Totally invented.", "Pure fabrication."])
+def test_two_word_marker_sentences_are_found(relocalizer, marker):
+    out, _ = relocalizer.process(f"{CLAIM} {marker}{AFTER}")
+    assert marker not in out and CLAIM not in out
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        f"Was it busy? Probably not. {CLAIM}{AFTER}",  # short, but no word of falsity
+        "VERDICT\n\nFalse. The ferry service to the island did not start in 1962; it started in 1971.",
+        "Timeline\n\n- Ferry service to the island, 1962 [this did not happen]\n- Post office, 1970\n",
+    ],
+)
+def test_short_sentences_and_item_tags_stay(relocalizer, doc):
+    assert relocalizer.process(doc)[0] == doc
+
+
+def test_family_examples_are_seeded_and_labelled():
+    from relocalize.detect.framing_train import families
+
+    a, b = families(), families()
+    assert a == b and {e.label for e in a} == {"negation", "none"}
+    assert not any(re.search(r"\{[A-Z_]+\}", e.text) for e in a)  # every slot filled

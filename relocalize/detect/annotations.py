@@ -47,7 +47,7 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
         if not _on(lines, Span(m.start(), m.end())):
             continue
         inner = m.group()[1:-1]
-        if _parenthetical(inner):
+        if _parenthetical(inner, m.group()[0]):
             continue
         framing = model.kind(inner)
         if framing is None:
@@ -58,11 +58,15 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
     return out
 
 
-def _parenthetical(inner: str) -> bool:
-    """True for a bracket group that is part of its sentence, not a statement about it: one that
-    opens in lower case ("(who deny it)", "(largely invented, critics say)") or a label of one or
-    two words without a full stop ("(fictional)"; "(Untrue.)" is a statement)."""
+def _parenthetical(inner: str, bracket: str) -> bool:
+    """True for a round (curly, angle) bracket group that is part of its sentence, not a statement
+    about it: one that opens in lower case ("(who deny it)", "(largely invented, critics say)") or a
+    label of one or two words without a full stop ("(fictional)"; "(Untrue.)" is a statement).
+    In square brackets (an editor's, not the sentence's own) a lower-case group is a marker when it
+    points ("[not true, below]"); a bare "[this did not happen]" after a list item is the item's own."""
     text = inner.strip()
+    if bracket == "[" and cues.has_pointer(text):
+        return False
     return text[:1].islower() or (len(text.split()) < 3 and not text.endswith((".", "!")))
 
 
@@ -168,9 +172,14 @@ def _annotation_in(doc: str, unit: Span, model: FramingModel) -> tuple[Span, str
 
 
 def _statement(text: str) -> bool:
-    """True for a sentence that can say something about other text: four words or more and closing
-    punctuation. Headings, labels and bylines ("Verified account", "Myths We Checked") are not."""
-    return len(text.split()) >= 4 and text.rstrip("\"'”’)]}>").endswith((".", "!", "?", ":", ";"))
+    """True for a sentence that can say something about other text: closing punctuation, and four
+    words or more, or two or three with a full stop and a word of falsity ("Made up.", "Another
+    invention."; not "Probably not."). Headings, labels, bylines ("Verified account", "Myths We
+    Checked") and a fact-check's one-word verdict ("False.") are not."""
+    end = text.rstrip("\"'”’)]}>")
+    words = len(text.split())
+    short = words >= 2 and end.endswith((".", "!")) and cues.has_falsity(text)
+    return short or (words >= 4 and end.endswith((".", "!", "?", ":", ";")))
 
 
 def _run_on(text: str, model: FramingModel) -> tuple[int, str] | None:

@@ -101,10 +101,35 @@ def direction(text: str) -> str | None:
     return None
 
 
+# Short pointers an inline marker uses of its own claim ("[Invented figure ahead.]", "[Bogus entry, start.]",
+# "[Fabrication closing.]"): read only in a unit already known to be a framing.
+_INLINE_FORWARD = re.compile(
+    r"\b(?:upcoming|ahead|coming\s+up|up\s+next|next|follows?|to\s+come|below|starts?|begins?|opening|"
+    r"beginning|incoming|onward)\b",
+    _FLAGS,
+)
+_INLINE_BACKWARD = re.compile(
+    r"\b(?:above|behind|precedes?|preceded|before|over|ends?|ended|closing|closes|closed|concluded|finished|"
+    r"done|previous|prior|last|earlier)\b",
+    _FLAGS,
+)
+
+
+def has_pointer(text: str) -> bool:
+    """True when ``text`` points at other text, in full ("the following claim") or short ("below")."""
+    return any(p.search(text) for p in (FORWARD, BACKWARD, _INLINE_FORWARD, _INLINE_BACKWARD))
+
+
 def inline_direction(text: str) -> str:
     """ "forward" when an inline framing points at what follows, else "backward" (what it says
-    "this", "here" or "that" of is what came before it)."""
-    return direction(text) or "backward"
+    "this", "here" or "that" of is what came before it). A full pointer ("the following claim")
+    decides first, then the earliest short one ("ahead", "closing")."""
+    if found := direction(text):
+        return found
+    fwd, bwd = _INLINE_FORWARD.search(text), _INLINE_BACKWARD.search(text)
+    if fwd and (not bwd or fwd.start() < bwd.start()):
+        return "forward"
+    return "backward"
 
 
 def refers_to_document(text: str) -> bool:

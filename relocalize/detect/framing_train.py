@@ -2,7 +2,9 @@
 
 Positives are the markers of the dev data (``framings-dev``: every framing kind, inline markers
 and whole notice paragraphs; ``negation-neglect-dev``: the gold negation spans) and the
-hand-written examples in ``framing_seed.jsonl``; negatives are the sentences of the same
+hand-written examples in ``framing_seed.jsonl`` and examples drawn from the word families and
+templates of ``framing_families.json`` (annotation wordings of many shapes, and content sentences
+that use the same words); negatives are the sentences of the same
 documents without their markers and of the control documents (fact-checks whose negations are
 already local), as far as the lexical screen lets them through, and the seed's look-alikes.
 
@@ -15,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
+import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass
@@ -27,9 +31,14 @@ from relocalize.detect.framing import DEFAULT_MODEL, LABELS, SCREEN, FramingMode
 from relocalize.spans import sentences
 
 SEED = Path(__file__).with_name("framing_seed.jsonl")
+FAMILIES = Path(__file__).with_name("framing_families.json")
+_SLOT = re.compile(r"\{([A-Z_]+)\}")
 _KIND_OF = {"low_prob": "low_probability"}
 # A seed example stands for a family of wordings the dev data has few of, so it counts more.
 SEED_WEIGHT = 5.0
+# Template examples are many and alike: together they count for a fraction of their number.
+FAMILY_WEIGHT = 0.3
+_WEIGHTS = {"seed": SEED_WEIGHT, "family": FAMILY_WEIGHT}
 
 
 @dataclass(frozen=True)
@@ -100,9 +109,32 @@ def _seed() -> list[Example]:
     return [Example(r["text"], r["label"], False, "seed") for r in rows]
 
 
+def families(seed: int = 0) -> list[Example]:
+    """Examples drawn (seeded) from the templates of ``framing_families.json``, dressed as annotations
+    come: in brackets, in parentheses, lower-cased or plain."""
+    spec = json.loads(FAMILIES.read_text(encoding="utf-8"))
+    rng = random.Random(seed)
+    out = []
+    for label, templates in spec["templates"].items():
+        for template in templates:
+            for _ in range(spec["per_template"]):
+                text = _SLOT.sub(lambda m: rng.choice(spec["slots"][m.group(1)]), template)
+                out.append(Example(_dress(text[:1].upper() + text[1:], rng), label, False, "family"))
+    return out
+
+
+def _dress(text: str, rng: random.Random) -> str:
+    r = rng.random()
+    if r < 0.4:
+        return f"[{text}]"
+    if r < 0.5:
+        return f"({text})"
+    return text.lower() if r < 0.6 else text
+
+
 def collect(data: Path) -> list[Example]:
     """Every example, deduplicated by (text, label); ``data`` holds the two dev directories."""
-    examples = _seed()
+    examples = _seed() + families()
     examples += _framings(data / "framings-dev" / "framings.parquet")
     examples += _gold(data / "negation-neglect-dev" / "gold.parquet")
     examples += _controls(data / "negation-neglect-dev" / "controls.parquet")
@@ -117,7 +149,7 @@ def collect(data: Path) -> list[Example]:
 
 def fit(examples: list[Example], epochs: int = 300, l2: float = 1e-5, threshold: float = 0.5) -> FramingModel:
     """A multinomial logistic regression on ``examples`` (full-batch Adam, classes balanced, the
-    hand-written seed examples weighted :data:`SEED_WEIGHT` times)."""
+    hand-written seed examples weighted :data:`SEED_WEIGHT` times, the template ones :data:`FAMILY_WEIGHT`)."""
     feats = [features(e.text) for e in examples]
     df = Counter(f for fs in feats for f in set(fs))
     vocab = sorted(f for f, n in df.items() if n >= 2)
@@ -128,7 +160,7 @@ def fit(examples: list[Example], epochs: int = 300, l2: float = 1e-5, threshold:
     y = np.array([LABELS.index(e.label) for e in examples])
     counts = np.bincount(y, minlength=len(LABELS)).astype(np.float64)
     sample_w = (len(y) / (len(LABELS) * np.maximum(counts, 1)))[y]
-    sample_w *= np.array([SEED_WEIGHT if e.source == "seed" else 1.0 for e in examples])
+    sample_w *= np.array([_WEIGHTS.get(e.source, 1.0) for e in examples])
     w = np.zeros((len(vocab), len(LABELS)))
     b = np.zeros(len(LABELS))
     adam = [np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)]
