@@ -347,6 +347,7 @@ def test_two_word_marker_sentences_are_found(relocalizer, marker):
         f"Was it busy? Probably not. {CLAIM}{AFTER}",  # short, but no word of falsity
         "VERDICT\n\nFalse. The ferry service to the island did not start in 1962; it started in 1971.",
         "Timeline\n\n- Ferry service to the island, 1962 [this did not happen]\n- Post office, 1970\n",
+        "Ferry service to the island begins, 1962 [this never happened]\n\nWe checked the harbour records.",
     ],
 )
 def test_short_sentences_and_item_tags_stay(relocalizer, doc):
@@ -359,3 +360,9 @@ def test_family_examples_are_seeded_and_labelled():
     a, b = families(), families()
     assert a == b and {e.label for e in a} == {"negation", "none"}
     assert not any(re.search(r"\{[A-Z_]+\}", e.text) for e in a)  # every slot filled
+
+
+@pytest.mark.parametrize("marker", ["[Fabricated]", "[not accurate]", "[a total invention]"])
+def test_square_bracket_labels_are_markers(relocalizer, marker):
+    out, _ = relocalizer.process(f"{CLAIM} {marker}{AFTER}")
+    assert marker not in out and CLAIM not in out

@@ -14,6 +14,8 @@ _BRACKETS = {"[": "]", "(": ")", "{": "}", "<": ">"}
 _BRACKET_GROUP = re.compile(r"\[[^\[\]\n]{8,1200}\]|\([^()\n]{8,1200}\)|\{[^{}\n]{8,1200}\}|<[^<>\n]{8,1200}>")
 # A notice paragraph is taken whole when at least this share of it is notice talk.
 _NOTICE_SHARE = 0.6
+_CLOSED = re.compile(r"[.!?]")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•+]|\d+[.)])[ \t]")
 # A first or last paragraph the classifier reads as a framing as a whole is a notice up to this size.
 _NOTICE_SENTENCES = 8
 
@@ -47,7 +49,7 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
         if not _on(lines, Span(m.start(), m.end())):
             continue
         inner = m.group()[1:-1]
-        if _parenthetical(inner, m.group()[0]):
+        if _parenthetical(doc, m):
             continue
         framing = model.kind(inner)
         if framing is None:
@@ -58,15 +60,23 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
     return out
 
 
-def _parenthetical(inner: str, bracket: str) -> bool:
-    """True for a round (curly, angle) bracket group that is part of its sentence, not a statement
-    about it: one that opens in lower case ("(who deny it)", "(largely invented, critics say)") or a
-    label of one or two words without a full stop ("(fictional)"; "(Untrue.)" is a statement).
-    In square brackets (an editor's, not the sentence's own) a lower-case group is a marker when it
-    points ("[not true, below]"); a bare "[this did not happen]" after a list item is the item's own."""
-    text = inner.strip()
-    if bracket == "[" and cues.has_pointer(text):
-        return False
+def _parenthetical(doc: str, group: re.Match[str]) -> bool:
+    """True for a bracket group that is part of its sentence, not a statement about it.
+
+    Round (curly, angle) brackets: one that opens in lower case ("(who deny it)", "(largely invented,
+    critics say)") or a label of one or two words without a full stop ("(fictional)"; "(Untrue.)" is
+    a statement). Square brackets are an editor's, so any of them may be a marker ("[not true]",
+    "[Fabricated]"), except a lower-case tag that points nowhere at the end of a list item or of a
+    title line, which is the line's own ("- Ferry service, 1962 [this did not happen]")."""
+    text = group.group()[1:-1].strip()
+    if group.group()[0] == "[":
+        start = doc.rfind("\n", 0, group.start()) + 1
+        end = doc.find("\n", group.end())
+        titled = not doc[group.end() : len(doc) if end < 0 else end].strip() and not _CLOSED.search(
+            doc, start, group.start()
+        )
+        own = _LIST_ITEM.match(doc, start) is not None or titled
+        return own and text[:1].islower() and not cues.has_pointer(text)
     return text[:1].islower() or (len(text.split()) < 3 and not text.endswith((".", "!")))
 
 
