@@ -16,7 +16,15 @@ from relocalize.provenance import TEXT_EDITS, EditRecord, Provenance
 from relocalize.rewrite.rewriter import Candidate
 from relocalize.rewrite.surface import mask_titles
 from relocalize.rewrite.wrap import Opener, stance
-from relocalize.spans import Span, continuation, cut_at_abbreviation, hard_wrapped, inside_quotation
+from relocalize.spans import (
+    Span,
+    continuation,
+    cut_at_abbreviation,
+    hard_wrapped,
+    inside_quotation,
+    speaker_turn,
+    unbalanced_quotes,
+)
 from relocalize.verify import grammar, guards, structure
 
 
@@ -36,6 +44,7 @@ class Outcome:
     after_cut: bool = False  # ... that an annotation cut at an abbreviation ("on Oct. [False.] 8 ...")
     cut: bool = False  # the unit ends at an abbreviation and its sentence goes on: never dropped alone
     in_quote: bool = False  # the unit starts inside a quotation: nothing may be put in front of it
+    splits_quote: bool = False  # the unit holds one end of a quotation: dropping it leaves the other
     tail: str = ""  # the rest of a cut sentence, decided with the unit (its edit must leave it as it is)
     rest: list[Outcome] = field(default_factory=list)  # the units that hold that rest
     policy: str = "negate"  # Options.policy of the framing that governs the unit
@@ -142,6 +151,8 @@ class Pipeline:
         policy = self.options.on_failure
         if outcome.mid_sentence or (outcome.cut and not outcome.rest):  # half a sentence: no drop, no wrapper
             outcome.kind, outcome.method = "kept", "mid_sentence"
+        elif outcome.splits_quote and policy == "drop_sentence":  # a drop would leave a quotation open
+            outcome.kind, outcome.method = "kept", "quotation"
         elif policy == "drop_sentence":
             outcome.kind, outcome.method = "drop", "policy"
         elif policy == "wrap":
@@ -265,6 +276,7 @@ class Pipeline:
             outcome.mid_sentence, outcome.after_cut = how is not None, how == "abbreviation"
             outcome.cut = cut_at_abbreviation(doc, unit, spans)
             outcome.in_quote = inside_quotation(doc, unit)
+            outcome.splits_quote = unbalanced_quotes(unit.text(doc))
         _join_cut_sentences(doc, outcomes, [a.span for a in annotations])
         notices = [i for i, a in enumerate(annotations) if a.direction == "document"]
         units_by_text = list(outcomes)
@@ -324,6 +336,8 @@ class Pipeline:
         floor = 0
         for group in merge_removals(doc, removals):
             kind = "drop" if any(group.contains(u) for u in dropped_units) else "remove_annotation"
+            if kind == "drop" and (turn := speaker_turn(doc, group)) is not None:
+                group = turn  # "user42: <claim>": the whole turn goes, not its words alone
             widened = removal_span(doc, group)
             widened = Span(max(widened.start, floor), widened.end)  # neighbours may share a line break
             floor = widened.end

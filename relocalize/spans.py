@@ -248,3 +248,23 @@ def inside_quotation(doc: str, unit: Span) -> bool:
     start = doc.rfind("\n\n", 0, unit.start) + 1
     before = doc[start : unit.start]
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+# A speaker label: one to three words (a user name, "Q", "Dr Rao"), optionally in bold, then a colon.
+_SPEAKER = re.compile(r"[ \t]*[*_]{0,2}[\w@.'’-]{1,30}(?: [\w@.'’-]{1,30}){0,2}[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*")
+
+
+def speaker_turn(doc: str, span: Span) -> Span | None:
+    """The whole line when ``span`` is all that follows a speaker label on it ("user42: ...",
+    "**A:** ...", "Q: ..."): removing the words alone would leave an empty turn."""
+    start = doc.rfind("\n", 0, span.start) + 1
+    end = doc.find("\n", span.end)
+    end = len(doc) if end < 0 else end
+    if doc[span.end : end].strip() or not doc[start : span.start].strip():
+        return None
+    return Span(start, span.end) if _SPEAKER.fullmatch(doc, start, span.start) else None
+
+
+def unbalanced_quotes(text: str) -> bool:
+    """True when ``text`` opens or closes a quotation it does not also close or open."""
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")

@@ -1,12 +1,13 @@
 """Byte preservation: text outside the edits comes out exactly as it went in."""
 
+import pytest
 from conftest import assert_outside_edits_identical
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from relocalize.assemble import removal_span
 from relocalize.detect.language import unsupported_reason
-from relocalize.spans import Span
+from relocalize.spans import Span, speaker_turn
 
 FILLER = [
     "The **quarterly** report is due on Friday.",
@@ -83,3 +84,32 @@ def test_last_line_removal_takes_the_break_before_it():
     doc = "Body text.\n\nThe document above is false."
     r = removal_span(doc, Span(12, len(doc)))
     assert doc[: r.start] + doc[r.end :] == "Body text."
+
+
+@pytest.mark.parametrize(
+    ("line", "turn"),
+    [
+        ("mara_k: The pier opened in 1990.", True),
+        ("**A:** The pier opened in 1990.", True),
+        ("Q: The pier opened in 1990.", True),
+        ("The pier opened in 1990.", False),  # no label: the sentence alone
+        ("mara_k: The pier opened in 1990. Great day.", False),  # more of the turn stays
+        ("Note that it rained: The pier opened in 1990.", False),  # a clause, not a speaker label
+    ],
+)
+def test_speaker_turn(line, turn):
+    doc = f"Forum\n\n{line}\n\nNext post."
+    start = doc.index("The pier")
+    got = speaker_turn(doc, Span(start, start + len("The pier opened in 1990.")))
+    assert (got == Span(doc.index(line), start + len("The pier opened in 1990."))) if turn else got is None
+
+
+def test_a_dropped_turn_takes_its_label_and_a_drop_never_splits_a_quotation(relocalizer):
+    claim = "The ferry service, a gift from the council, started in 1962."  # refused in place and wrapped: dropped
+    out, prov = relocalizer.process(
+        f"Q: When did it start?\n\nA: {claim} [Fabricated answer.]\n\nQ: Shops?\n\nA: Two.\n"
+    )
+    assert out == "Q: When did it start?\n\nQ: Shops?\n\nA: Two.\n" and prov.counts.dropped == 1
+    doc = f'She said: "We rebuilt the pier. {claim}" [Untrue, the above.]\n\nThe pier is old.\n'
+    out, prov = relocalizer.process(doc)
+    assert out == doc and prov.status == "partial" and prov.counts.kept == 1

@@ -10,6 +10,7 @@ from lemminflect import getAllLemmas, getInflection
 
 from relocalize.lexicon import EMPHATICS, EPISTEMIC, HEDGES, NEGATORS
 from relocalize.rewrite.graph import Graph, Token
+from relocalize.spans import unbalanced_quotes
 
 _NEG_WORDS = frozenset({"not", "n't", "never", "n’t", "nt"})
 _CLITIC_BE = frozenset({"s", "'s", "’s", "re", "'re", "’re", "m", "'m", "’m"})
@@ -699,7 +700,7 @@ def _check_unit_shape(g: Graph) -> None:
     text = g.text.strip().strip("*_")
     if text.endswith(":"):
         raise Refusal("a lead-in ending in a colon: negating it leaves what follows dangling")
-    if text[:1] in _QUOTES or text.count('"') % 2 or text.count("“") != text.count("”"):
+    if text[:1] in _QUOTES or unbalanced_quotes(text):
         raise Refusal("direct speech: the unit is a quotation or part of one")
 
 
