@@ -152,6 +152,9 @@ _FOCUS = frozenset({"only", "merely", "just", "simply", "solely", "even", "neces
 _NEGATIVE_PRONOUNS = {"nobody": "somebody", "nothing": "something", "none": "some"}
 _SOME_PRONOUNS = {"something": "nothing", "someone": "no one", "somebody": "nobody"}
 # Polarity items a removed negation leaves behind: "not yet" -> "already", "any problems" -> "problems".
+_LEAD = re.compile(r"^(.{1,60}?)(?:\s[-–—]\s|:\s)")
+_DATELINE = re.compile(r"^(.{1,60}?)\s[-–—]\s")
+_ANSWER = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|absolutely|correct)\b\W", re.IGNORECASE)
 _CLOSED = re.compile(r"[.!?][\"'”’)*_]*\s*$")
 _NPI = frozenset({"ever", "either", "anymore", "anyone", "anybody", "anything", "at all"})
 
@@ -693,11 +696,34 @@ def _check_adverbial_clauses(g: Graph, preds: list[Token]) -> None:
                 raise Refusal(f"an adverbial clause ({tok.text!r} ... {later.text!r}) stays asserted")
 
 
+def check_lead(text: str, labels: bool = True) -> None:
+    """Refuse a line opened by a dateline ("ROME (Reuters) - ...", "1962 – ...": an entry of a timeline
+    or a news lead, whose negation reads as a correction of the label) or, with ``labels``, a label
+    ("Key Event: ..."; a book title before a colon is the rules' to mask, so they pass False)."""
+    lead = (_LEAD if labels else _DATELINE).match(text)
+    if lead and not re.search(r"\b[a-z]", lead.group(1)):
+        raise Refusal("a dateline or label opens the line ('ROME (Reuters) - ...', 'Key Event: ...')")
+
+
 def _check_unit_shape(g: Graph) -> None:
-    """Refuse a unit that is someone's words or a lead-in, whatever its parse: a quotation negated in
-    place ('"We rebuilt the pier.' -> '"We did not ...') puts a denial in the speaker's mouth, and a
-    line ending in a colon ("The council approved three measures:") leaves what it introduces dangling."""
+    """Refuse a unit that is someone's words, a lead-in, a heading or an answer, whatever its parse: a
+    quotation negated in place ('"We rebuilt the pier.' -> '"We did not ...') puts a denial in the
+    speaker's mouth; a line ending in a colon ("The council approved three measures:") leaves what it
+    introduces dangling; a title-case line without closing punctuation is a headline; "Yes, X did not
+    happen" affirms and denies at once."""
     text = g.text.strip().strip("*_")
+    check_lead(text, labels=False)
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    capitalised = sum(w[0].isupper() for w in words)
+    if not _CLOSED.search(text) and len(words) >= 3 and capitalised >= 0.75 * len(words):
+        raise Refusal("a title-case line without closing punctuation: a headline, not a sentence")
+    check_answer(text)
+
+
+def check_answer(text: str) -> None:
+    """Refuse "Yes, X happened" for any negation: the particle would affirm what the negation denies."""
+    if _ANSWER.match(text):
+        raise Refusal("an answer particle ('Yes, ...') would affirm what the negation denies")
     if text.endswith(":"):
         raise Refusal("a lead-in ending in a colon: negating it leaves what follows dangling")
     if text[:1] in _QUOTES or unbalanced_quotes(text):

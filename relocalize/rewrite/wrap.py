@@ -13,8 +13,10 @@ from relocalize.rewrite.rules import (
     FINITE_TAGS,
     SUBJECTS,
     Refusal,
+    check_answer,
     check_clauses,
     check_event_nouns,
+    check_lead,
     check_scope,
     check_sentence,
 )
@@ -22,7 +24,6 @@ from relocalize.rewrite.rules import (
 WRAPPER = "It is not true that "
 QUOTES = frozenset("\"“‘'")
 # Words before a dash or colon near the start of a line: a dateline or a label when none is in lower case.
-_LEAD = re.compile(r"^(.{1,60}?)(?:\s[-–—]\s|:\s)")
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,7 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
         raise Refusal("not an English sentence (no English function word)")
     if not text.rstrip().rstrip("\"'”’)*_").endswith((".", "!")):
         raise Refusal("no closing punctuation: a heading, title or chat line")
-    lead = _LEAD.match(text)
-    if lead and not re.search(r"\b[a-z]", lead.group(1)):
-        raise Refusal("a dateline or label opens the line ('ROME (Reuters) - ...', 'Key Event: ...')")
+    check_lead(text)
     roots = [t for t in g.roots() if t.upos != "PUNCT"]
     if len(roots) != 1 or roots[0].upos not in ("VERB", "AUX") or not g.children(roots[0], *SUBJECTS):
         raise Refusal("no declarative clause to wrap")
@@ -99,6 +98,7 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
         if joined and _verbal(child) and g.children(child, *SUBJECTS):
             raise Refusal("a second clause with its own subject falls outside 'It is not true that'")
     check_scope(g, [root], wrapper=True)
+    check_answer(g.text.strip())
     check_clauses(g, root)
     check_event_nouns(g)
     if first.lower == "that":
