@@ -6,8 +6,11 @@ none of the code or the dev data: three invented false events per corpus, twelve
 (1 bracket before each false sentence, 2 bracket after, 3 both, 4 a notice for the document,
 5 an unbracketed marker sentence after), every marker worded afresh. Each row lists its markers.
 
-A marker counts as removed when its exact text is gone from the output. Statuses and claim
-outcomes come from the provenance::
+A marker counts as removed when its exact text is gone from the output. Where a corpus lists its
+``false_sentences`` (corpus 3 on), each claim edit (rewrite, wrapper, stance, drop) is checked
+against them: *edit precision* is the share of edits that touch a false sentence (a drop of true
+background, a heading or a speaker label is a wrong edit), *false sentences edited* the share of
+false sentences some edit touches. Statuses and claim outcomes come from the provenance::
 
     python benchmarks/unseen.py [benchmarks/data/unseen/corpus2.jsonl ...] [--json OUT.json]
 
@@ -33,8 +36,11 @@ def evaluate(path: Path, relocalizer: relocalize.Relocalizer) -> dict:
     removed: Counter[int] = Counter()
     statuses: Counter[str] = Counter()
     outcomes: Counter[str] = Counter()
+    edits: Counter[str] = Counter()
     for row in rows:
         out, prov = relocalizer.process(row["text"], claims=row.get("claims"))
+        if "false_sentences" in row:
+            edits.update(_edit_hits(row, prov))
         statuses[prov.status] += 1
         c = prov.counts
         outcomes.update(rewritten=c.rewritten, wrapped=c.wrapped, dropped=c.dropped, kept=c.kept, localized=c.localized)
@@ -48,6 +54,27 @@ def evaluate(path: Path, relocalizer: relocalize.Relocalizer) -> dict:
         "by_style": {s: f"{removed[s]}/{total[s]}" for s in sorted(total)},
         "statuses": dict(statuses),
         "claim_outcomes": dict(outcomes),
+        **_edit_rates(edits),
+    }
+
+
+def _edit_hits(row: dict, prov: relocalize.Provenance) -> Counter[str]:
+    text = row["text"]
+    spans = [(i, i + len(s)) for s in row["false_sentences"] if (i := text.find(s)) >= 0]
+    claim_edits = [e for e in prov.edits if e.kind in ("rewrite", "wrap", "localize", "drop")]
+    hit = Counter(edits=len(claim_edits), false_sentences=len(spans))
+    hit["on_false"] = sum(any(e.start < b and a < e.end for a, b in spans) for e in claim_edits)
+    hit["false_edited"] = sum(any(e.start < b and a < e.end for e in claim_edits) for a, b in spans)
+    return hit
+
+
+def _edit_rates(c: Counter[str]) -> dict:
+    if not c["false_sentences"]:
+        return {}
+    return {
+        "edit_precision": c["on_false"] / max(1, c["edits"]),
+        "false_sentences_edited": c["false_edited"] / c["false_sentences"],
+        "claim_edits": c["edits"],
     }
 
 
@@ -63,6 +90,11 @@ def main() -> None:
             f"{name}: {m['documents']} documents, markers removed {m['removed']:.1%} of {m['markers']} "
             f"(by style {m['by_style']}); statuses {m['statuses']}; claims {m['claim_outcomes']}"
         )
+        if "edit_precision" in m:
+            print(
+                f"  claim edits on a false sentence {m['edit_precision']:.1%} of {m['claim_edits']}; "
+                f"false sentences edited {m['false_sentences_edited']:.1%}"
+            )
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=2), encoding="utf-8")
 

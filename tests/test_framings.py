@@ -366,3 +366,18 @@ def test_family_examples_are_seeded_and_labelled():
 def test_square_bracket_labels_are_markers(relocalizer, marker):
     out, _ = relocalizer.process(f"{CLAIM} {marker}{AFTER}")
     assert marker not in out and CLAIM not in out
+
+
+@pytest.mark.parametrize(
+    ("doc", "direction"),
+    [
+        (f"HARBOUR TOWN — [Invented.] {CLAIM}", "forward"),  # opens its line after a dateline: what follows
+        (f"mara_k: [pure fabrication] {CLAIM}", "forward"),
+        (f"The island has two shops. [Invented.] {CLAIM}", "backward"),  # between sentences: what came before
+        (f"«fabricated» {CLAIM}", "forward"),  # the editor's other brackets
+        (f"(invented story starts here) {CLAIM}", "forward"),  # a round aside that points is a marker
+    ],
+)
+def test_a_bracket_marker_without_a_pointer_points_by_its_place(doc, direction):
+    (ann,) = find_annotations(doc + AFTER)
+    assert (ann.direction, ann.framing) == (direction, "negation")

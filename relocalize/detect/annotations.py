@@ -10,8 +10,23 @@ from relocalize.detect import cues
 from relocalize.detect.framing import SCREEN, FramingModel, load_model
 from relocalize.spans import Span, paragraphs, sentences
 
-_BRACKETS = {"[": "]", "(": ")", "{": "}", "<": ">"}
-_BRACKET_GROUP = re.compile(r"\[[^\[\]\n]{8,1200}\]|\([^()\n]{8,1200}\)|\{[^{}\n]{8,1200}\}|<[^<>\n]{8,1200}>")
+_BRACKETS = {"[": "]", "(": ")", "{": "}", "<": ">", "⟨": "⟩", "〈": "〉", "【": "】", "〔": "〕"}
+_BRACKETS.update({"「": "」", "«": "»", "‹": "›", "⟪": "⟫"})
+# Round and angle brackets also hold a sentence's own asides and markup ("(who deny it)", "<br>"); the
+# rest are an editor's, so a short tag in them ("[fake]", "«sham»") is a candidate.
+_PROSE_BRACKETS = frozenset("(<")
+
+
+def _group_pattern() -> re.Pattern[str]:
+    parts = []
+    for open_, close in _BRACKETS.items():
+        o, c = re.escape(open_), re.escape(close)
+        least = 8 if open_ in _PROSE_BRACKETS else 3
+        parts.append(f"{o}[^{o}{c}\\n]{{{least},1200}}{c}")
+    return re.compile("|".join(parts))
+
+
+_BRACKET_GROUP = _group_pattern()
 # A notice paragraph is taken whole when at least this share of it is notice talk.
 _NOTICE_SHARE = 0.6
 _CLOSED = re.compile(r"[.!?]")
@@ -56,20 +71,35 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
             continue
         span = Span(m.start(), m.end())
         bracket = m.group()[0] + _BRACKETS[m.group()[0]]
-        out.append(Annotation(span, cues.inline_direction(inner), "bracketed", bracket, (span,), framing))
+        out.append(Annotation(span, _bracket_direction(doc, m, inner), "bracketed", bracket, (span,), framing))
     return out
+
+
+def _bracket_direction(doc: str, group: re.Match[str], inner: str) -> str:
+    """The direction a bracketed framing points: its pointer words when it has any; otherwise its place.
+    A marker that opens its line (after nothing but a label: "PARIS — [Invented.] The ...", "mara_k:
+    [fake] the ...") with text after it on the line speaks of what follows; any other points back."""
+    if cues.has_pointer(inner):
+        return cues.inline_direction(inner)
+    start = doc.rfind("\n", 0, group.start()) + 1
+    end = doc.find("\n", group.end())
+    lead = doc[start : group.start()]
+    after = doc[group.end() : len(doc) if end < 0 else end].strip()
+    opens_line = not _CLOSED.search(lead) and len(lead.split()) <= 4
+    return "forward" if opens_line and after and not after.startswith(("[", "(")) else "backward"
 
 
 def _parenthetical(doc: str, group: re.Match[str]) -> bool:
     """True for a bracket group that is part of its sentence, not a statement about it.
 
-    Round (curly, angle) brackets: one that opens in lower case ("(who deny it)", "(largely invented,
-    critics say)") or a label of one or two words without a full stop ("(fictional)"; "(Untrue.)" is
-    a statement). Square brackets are an editor's, so any of them may be a marker ("[not true]",
-    "[Fabricated]"), except a lower-case tag that points nowhere at the end of a list item or of a
-    title line, which is the line's own ("- Ferry service, 1962 [this did not happen]")."""
+    Round (angle) brackets: one that opens in lower case ("(who deny it)", "(largely invented, critics
+    say)") or a label of one or two words without a full stop ("(fictional)"; "(Untrue.)" is a statement),
+    unless it points ("(start of false entry)"). Square, curly and the other brackets are an editor's, so
+    any of them may be a marker ("[not true]", "[Fabricated]", "«sham»"), except a lower-case tag that
+    points nowhere at the end of a list item or of a title line, which is the line's own ("- Ferry
+    service, 1962 [this did not happen]")."""
     text = group.group()[1:-1].strip()
-    if group.group()[0] == "[":
+    if group.group()[0] not in _PROSE_BRACKETS:
         start = doc.rfind("\n", 0, group.start()) + 1
         end = doc.find("\n", group.end())
         titled = not doc[group.end() : len(doc) if end < 0 else end].strip() and not _CLOSED.search(
@@ -77,7 +107,8 @@ def _parenthetical(doc: str, group: re.Match[str]) -> bool:
         )
         own = _LIST_ITEM.match(doc, start) is not None or titled
         return own and text[:1].islower() and not cues.has_pointer(text)
-    return text[:1].islower() or (len(text.split()) < 3 and not text.endswith((".", "!")))
+    aside = text[:1].islower() or (len(text.split()) < 3 and not text.endswith((".", "!")))
+    return aside and not cues.has_pointer(text)  # "(fiction starts here)" points: a marker
 
 
 def units(doc: str, skip: list[Span]) -> list[Span]:
