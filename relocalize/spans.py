@@ -256,12 +256,16 @@ _SPEAKER = re.compile(r"[ \t]*[*_]{0,2}[\w@.'’-]{1,30}(?: [\w@.'’-]{1,30}){0
 
 def speaker_turn(doc: str, span: Span) -> Span | None:
     """The whole line when ``span`` is all that follows a speaker label on it ("user42: ...",
-    "**A:** ...", "Q: ..."): removing the words alone would leave an empty turn."""
+    "**A:** ...", "Q: ...") and the next line opens another turn (or there is none): removing the
+    words alone would leave an empty turn."""
     start = doc.rfind("\n", 0, span.start) + 1
     end = doc.find("\n", span.end)
     end = len(doc) if end < 0 else end
     if doc[span.end : end].strip() or not doc[start : span.start].strip():
         return None
+    rest = doc[end:].lstrip()
+    if rest and not _SPEAKER.match(rest.split("\n", 1)[0]):
+        return None  # the turn goes on below: its label stays with the rest
     return Span(start, span.end) if _SPEAKER.fullmatch(doc, start, span.start) else None
 
 

@@ -87,18 +87,19 @@ def test_last_line_removal_takes_the_break_before_it():
 
 
 @pytest.mark.parametrize(
-    ("line", "turn"),
+    ("line", "after", "turn"),
     [
-        ("mara_k: The pier opened in 1990.", True),
-        ("**A:** The pier opened in 1990.", True),
-        ("Q: The pier opened in 1990.", True),
-        ("The pier opened in 1990.", False),  # no label: the sentence alone
-        ("mara_k: The pier opened in 1990. Great day.", False),  # more of the turn stays
-        ("Note that it rained: The pier opened in 1990.", False),  # a clause, not a speaker label
+        ("mara_k: The pier opened in 1990.", "j_ode: nice", True),
+        ("**A:** The pier opened in 1990.", "**Q:** And then?", True),
+        ("Q: The pier opened in 1990.", "", True),  # the last turn
+        ("A: The pier opened in 1990.", "It cost the town a fortune.", False),  # the answer goes on below
+        ("The pier opened in 1990.", "j_ode: nice", False),  # no label: the sentence alone
+        ("mara_k: The pier opened in 1990. Great day.", "j_ode: nice", False),  # more of the turn stays
+        ("Note that it rained: The pier opened in 1990.", "j_ode: nice", False),  # a clause, not a label
     ],
 )
-def test_speaker_turn(line, turn):
-    doc = f"Forum\n\n{line}\n\nNext post."
+def test_speaker_turn(line, after, turn):
+    doc = f"Forum\n\n{line}\n\n{after}"
     start = doc.index("The pier")
     got = speaker_turn(doc, Span(start, start + len("The pier opened in 1990.")))
     assert (got == Span(doc.index(line), start + len("The pier opened in 1990."))) if turn else got is None
