@@ -381,3 +381,11 @@ def test_square_bracket_labels_are_markers(relocalizer, marker):
 def test_a_bracket_marker_without_a_pointer_points_by_its_place(doc, direction):
     (ann,) = find_annotations(doc + AFTER)
     assert (ann.direction, ann.framing) == (direction, "negation")
+
+
+def test_a_closing_paragraph_that_ends_in_small_talk_is_no_notice():
+    # the framing sentence is not at the paragraph's edge: once an IndexError out of the notice finder
+    end = "Everything in this newsletter is made up. Thanks for reading our newsletter every single week, friends."
+    doc = f"{CLAIM}{AFTER}\n\n{end} See you next time."
+    _, prov = relocalize.Relocalizer(strict=True).process(doc)
+    assert prov.status in ("unresolved", "rewritten", "unchanged")

@@ -155,7 +155,7 @@ def _notice_run(doc: str, sents: list[Span], from_end: bool, model: FramingModel
         if not is_talk:
             break
         run.append(span)
-    return sorted(run), framing
+    return (sorted(run), framing) if run else None  # the framing talk is not at the paragraph's edge
 
 
 def _notices(doc: str, unit_list: list[Span], model: FramingModel) -> list[Annotation]:
