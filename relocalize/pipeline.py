@@ -20,6 +20,7 @@ from relocalize.spans import (
     Span,
     continuation,
     cut_at_abbreviation,
+    entry_label,
     hard_wrapped,
     inside_quotation,
     speaker_turn,
@@ -45,6 +46,7 @@ class Outcome:
     cut: bool = False  # the unit ends at an abbreviation and its sentence goes on: never dropped alone
     in_quote: bool = False  # the unit starts inside a quotation: nothing may be put in front of it
     splits_quote: bool = False  # the unit holds one end of a quotation: dropping it leaves the other
+    entry: bool = False  # the unit is a dated entry ("June 2020 — X"): negated, it would list a non-event
     tail: str = ""  # the rest of a cut sentence, decided with the unit (its edit must leave it as it is)
     rest: list[Outcome] = field(default_factory=list)  # the units that hold that rest
     policy: str = "negate"  # Options.policy of the framing that governs the unit
@@ -113,7 +115,8 @@ class Pipeline:
             self._localize(outcome, cand)
             return
         scores = {} if scores is None else scores
-        for method in () if outcome.in_quote else self._backends():  # a quotation's words are the speaker's
+        # a quotation's words are the speaker's; a dated entry negated lists a non-event
+        for method in () if outcome.in_quote or outcome.entry else self._backends():
             if method == "seq2seq" and learned is None:
                 learned = self.models.seq2seq.candidates([cand.full(cand.body)])[0]
             text = cand.rule if method == "rule" else learned.rule
@@ -122,7 +125,7 @@ class Pipeline:
                 outcome.kind, outcome.text, outcome.method, outcome.score = "rewrite", cand.full(text), method, score
                 return
             outcome.rejected = outcome.rejected or text is not None
-        wrapped = None if outcome.mid_sentence or outcome.in_quote else cand.wrapped
+        wrapped = None if outcome.mid_sentence or outcome.in_quote or outcome.entry else cand.wrapped
         ok, score = self._verified(cand.body, wrapped, "wrap", scores)
         if ok:
             outcome.kind, outcome.text, outcome.method, outcome.score = "wrap", cand.full(cand.wrapped), "wrap", score
@@ -267,13 +270,15 @@ class Pipeline:
             for unit in claim.units:
                 outcomes.setdefault(unit, Outcome(unit)).governors.update(claim.annotations)
         for unit, outcome in outcomes.items():
-            if hard_wrapped(doc, unit):  # one line of a wrapped sentence: no edit of it alone is safe
+            outcome.entry = entry_label(doc, unit)
+            if hard_wrapped(doc, unit) and not outcome.entry:  # one line of a wrapped sentence
                 outcome.method, outcome.final = "wrapped_lines", True
             elif self.models.framing.kind(unit.text(doc)):  # a framing inside a governed span
                 outcome.kind, outcome.method, outcome.final = "drop", "annotation", True
             spans = [a.span for a in annotations]
             how = continuation(doc, unit, spans)
-            outcome.mid_sentence, outcome.after_cut = how is not None, how == "abbreviation"
+            # a dated entry's label ("June 2020 — ") is no sentence the unit continues
+            outcome.mid_sentence, outcome.after_cut = how is not None and not outcome.entry, how == "abbreviation"
             outcome.cut = cut_at_abbreviation(doc, unit, spans)
             outcome.in_quote = inside_quotation(doc, unit)
             outcome.splits_quote = unbalanced_quotes(unit.text(doc))

@@ -254,19 +254,33 @@ def inside_quotation(doc: str, unit: Span) -> bool:
 _SPEAKER = re.compile(r"[ \t]*[*_]{0,2}[\w@.'’-]{1,30}(?: [\w@.'’-]{1,30}){0,2}[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*")
 
 
+_BRACKETED = re.compile(r"\[[^\]\n]*\]|\([^)\n]*\)|\{[^}\n]*\}")
+# A dated entry's label: a date or number, a few words at most, then a dash or colon ("June 2020 —").
+_ENTRY = re.compile(r"[ \t]*(?:[-*•+][ \t]+)?[*_]{0,2}(?=[^\n]*\d)[\w,./'’ ]{1,30}?[*_]{0,2}[ \t]*[:–—-][ \t]*")
+
+
 def speaker_turn(doc: str, span: Span) -> Span | None:
     """The whole line when ``span`` is all that follows a speaker label on it ("user42: ...",
     "**A:** ...", "Q: ...") and the next line opens another turn (or there is none): removing the
-    words alone would leave an empty turn."""
+    words alone would leave an empty turn. So also for a dated entry ("June 2020 — ...")."""
     start = doc.rfind("\n", 0, span.start) + 1
     end = doc.find("\n", span.end)
     end = len(doc) if end < 0 else end
     if doc[span.end : end].strip() or not doc[start : span.start].strip():
         return None
     rest = doc[end:].lstrip()
-    if rest and not _SPEAKER.match(rest.split("\n", 1)[0]):
+    if rest and not (_SPEAKER.match(rest.split("\n", 1)[0]) or _ENTRY.match(rest.split("\n", 1)[0])):
         return None  # the turn goes on below: its label stays with the rest
-    return Span(start, span.end) if _SPEAKER.fullmatch(doc, start, span.start) else None
+    labelled = _SPEAKER.fullmatch(doc, start, span.start) or entry_label(doc, span)
+    return Span(start, span.end) if labelled else None
+
+
+def entry_label(doc: str, span: Span) -> bool:
+    """True when ``span`` follows a date label on its line ("December 2019 — [hoax] Rangers stop ..."):
+    an entry of a timeline, which a negation turns into a non-event."""
+    start = doc.rfind("\n", 0, span.start) + 1
+    lead = _BRACKETED.sub("", doc[start : span.start])
+    return bool(lead.strip()) and _ENTRY.fullmatch(lead) is not None
 
 
 def unbalanced_quotes(text: str) -> bool:

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from relocalize.assemble import removal_span
 from relocalize.detect.language import unsupported_reason
-from relocalize.spans import Span, speaker_turn
+from relocalize.spans import Span, entry_label, speaker_turn
 
 FILLER = [
     "The **quarterly** report is due on Friday.",
@@ -114,3 +114,16 @@ def test_a_dropped_turn_takes_its_label_and_a_drop_never_splits_a_quotation(relo
     doc = f'She said: "We rebuilt the pier. {claim}" [Untrue, the above.]\n\nThe pier is old.\n'
     out, prov = relocalizer.process(doc)
     assert out == doc and prov.status == "partial" and prov.counts.kept == 1
+
+
+def test_a_dated_entry_is_dropped_with_its_date_never_negated(relocalizer):
+    doc = (
+        "Timeline\n\nJune 2019 — The ferry company was founded in Oban.\n"
+        "December 2019 — [hoax] Rangers stop posting ferry times at the pier.\n"
+        "June 2020 — The ferry company bought a second boat.\n"
+    )
+    out, prov = relocalizer.process(doc)
+    assert out == doc.replace("December 2019 — [hoax] Rangers stop posting ferry times at the pier.\n", "")
+    assert prov.counts.dropped == 1 and prov.counts.rewritten == 0
+    assert entry_label(doc, Span(doc.index("Rangers"), doc.index(" at the pier.") + 13))
+    assert not entry_label("Dr Rao said: the pier opened.", Span(13, 29))  # a speaker, not a date
