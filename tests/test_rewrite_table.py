@@ -18,6 +18,7 @@ def test_table_is_large_and_covers_every_outcome():
     assert len(ROWS) >= 300
     assert {r["outcome"] for r in ROWS} == {"rule", "wrap", "refuse"}
     assert len({r["id"] for r in ROWS}) == len(ROWS)
+    assert all({"id", "category", "sentence", "outcome", "accepted"} <= r.keys() for r in ROWS)
 
 
 @pytest.mark.parametrize("row", [_param(r) for r in ROWS])
