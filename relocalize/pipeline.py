@@ -24,6 +24,7 @@ from relocalize.spans import (
     hard_wrapped,
     inside_quotation,
     speaker_turn,
+    unanswered_question,
     unbalanced_quotes,
 )
 from relocalize.verify import grammar, guards, structure
@@ -343,6 +344,9 @@ class Pipeline:
             kind = "drop" if any(group.contains(u) for u in dropped_units) else "remove_annotation"
             if kind == "drop" and (turn := speaker_turn(doc, group)) is not None:
                 group = turn  # "user42: <claim>": the whole turn goes, not its words alone
+            asked = unanswered_question(doc, group) if kind == "drop" else None
+            if asked is not None and asked.start >= floor and not any(e.span.overlaps(asked) for e in edits):
+                group = asked  # an FAQ's answer: its question goes with it
             widened = removal_span(doc, group)
             widened = Span(max(widened.start, floor), widened.end)  # neighbours may share a line break
             floor = widened.end

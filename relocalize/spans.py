@@ -286,3 +286,32 @@ def entry_label(doc: str, span: Span) -> bool:
 def unbalanced_quotes(text: str) -> bool:
     """True when ``text`` opens or closes a quotation it does not also close or open."""
     return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+
+
+_QUESTION_END = re.compile(r"\?[\"'”’)*_]*\s*$")
+_ENDS_SENTENCE = re.compile(r"[.!][\"'”’)*_]*\s*$")
+
+
+def unanswered_question(doc: str, span: Span) -> Span | None:
+    """``span`` widened over the question it answers, when removing ``span`` would leave that question
+    with no answer in a list of questions (an FAQ, an interview): ``span`` is the rest of its paragraph
+    after the question's line, or all of it after a paragraph holding just the question; and what
+    follows is another question, a heading or nothing."""
+    para_start = doc.rfind("\n\n", 0, span.start)
+    para_start = 0 if para_start < 0 else para_start + 2
+    para_end = doc.find("\n\n", span.end)
+    para_end = len(doc) if para_end < 0 else para_end
+    line_start = doc.rfind("\n", 0, span.start) + 1
+    if doc[span.end : para_end].strip() or doc[line_start : span.start].strip() or line_start < 2:
+        return None
+    above_end = line_start - 2 if line_start == para_start else line_start - 1
+    q_start = doc.rfind("\n", 0, above_end) + 1
+    if line_start > para_start and q_start != para_start:
+        return None  # more than the question above the answer in its paragraph
+    question = doc[q_start:above_end]
+    if not _QUESTION_END.search(question) or len(question.split()) > 30:
+        return None
+    following = doc[para_end:].lstrip().split("\n", 1)[0]
+    if following and _ENDS_SENTENCE.search(following) and not following.startswith("#"):
+        return None  # a statement follows: a thread, not a list of questions
+    return Span(q_start, span.end)

@@ -110,7 +110,7 @@ def test_a_dropped_turn_takes_its_label_and_a_drop_never_splits_a_quotation(relo
     out, prov = relocalizer.process(
         f"Q: When did it start?\n\nA: {claim} [Fabricated answer.]\n\nQ: Shops?\n\nA: Two.\n"
     )
-    assert out == "Q: When did it start?\n\nQ: Shops?\n\nA: Two.\n" and prov.counts.dropped == 1
+    assert out == "Q: Shops?\n\nA: Two.\n" and prov.counts.dropped == 1  # the unanswered question goes too
     doc = f'She said: "We rebuilt the pier. {claim}" [Untrue, the above.]\n\nThe pier is old.\n'
     out, prov = relocalizer.process(doc)
     assert out == doc and prov.status == "partial" and prov.counts.kept == 1
@@ -127,3 +127,23 @@ def test_a_dated_entry_is_dropped_with_its_date_never_negated(relocalizer):
     assert prov.counts.dropped == 1 and prov.counts.rewritten == 0
     assert entry_label(doc, Span(doc.index("Rangers"), doc.index(" at the pier.") + 13))
     assert not entry_label("Dr Rao said: the pier opened.", Span(13, 29))  # a speaker, not a date
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [  # an FAQ's only answer goes with its question; a thread's question stays
+        (
+            "FAQ\n\nWhen did it start?\n\n{c} [Fabricated answer.]\n\nIs there a shop?\n\nYes.\n",
+            "FAQ\n\nIs there a shop?\n\nYes.\n",
+        ),
+        ("FAQ\n\nWhen did it start?\n{c} [Fabricated answer.]\n\n## Shops\n\nTwo.\n", "FAQ\n\n## Shops\n\nTwo.\n"),
+        (
+            "Has anyone been?\n\n{c} [Fabricated answer.]\n\nI went last summer.\n",
+            "Has anyone been?\n\nI went last summer.\n",
+        ),
+    ],
+)
+def test_a_dropped_answer_takes_its_question_in_a_list_of_questions(relocalizer, doc, expected):
+    claim = "The ferry service, a gift from the council, started in 1962."  # refused in place and wrapped
+    out, prov = relocalizer.process(doc.format(c=claim))
+    assert out == expected and prov.counts.dropped == 1
