@@ -389,3 +389,15 @@ def test_a_closing_paragraph_that_ends_in_small_talk_is_no_notice():
     doc = f"{CLAIM}{AFTER}\n\n{end} See you next time."
     _, prov = relocalize.Relocalizer(strict=True).process(doc)
     assert prov.status in ("unresolved", "rewritten", "unchanged")
+
+
+def test_a_marker_between_sentences_takes_the_documents_direction():
+    # the first marker opens its line (forward); the second, between two sentences, follows the document
+    doc = (
+        "[Invented.] The ferry service to the island started in 1962.\n\n"
+        "The island has two shops. [Invented too.] A second pier opened in 1975.\n\nThe end."
+    )
+    anns = find_annotations(doc)
+    assert [a.direction for a in anns] == ["forward", "forward"]
+    back = doc.replace("[Invented.] The ferry service to the island started in 1962.", CLAIM + " [Invented.]")
+    assert [a.direction for a in find_annotations(back)] == ["backward", "backward"]

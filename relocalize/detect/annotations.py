@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from relocalize.detect import cues
@@ -30,6 +31,8 @@ _BRACKET_GROUP = _group_pattern()
 # A notice paragraph is taken whole when at least this share of it is notice talk.
 _NOTICE_SHARE = 0.6
 _CLOSED = re.compile(r"[.!?]")
+_LABEL_ENDS = (":", "—", "–", "-")  # "YELLOWSTONE NATIONAL PARK, WY —", "PAUL OKAFOR:"
+_OPENING_BRACKETS = tuple(_BRACKETS)
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•+]|\d+[.)])[ \t]")
 # A first or last paragraph the classifier reads as a framing as a whole is a notice up to this size.
 _NOTICE_SENTENCES = 8
@@ -59,7 +62,7 @@ def _on(lines: list[Span], span: Span) -> bool:
 
 
 def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotation]:
-    out = []
+    found: list[tuple[Span, str, str, str | None]] = []
     for m in _BRACKET_GROUP.finditer(doc):
         if not _on(lines, Span(m.start(), m.end())):
             continue
@@ -69,24 +72,35 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
         framing = model.kind(inner)
         if framing is None:
             continue
-        span = Span(m.start(), m.end())
         bracket = m.group()[0] + _BRACKETS[m.group()[0]]
-        out.append(Annotation(span, _bracket_direction(doc, m, inner), "bracketed", bracket, (span,), framing))
-    return out
+        found.append((Span(m.start(), m.end()), bracket, framing, _bracket_direction(doc, m, inner)))
+    # A document annotates one way: a marker whose words and place leave its direction open (between two
+    # sentences, no pointer) takes the direction most of the document's other markers take.
+    decided = Counter(d for *_, d in found if d is not None)
+    usual = "forward" if decided["forward"] > decided["backward"] else "backward"
+    return [
+        Annotation(span, direction or usual, "bracketed", bracket, (span,), framing)
+        for span, bracket, framing, direction in found
+    ]
 
 
-def _bracket_direction(doc: str, group: re.Match[str], inner: str) -> str:
-    """The direction a bracketed framing points: its pointer words when it has any; otherwise its place.
-    A marker that opens its line (after nothing but a label: "PARIS — [Invented.] The ...", "mara_k:
-    [fake] the ...") with text after it on the line speaks of what follows; any other points back."""
+def _bracket_direction(doc: str, group: re.Match[str], inner: str) -> str | None:
+    """The direction a bracketed framing points, or None when neither its words nor its place say.
+    Its pointer words decide when it has any. Otherwise a marker that opens its line (after nothing but
+    a label: "PARIS — [Invented.] The ...", "mara_k: [fake] the ...") with text after it speaks of what
+    follows; one that ends its line after text, of what came before; one between two sentences is open."""
     if cues.has_pointer(inner):
         return cues.inline_direction(inner)
     start = doc.rfind("\n", 0, group.start()) + 1
     end = doc.find("\n", group.end())
-    lead = doc[start : group.start()]
+    lead = doc[start : group.start()].strip()
     after = doc[group.end() : len(doc) if end < 0 else end].strip()
-    opens_line = not _CLOSED.search(lead) and len(lead.split()) <= 4
-    return "forward" if opens_line and after and not after.startswith(("[", "(")) else "backward"
+    label = not _CLOSED.search(lead) and (len(lead.split()) <= 4 or lead.endswith(_LABEL_ENDS))
+    if label and after and not after.startswith(_OPENING_BRACKETS):
+        return "forward"
+    if not after or not lead:
+        return "backward"
+    return None
 
 
 def _parenthetical(doc: str, group: re.Match[str]) -> bool:
