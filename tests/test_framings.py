@@ -401,3 +401,11 @@ def test_a_marker_between_sentences_takes_the_documents_direction():
     assert [a.direction for a in anns] == ["forward", "forward"]
     back = doc.replace("[Invented.] The ferry service to the island started in 1962.", CLAIM + " [Invented.]")
     assert [a.direction for a in find_annotations(back)] == ["backward", "backward"]
+
+
+@pytest.mark.parametrize("pair", [("[[", "]]"), ("<<", ">>"), ("{{", "}}")])
+def test_doubled_brackets_are_removed_whole(relocalizer, pair):
+    o, c = pair
+    doc = f"Ferry news\n\n{o}begin invented story{c} {CLAIM} {o}end invented story{c}{AFTER}"
+    out, _ = relocalizer.process(doc)
+    assert out == f"Ferry news\n\n{NEGATED}{AFTER}"

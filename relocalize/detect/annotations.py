@@ -19,12 +19,20 @@ _PROSE_BRACKETS = frozenset("(<")
 
 
 def _group_pattern() -> re.Pattern[str]:
-    parts = []
+    """A bracket group, doubled ones ("[[...]]", "<<...>>", wiki and template style) whole, before single ones."""
+    doubled, single = [], []
     for open_, close in _BRACKETS.items():
         o, c = re.escape(open_), re.escape(close)
         least = 8 if open_ in _PROSE_BRACKETS else 3
-        parts.append(f"{o}[^{o}{c}\\n]{{{least},1200}}{c}")
-    return re.compile("|".join(parts))
+        doubled.append(f"{o}{o}[^{o}{c}\\n]{{{least},1200}}{c}{c}")
+        single.append(f"{o}[^{o}{c}\\n]{{{least},1200}}{c}")
+    return re.compile("|".join(doubled + single))
+
+
+def _inner(group: str) -> str:
+    """The words of a bracket group, without its brackets (both of a doubled pair)."""
+    width = 2 if len(group) > 4 and group[1] == group[0] and group[-2] == group[-1] else 1
+    return group[width:-width]
 
 
 _BRACKET_GROUP = _group_pattern()
@@ -66,7 +74,7 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
     for m in _BRACKET_GROUP.finditer(doc):
         if not _on(lines, Span(m.start(), m.end())):
             continue
-        inner = m.group()[1:-1]
+        inner = _inner(m.group())
         if _parenthetical(doc, m):
             continue
         framing = model.kind(inner)
@@ -112,7 +120,7 @@ def _parenthetical(doc: str, group: re.Match[str]) -> bool:
     any of them may be a marker ("[not true]", "[Fabricated]", "«sham»"), except a lower-case tag that
     points nowhere at the end of a list item or of a title line, which is the line's own ("- Ferry
     service, 1962 [this did not happen]")."""
-    text = group.group()[1:-1].strip()
+    text = _inner(group.group()).strip()
     if group.group()[0] not in _PROSE_BRACKETS:
         start = doc.rfind("\n", 0, group.start()) + 1
         end = doc.find("\n", group.end())
