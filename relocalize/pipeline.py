@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -28,6 +29,8 @@ from relocalize.spans import (
     unbalanced_quotes,
 )
 from relocalize.verify import grammar, guards, structure
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -240,6 +243,8 @@ class Pipeline:
             return text, Provenance("error", f"text is {kind}, not a string")
         if not text.strip():
             return text, Provenance("unchanged", "empty text")
+        if _SURROGATE.search(text):  # no UTF-8 for it: it could not be written out, nor its edits recorded
+            return text, Provenance("error", "text holds a lone surrogate (not valid Unicode)")
         if len(text) > self.options.max_chars:
             return text, Provenance("unsupported", f"text longer than max_chars={self.options.max_chars}")
         reason = unsupported_reason(text)

@@ -37,6 +37,8 @@ def test_fix_rewrites_and_reports(relocalizer):
         ("\x00\x01\x02\x03 garbage \xff\x04\x05" * 50, "unsupported"),
         ("x" * 10_000_001, "unsupported"),
         ("Le texte suivant est faux. Le maire a démissionné hier soir dans la ville de Lyon.", "unsupported"),
+        # a lone surrogate has no UTF-8: once a UnicodeEncodeError out of fix_batch
+        ("[The following claim \udfff is false.] The pier opened in 1950. [What was just stated is untrue.]", "error"),
     ],
 )
 def test_bad_input_gets_a_status_and_comes_back_unchanged(text, status):
