@@ -315,3 +315,15 @@ def unanswered_question(doc: str, span: Span) -> Span | None:
     if following and _ENDS_SENTENCE.search(following) and not following.startswith("#"):
         return None  # a statement follows: a thread, not a list of questions
     return Span(q_start, span.end)
+
+
+_EMPHASIS = ("**", "__", "~~", "*", "_")
+
+
+def with_markup(doc: str, span: Span) -> Span:
+    """``span`` widened over emphasis that encloses nothing else ("**The following claim is false.**"),
+    so that removing it leaves no empty "****" behind."""
+    start, end = span.start, span.end
+    while mark := next((m for m in _EMPHASIS if doc.endswith(m, 0, start) and doc.startswith(m, end)), None):
+        start, end = start - len(mark), end + len(mark)
+    return Span(start, end)

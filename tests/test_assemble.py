@@ -147,3 +147,16 @@ def test_a_dropped_answer_takes_its_question_in_a_list_of_questions(relocalizer,
     claim = "The ferry service, a gift from the council, started in 1962."  # refused in place and wrapped
     out, prov = relocalizer.process(doc.format(c=claim))
     assert out == expected and prov.counts.dropped == 1
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "**The following claim is false.** The pier opened in 1950 after a long wait.\n\nMore text.",
+        "The pier opened in 1950 after a long wait. _What was just stated is untrue._\n\nMore text.",
+        "The pier opened in 1950 after a long wait. *[This is false.]*\n\nMore text.",
+    ],
+)
+def test_an_annotation_in_emphasis_leaves_no_empty_markup(relocalizer, doc):
+    out, _ = relocalizer.process(doc)
+    assert out == "The pier did not open in 1950 after a long wait.\n\nMore text."

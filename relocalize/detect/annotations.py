@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from relocalize.detect import cues
 from relocalize.detect.framing import SCREEN, FramingModel, load_model
-from relocalize.spans import Span, paragraphs, sentences
+from relocalize.spans import Span, paragraphs, sentences, with_markup
 
 _BRACKETS = {"[": "]", "(": ")", "{": "}", "<": ">", "⟨": "⟩", "〈": "〉", "【": "】", "〔": "〕"}
 _BRACKETS.update({"「": "」", "«": "»", "‹": "›", "⟪": "⟫"})
@@ -316,7 +316,19 @@ def find_annotations(doc: str, model: FramingModel | None = None) -> list[Annota
     # Every framing, and any sentence that continues one on its line, lies on a screened line.
     inline = _unbracketed(doc, [u for u in unit_list if _on(lines, u)], taken, model)
     bracketed = [b for b in bracketed if not any(n.span.contains(b.span) for n in notices)]
-    return sorted(notices + bracketed + inline, key=lambda a: a.span)
+    return sorted((_in_markup(doc, a) for a in notices + bracketed + inline), key=lambda a: a.span)
+
+
+def _in_markup(doc: str, ann: Annotation) -> Annotation:
+    """``ann`` with the emphasis that encloses nothing but it ("**This is false.**") as part of it."""
+    span = with_markup(doc, ann.span)
+    if span == ann.span:
+        return ann
+    if len(ann.parts) == 1:
+        return replace(ann, span=span, parts=(span,))
+    first, *middle, last = ann.parts
+    parts = (Span(span.start, first.end), *middle, Span(last.start, span.end))
+    return replace(ann, span=span, parts=parts)
 
 
 def screened_lines(text: str) -> list[Span]:

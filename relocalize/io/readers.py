@@ -45,7 +45,13 @@ class ParquetReader:
         if text_column not in self.schema.names:
             raise ShardError(f"{self.path}: no column {text_column!r} (columns: {', '.join(self.schema.names)})")
         kind = self.schema.field(text_column).type
-        if kind not in STRING_TYPES:
+        self._decode: str | None = None
+        if pa.types.is_dictionary(kind) and kind.value_type in STRING_TYPES:
+            # strings stored as a dictionary (Spark, pandas categoricals): read as the strings they are
+            self._decode = text_column
+            index = self.schema.get_field_index(text_column)
+            self.schema = self.schema.set(index, pa.field(text_column, kind.value_type))
+        elif kind not in STRING_TYPES:
             raise ShardError(f"{self.path}: column {text_column!r} is {kind}, not a string")
         self.done = 0
 
@@ -57,9 +63,18 @@ class ParquetReader:
         try:
             for batch in self._file.iter_batches(batch_size=self.batch_size, use_threads=False):
                 self.done += batch.num_rows
-                yield batch
+                yield batch if self._decode is None else _decoded(batch, self._decode)
         except (pa.ArrowException, OSError) as exc:
             raise ShardError(f"{self.path}: cannot read past row {self.done} (corrupt or truncated?): {exc}") from exc
+
+
+def _decoded(batch: pa.RecordBatch, column: str) -> pa.RecordBatch:
+    """``batch`` with its dictionary-encoded ``column`` as plain strings."""
+    index = batch.schema.get_field_index(column)
+    values = batch.column(index).dictionary_decode()
+    arrays = [values if i == index else batch.column(i) for i in range(batch.num_columns)]
+    fields = [pa.field(column, values.type) if i == index else f for i, f in enumerate(batch.schema)]
+    return pa.RecordBatch.from_arrays(arrays, schema=pa.schema(fields, metadata=batch.schema.metadata))
 
 
 def _zstd_lines(raw: IO[bytes], chunk: int = 1 << 20) -> Iterator[bytes]:
