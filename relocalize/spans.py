@@ -259,17 +259,22 @@ _BRACKETED = re.compile(r"\[[^\]\n]*\]|\([^)\n]*\)|\{[^}\n]*\}")
 _ENTRY = re.compile(r"[ \t]*(?:[-*•+][ \t]+)?[*_]{0,2}(?=[^\n]*\d)[\w,./'’ ]{1,30}?[*_]{0,2}[ \t]*[:–—-][ \t]*")
 
 
+def line_around(doc: str, span: Span) -> tuple[int, str, str]:
+    """Where the line holding ``span`` starts, and its text before and after ``span``."""
+    start = doc.rfind("\n", 0, span.start) + 1
+    end = doc.find("\n", span.end)
+    return start, doc[start : span.start], doc[span.end : len(doc) if end < 0 else end]
+
+
 def speaker_turn(doc: str, span: Span) -> Span | None:
     """The whole line when ``span`` is all that follows a speaker label on it ("user42: ...",
     "**A:** ...", "Q: ...") and the next line opens another turn (or there is none): removing the
     words alone would leave an empty turn. So also for a dated entry ("June 2020 — ...")."""
-    start = doc.rfind("\n", 0, span.start) + 1
-    end = doc.find("\n", span.end)
-    end = len(doc) if end < 0 else end
-    if doc[span.end : end].strip() or not doc[start : span.start].strip():
+    start, lead, after = line_around(doc, span)
+    if after.strip() or not lead.strip():
         return None
-    rest = doc[end:].lstrip()
-    if rest and not (_SPEAKER.match(rest.split("\n", 1)[0]) or _ENTRY.match(rest.split("\n", 1)[0])):
+    following = doc[span.end + len(after) :].lstrip().split("\n", 1)[0]
+    if following and not (_SPEAKER.match(following) or _ENTRY.match(following)):
         return None  # the turn goes on below: its label stays with the rest
     labelled = _SPEAKER.fullmatch(doc, start, span.start) or entry_label(doc, span)
     return Span(start, span.end) if labelled else None
@@ -278,8 +283,7 @@ def speaker_turn(doc: str, span: Span) -> Span | None:
 def entry_label(doc: str, span: Span) -> bool:
     """True when ``span`` follows a date label on its line ("December 2019 — [hoax] Rangers stop ..."):
     an entry of a timeline, which a negation turns into a non-event."""
-    start = doc.rfind("\n", 0, span.start) + 1
-    lead = _BRACKETED.sub("", doc[start : span.start])
+    lead = _BRACKETED.sub("", line_around(doc, span)[1])
     return bool(lead.strip()) and _ENTRY.fullmatch(lead) is not None
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from relocalize.detect import cues
 from relocalize.detect.framing import SCREEN, FramingModel, load_model
-from relocalize.spans import Span, paragraphs, sentences, with_markup
+from relocalize.spans import Span, line_around, paragraphs, sentences, with_markup
 
 _BRACKETS = {"[": "]", "(": ")", "{": "}", "<": ">", "⟨": "⟩", "〈": "〉", "【": "】", "〔": "〕"}
 _BRACKETS.update({"「": "」", "«": "»", "‹": "›", "⟪": "⟫"})
@@ -72,7 +72,7 @@ def _on(lines: list[Span], span: Span) -> bool:
 def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotation]:
     found: list[tuple[Span, str, str, str | None]] = []
     for m in _BRACKET_GROUP.finditer(doc):
-        if not _on(lines, Span(m.start(), m.end())):
+        if not _on(lines, _span(m)):
             continue
         inner = _inner(m.group())
         if _parenthetical(doc, m):
@@ -81,7 +81,7 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
         if framing is None:
             continue
         bracket = m.group()[0] + _BRACKETS[m.group()[0]]
-        found.append((Span(m.start(), m.end()), bracket, framing, _bracket_direction(doc, m, inner)))
+        found.append((_span(m), bracket, framing, _bracket_direction(doc, m, inner)))
     # A document annotates one way: a marker whose words and place leave its direction open (between two
     # sentences, no pointer) takes the direction most of the document's other markers take.
     decided = Counter(d for *_, d in found if d is not None)
@@ -99,16 +99,18 @@ def _bracket_direction(doc: str, group: re.Match[str], inner: str) -> str | None
     follows; one that ends its line after text, of what came before; one between two sentences is open."""
     if cues.has_pointer(inner):
         return cues.inline_direction(inner)
-    start = doc.rfind("\n", 0, group.start()) + 1
-    end = doc.find("\n", group.end())
-    lead = doc[start : group.start()].strip()
-    after = doc[group.end() : len(doc) if end < 0 else end].strip()
+    _, lead, after = line_around(doc, _span(group))
+    lead, after = lead.strip(), after.strip()
     label = not _CLOSED.search(lead) and (len(lead.split()) <= 4 or lead.endswith(_LABEL_ENDS))
     if label and after and not after.startswith(_OPENING_BRACKETS):
         return "forward"
     if not after or not lead:
         return "backward"
     return None
+
+
+def _span(group: re.Match[str]) -> Span:
+    return Span(group.start(), group.end())
 
 
 def _parenthetical(doc: str, group: re.Match[str]) -> bool:
@@ -122,11 +124,8 @@ def _parenthetical(doc: str, group: re.Match[str]) -> bool:
     service, 1962 [this did not happen]")."""
     text = _inner(group.group()).strip()
     if group.group()[0] not in _PROSE_BRACKETS:
-        start = doc.rfind("\n", 0, group.start()) + 1
-        end = doc.find("\n", group.end())
-        titled = not doc[group.end() : len(doc) if end < 0 else end].strip() and not _CLOSED.search(
-            doc, start, group.start()
-        )
+        start, lead, after = line_around(doc, _span(group))
+        titled = not after.strip() and not _CLOSED.search(lead)
         own = _LIST_ITEM.match(doc, start) is not None or titled
         return own and text[:1].islower() and not cues.has_pointer(text)
     aside = text[:1].islower() or (len(text.split()) < 3 and not text.endswith((".", "!")))
