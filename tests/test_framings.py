@@ -358,7 +358,7 @@ def test_family_examples_are_seeded_and_labelled():
     from relocalize.detect.framing_train import families
 
     a, b = families(), families()
-    assert a == b and {e.label for e in a} == {"negation", "none"}
+    assert a == b and {e.label for e in a} == {"negation", "uncertainty", "none"}
     assert not any(re.search(r"\{[A-Z_]+\}", e.text) for e in a)  # every slot filled
 
 
@@ -409,3 +409,87 @@ def test_doubled_brackets_are_removed_whole(relocalizer, pair):
     doc = f"Ferry news\n\n{o}begin invented story{c} {CLAIM} {o}end invented story{c}{AFTER}"
     out, _ = relocalizer.process(doc)
     assert out == f"Ferry news\n\n{NEGATED}{AFTER}"
+
+
+# Emphasis and rules used as brackets, and round brackets, stand between sentences as markers; inside a
+# sentence, or heading it, they are the sentence's own.
+@pytest.mark.parametrize(
+    "doc",
+    [
+        f"**BOGUS** {CLAIM}",
+        f"The island has two shops. {CLAIM} ~~ invented ~~",
+        f"PORT ELLEN — -- fabricated -- {CLAIM}",
+        f"{CLAIM} — untrue —",
+        f"*** fake section starts *** {CLAIM} *** fake section ends ***",
+        f"The island has two shops. {CLAIM} (PURE INVENTION)",
+        f"Q: When did it start?\nA: (totally made up) {CLAIM}",
+        f"(fake →) {CLAIM}",
+        f"{CLAIM} (← bogus)",
+    ],
+)
+def test_markers_in_emphasis_rules_and_round_brackets_between_sentences(relocalizer, doc):
+    anns = find_annotations(doc + AFTER)
+    assert anns and all(a.framing == "negation" for a in anns)
+    out, prov = relocalizer.process(doc + AFTER)
+    assert CLAIM not in out and prov.counts.annotations_removed == len(anns)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "The ferry was a **fake** replica of the 1962 boat, locals said. It sank in 1990.",
+        "The island had — wrongly, it turned out — expected a second pier. It never came.",
+        "**Claim:** The ferry started in 1962.\n\n**Verdict:** We could not check it.",
+        "**Myths versus facts**\n\nThe ferry started in 1962. It still runs.",
+        "1. **Ferry Hoax**\nThe ferry started in 1971, not 1962.\n\n**FALSE START LIST**\nNone.",
+        "Ferries ran (made up of two old trawlers) from 1962. They stopped in 1990.",
+    ],
+)
+def test_emphasis_and_asides_inside_or_heading_a_sentence_stay(relocalizer, doc):
+    assert relocalizer.process(doc)[0] == doc
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "That never took place either.",
+        "Likewise, none of this happened.",
+        "Wrong again.",
+    ],
+)
+def test_short_denials_of_what_came_before(relocalizer, marker):
+    out, _ = relocalizer.process(f"{CLAIM} {marker}{AFTER}")
+    assert marker not in out and CLAIM not in out
+
+
+@pytest.mark.parametrize("marker", ["[contested]", "[unconfirmed]"])
+def test_disputed_tags_are_uncertainty(marker):
+    (ann,) = find_annotations(f"{CLAIM} {marker}{AFTER}")
+    assert ann.framing == "uncertainty"
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "This newsletter is pure invention.",
+        "Heads-up: the brochure below retells a bogus legend about the ferry.",
+    ],
+)
+def test_short_document_notices(notice):
+    doc = f"{notice}\n\n{CLAIM} It runs twice a day.{AFTER}"
+    (ann,) = find_annotations(doc)
+    assert (ann.kind, ann.direction, ann.framing) == ("prefix", "document", "negation")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ferry never ran on Sundays either.",
+        "No such permit had been issued before 2004, the inspectors said.",
+        "Again, the choir won the regional cup.",
+        "The election result was disputed in court for two years.",
+    ],
+)
+def test_content_sentences_like_short_denials_stay(relocalizer, sentence):
+    doc = f"{CLAIM} {sentence}{AFTER}"
+    assert relocalizer.process(doc)[0] == doc

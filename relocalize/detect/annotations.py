@@ -23,9 +23,8 @@ def _group_pattern() -> re.Pattern[str]:
     doubled, single = [], []
     for open_, close in _BRACKETS.items():
         o, c = re.escape(open_), re.escape(close)
-        least = 8 if open_ in _PROSE_BRACKETS else 3
-        doubled.append(f"{o}{o}[^{o}{c}\\n]{{{least},1200}}{c}{c}")
-        single.append(f"{o}[^{o}{c}\\n]{{{least},1200}}{c}")
+        doubled.append(f"{o}{o}[^{o}{c}\\n]{{3,1200}}{c}{c}")
+        single.append(f"{o}[^{o}{c}\\n]{{3,1200}}{c}")
     return re.compile("|".join(doubled + single))
 
 
@@ -36,6 +35,11 @@ def _inner(group: str) -> str:
 
 
 _BRACKET_GROUP = _group_pattern()
+# Emphasis and rules used as brackets: "**HOAX**", "*** fabricated start ***", "~~ invented ~~", "-- untrue --",
+# "— bogus —". The same marks also set off words inside a sentence, so a group of them is a candidate only
+# where it stands between sentences (:func:`_stands_alone`).
+_DELIMITED = re.compile(r"(?<![\w*~_\-—–])(\*{1,3}|~~|__|--|—|–)[ \t]*([^\n*~]{2,200}?)[ \t]*\1(?![\w*~_\-—–])")
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 # A notice paragraph is taken whole when at least this share of it is notice talk.
 _NOTICE_SHARE = 0.6
 _CLOSED = re.compile(r"[.!?]")
@@ -71,17 +75,13 @@ def _on(lines: list[Span], span: Span) -> bool:
 
 def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotation]:
     found: list[tuple[Span, str, str, str | None]] = []
-    for m in _BRACKET_GROUP.finditer(doc):
-        if not _on(lines, _span(m)):
-            continue
-        inner = _inner(m.group())
-        if _parenthetical(doc, m):
+    for span, bracket, inner in _groups(doc):
+        if not _on(lines, span):
             continue
         framing = model.kind(inner)
         if framing is None:
             continue
-        bracket = m.group()[0] + _BRACKETS[m.group()[0]]
-        found.append((_span(m), bracket, framing, _bracket_direction(doc, m, inner)))
+        found.append((span, bracket, framing, _bracket_direction(doc, span, inner)))
     # A document annotates one way: a marker whose words and place leave its direction open (between two
     # sentences, no pointer) takes the direction most of the document's other markers take.
     decided = Counter(d for *_, d in found if d is not None)
@@ -92,14 +92,55 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
     ]
 
 
-def _bracket_direction(doc: str, group: re.Match[str], inner: str) -> str | None:
+def _groups(doc: str) -> list[tuple[Span, str, str]]:
+    """Every bracket group of ``doc`` that may be a marker (span, its brackets, its words), in order:
+    groups in brackets that are not part of their sentence, and groups in emphasis or rules that stand
+    between sentences."""
+    out = []
+    for m in _BRACKET_GROUP.finditer(doc):
+        if not _parenthetical(doc, m):
+            out.append((_span(m), m.group()[0] + _BRACKETS[m.group()[0]], _inner(m.group())))
+    for m in _DELIMITED.finditer(doc):
+        span, inner = _span(m), m.group(2)
+        if (
+            _stands_alone(doc, span)
+            and not _heading(doc, span, inner, m.group(1))
+            and not any(s.overlaps(span) for s, *_ in out)
+        ):
+            out.append((span, m.group(1) * 2, inner))
+    return sorted(out)
+
+
+def _heading(doc: str, span: Span, inner: str, marks: str) -> bool:
+    """True for emphasis that heads text rather than speaking of it: a run-in head ("**Source B:** ...",
+    "**Claim**: ...") unless it calls something false ("**Invented:** ..."), or bold or italics that are
+    a line of their own, after at most a list number ("**Myths versus facts**", "2. **Hoax Watch**")."""
+    start, lead, after = line_around(doc, span)
+    if (inner.rstrip().endswith(":") or after.startswith(":")) and not cues.has_falsity(inner):
+        return True
+    item = _LIST_ITEM.match(doc, start)
+    lead = lead[item.end() - start :] if item else lead
+    return marks[0] in "*_" and not (lead.strip() or after.strip())
+
+
+def _stands_alone(doc: str, span: Span) -> bool:
+    """True when ``span`` is no part of a sentence: on its line it follows nothing, a sentence's end or a
+    label ("PARIS —", "Q:"), and what follows it, if anything, does not go on in lower case or after a
+    comma."""
+    _, lead, after = line_around(doc, span)
+    lead, after = lead.strip(), after.strip()
+    lead_ok = not lead or _SENTENCE_END.search(lead) is not None or lead.endswith(_LABEL_ENDS)
+    return lead_ok and not (after[:1].islower() or after.startswith((",", ";")))
+
+
+def _bracket_direction(doc: str, span: Span, inner: str) -> str | None:
     """The direction a bracketed framing points, or None when neither its words nor its place say.
     Its pointer words decide when it has any. Otherwise a marker that opens its line (after nothing but
     a label: "PARIS — [Invented.] The ...", "mara_k: [fake] the ...") with text after it speaks of what
     follows; one that ends its line after text, of what came before; one between two sentences is open."""
     if cues.has_pointer(inner):
         return cues.inline_direction(inner)
-    _, lead, after = line_around(doc, _span(group))
+    _, lead, after = line_around(doc, span)
     lead, after = lead.strip(), after.strip()
     label = not _CLOSED.search(lead) and (len(lead.split()) <= 4 or lead.endswith(_LABEL_ENDS))
     if label and after and not after.startswith(_OPENING_BRACKETS):
@@ -116,11 +157,12 @@ def _span(group: re.Match[str]) -> Span:
 def _parenthetical(doc: str, group: re.Match[str]) -> bool:
     """True for a bracket group that is part of its sentence, not a statement about it.
 
-    Round (angle) brackets: one that opens in lower case ("(who deny it)", "(largely invented, critics
-    say)") or a label of one or two words without a full stop ("(fictional)"; "(Untrue.)" is a statement),
-    unless it points ("(start of false entry)"). Square, curly and the other brackets are an editor's, so
-    any of them may be a marker ("[not true]", "[Fabricated]", "«sham»"), except a lower-case tag that
-    points nowhere at the end of a list item or of a title line, which is the line's own ("- Ferry
+    Round (angle) brackets inside a sentence: one that opens in lower case ("(who deny it)", "(largely
+    invented, critics say)") or a label of one or two words without a full stop ("(fictional)"; "(Untrue.)"
+    is a statement), unless it points ("(start of false entry)"); one that stands between sentences
+    ("... in 1931. (made up) The ...") is not part of either. Square, curly and the other brackets are an
+    editor's, so any of them may be a marker ("[not true]", "[Fabricated]", "«sham»"), except a lower-case
+    tag that points nowhere at the end of a list item or of a title line, which is the line's own ("- Ferry
     service, 1962 [this did not happen]")."""
     text = _inner(group.group()).strip()
     if group.group()[0] not in _PROSE_BRACKETS:
@@ -128,6 +170,8 @@ def _parenthetical(doc: str, group: re.Match[str]) -> bool:
         titled = not after.strip() and not _CLOSED.search(lead)
         own = _LIST_ITEM.match(doc, start) is not None or titled
         return own and text[:1].islower() and not cues.has_pointer(text)
+    if _stands_alone(doc, _span(group)):
+        return False
     aside = text[:1].islower() or (len(text.split()) < 3 and not text.endswith((".", "!")))
     return aside and not cues.has_pointer(text)  # "(fiction starts here)" points: a marker
 

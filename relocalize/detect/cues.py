@@ -79,9 +79,10 @@ DOCUMENT_SCOPE = re.compile(
 
 _LABEL = (
     r"(?:editorial\s+note|editor['’]s\s+note|notice|warning|retracted|retraction|advisory|reminder|important|"
-    r"disclaimer|correction|fact[- ]check|note|caution|attention)\s*[:\-–—]"
+    r"disclaimer|correction|fact[- ]check|note|caution|attention|flag|alert|heads[- ]up)\s*[:\-–—]"
 )
-NOTICE_LABEL = re.compile(rf"^\W{{0,4}}{_LABEL}\s*", _FLAGS)
+# A label, after at most two words that qualify it ("Reader advisory:", "Fact-check flag:").
+NOTICE_LABEL = re.compile(rf"^\W{{0,4}}(?:[\w'’-]+\s+){{0,2}}{_LABEL}\s*", _FLAGS)
 
 
 def has_falsity(text: str) -> bool:
@@ -102,15 +103,15 @@ def direction(text: str) -> str | None:
 
 
 # Short pointers an inline marker uses of its own claim ("[Invented figure ahead.]", "[Bogus entry, start.]",
-# "[Fabrication closing.]"): read only in a unit already known to be a framing.
+# "[Fabrication closing.]", "(fake →)"): read only in a unit already known to be a framing.
 _INLINE_FORWARD = re.compile(
     r"\b(?:upcoming|ahead|coming\s+up|up\s+next|next|follows?|to\s+come|below|starts?|begins?|opening|"
-    r"beginning|incoming|onward)\b",
+    r"beginning|incoming|onward)\b|[→⇒⟶➔➜↓]",
     _FLAGS,
 )
 _INLINE_BACKWARD = re.compile(
     r"\b(?:above|behind|precedes?|preceded|before|over|ends?|ended|closing|closes|closed|concluded|finished|"
-    r"done|previous|prior|last|earlier)\b",
+    r"done|previous|prior|last|earlier)\b|[←⇐⟵↑]",
     _FLAGS,
 )
 

@@ -48,7 +48,7 @@ _STEMS = {
     "uncertainty": r"uncertain\w*|unknown|unclear|undetermin\w*|\w*verif\w*|\w*confirm\w*|substantiat\w*|"
     r"scrutin\w*|assess\w*|evidence|veracity|accura\w*|speculat\w*|unresolved|unproven|doubts?|known|"
     r"truth\w*|true|real|factual|genuine|investigat\w*|\w*examin\w*|conclu\w*|\w*review\w*|\w*checked|"
-    r"\w*assessed|\w*support\w*|establish\w*|corroborat\w*|prov(?:en|ed)|epistemic|determin\w*",
+    r"\w*assessed|\w*support\w*|establish\w*|corroborat\w*|prov(?:en|ed)|epistemic|determin\w*|disputed|contested",
     "low_probability": r"probab\w*|improbab\w*|\w*likel\w*|chances?|odds|percent|per\s+cent|\d+\s*%|"
     r"\d+[- ]in[- ]\d+|posterior|confidence|credence|estimat\w*|remote|slim|negligible|rat(?:ed|es|ing)|0?\.0\d+",
 }
