@@ -26,7 +26,7 @@ from relocalize.review import add_review_parser, run_review_command
 from relocalize.rewrite.train import add_train_parser, run_train
 
 OPTION_KEYS = ("text_column", "claims_column", "threshold", "on_failure", "on_unresolved", "parser", "verifier")
-OPTION_KEYS += ("max_chars", "framings", "detector_model")
+OPTION_KEYS += ("max_chars", "max_unit_tokens", "max_claims", "framings", "detector_model")
 DEFAULTS: dict[str, Any] = {
     f.name: f.default_factory() if f.default is MISSING else f.default  # type: ignore[misc]
     for f in fields(Options)
@@ -54,6 +54,8 @@ def _add_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--parser", help="spaCy pipeline name or path, or stanza:<model dir>")
     g.add_argument("--verifier", help="aegis or nli:<model>")
     g.add_argument("--max-chars", type=int, help="longer texts get status unsupported")
+    g.add_argument("--max-unit-tokens", type=int, help="longer claim sentences are not rewritten (on_failure)")
+    g.add_argument("--max-claims", type=int, help="documents with more claim sentences get status unsupported")
     g.add_argument(
         "--framing",
         action="append",

@@ -28,6 +28,8 @@ TYPES: dict[str, tuple[type, ...]] = {
     "parser": (str,),
     "verifier": (str,),
     "max_chars": (int,),
+    "max_unit_tokens": (int,),
+    "max_claims": (int,),
     "framings": (dict,),
     "detector_model": (str,),
     "batch_size": (int,),

@@ -38,6 +38,10 @@ class Options:
     ``"keep"`` (the framing and its sentences left alone). Kinds not named keep
     :data:`DEFAULT_FRAMINGS`.
 
+    Bounds on hostile input: a claim sentence of more than ``max_unit_tokens`` tokens (words and
+    punctuation marks) is not rewritten (``on_failure`` applies), and a document with more than
+    ``max_claims`` claim sentences gets status ``unsupported``; either way its time stays bounded.
+
     ``detector_model`` is a framing classifier file written by ``relocalize train-detector``
     (None: the one bundled with the package).
     """
@@ -51,6 +55,8 @@ class Options:
     verifier: str = "aegis"
     strict: bool = False
     max_chars: int = 1_000_000
+    max_unit_tokens: int = 200
+    max_claims: int = 500
     restatement_overlap: float = 0.7
     framings: dict[str, str] = field(default_factory=dict)
     detector_model: str | None = None
@@ -71,8 +77,9 @@ class Options:
             raise ValueError(f"parser must name a spaCy pipeline or 'stanza:<model dir>', not {self.parser!r}")
         if self.parser.partition(":")[0] in ("spacy", "stanza") and not self.parser.partition(":")[2].strip():
             raise ValueError(f"parser {self.parser!r} names no model: use 'spacy:<pipeline>' or 'stanza:<model dir>'")
-        if self.max_chars <= 0:
-            raise ValueError("max_chars must be positive")
+        for name in ("max_chars", "max_unit_tokens", "max_claims"):
+            if not isinstance(getattr(self, name), int) or getattr(self, name) <= 0:
+                raise ValueError(f"{name} must be a positive integer, not {getattr(self, name)!r}")
         if not 0.0 < self.restatement_overlap <= 1.0:
             raise ValueError("restatement_overlap must lie in (0, 1]")
         self._check_rewriter()

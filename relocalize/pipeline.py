@@ -25,6 +25,7 @@ from relocalize.spans import (
     hard_wrapped,
     inside_quotation,
     speaker_turn,
+    token_count,
     unanswered_question,
     unbalanced_quotes,
 )
@@ -275,6 +276,8 @@ class Pipeline:
         for claim in inline_claims:
             for unit in claim.units:
                 outcomes.setdefault(unit, Outcome(unit)).governors.update(claim.annotations)
+        if len(outcomes) > self.options.max_claims:
+            return doc, self._too_many(annotations)
         for unit, outcome in outcomes.items():
             outcome.entry = entry_label(doc, unit)
             if hard_wrapped(doc, unit) and not outcome.entry:  # one line of a wrapped sentence
@@ -296,6 +299,8 @@ class Pipeline:
             known = [(c.body, c.full(c.rule) if c.rule else c.forced_wrap()) for c in candidates.values()]
             parts = [(p, self.negation_of(p)) for g in given for p in claim_parts(g)]
             free = [u for u in units(doc, [a.span for a in annotations]) if u not in outcomes]
+            if len(free) + len(outcomes) > self.options.max_claims:  # each free sentence may restate a claim
+                return doc, self._too_many(annotations)
             found = self._restatements(doc, free, known) + self._restatements(doc, free, parts, paraphrase=True)
             for unit in sorted(set(found)):
                 outcomes[unit] = Outcome(unit, set(notices))
@@ -311,6 +316,12 @@ class Pipeline:
                 return None, prov
             return doc, prov
         return Plan(doc, annotations, outcomes, candidates)
+
+    def _too_many(self, annotations: list[Annotation]) -> Provenance:
+        prov = Provenance("unsupported", f"more than max_claims={self.options.max_claims} claim sentences")
+        prov.counts.annotations_found = len(annotations)
+        _count_framings(prov, annotations)
+        return prov
 
     def _restatements(
         self, doc: str, free: list[Span], claims: list[tuple[str, str]], paraphrase: bool = False
@@ -330,7 +341,14 @@ class Pipeline:
             outcome.policy = self.options.policy(framing.framing)
             localize = outcome.policy == "localize"
             openers.append(stance(framing.framing, framing.span.text(doc)) if localize else None)
-        return self.models.rewriter.candidates([o.unit.text(doc) + o.tail for o in outcomes], openers)
+        texts = [o.unit.text(doc) + o.tail for o in outcomes]
+        bound = self.options.max_unit_tokens
+        short = [i for i, t in enumerate(texts) if token_count(t) <= bound]
+        made = self.models.rewriter.candidates([texts[i] for i in short], [openers[i] for i in short])
+        out = [Candidate.refused(t, f"longer than max_unit_tokens={bound}", o) for t, o in zip(texts, openers)]
+        for i, cand in zip(short, made):
+            out[i] = cand
+        return out
 
     def _assemble(
         self, doc: str, annotations: list[Annotation], outcomes: list[Outcome], kept: list[Annotation]

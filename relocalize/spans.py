@@ -331,3 +331,11 @@ def with_markup(doc: str, span: Span) -> Span:
     while mark := next((m for m in _EMPHASIS if doc.endswith(m, 0, start) and doc.startswith(m, end)), None):
         start, end = start - len(mark), end + len(mark)
     return Span(start, end)
+
+
+_TOKENS = re.compile(r"\w+|[^\w\s]")
+
+
+def token_count(text: str) -> int:
+    """Words and punctuation marks in ``text``, as a parser would count them (near enough to bound work)."""
+    return sum(1 for _ in _TOKENS.finditer(text))

@@ -8,6 +8,7 @@ onto it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -40,17 +41,31 @@ class Graph:
     text: str
     tokens: tuple[Token, ...]
 
+    @cached_property
+    def _children(self) -> dict[int, list[Token]]:
+        """Each head's dependents, in token order (built once: the rules ask for them often)."""
+        out: dict[int, list[Token]] = {}
+        for t in self.tokens:
+            if t.head != t.i:
+                out.setdefault(t.head, []).append(t)
+        return out
+
     def children(self, tok: Token, *deps: str) -> list[Token]:
-        return [t for t in self.tokens if t.head == tok.i and t.i != tok.i and (not deps or t.dep in deps)]
+        return [t for t in self._children.get(tok.i, ()) if not deps or t.dep in deps]
 
     def roots(self) -> list[Token]:
         return [t for t in self.tokens if t.head == t.i]
 
     def subtree(self, tok: Token) -> list[Token]:
-        out = [tok]
-        for child in self.children(tok):
-            out.extend(self.subtree(child))
-        return sorted(out, key=lambda t: t.i)
+        """``tok`` and everything under it, in token order (a cycle a parser left is walked once)."""
+        seen = {tok.i}
+        stack = [tok]
+        while stack:
+            for child in self._children.get(stack.pop().i, ()):
+                if child.i not in seen:
+                    seen.add(child.i)
+                    stack.append(child)
+        return [self.tokens[i] for i in sorted(seen)]
 
     def ancestors(self, tok: Token) -> list[Token]:
         out = []

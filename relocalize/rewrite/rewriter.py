@@ -29,6 +29,12 @@ class Candidate:
     localize_reason: str = ""
     opener: Opener | None = None
 
+    @classmethod
+    def refused(cls, unit: str, reason: str, opener: Opener | None = None) -> Candidate:
+        """A unit no form is offered for, and why."""
+        prefix, body, suffix = split_markup(unit)
+        return cls(prefix, body, suffix, None, reason, None, reason, None, reason, opener)
+
     def full(self, body: str) -> str:
         return self.prefix + body + self.suffix
 
@@ -69,8 +75,7 @@ class RuleRewriter:
         out = []
         for (prefix, body, suffix), graph, first, opener in zip(parts, graphs, rules, openers):
             if not body.strip():
-                reason = "nothing but markup"
-                out.append(Candidate(prefix, body, suffix, None, reason, None, reason, None, reason, opener))
+                out.append(Candidate.refused(prefix + body + suffix, "nothing but markup", opener))
                 continue
             rule, rule_reason = (first, "") if isinstance(first, str) else (None, first.reason)
             wrapped, wrap_reason = _opened(graph, None)
