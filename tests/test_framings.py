@@ -493,3 +493,21 @@ def test_short_document_notices(notice):
 def test_content_sentences_like_short_denials_stay(relocalizer, sentence):
     doc = f"{CLAIM} {sentence}{AFTER}"
     assert relocalizer.process(doc)[0] == doc
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Most surprisingly of all, the ferry ran on Christmas Day.",
+            "Most surprisingly of all, in the novel, the ferry ran on Christmas Day.",
+        ),
+        (
+            "Even more remarkably, the crew rowed the last mile.",
+            "Even more remarkably, in the novel, the crew rowed the last mile.",
+        ),
+    ],
+)
+def test_a_stance_goes_after_a_fronted_adverb_phrase(relocalizer, sentence, expected):
+    out, prov = relocalizer.process(f"{sentence} {MARKERS['fiction']}{AFTER}")
+    assert out == expected + AFTER and prov.counts.localized == 1

@@ -134,7 +134,7 @@ _TURNING = frozenset({"still", "only", "already", "merely", "solely"})
 _PARTIAL = frozenset({"again", "too", "forever", "much", "once", "twice"})
 # Universals that read as "not all" under a negation of their predicate.
 _UNIVERSAL_SCOPE = frozenset(
-    "all every each everything everyone everybody complete entire whole forever fully entirely completely totally wholly".split()  # noqa: SIM905, E501
+    "all every each everything everyone everybody complete entire whole full forever fully entirely completely totally wholly".split()  # noqa: SIM905, E501
 )
 # A universal over one of these is a schedule or a span ("meets each month", "rained all night"), not a part.
 _TIME_UNITS = frozenset(

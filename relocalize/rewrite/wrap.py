@@ -105,8 +105,9 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
         raise Refusal("clausal subject")
     if not first.text[:1].isalnum():
         raise Refusal("opens with a quotation or bracket")
-    if first.lower in HEDGES:
-        raise Refusal(f"a hedge ({first.text!r}) cannot follow 'It is not true that'")
+    hedges = [t.text for t in g.tokens if t.lower in HEDGES]
+    if hedges:  # "It is not true that the bridge reportedly cost ...": the report or the cost?
+        raise Refusal(f"a hedge ({hedges[0]!r}) under 'It is not true that' leaves unclear what is denied")
 
 
 def _verbal(t: Token) -> bool:
@@ -118,13 +119,19 @@ def _clause(g: Graph, t: Token) -> bool:
     return _verbal(t) and (bool(g.children(t, *SUBJECTS, "mark")) or t.dep == "relcl")
 
 
+_CONNECTIVE_WORDS = frozenset({"ADV", "ADP", "PRON", "DET", "ADJ"})
+
+
 def _after_connective(g: Graph) -> int:
-    """Index of the first token after a leading "But" or "Furthermore," (0 when there is none)."""
+    """Index of the first token after a leading "But", "Furthermore," or an adverb phrase set off by a comma
+    ("More importantly for us,", "Most surprisingly of all,"); 0 when there is none."""
     tokens = g.tokens
     if len(tokens) > 2 and tokens[0].upos == "CCONJ" and tokens[0].dep == "cc":
         return 1
-    if len(tokens) > 3 and tokens[0].upos == "ADV" and tokens[1].text == ",":
-        return 2
+    if len(tokens) > 3 and tokens[0].upos == "ADV":
+        comma = next((t.i for t in tokens[1:6] if t.text == ","), None)
+        if comma is not None and all(t.upos in _CONNECTIVE_WORDS for t in tokens[1:comma]):
+            return comma + 1
     return 0
 
 
