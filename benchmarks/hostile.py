@@ -1,11 +1,12 @@
 """Time and peak memory of one document of each hostile shape, at growing sizes (issue 14).
 
 Each shape is built from a pattern of my own, repeated to the size asked, between or beside annotations:
-an opening-bracket run, a dot run, capitalised words with no full stop, coordinated clauses (", and ..."
-and " and then ..."), clauses nested under "said that", a long line of short claims between a forward and a
-backward annotation, nested parentheses. ``max_chars`` is raised above the size, so that every document goes
-through the pipeline rather than being refused whole. Every (shape, size) runs in a fresh process, models loaded first,
-so its peak memory is its own; the figure is the growth of the peak over the loaded process::
+an opening-bracket run, a dot run, an asterisk run inside an annotation, capitalised words with no full stop,
+coordinated clauses (", and ..." and " and then ..."), clauses nested under "said that", a long line of short
+claims between a forward and a backward annotation, nested parentheses. ``max_chars`` is raised above the size,
+so that every document goes through the pipeline rather than being refused whole. Every (shape, size) runs in a
+fresh process, models loaded first, so its peak memory is its own; the figure is the growth of the peak over
+the loaded process::
 
     python benchmarks/hostile.py [--sizes 10000 100000 1000000] [--json OUT.json]
 
@@ -26,6 +27,7 @@ FORWARD, BACKWARD = "[The following claim is false.] ", " [What was just stated 
 SHAPES = {
     "brackets": lambda n: FORWARD + "[" * n + " Bob won the race." + BACKWARD,
     "dots": lambda n: FORWARD + "." * n + " Bob won the race." + BACKWARD,
+    "asterisks": lambda n: FORWARD.rstrip("] ") + "*" * n + " Bob won the race." + BACKWARD,
     "capitalised": lambda n: FORWARD + "The Old Harbor Of The City " * (n // 27) + BACKWARD,
     "and": lambda n: FORWARD + "Bob won the race" + ", and Ann won the race" * (n // 22) + "." + BACKWARD,
     "and_then": lambda n: FORWARD + "Bob ran" + " and then Bob ran" * (n // 16) + "." + BACKWARD,

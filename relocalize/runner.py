@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import signal
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -152,7 +153,16 @@ _WORKER: dict[str, Any] = {}
 def _init_worker(settings: Settings, digest: str, queue: Any, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C
     _WORKER.update(settings=settings, digest=digest, queue=queue, parent=parent)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="relocalize-parent-watch").start()
     _WORKER["fixer"] = BatchFixer(settings.options, StageClock())
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker within a second of its run's death, busy or idle (an idle one waits on its pool's
+    queue, which a killed parent never closes)."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _orphan_check() -> None:

@@ -60,3 +60,11 @@ def test_subtree_walks_deep_chains_and_survives_cycles():
         "a b", (Token(0, "a", " ", "a", "X", "X", "dep", 1, 0), Token(1, "b", "", "b", "X", "X", "dep", 0, 2))
     )
     assert [t.i for t in cyclic.subtree(cyclic.tokens[0])] == [0, 1]
+
+
+@pytest.mark.parametrize("run", [40, 5000])
+def test_a_run_of_asterisks_is_linear(run):
+    # found by the fuzz run: the trailing-markup pattern tried every way of splitting the run (2**n)
+    doc = "Markets closed.\n\n[The following claim is" + "*" * run + " Bob won. What was just stated is untrue.]"
+    _, prov = relocalize.Relocalizer(strict=True).process(doc)
+    assert prov.status == "rewritten"

@@ -13,13 +13,15 @@ _PREFIX = re.compile(
     r"(?:\**\[\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?\]\**[ \t]*(?:\**[\w.@-]+\**:\**[ \t]+)?)?"
     r"(?:\*\*|__)?(?:(?:[QA]|Question|Answer)\s*[:.][ \t]+)?"
 )
-_SUFFIX = re.compile(r"(?:[ \t]*(?:\*\*|__|\*|_|\||│|┃))*[ \t]*$")
+# Trailing emphasis, table bars and blanks: stripped from the end (a regex search over a long run of
+# "*" would try every way of splitting it).
+_SUFFIX_CHARS = " \t*_|│┃"
 
 
 def split_markup(unit: str) -> tuple[str, str, str]:
     """``(prefix, body, suffix)`` with ``prefix + body + suffix == unit``."""
     start = _PREFIX.match(unit).end()
-    end = _SUFFIX.search(unit, start).start()
+    end = max(start, len(unit.rstrip(_SUFFIX_CHARS)))
     if end <= start:
         return unit, "", ""
     return unit[:start], unit[start:end], unit[end:]
