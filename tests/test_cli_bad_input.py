@@ -159,11 +159,18 @@ def test_usage_errors(tmp_path, capsys):
     assert code == 2 and "threshold" in err
 
 
-def test_dictionary_encoded_text_column_is_read_as_strings(tmp_path, capsys):
-    # Spark and pandas categoricals store strings as a dictionary: once a failed shard
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda a: a.dictionary_encode(),  # Spark and pandas categoricals: once a failed shard
+        lambda a: a.cast(pa.large_string()),
+        lambda a: a.cast(pa.string_view()),  # once a failed shard too
+    ],
+)
+def test_dictionary_large_and_view_text_columns_are_read_as_strings(tmp_path, capsys, encode):
     texts = ["[The following claim is false.] The pier opened in 1950.", "plain text", "plain text"]
     src = tmp_path / "in.parquet"
-    pq.write_table(pa.table({"text": pa.array(texts).dictionary_encode(), "id": [1, 2, 3]}), src)
+    pq.write_table(pa.table({"text": encode(pa.array(texts)), "id": [1, 2, 3]}), src)
     code, _, _ = run(capsys, "run", src, "--out", tmp_path / "out")
     out = pq.read_table(tmp_path / "out" / "in.parquet")
     assert code == 0 and out.column("id").to_pylist() == [1, 2, 3]

@@ -46,13 +46,13 @@ class ParquetReader:
             raise ShardError(f"{self.path}: no column {text_column!r} (columns: {', '.join(self.schema.names)})")
         kind = self.schema.field(text_column).type
         self._decode: str | None = None
-        if pa.types.is_dictionary(kind) and kind.value_type in STRING_TYPES:
-            # strings stored as a dictionary (Spark, pandas categoricals): read as the strings they are
+        plain = _plain_strings(kind)
+        if plain is None:
+            raise ShardError(f"{self.path}: column {text_column!r} is {kind}, not a string")
+        if plain != kind:  # strings stored as a dictionary (Spark, pandas categoricals) or as views
             self._decode = text_column
             index = self.schema.get_field_index(text_column)
-            self.schema = self.schema.set(index, pa.field(text_column, kind.value_type))
-        elif kind not in STRING_TYPES:
-            raise ShardError(f"{self.path}: column {text_column!r} is {kind}, not a string")
+            self.schema = self.schema.set(index, pa.field(text_column, plain))
         self.done = 0
 
     @property
@@ -68,10 +68,23 @@ class ParquetReader:
             raise ShardError(f"{self.path}: cannot read past row {self.done} (corrupt or truncated?): {exc}") from exc
 
 
+def _plain_strings(kind: pa.DataType) -> pa.DataType | None:
+    """The plain string type a text column of type ``kind`` is read as, or None when it holds no strings."""
+    if kind in STRING_TYPES:
+        return kind
+    if pa.types.is_dictionary(kind):
+        return _plain_strings(kind.value_type)
+    if getattr(pa.types, "is_string_view", lambda _: False)(kind):
+        return pa.string()
+    return None
+
+
 def _decoded(batch: pa.RecordBatch, column: str) -> pa.RecordBatch:
-    """``batch`` with its dictionary-encoded ``column`` as plain strings."""
+    """``batch`` with its dictionary-encoded or string-view ``column`` as plain strings."""
     index = batch.schema.get_field_index(column)
-    values = batch.column(index).dictionary_decode()
+    raw = batch.column(index)
+    values = raw.dictionary_decode() if pa.types.is_dictionary(raw.type) else raw
+    values = values.cast(_plain_strings(raw.type))
     arrays = [values if i == index else batch.column(i) for i in range(batch.num_columns)]
     fields = [pa.field(column, values.type) if i == index else f for i, f in enumerate(batch.schema)]
     return pa.RecordBatch.from_arrays(arrays, schema=pa.schema(fields, metadata=batch.schema.metadata))
