@@ -511,3 +511,40 @@ def test_content_sentences_like_short_denials_stay(relocalizer, sentence):
 def test_a_stance_goes_after_a_fronted_adverb_phrase(relocalizer, sentence, expected):
     out, prov = relocalizer.process(f"{sentence} {MARKERS['fiction']}{AFTER}")
     assert out == expected + AFTER and prov.counts.localized == 1
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "A late frost killed most of the vineyard's early buds. [What was just stated is untrue.]\n\nThe harvest was "
+        "small. Prices rose.",  # the wrapper: "It is not true that a late frost ..."
+        f"Prices rose. {_doc('fiction')}",  # a stance: "In the novel, ..."
+        f"Prices rose. {_doc('uncertainty')}",  # "According to an unverified account, ..."
+    ],
+)
+def test_relocalized_output_is_a_fixed_point(relocalizer, doc):
+    out, prov = relocalizer.process(doc)
+    assert prov.status == "rewritten" and out != doc
+    again, prov2 = relocalizer.process(out)
+    assert (again, prov2.status) == (out, "unchanged")
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ["According to the editors, the preceding sentence is untrue.", "In our view, the sentence above is invented."],
+)
+def test_a_framing_of_other_text_after_an_adverbial_is_still_a_marker(relocalizer, marker):
+    out, _ = relocalizer.process(f"{CLAIM} {marker}{AFTER}")
+    assert CLAIM not in out and marker not in out
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [  # relocalize's own output whose clause holds framing words: a second pass must not read it as a marker
+        "It is not true that the council's report was accurate about the flood.",
+        "It is not true that critics described the plan as implausible.",
+        "In the story, the museum admitted the painting was a fake.",
+    ],
+)
+def test_a_sentence_that_frames_its_own_clause_is_no_marker(sentence):
+    assert find_annotations(f"The harvest was small. {sentence} Prices rose.{AFTER}") == []

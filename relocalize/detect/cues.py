@@ -133,6 +133,25 @@ def inline_direction(text: str) -> str:
     return "backward"
 
 
+# A sentence whose framing words govern its own clause: "It is not true that the pier opened", "In the novel,
+# the pier opened", "According to an unverified account, the pier opened" (relocalize's own output among them).
+# Its claim is already local: it is content, not an annotation of other text.
+_OWN_CLAUSE = re.compile(
+    r"^\W*(?:(?:but|and|so|\w+ly|first|second|third|finally|still|also),?\s+)?"
+    r"(?:it\s+is\s+(?:not\s+true|false|untrue)\s+that|(?:in\s+the\s+[\w ]{2,30}|according\s+to\s+[^,;:]{3,90}),)\s+"
+    # ... but not when what it frames is other text ("According to the editors, this is false.")
+    r"(?!(?:this|that|these|those|it|none|all|everything|nothing|the\s+(?:above|following|preceding|previous|last|"
+    r"next|claim|claims|statement|story|account|report|text|passage|sentence))\b)\S",
+    _FLAGS,
+)
+
+
+def frames_its_own_clause(text: str) -> bool:
+    """True for a sentence that frames the clause it holds ("It is not true that X", "In the story, X"), unless
+    it points at other text ("In the story that follows, ...")."""
+    return _OWN_CLAUSE.match(text) is not None and direction(text) is None
+
+
 def refers_to_document(text: str) -> bool:
     """True for a sentence that speaks of a whole document or opens with a notice label."""
     return DOCUMENT_SCOPE.search(text) is not None or NOTICE_LABEL.search(text) is not None
