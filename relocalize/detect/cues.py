@@ -141,7 +141,8 @@ _OWN_CLAUSE = re.compile(
     r"(?:it\s+is\s+(?:not\s+true|false|untrue)\s+that|(?:in\s+the\s+[\w ]{2,30}|according\s+to\s+[^,;:]{3,90}),)\s+"
     # ... but not when what it frames is other text ("According to the editors, this is false.")
     r"(?!(?:this|that|these|those|it|none|all|everything|nothing|the\s+(?:above|following|preceding|previous|last|"
-    r"next|claim|claims|statement|story|account|report|text|passage|sentence))\b)\S",
+    r"next|claim|claims|statement|story|account|report|text|passage|sentence|document|article|piece|post|page|entry|"
+    r"essay|letter|memo|transcript|thread))\b)\S",
     _FLAGS,
 )
 
