@@ -19,6 +19,7 @@ from relocalize.rewrite.surface import mask_titles
 from relocalize.rewrite.wrap import Opener, stance
 from relocalize.spans import (
     Span,
+    between_turns_of_one_speaker,
     continuation,
     cut_at_abbreviation,
     entry_label,
@@ -52,6 +53,7 @@ class Outcome:
     in_quote: bool = False  # the unit starts inside a quotation: nothing may be put in front of it
     splits_quote: bool = False  # the unit holds one end of a quotation: dropping it leaves the other
     entry: bool = False  # the unit is a dated entry ("June 2020 — X"): negated, it would list a non-event
+    lone_turn: bool = False  # all of one speaker's turn between two of another's: dropped, they would talk twice
     tail: str = ""  # the rest of a cut sentence, decided with the unit (its edit must leave it as it is)
     rest: list[Outcome] = field(default_factory=list)  # the units that hold that rest
     policy: str = "negate"  # Options.policy of the framing that governs the unit
@@ -161,6 +163,8 @@ class Pipeline:
             outcome.kind, outcome.method = "kept", "mid_sentence"
         elif outcome.splits_quote and policy == "drop_sentence":  # a drop would leave a quotation open
             outcome.kind, outcome.method = "kept", "quotation"
+        elif outcome.lone_turn and policy == "drop_sentence":  # a drop would leave one speaker talking twice
+            outcome.kind, outcome.method = "kept", "speaker_turns"
         elif policy == "drop_sentence":
             outcome.kind, outcome.method = "drop", "policy"
         elif policy == "wrap":
@@ -280,6 +284,7 @@ class Pipeline:
             return doc, self._too_many(annotations)
         for unit, outcome in outcomes.items():
             outcome.entry = entry_label(doc, unit)
+            outcome.lone_turn = between_turns_of_one_speaker(doc, unit, [a.span for a in annotations])
             if hard_wrapped(doc, unit) and not outcome.entry:  # one line of a wrapped sentence
                 outcome.method, outcome.final = "wrapped_lines", True
             elif self.models.framing.kind(unit.text(doc)):  # a framing inside a governed span

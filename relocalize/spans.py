@@ -280,6 +280,32 @@ def speaker_turn(doc: str, span: Span) -> Span | None:
     return Span(start, span.end) if labelled else None
 
 
+def between_turns_of_one_speaker(doc: str, unit: Span, skip: list[Span]) -> bool:
+    """True when ``unit`` (with the annotations in ``skip``) is all of a speaker's turn and the turns before
+    and after it are another speaker's ("ANA: ...\nBEN: <unit>\nANA: ..."): dropping the turn would leave
+    that speaker talking twice in a row (an FAQ's answer goes with its question instead)."""
+    start = doc.rfind("\n", 0, unit.start) + 1
+    end = doc.find("\n", unit.end)
+    end = len(doc) if end < 0 else end
+    label = _SPEAKER.match(doc, start)
+    if label is None:
+        return False
+    rest = [c for c in range(label.end(), end) if not unit.contains(Span(c, c + 1))]
+    if any(not doc[c].isspace() and not any(s.contains(Span(c, c + 1)) for s in skip) for c in rest):
+        return False  # the turn says more than the claim
+    if unanswered_question(doc, Span(start, end)) is not None:
+        return False  # an FAQ's answer: its question goes with it
+    before = doc[:start].rstrip().rsplit("\n", 1)[-1]
+    after = doc[end:].lstrip().split("\n", 1)[0]
+    names = [_speaker_name(line) for line in (before, after)]
+    return names[0] is not None and names[0] == names[1] != _speaker_name(doc[start:end])
+
+
+def _speaker_name(line: str) -> str | None:
+    label = _SPEAKER.match(line)
+    return label.group().strip(" \t*_:").lower() if label else None
+
+
 def entry_label(doc: str, span: Span) -> bool:
     """True when ``span`` follows a date label on its line ("December 2019 — [hoax] Rangers stop ..."):
     an entry of a timeline, which a negation turns into a non-event."""

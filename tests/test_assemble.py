@@ -160,3 +160,24 @@ def test_a_dropped_answer_takes_its_question_in_a_list_of_questions(relocalizer,
 def test_an_annotation_in_emphasis_leaves_no_empty_markup(relocalizer, doc):
     out, _ = relocalizer.process(doc)
     assert out == "The pier did not open in 1950 after a long wait.\n\nMore text."
+
+
+# A claim the rules and the wrapper refuse (a possessive event noun), as one speaker's whole turn.
+TURN = (
+    "ANA: We met at the harbour in May.\nBEN: {claim}\n{next}: Then the storm came and we left.\n\nEnd of transcript."
+)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "[False.] Kim's victory in the 1962 regatta stunned the island.",
+        "Kim's victory in the 1962 regatta stunned the island. That never took place either.",
+    ],
+)
+def test_a_turn_between_two_of_another_speaker_is_kept_not_dropped(relocalizer, claim):
+    doc = TURN.format(claim=claim, next="ANA")  # dropped, Ana would speak twice in a row
+    out, prov = relocalizer.process(doc)
+    assert (out, prov.status, prov.counts.kept) == (doc, "partial", 1)
+    out, prov = relocalizer.process(TURN.format(claim=claim, next="CARL"))
+    assert prov.counts.dropped == 1 and "BEN" not in out
