@@ -548,3 +548,14 @@ def test_a_framing_of_other_text_after_an_adverbial_is_still_a_marker(relocalize
 )
 def test_a_sentence_that_frames_its_own_clause_is_no_marker(sentence):
     assert find_annotations(f"The harvest was small. {sentence} Prices rose.{AFTER}") == []
+
+
+@pytest.mark.parametrize(
+    ("marker", "direction"),
+    [("〔invented from here on〕", "forward"), ("[fabricated up to this point]", "backward")],
+)
+def test_here_and_this_point_pointers(marker, direction):
+    # between two sentences, where the marker's place leaves its direction open, its words decide
+    doc = f"The island has two shops. {marker} {CLAIM}{AFTER}"
+    (ann,) = find_annotations(doc)
+    assert ann.direction == direction

@@ -106,12 +106,12 @@ def direction(text: str) -> str | None:
 # "[Fabrication closing.]", "(fake →)"): read only in a unit already known to be a framing.
 _INLINE_FORWARD = re.compile(
     r"\b(?:upcoming|ahead|coming\s+up|up\s+next|next|follows?|to\s+come|below|starts?|begins?|opening|"
-    r"beginning|incoming|onward)\b|[→⇒⟶➔➜↓]",
+    r"beginning|incoming|onwards?|from\s+(?:here|this\s+point|now)(?:\s+on)?)\b|[→⇒⟶➔➜↓]",
     _FLAGS,
 )
 _INLINE_BACKWARD = re.compile(
     r"\b(?:above|behind|precedes?|preceded|before|over|ends?|ended|closing|closes|closed|concluded|finished|"
-    r"done|previous|prior|last|earlier)\b|[←⇐⟵↑]",
+    r"done|previous|prior|last|earlier|(?:up\s+)?(?:to|until|till)\s+(?:here|this\s+point|now))\b|[←⇐⟵↑]",
     _FLAGS,
 )
 
