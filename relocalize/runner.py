@@ -77,7 +77,7 @@ def _timed(batches: Iterable[Any], clock: StageClock) -> Iterator[Any]:
 
 
 def relocalize_shard(
-    shard: Shard, settings: Settings, digest: str, fixer: BatchFixer, report: Report, alive: Callable[[], None]
+    shard: Shard, settings: Settings, digest: str, fixer: BatchFixer, report: Report
 ) -> dict[str, Any]:
     """Relocalize one shard into OUTDIR and mark it complete; return its marker."""
     outdir = OutDir(settings.out)
@@ -110,7 +110,6 @@ def relocalize_shard(
             position = reader.bytes_read
             report(rows, position - reported)
             reported = position
-            alive()
         with clock.stage("write"):
             writer.close()
             writer = None
@@ -152,7 +151,7 @@ _WORKER: dict[str, Any] = {}
 
 def _init_worker(settings: Settings, digest: str, queue: Any, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C
-    _WORKER.update(settings=settings, digest=digest, queue=queue, parent=parent)
+    _WORKER.update(settings=settings, digest=digest, queue=queue)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="relocalize-parent-watch").start()
     _WORKER["fixer"] = BatchFixer(settings.options, StageClock())
 
@@ -165,18 +164,13 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _orphan_check() -> None:
-    if os.getppid() != _WORKER["parent"]:
-        os._exit(1)  # the run was killed: stop rather than write on
-
-
 def _work(shard: Shard) -> dict[str, Any]:
     queue = _WORKER["queue"]
 
     def report(rows: int, nbytes: int) -> None:
         queue.put((shard.name, rows, nbytes))
 
-    return relocalize_shard(shard, _WORKER["settings"], _WORKER["digest"], _WORKER["fixer"], report, _orphan_check)
+    return relocalize_shard(shard, _WORKER["settings"], _WORKER["digest"], _WORKER["fixer"], report)
 
 
 # -- the run ---------------------------------------------------------------
@@ -209,7 +203,7 @@ class _Run:
         for i, shard in enumerate(todo):
             try:
                 marker = relocalize_shard(
-                    shard, self.settings, digest, fixer, lambda r, b, n=shard.name: self.advance(n, r, b), lambda: None
+                    shard, self.settings, digest, fixer, lambda r, b, n=shard.name: self.advance(n, r, b)
                 )
             except ShardError as exc:
                 self.finished(shard.name, None, str(exc))

@@ -290,9 +290,13 @@ def between_turns_of_one_speaker(doc: str, unit: Span, skip: list[Span]) -> bool
     label = _SPEAKER.match(doc, start)
     if label is None:
         return False
-    rest = [c for c in range(label.end(), end) if not unit.contains(Span(c, c + 1))]
-    if any(not doc[c].isspace() and not any(s.contains(Span(c, c + 1)) for s in skip) for c in rest):
-        return False  # the turn says more than the claim
+    cursor = label.end()
+    for s in sorted(s for s in [unit, *skip] if s.start < end and s.end > cursor):
+        if doc[cursor : s.start].strip():
+            return False  # the turn says more than the claim
+        cursor = max(cursor, s.end)
+    if doc[cursor:end].strip():
+        return False
     if unanswered_question(doc, Span(start, end)) is not None:
         return False  # an FAQ's answer: its question goes with it
     before = doc[:start].rstrip().rsplit("\n", 1)[-1]

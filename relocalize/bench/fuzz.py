@@ -89,10 +89,8 @@ def check(relocalizer: Relocalizer, texts: list[str], batch: int = 64) -> Counte
     for start in range(0, len(texts), batch):
         chunk = texts[start : start + batch]
         c["rows_in"] += len(chunk)
-        try:
-            results = relocalizer.process_many(chunk)
-        except Exception:
-            c["exceptions"] += 1
+        results = _guarded(relocalizer, chunk, c)
+        if results is None:
             continue
         c["rows_out"] += len(results)
         again = []
@@ -102,11 +100,18 @@ def check(relocalizer: Relocalizer, texts: list[str], batch: int = 64) -> Counte
                 c["outside_changed"] += not outside_edits_intact(doc, out, prov)
             if prov.status == "rewritten" and isinstance(out, str):
                 again.append(out)
-        try:
-            second = relocalizer.process_many(again)
-        except Exception:
-            c["exceptions"] += 1
+        second = _guarded(relocalizer, again, c)
+        if second is None:
             continue
         c["second_pass"] += len(again)
         c["second_pass_changed"] += sum(out != new for out, (new, _) in zip(again, second))
     return c
+
+
+def _guarded(relocalizer: Relocalizer, texts: list[str], c: Counter[str]) -> list[tuple[object, Provenance]] | None:
+    """The batch path's results for ``texts``, or None (counted) when it raised."""
+    try:
+        return relocalizer.process_many(texts)
+    except Exception:
+        c["exceptions"] += 1
+        return None

@@ -193,7 +193,7 @@ def _notice_run(doc: str, sents: list[Span], from_end: bool, model: FramingModel
         return None
     ordered = list(reversed(sents)) if from_end else sents
     texts = [s.text(doc) for s in ordered]
-    kinds = [None if cues.frames_its_own_clause(t) else model.kind(t) for t in texts]
+    kinds = [model.kind(t) for t in texts]
     scoped = [k if k is not None and cues.refers_to_document(t) else None for k, t in zip(kinds, texts)]
     # A notice opens with its notice sentence, after at most one short label ("False record.").
     lead = 1 if len(texts) > 1 and len(texts[0].split()) <= 5 else 0
@@ -255,8 +255,6 @@ def _annotation_in(doc: str, unit: Span, model: FramingModel) -> tuple[Span, str
     took for an abbreviation's. Markdown emphasis around an annotation stays in the document.
     """
     text = unit.text(doc)
-    if cues.frames_its_own_clause(text):
-        return None
     framing = model.kind(text)
     start = unit.start
     if framing is None:  # a framing run on after the claim: "... at 4 a.m. That claim is false."

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from relocalize.detect.cues import FALSE_IDIOMS
+from relocalize.detect.cues import FALSE_IDIOMS, frames_its_own_clause
 
 KINDS = ("negation", "fiction", "unreliable", "uncertainty", "low_probability")
 LABELS = ("none", *KINDS)
@@ -174,8 +174,9 @@ class FramingModel:
         return e / e.sum()
 
     def kind(self, text: str) -> str | None:
-        """The framing kind of ``text``, or None when it is no framing (screen, then model)."""
-        if SCREEN.search(text) is None:
+        """The framing kind of ``text``, or None when it is no framing (screen, then model). A sentence that
+        frames its own clause ("It is not true that X", "In the story, X") speaks of no other text: None."""
+        if SCREEN.search(text) is None or frames_its_own_clause(text):
             return None
         p = self.probabilities(text)
         if p[0] > 1.0 - self.threshold:
