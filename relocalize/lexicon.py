@@ -16,3 +16,6 @@ EPISTEMIC = frozenset({"may", "might", "must"})
 NEGATORS = frozenset(
     {"not", "n't", "n’t", "nt", "no", "never", "neither", "nor", "cannot", "none", "nobody", "nothing"}
 )
+# Brackets an editor may set an annotation in, opening to closing.
+BRACKETS = {"[": "]", "(": ")", "{": "}", "<": ">", "⟨": "⟩", "〈": "〉", "【": "】", "〔": "〕"}
+BRACKETS.update({"「": "」", "«": "»", "‹": "›", "⟪": "⟫"})

@@ -9,10 +9,9 @@ from dataclasses import dataclass, replace
 
 from relocalize.detect import cues
 from relocalize.detect.framing import SCREEN, FramingModel, load_model
+from relocalize.lexicon import BRACKETS
 from relocalize.spans import Span, line_around, paragraphs, sentences, with_markup
 
-_BRACKETS = {"[": "]", "(": ")", "{": "}", "<": ">", "⟨": "⟩", "〈": "〉", "【": "】", "〔": "〕"}
-_BRACKETS.update({"「": "」", "«": "»", "‹": "›", "⟪": "⟫"})
 # Round and angle brackets also hold a sentence's own asides and markup ("(who deny it)", "<br>"); the
 # rest are an editor's, so a short tag in them ("[fake]", "«sham»") is a candidate.
 _PROSE_BRACKETS = frozenset("(<")
@@ -21,7 +20,7 @@ _PROSE_BRACKETS = frozenset("(<")
 def _group_pattern() -> re.Pattern[str]:
     """A bracket group, doubled ones ("[[...]]", "<<...>>", wiki and template style) whole, before single ones."""
     doubled, single = [], []
-    for open_, close in _BRACKETS.items():
+    for open_, close in BRACKETS.items():
         o, c = re.escape(open_), re.escape(close)
         doubled.append(f"{o}{o}[^{o}{c}\\n]{{3,1200}}{c}{c}")
         single.append(f"{o}[^{o}{c}\\n]{{3,1200}}{c}")
@@ -44,7 +43,7 @@ _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _NOTICE_SHARE = 0.6
 _CLOSED = re.compile(r"[.!?]")
 _LABEL_ENDS = (":", "—", "–", "-")  # "YELLOWSTONE NATIONAL PARK, WY —", "PAUL OKAFOR:"
-_OPENING_BRACKETS = tuple(_BRACKETS)
+_OPENING_BRACKETS = tuple(BRACKETS)
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•+]|\d+[.)])[ \t]")
 # A first or last paragraph the classifier reads as a framing as a whole is a notice up to this size.
 _NOTICE_SENTENCES = 8
@@ -99,7 +98,7 @@ def _groups(doc: str) -> list[tuple[Span, str, str]]:
     out = []
     for m in _BRACKET_GROUP.finditer(doc):
         if not _parenthetical(doc, m):
-            out.append((_span(m), m.group()[0] + _BRACKETS[m.group()[0]], _inner(m.group())))
+            out.append((_span(m), m.group()[0] + BRACKETS[m.group()[0]], _inner(m.group())))
     for m in _DELIMITED.finditer(doc):
         span, inner = _span(m), m.group(2)
         if (

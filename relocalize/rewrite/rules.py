@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from lemminflect import getAllLemmas, getInflection
 
-from relocalize.lexicon import EMPHATICS, EPISTEMIC, HEDGES, NEGATORS
+from relocalize.lexicon import BRACKETS, EMPHATICS, EPISTEMIC, HEDGES, NEGATORS
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.spans import unbalanced_quotes
 
@@ -127,6 +127,7 @@ _CONTRAST = frozenset({"but", "yet", "although", "though", "whereas"})
 # Degree words that change what a removed negation means: "almost didn't make it" is not "almost made it".
 _APPROXIMATORS = frozenset({"almost", "nearly", "barely", "hardly", "scarcely", "just"})
 _CONCESSIVE = frozenset({"despite", "although", "though", "notwithstanding", "nevertheless", "yet"})
+_CONCESSION_PREPOSITIONS = frozenset({"despite", "notwithstanding"})
 _DEGREE = frozenset({"almost", "nearly", "barely", "hardly", "scarcely"})
 # Adverbs whose reading turns under an inserted negation ("still prevailed", "only know", "reported already").
 _TURNING = frozenset({"still", "only", "already", "merely", "solely"})
@@ -423,6 +424,8 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
         clause = (factive or complements)[0]  # "It is well known that Y won", "Fans were surprised that Y won"
         if not (_is_verbal(clause) and _has_subject(g, clause)):
             raise Refusal("factive complement without a clause to negate (presupposed)")
+        if any(c.tag in _WH or c.lower in ("whether", "if") for c in g.subtree(clause) if c.i < clause.i):
+            raise Refusal("an embedded question under a factive verb ('knows which X won'): it is not the claim")
         root = clause
     elif imperative:
         raise Refusal("no subject (imperative)")
@@ -434,6 +437,7 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
         raise Refusal("a perception verb over a clause ('watched him run 9.79'): the event is the claim")
     _check_past_forms(g, root, auxes)
     _check_subject_comma(g)
+    _check_noun_verb(g, root)
     edits = _negate_predicate(g, root)
     preds.append(root)
     contrasts = [c for c in g.children(root) if c.lower in _CONTRAST and (c.dep == "cc" or c.upos == "CCONJ")]
@@ -467,6 +471,8 @@ _STANCE = frozenset(
     "note wonder think believe suspect guess hope feel doubt suppose reckon imagine agree recall notice expect".split()  # noqa: SIM905
 )
 _CAUSAL = frozenset({"because", "since", "whether", "if"})
+# Preferences and habits over telling ("guides like to say that X"): a negation denies the habit.
+_HABITS = frozenset("like love enjoy prefer tend want hate".split())  # noqa: SIM905
 
 
 def check_clauses(g: Graph, root: Token) -> None:
@@ -496,6 +502,8 @@ def _check_scope_words(g: Graph, pred: Token) -> None:
     for prep in g.children(pred, "prep", "advmod", "mark"):
         if subjects and prep.i < subjects[0].i and prep.lower in _CONCESSIVE:
             raise Refusal(f"a concession ({prep.text!r} ...) would contradict the negated clause")
+    if concession := next((t for t in g.subtree(pred) if _concession(g, t)), None):
+        raise Refusal(f"a concession ({concession.text!r} ...) would contradict the negated clause")
     for prep in g.children(pred, "prep"):
         if subjects and prep.i < subjects[0].i and (_carries_content(g, prep) or prep.lower == "as"):
             raise Refusal(f"a fronted phrase ({prep.text!r} ...) states figures, events or a role left standing")
@@ -511,6 +519,13 @@ def _check_scope_words(g: Graph, pred: Token) -> None:
             raise Refusal(f"{child.text!r}: its negation is a prohibition, not a denial")
         if child.lower in _DEGREE and child.dep == "advmod":
             raise Refusal(f"a degree word {child.text!r} changes what the negation means")
+
+
+def _concession(g: Graph, prep: Token) -> bool:
+    """ "The ferry kept running despite the storm": negated, the clause says what the concession expects,
+    so "despite" (or "in spite of", "notwithstanding") no longer makes sense, wherever it stands."""
+    spite = prep.lower == "in" and any(c.lower == "spite" for c in g.children(prep, "pobj"))
+    return spite or prep.lower in _CONCESSION_PREPOSITIONS
 
 
 def _check_partial_negation(g: Graph, pred: Token, subjects: list[Token]) -> None:
@@ -566,6 +581,9 @@ def check_frame(g: Graph, pred: Token) -> None:
     dropped = not g.children(pred, *SUBJECTS) and all(t.upos in ("ADV", "PUNCT") for t in g.tokens[: pred.i])
     if attitude and (dropped or any(s.lower in _SPEAKERS for s in subjects)):  # "just thought it was ..."
         raise Refusal("the writer's own stance ('I note', 'I'm curious whether'), not the claim")
+    habit = pred.lemma.lower() in _HABITS
+    if habit and any(g.children(x, "ccomp") for x in g.children(pred, "xcomp", "advcl", "pcomp")):
+        raise Refusal(f"{pred.text!r} to tell that X: the telling is negated, the claim X stays")
     for clause in g.children(pred, "advcl", "ccomp", "acomp"):
         for sub in [clause, *g.children(clause, "ccomp", "advcl")]:
             if any(m.lower in _CAUSAL for m in g.children(sub, "mark")):
@@ -613,6 +631,15 @@ def _check_subject_comma(g: Graph) -> None:
         pred = g.tokens[subj.head]
         if subj.i < pred.i and sum(t.text == "," for t in g.tokens[subj.i + 1 : pred.i]) % 2:
             raise Refusal("a single comma between subject and verb: an unreliable parse")
+
+
+def _check_noun_verb(g: Graph, pred: Token) -> None:
+    """ "Church guides like to tell ...": a verb spelt like a plural noun, then a preference verb and "to",
+    is the head of a noun phrase ("church guides") that the parser split into a subject and a verb."""
+    after = g.tokens[pred.i + 1 : pred.i + 3]
+    habit = len(after) == 2 and after[0].lower in _HABITS and after[1].lower == "to"
+    if pred.tag == "VBZ" and habit and getAllLemmas(pred.lower, upos="NOUN"):
+        raise Refusal(f"{pred.text!r} {after[0].text!r} to ...: a noun phrase read as a subject and a verb")
 
 
 def check_event_nouns(g: Graph) -> None:
@@ -712,6 +739,9 @@ def _check_unit_shape(g: Graph) -> None:
     introduces dangling; a title-case line without closing punctuation is a headline; "Yes, X did not
     happen" affirms and denies at once."""
     text = g.text.strip().strip("*_")
+    link = re.match(r"\[[^\]\n]+\]\(", text)  # "[Helix Labs](https://...) released ..."
+    if (text[:1] in BRACKETS and not link) or text[:1] in BRACKETS.values():
+        raise Refusal("a bracket opens the unit: a tag or the end of an annotation left in it")
     check_lead(text, labels=False)
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
     capitalised = sum(w[0].isupper() for w in words)

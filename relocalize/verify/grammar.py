@@ -9,7 +9,7 @@ require no deposit").
 
 from __future__ import annotations
 
-from lemminflect import getAllLemmas
+from lemminflect import getAllLemmas, getInflection
 
 from relocalize.lexicon import NEGATORS
 from relocalize.rewrite.graph import Graph, Token
@@ -60,14 +60,23 @@ def _next_verb(g: Graph, neg: Token) -> Token | None:
 
 
 def _conjuncts(g: Graph, verb: Token) -> str | None:
-    """ "did not serve as editor or conducted the review": a conjunct sharing the do-support must be a base form."""
-    if not any(cc.lower in ("or", "nor") for cc in g.children(verb, "cc")):
-        return None  # "did not sing and danced": two predicates, the second asserted
-    for conj in g.children(verb, "conj"):
-        shared = not g.children(conj, *_SUBJECTS, "aux", "auxpass")
-        if shared and conj.upos == "VERB" and conj.tag in ("VBD", "VBZ", "VBN"):
-            return f"conjunct {conj.text!r} after do-support is not a base form"
+    """ "did not serve as editor or conducted the review", "did not generate X and produced Y": a verb
+    coordinated after the do-support in a finite form is a second predicate, asserted (or garbled)."""
+    for tok in g.tokens[verb.i + 1 :]:
+        if tok.text in (".", "!", "?", ";"):
+            return None
+        if tok.upos != "CCONJ":
+            continue
+        after = next((t for t in g.tokens[tok.i + 1 :] if t.upos != "ADV"), None)
+        if after is not None and after.upos == "VERB" and _finite_form(after):
+            return f"{after.text!r} after {tok.text!r} stays a finite predicate beside the do-support"
     return None
+
+
+def _finite_form(verb: Token) -> bool:
+    """Tagged finite, or a participle spelt like the past tense ("and produced currents")."""
+    past = getInflection(verb.lemma, "VBD") or ()
+    return verb.tag in ("VBD", "VBZ") or (verb.tag == "VBN" and verb.lower in past)
 
 
 def _bare_not(g: Graph, neg: Token) -> bool:
