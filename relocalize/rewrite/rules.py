@@ -133,6 +133,7 @@ _DEGREE = frozenset({"almost", "nearly", "barely", "hardly", "scarcely"})
 _TURNING = frozenset({"still", "only", "already", "merely", "solely"})
 # Adverbs that take an inserted negation themselves ("did not win again", "was not well received").
 _PARTIAL = frozenset({"again", "too", "forever", "much", "once", "twice"})
+_ORDINALS = frozenset({"first", "last"})
 # Universals that read as "not all" under a negation of their predicate.
 _UNIVERSAL_SCOPE = frozenset(
     "all every each everything everyone everybody complete entire whole full forever fully entirely completely totally wholly".split()  # noqa: SIM905, E501
@@ -537,9 +538,15 @@ def _check_partial_negation(g: Graph, pred: Token, subjects: list[Token]) -> Non
             raise Refusal(f"{adv.text!r} under a negation reads as a change ('now he is not'), not a denial")
         if adv.lower in HEDGES | EMPHATICS or any(adv.i < s.i for s in subjects):
             continue  # dropped by the rewrite, or a sentence adverb before the subject ("Eventually, ...")
-        if (adv.tag == "RB" and adv.lower.endswith("ly")) or adv.lower in _PARTIAL:
+        # "finished first", "did not last win"; "was first described" stays
+        ordinal = adv.lower in _ORDINALS and (adv.i > pred.i or not g.children(pred, *_AUX))
+        if (adv.tag == "RB" and adv.lower.endswith("ly")) or adv.lower in _PARTIAL or ordinal:
             raise Refusal(f"a manner or degree adverb {adv.text!r} would take the negation (a partial denial)")
     inside_subject = {t.i for s in subjects for t in g.subtree(s)}
+    for prep in g.subtree(pred):
+        on_predicate = prep.i not in inside_subject and g.tokens[prep.head].upos in ("VERB", "AUX", "ADJ")
+        if prep.lower == "for" and on_predicate and any(_ordinal_time(g, o) for o in g.children(prep, "pobj")):
+            raise Refusal("'for the first time' would take the negation (it happened, but not first)")
     for tok in g.subtree(pred):
         over = tok if tok.upos in ("NOUN", "PRON") else g.tokens[tok.head]
         if tok.i > pred.i and tok.i not in inside_subject and tok.lower in _UNIVERSAL_SCOPE:
@@ -550,6 +557,11 @@ def _check_partial_negation(g: Graph, pred: Token, subjects: list[Token]) -> Non
         # "the only applicant" (an adjective) is part of the claim, not a focus on it
         if tok.i > pred.i and (as_well or (tok.lower in _FOCUS_WORDS and tok.dep != "amod")):
             raise Refusal(f"{tok.text!r} would take the negation ('did not last just a year'): a partial denial")
+
+
+def _ordinal_time(g: Graph, noun: Token) -> bool:
+    """ "the first time", "the last time": an ordinal occasion."""
+    return noun.lower == "time" and any(m.lower in _ORDINALS for m in g.children(noun, "amod"))
 
 
 def _check_subject_title(g: Graph, subjects: list[Token]) -> None:
