@@ -40,7 +40,7 @@ from unittest import mock
 import spacy
 
 import relocalize
-from relocalize.pipeline import Outcome
+from relocalize.plan import Outcome
 from relocalize.spans import Span
 
 TABLE = Path(__file__).resolve().parents[1] / "tests" / "data" / "rewrite_cases.jsonl"

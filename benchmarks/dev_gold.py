@@ -17,7 +17,7 @@ from _dev import read
 import relocalize
 from relocalize.bench.metrics import control_metrics, gold_metrics
 from relocalize.bench.run import evaluate as run_documents
-from relocalize.pipeline import Plan
+from relocalize.plan import Plan
 
 
 def evaluate(limit: int | None = None) -> dict:

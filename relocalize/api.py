@@ -6,10 +6,10 @@ import logging
 from dataclasses import asdict
 from typing import Any
 
-from relocalize.models import Models
 from relocalize.options import Options
 from relocalize.pipeline import Pipeline
 from relocalize.provenance import Provenance
+from relocalize.timing import TimedModels, Timer
 
 log = logging.getLogger("relocalize")
 
@@ -41,7 +41,7 @@ class Relocalizer:
     @property
     def pipeline(self) -> Pipeline:
         if self._pipeline is None:
-            self._pipeline = Pipeline(self.options, Models(self.options))
+            self._pipeline = Pipeline(self.options, TimedModels(self.options, Timer()))
         return self._pipeline
 
     def process(self, text: object, claims: object = None) -> tuple[object, Provenance]:

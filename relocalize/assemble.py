@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from relocalize.spans import Span
+from relocalize.plan import Outcome, count_framings
+from relocalize.provenance import TEXT_EDITS, EditRecord, Provenance
+from relocalize.spans import Span, speaker_turn, unanswered_question
+
+if TYPE_CHECKING:
+    from relocalize.detect.annotations import Annotation
 
 
 @dataclass(frozen=True)
@@ -85,3 +91,50 @@ def apply_edits(doc: str, edits: list[DocEdit]) -> tuple[str, list[tuple[DocEdit
         cursor = e.span.end
     out.append(doc[cursor:])
     return "".join(out), placed
+
+
+def assemble(doc: str, annotations: list[Annotation], outcomes: list[Outcome]) -> tuple[str, Provenance]:
+    """``doc`` with the outcomes' edits applied, the governing annotations removed (those of a kept
+    unit stay), dropped units removed with their speaker label or question, and its provenance."""
+    blocked = {g for o in outcomes if o.kind == "kept" for g in o.governors}
+    governing = {g for o in outcomes for g in o.governors}
+    removed = [i for i in sorted(governing) if i not in blocked]
+    edits: list[DocEdit] = []
+    for o in outcomes:
+        if o.kind in TEXT_EDITS:
+            edits.append(DocEdit(o.unit, o.text, o.kind, o.method, o.score))
+    removals = [annotations[i].span for i in removed] + [o.unit for o in outcomes if o.kind == "drop"]
+    dropped_units = {o.unit for o in outcomes if o.kind == "drop"}
+    floor = 0
+    for group in merge_removals(doc, removals):
+        kind = "drop" if any(group.contains(u) for u in dropped_units) else "remove_annotation"
+        if kind == "drop" and (turn := speaker_turn(doc, group)) is not None:
+            group = turn  # "user42: <claim>": the whole turn goes, not its words alone
+        asked = unanswered_question(doc, group) if kind == "drop" else None
+        if asked is not None and asked.start >= floor and not any(e.span.overlaps(asked) for e in edits):
+            group = asked  # an FAQ's answer: its question goes with it
+        widened = removal_span(doc, group)
+        widened = Span(max(widened.start, floor), widened.end)  # neighbours may share a line break
+        floor = widened.end
+        edits.append(DocEdit(widened, "", kind, "policy" if kind == "drop" else "detector"))
+    new_text, placed = apply_edits(doc, edits)
+    prov = Provenance("rewritten")
+    c = prov.counts
+    c.annotations_found = len(annotations)
+    c.annotations_removed = len(removed)
+    c.claims_found = len(outcomes)
+    c.rewritten = sum(o.kind == "rewrite" for o in outcomes)
+    c.wrapped = sum(o.kind == "wrap" for o in outcomes)
+    c.dropped = sum(o.kind == "drop" for o in outcomes)
+    c.kept = sum(o.kind == "kept" for o in outcomes)
+    c.localized = sum(o.kind == "localize" for o in outcomes)
+    c.unframed = sum(o.kind == "unframed" for o in outcomes)
+    count_framings(prov, annotations)
+    c.rejected = sum(o.rejected for o in outcomes)
+    if c.kept or c.annotations_removed < c.annotations_found:
+        prov.status = "partial"
+    prov.edits = [
+        EditRecord(e.span.start, e.span.end, out.start, out.end, e.span.text(doc), e.text, e.kind, e.method, e.score)
+        for e, out in placed
+    ]
+    return new_text, prov

@@ -16,13 +16,12 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from relocalize.api import COLUMN
+from relocalize.api import COLUMN, Relocalizer
 from relocalize.io.readers import JsonBatch
 from relocalize.options import Options
 from relocalize.passthrough import passthrough
 from relocalize.provenance import PROVENANCE_TYPE, Provenance
 from relocalize.stats import Tally
-from relocalize.timing import StageClock, TimedRelocalizer
 
 UNCHANGED: dict[str, Any] = asdict(Provenance("unchanged"))
 # Text per pass-through call.
@@ -42,10 +41,10 @@ def output_schema(schema: pa.Schema) -> pa.Schema:
 class BatchFixer:
     """Relocalizes batches with one set of options; models load on first need."""
 
-    def __init__(self, options: Options, clock: StageClock) -> None:
+    def __init__(self, options: Options) -> None:
         self.options = options
-        self.clock = clock
-        self.relocalizer = TimedRelocalizer(clock, **asdict(options))
+        self.relocalizer = Relocalizer(**asdict(options))
+        self.timer = self.relocalizer.pipeline.timer  # the steps', the models' and the I/O's time
         self.gate = passthrough(options.max_chars)
 
     def gated(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, np.ndarray]]:
@@ -79,13 +78,12 @@ class BatchFixer:
         if not texts:
             return []
         assert self.gate is not None
-        with self.clock.stage("gate"):
+        with self.timer.stage("gate"):
             mask = self.gate.mask(pa.chunked_array(texts, type=texts[0].type))
         return np.split(mask, np.cumsum([len(t) for t in texts[:-1]]))
 
     def _process(self, texts: list[Any], claims: list[Any], tally: Tally) -> list[tuple[Any, Provenance]]:
-        with self.clock.stage("pipeline"):
-            results = self.relocalizer.process_many(texts, claims)
+        results = self.relocalizer.process_many(texts, claims)
         for _, prov in results:
             tally.add(prov)
         return results

@@ -26,7 +26,7 @@ from relocalize.options import Options
 from relocalize.outdir import OutDir, options_hash, write_json
 from relocalize.progress import Progress
 from relocalize.stats import Tally, summarize
-from relocalize.timing import StageClock
+from relocalize.timing import Timer
 
 Report = Callable[[int, int], None]
 
@@ -65,11 +65,11 @@ def _discard(writer: Any, path: Path) -> None:
     path.unlink(missing_ok=True)
 
 
-def _timed(batches: Iterable[Any], clock: StageClock) -> Iterator[Any]:
+def _timed(batches: Iterable[Any], timer: Timer) -> Iterator[Any]:
     """``batches``, with the time spent reading them counted as the "read" stage."""
     it = iter(batches)
     while True:
-        with clock.stage("read"):
+        with timer.stage("read"):
             batch = next(it, None)
         if batch is None:
             return
@@ -82,35 +82,35 @@ def relocalize_shard(
     """Relocalize one shard into OUTDIR and mark it complete; return its marker."""
     outdir = OutDir(settings.out)
     outdir.forget(shard.name)
-    clock = fixer.clock
-    clock.reset()
+    timer = fixer.timer
+    timer.reset()
     tally = Tally()
     start = time.perf_counter()
     tmp = outdir.temp(shard.name)
     writer = None
     text_column = settings.options.text_column
     try:
-        with clock.stage("read"):
+        with timer.stage("read"):
             source = shard.path.stat()
             reader = open_reader(shard, settings.batch_size, text_column)
     except OSError as exc:
         raise ShardError(f"{shard.path}: cannot open: {exc}") from exc
     try:
         schema = output_schema(reader.schema) if reader.schema is not None else None
-        with clock.stage("write"):
+        with timer.stage("write"):
             writer = open_writer(tmp, shard.format, shard.compression, schema, text_column)
         reported = 0
-        for batch, passes in fixer.gated(_timed(reader, clock)):
+        for batch, passes in fixer.gated(_timed(reader, timer)):
             if schema is not None:
                 out, rows = fixer.fix_arrow(batch, passes, schema, tally), batch.num_rows
             else:
                 out, rows = fixer.fix_rows(batch, passes, tally), len(batch.rows)
-            with clock.stage("write"):
+            with timer.stage("write"):
                 writer.write(out)
             position = reader.bytes_read
             report(rows, position - reported)
             reported = position
-        with clock.stage("write"):
+        with timer.stage("write"):
             writer.close()
             writer = None
             os.replace(tmp, outdir.output(shard.name))
@@ -135,7 +135,7 @@ def relocalize_shard(
         "options": asdict(settings.options),
         "options_hash": digest,
         "version": __version__,
-        **tally.to_json(clock, time.perf_counter() - start),
+        **tally.to_json(timer, time.perf_counter() - start),
     }
     try:
         write_json(outdir.marker(shard.name), marker)
@@ -153,7 +153,7 @@ def _init_worker(settings: Settings, digest: str, queue: Any, parent: int) -> No
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C
     _WORKER.update(settings=settings, digest=digest, queue=queue)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="relocalize-parent-watch").start()
-    _WORKER["fixer"] = BatchFixer(settings.options, StageClock())
+    _WORKER["fixer"] = BatchFixer(settings.options)
 
 
 def _watch_parent(parent: int) -> None:
@@ -199,7 +199,7 @@ class _Run:
             self.progress.shard_done(name, f"FAILED: {error}", left)
 
     def in_process(self, todo: list[Shard], digest: str) -> None:
-        fixer = BatchFixer(self.settings.options, StageClock())
+        fixer = BatchFixer(self.settings.options)
         for i, shard in enumerate(todo):
             try:
                 marker = relocalize_shard(

@@ -10,7 +10,7 @@ import polars as pl
 
 from relocalize.detect.framing import KINDS
 from relocalize.provenance import COUNT_FIELDS, STATUSES, Provenance
-from relocalize.timing import STAGES, StageClock
+from relocalize.timing import STAGES, Timer
 
 
 @dataclass
@@ -31,10 +31,8 @@ class Tally:
         self.statuses[prov.status] += 1
         self.counts.update(vars(prov.counts))
 
-    def to_json(self, clock: StageClock, wall: float) -> dict[str, Any]:
-        seconds = dict.fromkeys(STAGES, 0.0) | {k: v for k, v in clock.seconds.items() if k in STAGES}
-        nested = clock.seconds["parse"] + clock.seconds["verify"] + clock.seconds["load"]
-        seconds["detect"] = max(clock.seconds["pipeline"] - nested, 0.0)
+    def to_json(self, timer: Timer, wall: float) -> dict[str, Any]:
+        seconds = {k: timer.seconds[k] for k in STAGES}
         return {
             "rows_in": self.rows_in,
             "rows_out": self.rows_out,
@@ -42,7 +40,7 @@ class Tally:
             "status": {s: self.statuses[s] for s in STATUSES},
             "counts": {c: self.counts[c] for c in COUNT_FIELDS},
             "seconds": {k: round(v, 6) for k, v in seconds.items()} | {"wall": round(wall, 6)},
-            "calls": {"parse": clock.calls["parse"], "verify": clock.calls["verify"]},
+            "calls": {"parse": timer.calls["parse"], "verify": timer.calls["verify"]},
         }
 
 

@@ -1,94 +1,106 @@
-"""Time per stage: a clock, and models that report parse and verify time to it."""
+"""Exclusive time per stage, and models that report their own time to it.
+
+One :class:`Timer` serves a pipeline's steps (each times itself under its name), the models the
+steps call (``parse``, ``verify``, ``load``) and the I/O around them (``read``, ``gate``, ``write``).
+Time is exclusive: seconds in the verifier while a step runs count as ``verify``, not as the step.
+"""
 
 from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
-from typing import Any, cast
+from typing import Any
 
-from relocalize.api import Relocalizer
 from relocalize.models import Models
 from relocalize.options import Options
-from relocalize.pipeline import Pipeline
+from relocalize.rewrite.graph import Graph
+from relocalize.rewrite.parsers import ParseFn
 from relocalize.rewrite.rewriter import RuleRewriter
+from relocalize.steps import STEP_NAMES
 from relocalize.verify.base import Verifier
 
-# Stages: read, gate (the vectorised pass-through test), detect (the pipeline less parse and
-# verify), parse (rewrite candidates), verify, load (models), write.
-STAGES = ("read", "gate", "detect", "parse", "verify", "load", "write")
+# What the stats, the run summary and the bench report time: reading, the pass-through test, each
+# step (less the models it calls), the parser, the verifier, loading models, writing.
+STAGES = ("read", "gate", *STEP_NAMES, "parse", "verify", "load", "write")
 
 
-class StageClock:
-    """Seconds and calls per stage."""
+class Timer:
+    """Exclusive seconds and calls per stage: entering a stage pauses the enclosing one."""
 
     def __init__(self) -> None:
         self.seconds: Counter[str] = Counter()
         self.calls: Counter[str] = Counter()
+        self._stack: list[list[Any]] = []
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
-        start = time.perf_counter()
+        now = time.perf_counter()
+        if self._stack:
+            top = self._stack[-1]
+            self.seconds[top[0]] += now - top[1]
+        self._stack.append([name, now])
+        self.calls[name] += 1
         try:
             yield
         finally:
-            self.seconds[name] += time.perf_counter() - start
-            self.calls[name] += 1
+            now = time.perf_counter()
+            top_name, start = self._stack.pop()
+            self.seconds[top_name] += now - start
+            if self._stack:
+                self._stack[-1][1] = now
 
     def reset(self) -> None:
         self.seconds.clear()
         self.calls.clear()
 
 
-class _TimedRewriter:
-    def __init__(self, inner: RuleRewriter, clock: StageClock) -> None:
-        self._inner, self._clock = inner, clock
+def timed_parse(parse: ParseFn, timer: Timer) -> ParseFn:
+    """A parse function whose work (done lazily, per graph) counts as ``parse``."""
 
-    def candidates(self, units: list[str], openers: Any = None) -> Any:
-        with self._clock.stage("parse"):
-            return self._inner.candidates(units, openers)
+    def run(texts: Sequence[str], originals: Sequence[str]) -> Iterator[Graph]:
+        with timer.stage("parse"):
+            it = iter(parse(texts, originals))
+        while True:
+            with timer.stage("parse"):
+                graph = next(it, None)
+            if graph is None:
+                return
+            yield graph
+
+    return run
 
 
 class _TimedVerifier:
-    def __init__(self, inner: Verifier, clock: StageClock) -> None:
-        self._inner, self._clock = inner, clock
+    def __init__(self, inner: Verifier, timer: Timer) -> None:
+        self._inner, self._timer = inner, timer
 
     def contradiction(self, premise: str, hypothesis: str) -> float:
-        with self._clock.stage("verify"):
+        with self._timer.stage("verify"):
             return self._inner.contradiction(premise, hypothesis)
 
 
 class TimedModels(Models):
-    """:class:`Models` whose parser and verifier add their time to a :class:`StageClock`."""
+    """:class:`Models` whose parser and verifier report to ``timer`` (loading counts as ``load``)."""
 
-    def __init__(self, options: Options, clock: StageClock) -> None:
+    def __init__(self, options: Options, timer: Timer) -> None:
         super().__init__(options)
-        self.clock = clock
+        self.timer = timer
+
+    @cached_property
+    def parse(self) -> ParseFn:
+        with self.timer.stage("load"):
+            inner = Models.parse.func(self)  # type: ignore[attr-defined]
+        return timed_parse(inner, self.timer)
 
     @cached_property
     def rewriter(self) -> RuleRewriter:
-        with self.clock.stage("load"):
-            inner = Models.rewriter.func(self)  # type: ignore[attr-defined]
-        return cast(RuleRewriter, _TimedRewriter(inner, self.clock))
+        return RuleRewriter(self.parse)
 
     @cached_property
     def verifier(self) -> Verifier:
-        with self.clock.stage("load"):
+        with self.timer.stage("load"):
             inner = Models.verifier.func(self)  # type: ignore[attr-defined]
-        return _TimedVerifier(inner, self.clock)
-
-
-class TimedRelocalizer(Relocalizer):
-    """A :class:`Relocalizer` whose pipeline reports to ``clock``."""
-
-    def __init__(self, clock: StageClock, **options: Any) -> None:
-        super().__init__(**options)
-        self.clock = clock
-
-    @property
-    def pipeline(self) -> Pipeline:
-        if self._pipeline is None:
-            self._pipeline = Pipeline(self.options, TimedModels(self.options, self.clock))
-        return self._pipeline
+        return _TimedVerifier(inner, self.timer)

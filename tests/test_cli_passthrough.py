@@ -21,7 +21,6 @@ from relocalize.options import Options
 from relocalize.passthrough import Untranslatable, _char_class, _word_bound, passthrough, to_re2
 from relocalize.pipeline import Pipeline
 from relocalize.stats import Tally
-from relocalize.timing import StageClock
 
 PIPELINE = Pipeline(Options(), Models(Options()))
 GATE = passthrough(Options().max_chars)
@@ -165,7 +164,7 @@ def test_ascii_char_classes_need_not_scan_every_character():
 def test_gate_groups_batches_without_changing_the_masks(monkeypatch):
     texts = [r["text"] for r in corpus()] + TRICKY[2:]
     batches = [pa.record_batch({"text": pa.array(texts[i : i + 3], type=pa.string())}) for i in range(0, len(texts), 3)]
-    gate_fixer = BatchFixer(Options(), StageClock())
+    gate_fixer = BatchFixer(Options())
     whole = [mask.tolist() for _, mask in gate_fixer.gated(batches)]
     monkeypatch.setattr(fixer, "GATE_BYTES", 1)  # one batch per group
     single = [mask.tolist() for _, mask in gate_fixer.gated(batches)]
@@ -178,4 +177,4 @@ def test_gate_groups_batches_without_changing_the_masks(monkeypatch):
 def test_gate_on_null_rows_and_unencodable_json_texts():
     assert GATE.mask(pa.array([None, None], type=pa.string())).tolist() == [False, False]
     batch = JsonBatch([{"text": "a\ud800b"}, {"text": "The cat sat on the mat and it was fine."}], ["a\ud800b", "x"], 1)
-    assert [m.tolist() for _, m in BatchFixer(Options(), StageClock()).gated([batch])] == [[False, False]]
+    assert [m.tolist() for _, m in BatchFixer(Options()).gated([batch])] == [[False, False]]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from relocalize.pipeline import Outcome
+from relocalize.plan import Outcome
 from relocalize.rewrite.graph import from_spacy, load_spacy
 from relocalize.spans import Span, hard_wrapped
 from relocalize.verify import grammar, structure

@@ -3,7 +3,7 @@
 import pytest
 from conftest import read_jsonl
 
-from relocalize.pipeline import Outcome
+from relocalize.plan import Outcome
 from relocalize.spans import Span
 
 ROWS = read_jsonl("rewrite_cases.jsonl")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from relocalize.bench.metrics import OUTCOMES, DocRun, claim_sentences, edits_of, replay_ok, token_diff
-from relocalize.bench.timing import STAGES
+from relocalize.timing import STAGES
 
 DPI = 80
 PLOTS = {

@@ -27,12 +27,13 @@ from relocalize.bench import verifier_eval
 from relocalize.bench.calibrate import calibrate as run_calibration
 from relocalize.bench.framings import framing_metrics
 from relocalize.bench.metrics import DocRun, claim_sentences, control_metrics, gold_metrics
-from relocalize.bench.timing import STAGES, Capture, StageTimer, TimedModels, instrumented
 from relocalize.models import Models
 from relocalize.options import ON_FAILURE
 from relocalize.pipeline import Pipeline, residual_assertions
+from relocalize.plan import DocBatch
 from relocalize.provenance import PROVENANCE_TYPE, Provenance
-from relocalize.rewrite.parsers import load_parser
+from relocalize.steps import Step, default_steps
+from relocalize.timing import STAGES, TimedModels, Timer
 
 GOLD_COLUMNS = ("dense_text", "negation_spans", "claim_spans")
 FRAMINGS_COLUMNS = ("text", "framing", "density", "marker_spans")
@@ -60,37 +61,54 @@ def read_rows(path: str | Path, required: tuple[str, ...], limit: int | None = N
     return rows
 
 
+class Capture(Step):
+    """What the detector found in each document of the last batch (input offsets): the annotations,
+    the claim units, and the units restating a notice's claims."""
+
+    name = "capture"
+    reads = ("found", "claim_units", "restated")
+
+    def process(self, batch: DocBatch) -> DocBatch:
+        self.last = [
+            (_pairs(d.found), _pairs(list(dict.fromkeys(d.claim_units + d.restated))), _pairs(d.restated))
+            for d in batch.docs
+        ]
+        return batch
+
+
+def _pairs(spans: Sequence[Any]) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in spans]
+
+
 class _Runner:
-    """Runs a relocalizer's pipeline over documents with stage timers and detector capture."""
+    """Runs a relocalizer's steps over documents, timed, with a capture step at the end."""
 
     def __init__(self, relocalizer: Relocalizer) -> None:
         self.relocalizer = relocalizer
-        self.timer = StageTimer()
+        self.timer = Timer()
         self.capture = Capture()
-        base = relocalizer.pipeline.models
+        models = TimedModels(relocalizer.options, self.timer)
         t0 = time.perf_counter()
-        self.parse = load_parser(relocalizer.options.parser)
-        base.verifier.contradiction("A bridge opened.", "A bridge did not open.")  # load the model
+        models.verifier.contradiction("A bridge opened.", "A bridge did not open.")  # load the models
+        models.rewriter.candidates(["A bridge opened."])
         self.load_seconds = time.perf_counter() - t0
-        self.thresholds = dict(base.thresholds)
-        self.pipeline = Pipeline(relocalizer.options, TimedModels(base, self.parse, self.timer))  # type: ignore[arg-type]
+        self.thresholds = dict(models.thresholds)
+        self.pipeline = Pipeline(relocalizer.options, models, [*default_steps(), self.capture])
+        self.timer.reset()
         self.process_seconds = 0.0
 
-    def process(self, text: object) -> tuple[object, Provenance]:
-        self.capture.reset()
+    def process(self, text: object) -> tuple[tuple[object, Provenance], tuple[list[Any], list[Any], list[Any]]]:
+        """The result for ``text`` and what the detector found in it."""
         t0 = time.perf_counter()
-        with instrumented(self.timer, self.capture):
-            try:
-                result = self.pipeline.process(text)
-            except Exception as exc:
-                if self.relocalizer.options.strict:
-                    raise
-                result = text, Provenance("error", f"{type(exc).__name__}: {exc}")
-        elapsed = time.perf_counter() - t0
-        self.process_seconds += elapsed
-        staged = sum(self.timer.seconds[s] for s in STAGES if s not in ("other", "write"))
-        self.timer.seconds["other"] = max(0.0, self.process_seconds - staged)
-        return result
+        try:
+            result = self.pipeline.process(text)
+            found = self.capture.last[0]
+        except Exception as exc:
+            if self.relocalizer.options.strict:
+                raise
+            result, found = (text, Provenance("error", f"{type(exc).__name__}: {exc}")), ([], [], [])
+        self.process_seconds += time.perf_counter() - t0
+        return result, found
 
 
 @dataclass
@@ -120,19 +138,18 @@ def evaluate(
     chunk = Chunk(load_seconds=runner.load_seconds)
     t0 = time.perf_counter()
     for i, row in enumerate(gold, 1):
-        text, prov = runner.process(row["dense_text"])
-        c = runner.capture
-        chunk.runs.append(DocRun(text, prov, list(c.annotations), list(c.claims), list(c.restatements)))  # type: ignore[arg-type]
+        (text, prov), (annotations, claims, restated) = runner.process(row["dense_text"])
+        chunk.runs.append(DocRun(text, prov, annotations, claims, restated))  # type: ignore[arg-type]
         if i % 25 == 0:
             say(f"  {i}/{len(gold)} gold documents")
     chunk.gold_seconds = time.perf_counter() - t0
     t0 = time.perf_counter()
     for row in controls:
-        text, prov = runner.process(row["text"])
+        (text, prov), _ = runner.process(row["text"])
         chunk.control_out.append(text)
         chunk.control_prov.append(prov)
     chunk.control_seconds = time.perf_counter() - t0
-    chunk.stage_seconds = dict(runner.timer.seconds)
+    chunk.stage_seconds = {s: runner.timer.seconds[s] for s in STAGES}
     chunk.process_seconds = runner.process_seconds
     say("residual-claim check")
     t0 = time.perf_counter()
@@ -249,7 +266,7 @@ def run_bench(
     t0 = time.perf_counter()
     plain = relocalizer.pipeline
     pairs = verifier_eval.build_pairs(
-        gold, plain.models.rewriter, runner.parse, per_kind=verifier_pairs, positives=2 * verifier_pairs
+        gold, plain.models.rewriter, plain.models.parse, per_kind=verifier_pairs, positives=2 * verifier_pairs
     )
     verifier = (
         verifier_eval.evaluate(pairs, plain.models.verifier.contradiction, runner.thresholds["rule"])

@@ -1,0 +1,158 @@
+"""A document's working state between the steps, and the rules for cut sentences.
+
+:class:`Outcome` is what happens to one claim unit; :class:`Plan` is one document between
+detection and decision; :class:`Doc` carries a document through the steps and :class:`DocBatch` is
+what every step takes and returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from relocalize.detect.annotations import Annotation, units
+from relocalize.provenance import TEXT_EDITS, Provenance
+from relocalize.rewrite.rewriter import Candidate
+from relocalize.spans import Span, continuation, cut_at_abbreviation
+
+
+@dataclass
+class Outcome:
+    """What happened to one claim unit."""
+
+    unit: Span
+    governors: set[int] = field(default_factory=set)
+    kind: str = "kept"  # "rewrite" | "wrap" | "localize" | "unframed" | "drop" | "kept"
+    text: str = ""
+    method: str = ""
+    score: float | None = None
+    rejected: bool = False
+    final: bool = False  # decided before any rewriting (a hard-wrapped line is kept as it is)
+    mid_sentence: bool = False  # the unit continues a sentence ("..., and X"): no wrapper in front of it
+    after_cut: bool = False  # ... that an annotation cut at an abbreviation ("on Oct. [False.] 8 ...")
+    cut: bool = False  # the unit ends at an abbreviation and its sentence goes on: never dropped alone
+    in_quote: bool = False  # the unit starts inside a quotation: nothing may be put in front of it
+    splits_quote: bool = False  # the unit holds one end of a quotation: dropping it leaves the other
+    entry: bool = False  # the unit is a dated entry ("June 2020 — X"): negated, it would list a non-event
+    lone_turn: bool = False  # all of one speaker's turn between two of another's: dropped, they would talk twice
+    tail: str = ""  # the rest of a cut sentence, decided with the unit (its edit must leave it as it is)
+    rest: list[Outcome] = field(default_factory=list)  # the units that hold that rest
+    policy: str = "negate"  # Options.policy of the framing that governs the unit
+
+
+@dataclass
+class Plan:
+    """One document between detection and decision: its units and their candidates."""
+
+    doc: str
+    annotations: list[Annotation]
+    outcomes: dict[Span, Outcome]
+    candidates: dict[Span, Candidate]
+    learned: dict[Span, Candidate] = field(default_factory=dict)
+
+
+# Verifier results of one batch: (original, rewrite, method) -> (passed, score).
+Scores = dict[tuple[str, str, str], tuple[bool, float | None]]
+
+
+@dataclass
+class Doc:
+    """One document through the steps: its input, what the steps found, and its result once decided.
+
+    A step that decides the document sets ``result`` (the text and its provenance); later steps skip it.
+    """
+
+    text: object
+    claims: object = None  # the row's ``claims`` value, as given
+    result: tuple[object, Provenance] | None = None
+    given: list[str] = field(default_factory=list)  # ``claims`` checked: the claims stated for the document
+    annotations: list[Annotation] = field(default_factory=list)  # the framings to act on
+    kept: list[Annotation] = field(default_factory=list)  # framings whose policy is "keep"
+    plan: Plan | None = None
+    found: list[Span] = field(default_factory=list)  # what the detector found (input offsets), for observers
+    claim_units: list[Span] = field(default_factory=list)
+    restated: list[Span] = field(default_factory=list)
+
+    def finish(self, text: object, prov: Provenance) -> None:
+        """Decide the document: ``text`` with ``prov``, the kept framings counted."""
+        count_framings(prov, self.kept)
+        self.result = text, prov
+
+
+@dataclass
+class DocBatch:
+    """The documents of one batch and the verifier results they share (pairs are scored one at a
+    time, so a stored score is the score any batch would give)."""
+
+    docs: list[Doc]
+    scores: Scores = field(default_factory=dict)
+
+    def pending(self) -> list[Doc]:
+        return [d for d in self.docs if d.result is None]
+
+    def planned(self) -> list[Plan]:
+        return [d.plan for d in self.pending() if d.plan is not None]
+
+
+def join_cut_sentences(doc: str, outcomes: dict[Span, Outcome], skip: list[Span]) -> None:
+    """A sentence that annotations (``skip``) cut at abbreviations ("at 6:15 a.m. [False.] on Oct.
+    [False.] 14 it erupted.") is decided as one: its first unit carries the rest as ``tail`` (the
+    rest's units, with the annotations gone, joined by spaces) and the units that hold the rest, governed
+    by the same annotations when nothing else governs them, wait for its outcome."""
+    every = units(doc, skip)
+    for head in sorted(outcomes.values(), key=lambda o: o.unit):
+        if not head.cut or head.after_cut or head.final:
+            continue
+        rest = []
+        for unit in every[every.index(head.unit) + 1 :]:
+            o = outcomes.get(unit) or Outcome(unit, set(head.governors))
+            if continuation(doc, unit, skip) != "abbreviation" or o.final:
+                break
+            o.after_cut, o.mid_sentence, o.cut = True, True, cut_at_abbreviation(doc, unit, skip)
+            outcomes[unit] = o
+            rest.append(o)
+            if not o.cut:
+                break
+        if rest and not rest[-1].cut:  # the sentence ends inside the governed units
+            head.tail = "".join(" " + o.unit.text(doc) for o in rest)
+            head.rest = rest
+            for o in rest:
+                o.kind, o.method, o.final = "kept", "mid_sentence", True
+
+
+def settle_cut(outcome: Outcome) -> None:
+    """The outcome of a cut sentence, split over its units: a stance or a wrapper in front of it, or a
+    negation inside its first unit, stays on that unit (the rest reads on unchanged once the
+    annotations are gone); a drop takes every unit; an edit that changed the rest is not applied."""
+    if not outcome.rest:
+        return
+    if outcome.kind in TEXT_EDITS and outcome.text.endswith(outcome.tail):
+        outcome.text = outcome.text[: len(outcome.text) - len(outcome.tail)]
+        for o in outcome.rest:
+            o.kind, o.method = "unframed", "covered"
+    elif outcome.kind == "drop":
+        for o in outcome.rest:
+            o.kind, o.method = "drop", outcome.method
+    else:
+        outcome.kind, outcome.method = "kept", "mid_sentence"
+
+
+def governing(annotations: list[Annotation], governors: set[int]) -> Annotation:
+    """The framing that decides a unit's policy: its first inline annotation, else its first notice."""
+    ordered = [annotations[g] for g in sorted(governors)]
+    return next((a for a in ordered if a.direction != "document"), ordered[0])
+
+
+def count_framings(prov: Provenance, annotations: list[Annotation]) -> None:
+    for a in annotations:
+        name = f"framing_{a.framing}"
+        setattr(prov.counts, name, getattr(prov.counts, name) + 1)
+
+
+def claim_list(claims: object) -> list[str]:
+    if claims is None:
+        return []
+    if isinstance(claims, str):
+        return [claims] if claims.strip() else []
+    if isinstance(claims, (list, tuple)):
+        return [c for c in claims if isinstance(c, str) and c.strip()]
+    raise TypeError(f"claims must be a string or a list of strings, not {type(claims).__name__}")

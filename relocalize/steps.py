@@ -1,0 +1,296 @@
+"""The pipeline as a list of named steps over batches of documents.
+
+screen -> detect -> resolve -> candidates -> restate -> generate -> decide -> assemble
+
+Each step declares what it reads and writes on a document's working state (:class:`~relocalize.plan.Doc`),
+binds its context (options, lazily loaded models, the timer) in :meth:`Step.setup`, and changes a
+:class:`~relocalize.plan.DocBatch` in :meth:`Step.process`. Calling a step runs ``process`` under the
+timer with the step's name and counts the documents it saw and decided, so the stats, the run summary
+and the bench read one set of figures. A step that decides a document sets its ``result``; later steps
+skip it. To add a step, write one class and put it in the list (:func:`default_steps`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, ClassVar
+
+from relocalize.assemble import assemble
+from relocalize.detect.annotations import find_annotations, may_hold_annotations, units
+from relocalize.detect.claims import rebuttals, resolve_inline
+from relocalize.detect.language import unsupported_reason
+from relocalize.detect.restatements import claim_parts
+from relocalize.plan import (
+    Doc,
+    DocBatch,
+    Outcome,
+    Plan,
+    claim_list,
+    count_framings,
+    join_cut_sentences,
+    settle_cut,
+)
+from relocalize.provenance import Provenance
+from relocalize.spans import (
+    Span,
+    between_turns_of_one_speaker,
+    continuation,
+    cut_at_abbreviation,
+    entry_label,
+    hard_wrapped,
+    inside_quotation,
+    unbalanced_quotes,
+)
+
+if TYPE_CHECKING:
+    from relocalize.pipeline import Pipeline
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class Step:
+    """One stage of the pipeline: ``setup`` once per process, then ``process`` per batch."""
+
+    name: ClassVar[str]
+    reads: ClassVar[tuple[str, ...]] = ()  # the Doc fields it needs
+    writes: ClassVar[tuple[str, ...]] = ()  # the Doc fields it sets
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        self.ctx: Pipeline | None = None
+
+    @property
+    def pipeline(self) -> Pipeline:
+        if self.ctx is None:
+            raise RuntimeError(f"step {self.name!r} used before setup()")
+        return self.ctx
+
+    def setup(self, pipeline: Pipeline) -> None:
+        """Bind the pipeline's options and models (which load on first use)."""
+        self.ctx = pipeline
+
+    def process(self, batch: DocBatch) -> DocBatch:
+        raise NotImplementedError
+
+    def __call__(self, batch: DocBatch) -> DocBatch:
+        before = len(batch.pending())
+        with self.pipeline.timer.stage(self.name):
+            out = self.process(batch)
+        self.counts["documents"] += before
+        self.counts["decided"] += before - len(out.pending())
+        return out
+
+
+class Screen(Step):
+    """Decide documents no annotation can be in: not text, empty, not Unicode, too long, not English,
+    or without a cue."""
+
+    name = "screen"
+    reads = ("text",)
+    writes = ("result",)
+
+    def process(self, batch: DocBatch) -> DocBatch:
+        limit = self.pipeline.options.max_chars
+        for doc in batch.pending():
+            text = doc.text
+            if not isinstance(text, str):
+                kind = "missing" if text is None else type(text).__name__
+                doc.finish(text, Provenance("error", f"text is {kind}, not a string"))
+            elif not text.strip():
+                doc.finish(text, Provenance("unchanged", "empty text"))
+            elif SURROGATE.search(text):  # no UTF-8 for it: it could not be written out, nor its edits recorded
+                doc.finish(text, Provenance("error", "text holds a lone surrogate (not valid Unicode)"))
+            elif len(text) > limit:
+                doc.finish(text, Provenance("unsupported", f"text longer than max_chars={limit}"))
+            elif reason := unsupported_reason(text):
+                doc.finish(text, Provenance("unsupported", reason))
+            elif not may_hold_annotations(text):
+                doc.finish(text, Provenance("unchanged"))
+        return batch
+
+
+class Detect(Step):
+    """Find the framings (annotations) of each document, set aside rebuttals and those kept by policy."""
+
+    name = "detect"
+    reads = ("text",)
+    writes = ("annotations", "kept", "found", "result")
+
+    def process(self, batch: DocBatch) -> DocBatch:
+        options, framing = self.pipeline.options, self.pipeline.models.framing
+        for doc in batch.pending():
+            text = str(doc.text)
+            found = find_annotations(text, framing)
+            doc.found = [a.span for a in found]
+            rebutting = rebuttals(text, found)
+            found = [a for i, a in enumerate(found) if i not in rebutting]
+            doc.annotations = [a for a in found if options.policy(a.framing) != "keep"]
+            doc.kept = [a for a in found if a not in doc.annotations]
+            self.counts["annotations"] += len(found)
+            if not doc.annotations:
+                message = "framings kept by policy" if doc.kept else "rebuttal of a reported claim" if rebutting else ""
+                doc.finish(text, Provenance("unchanged", message))
+        return batch
+
+
+class Resolve(Step):
+    """The claim units each inline annotation governs, and what their place allows (mid-sentence, in a
+    quotation, a dated entry, one line of wrapped prose ...)."""
+
+    name = "resolve"
+    reads = ("text", "claims", "annotations")
+    writes = ("given", "plan", "claim_units", "found", "result")
+
+    def process(self, batch: DocBatch) -> DocBatch:
+        pipeline = self.pipeline
+        for doc in batch.pending():
+            text = str(doc.text)
+            doc.given = claim_list(doc.claims)  # a claims value of the wrong type fails here, as an error
+            annotations, inline_claims = resolve_inline(text, doc.annotations)
+            doc.annotations, doc.found = annotations, [a.span for a in annotations]
+            doc.claim_units = list(dict.fromkeys(u for c in inline_claims for u in c.units))
+            outcomes: dict[Span, Outcome] = {}
+            for claim in inline_claims:
+                for unit in claim.units:
+                    outcomes.setdefault(unit, Outcome(unit)).governors.update(claim.annotations)
+            if len(outcomes) > pipeline.options.max_claims:
+                doc.finish(text, pipeline.too_many(annotations))
+                continue
+            spans = [a.span for a in annotations]
+            for unit, outcome in outcomes.items():
+                _place(text, unit, outcome, spans, pipeline)
+            join_cut_sentences(text, outcomes, spans)
+            doc.plan = Plan(text, annotations, outcomes, {})
+            self.counts["claims"] += len(outcomes)
+        return batch
+
+
+def _place(doc: str, unit: Span, outcome: Outcome, spans: list[Span], pipeline: Pipeline) -> None:
+    """Set what the unit's place in ``doc`` allows (``spans``: the annotations)."""
+    outcome.entry = entry_label(doc, unit)
+    outcome.lone_turn = between_turns_of_one_speaker(doc, unit, spans)
+    if hard_wrapped(doc, unit) and not outcome.entry:  # one line of a wrapped sentence
+        outcome.method, outcome.final = "wrapped_lines", True
+    elif pipeline.models.framing.kind(unit.text(doc)):  # a framing inside a governed span
+        outcome.kind, outcome.method, outcome.final = "drop", "annotation", True
+    how = continuation(doc, unit, spans)
+    # a dated entry's label ("June 2020 — ") is no sentence the unit continues
+    outcome.mid_sentence, outcome.after_cut = how is not None and not outcome.entry, how == "abbreviation"
+    outcome.cut = cut_at_abbreviation(doc, unit, spans)
+    outcome.in_quote = inside_quotation(doc, unit)
+    outcome.splits_quote = unbalanced_quotes(unit.text(doc))
+
+
+class Candidates(Step):
+    """Rule candidates (negation, wrapper, stance) for every claim unit, one parse call per document."""
+
+    name = "candidates"
+    reads = ("plan",)
+    writes = ("plan",)
+
+    def process(self, batch: DocBatch) -> DocBatch:
+        for doc in batch.pending():
+            plan = doc.plan
+            if plan is None:
+                continue
+            found = list(plan.outcomes)
+            made = self.pipeline.candidates(plan.doc, plan.annotations, [plan.outcomes[u] for u in found])
+            plan.candidates = dict(zip(found, made))
+        return batch
+
+
+class Restate(Step):
+    """Under a document notice, the sentences that restate a governed claim or a given ``claims`` value
+    become claim units too; a notice with no claim to attach to leaves the document unresolved."""
+
+    name = "restate"
+    reads = ("plan", "given")
+    writes = ("plan", "restated", "result")
+
+    def process(self, batch: DocBatch) -> DocBatch:
+        for doc in batch.pending():
+            if doc.plan is not None:
+                self._restate(doc, doc.plan)
+        return batch
+
+    def _restate(self, doc: Doc, plan: Plan) -> None:
+        pipeline, text, outcomes = self.pipeline, plan.doc, plan.outcomes
+        notices = [i for i, a in enumerate(plan.annotations) if a.direction == "document"]
+        if notices:
+            known = [(c.body, c.full(c.rule) if c.rule else c.forced_wrap()) for c in plan.candidates.values()]
+            parts = [(p, pipeline.negation_of(p)) for g in doc.given for p in claim_parts(g)]
+            free = [u for u in units(text, [a.span for a in plan.annotations]) if u not in outcomes]
+            if len(free) + len(outcomes) > pipeline.options.max_claims:  # each free sentence may restate a claim
+                doc.finish(text, pipeline.too_many(plan.annotations))
+                return
+            found = pipeline.restatements(text, free, known) + pipeline.restatements(text, free, parts, paraphrase=True)
+            doc.restated = found
+            for unit in sorted(set(found)):
+                outcomes[unit] = Outcome(unit, set(notices))
+                plan.candidates[unit] = pipeline.candidates(text, plan.annotations, [outcomes[unit]])[0]
+            for outcome in outcomes.values():
+                outcome.governors.update(notices)
+            self.counts["restated"] += len(set(found))
+        if not outcomes:
+            prov = Provenance("unresolved", "document notice with no claim to attach it to")
+            prov.counts.annotations_found = len(plan.annotations)
+            count_framings(prov, plan.annotations)
+            dropped = pipeline.options.on_unresolved == "drop"
+            prov.dropped = dropped
+            doc.finish(None if dropped else text, prov)
+
+
+class Generate(Step):
+    """Seq2seq candidates, one generation batch across the documents, for the units that need one
+    (with ``rewriter="rules"`` nothing)."""
+
+    name = "generate"
+    reads = ("plan",)
+    writes = ("plan",)
+
+    def process(self, batch: DocBatch) -> DocBatch:
+        self.pipeline.decider.generate(batch.planned(), batch.scores)
+        return batch
+
+
+class Decide(Step):
+    """Verify each unit's candidates and set its outcome (rewrite, wrapper, stance, or the fallback)."""
+
+    name = "decide"
+    reads = ("plan",)
+    writes = ("plan",)
+
+    def process(self, batch: DocBatch) -> DocBatch:
+        decider = self.pipeline.decider
+        for plan in batch.planned():
+            for unit, outcome in plan.outcomes.items():
+                decider.decide(outcome, plan.candidates[unit], plan.learned.get(unit), batch.scores)
+            for outcome in plan.outcomes.values():
+                settle_cut(outcome)
+                self.counts[outcome.kind] += 1
+        return batch
+
+
+class Assemble(Step):
+    """Apply the edits (rewrites, removed annotations, drops) and write the provenance."""
+
+    name = "assemble"
+    reads = ("plan", "kept")
+    writes = ("result",)
+
+    def process(self, batch: DocBatch) -> DocBatch:
+        for doc in batch.pending():
+            plan = doc.plan
+            if plan is not None:
+                doc.finish(*assemble(plan.doc, plan.annotations, list(plan.outcomes.values())))
+        return batch
+
+
+def default_steps() -> list[Step]:
+    """The steps of :class:`~relocalize.pipeline.Pipeline`, in order."""
+    return [Screen(), Detect(), Resolve(), Candidates(), Restate(), Generate(), Decide(), Assemble()]
+
+
+# The default steps' names, in order (the stages the stats and the run summary report).
+STEP_NAMES = tuple(s.name for s in default_steps())
