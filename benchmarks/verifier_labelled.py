@@ -30,7 +30,7 @@ def main() -> None:
                 records.append(r)
     pipeline = relocalize.Relocalizer().pipeline
     models = pipeline.models
-    result = evaluate_labelled(records, models.verifier.contradiction, models.thresholds, pipeline.malformed)
+    result = evaluate_labelled(records, models.verifier.contradiction, models.thresholds, pipeline.decider.malformed)
     print(f"{result['pairs']} labelled pairs, {result['accepted_by_people']} acceptable to a reader")
     print("| verifier | passed | precision | recall |\n|---|---:|---:|---:|")
     for config in CONFIGS:

@@ -22,6 +22,7 @@ class DocEdit:
     kind: str  # "rewrite" | "wrap" | "drop" | "remove_annotation"
     method: str
     score: float | None = None
+    rule: str = ""  # the rewrite rules, or the checks that refused the preferred forms
 
 
 def _line_bounds(doc: str, span: Span) -> tuple[int, int]:
@@ -102,9 +103,10 @@ def assemble(doc: str, annotations: list[Annotation], outcomes: list[Outcome]) -
     edits: list[DocEdit] = []
     for o in outcomes:
         if o.kind in TEXT_EDITS:
-            edits.append(DocEdit(o.unit, o.text, o.kind, o.method, o.score))
+            edits.append(DocEdit(o.unit, o.text, o.kind, o.method, o.score, o.rule))
     removals = [annotations[i].span for i in removed] + [o.unit for o in outcomes if o.kind == "drop"]
-    dropped_units = {o.unit for o in outcomes if o.kind == "drop"}
+    drops = [o for o in outcomes if o.kind == "drop"]
+    dropped_units = {o.unit for o in drops}
     floor = 0
     for group in merge_removals(doc, removals):
         kind = "drop" if any(group.contains(u) for u in dropped_units) else "remove_annotation"
@@ -116,7 +118,8 @@ def assemble(doc: str, annotations: list[Annotation], outcomes: list[Outcome]) -
         widened = removal_span(doc, group)
         widened = Span(max(widened.start, floor), widened.end)  # neighbours may share a line break
         floor = widened.end
-        edits.append(DocEdit(widened, "", kind, "policy" if kind == "drop" else "detector"))
+        rule = "; ".join(dict.fromkeys(o.rule for o in drops if group.contains(o.unit) and o.rule))
+        edits.append(DocEdit(widened, "", kind, "policy" if kind == "drop" else "detector", rule=rule))
     new_text, placed = apply_edits(doc, edits)
     prov = Provenance("rewritten")
     c = prov.counts
@@ -134,7 +137,9 @@ def assemble(doc: str, annotations: list[Annotation], outcomes: list[Outcome]) -
     if c.kept or c.annotations_removed < c.annotations_found:
         prov.status = "partial"
     prov.edits = [
-        EditRecord(e.span.start, e.span.end, out.start, out.end, e.span.text(doc), e.text, e.kind, e.method, e.score)
+        EditRecord(
+            e.span.start, e.span.end, out.start, out.end, e.span.text(doc), e.text, e.kind, e.method, e.score, e.rule
+        )
         for e, out in placed
     ]
     return new_text, prov

@@ -37,6 +37,7 @@ class Outcome:
     tail: str = ""  # the rest of a cut sentence, decided with the unit (its edit must leave it as it is)
     rest: list[Outcome] = field(default_factory=list)  # the units that hold that rest
     policy: str = "negate"  # Options.policy of the framing that governs the unit
+    rule: str = ""  # the rules that made the rewrite, or what refused each form tried (registry names, stages)
 
 
 @dataclass
@@ -50,8 +51,8 @@ class Plan:
     learned: dict[Span, Candidate] = field(default_factory=dict)
 
 
-# Verifier results of one batch: (original, rewrite, method) -> (passed, score).
-Scores = dict[tuple[str, str, str], tuple[bool, float | None]]
+# Verifier results of one batch: (original, rewrite, method) -> (passed, score, the stage that rejected it).
+Scores = dict[tuple[str, str, str], tuple[bool, float | None, str]]
 
 
 @dataclass

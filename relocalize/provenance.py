@@ -23,6 +23,7 @@ EDIT_TYPE = pa.struct(
         ("kind", pa.string()),
         ("method", pa.string()),
         ("score", pa.float64()),
+        ("rule", pa.string()),
     ]
 )
 
@@ -70,6 +71,7 @@ class EditRecord:
     kind: str
     method: str
     score: float | None
+    rule: str = ""  # the rules that made a rewrite, or the checks and verifier stages that refused the other forms
 
 
 @dataclass

@@ -45,7 +45,7 @@ FAMILIES = (
     ("other", "none of the above (asks for a note)"),
 )
 FAMILY_NAMES = tuple(name for name, _ in FAMILIES)
-GROUPS = ("family", "method", "doc_type", "kind", "split")
+GROUPS = ("family", "method", "rule", "doc_type", "kind", "split")
 CONTEXT = 120
 Z95 = 1.959964
 PAINT = {"-": "del", "+": "ins"}
@@ -96,6 +96,7 @@ def _record(name: str, i: int, j: int, edit: dict[str, Any], text: str, doc: tup
         "rewrite": None if edit["kind"] == "drop" else edit["text"],
         "kind": edit["kind"],
         "method": edit["method"],
+        "rule": edit.get("rule") or "",
         "score": edit["score"],
         "context_before": text[max(0, edit["new_start"] - CONTEXT) : edit["new_start"]],
         "context_after": text[edit["new_end"] : edit["new_end"] + CONTEXT],
@@ -146,7 +147,7 @@ def pair_key(record: dict[str, Any]) -> tuple[str, str]:
 def strip(record: dict[str, Any]) -> dict[str, Any]:
     """A labelled record without any text of the corpus (claim, rewrite, context, note): its label
     keyed by the hashes of the pair, so labels of a licensed corpus can be kept where its text cannot."""
-    kept = ("id", "doc_id", "doc_type", "split", "kind", "method", "score", "label", "family")
+    kept = ("id", "doc_id", "doc_type", "split", "kind", "method", "rule", "score", "label", "family")
     claim, rewrite = pair_key(record)
     return {**{k: record.get(k) for k in kept}, "claim_sha1": claim, "rewrite_sha1": rewrite}
 

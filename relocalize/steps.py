@@ -173,7 +173,7 @@ def _place(doc: str, unit: Span, outcome: Outcome, spans: list[Span], pipeline: 
     if hard_wrapped(doc, unit) and not outcome.entry:  # one line of a wrapped sentence
         outcome.method, outcome.final = "wrapped_lines", True
     elif pipeline.models.framing.kind(unit.text(doc)):  # a framing inside a governed span
-        outcome.kind, outcome.method, outcome.final = "drop", "annotation", True
+        outcome.kind, outcome.method, outcome.final, outcome.rule = "drop", "annotation", True, "framing"
     how = continuation(doc, unit, spans)
     # a dated entry's label ("June 2020 — ") is no sentence the unit continues
     outcome.mid_sentence, outcome.after_cut = how is not None and not outcome.entry, how == "abbreviation"

@@ -559,3 +559,26 @@ def test_here_and_this_point_pointers(marker, direction):
     doc = f"The island has two shops. {marker} {CLAIM}{AFTER}"
     (ann,) = find_annotations(doc)
     assert ann.direction == direction
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Admin's note: the bridge collapse mentioned in this blog post never took place;"
+        " the engineer quoted is invented.",
+        "Site note: the 1911 regatta recounted in this profile did not happen.",
+    ],
+)
+def test_a_labelled_note_on_what_this_document_mentions_is_a_framing(relocalizer, note):
+    assert relocalizer.pipeline.models.framing.kind(note) == "negation"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 1911 regatta recounted in this profile took place on the Clyde.",
+        "The match described in this review was played in heavy rain.",
+    ],
+)
+def test_what_this_document_mentions_is_no_framing_by_itself(relocalizer, sentence):
+    assert relocalizer.pipeline.models.framing.kind(sentence) is None

@@ -7,7 +7,8 @@ the root is a noun and the finite verb hangs somewhere inside the object.
 import pytest
 
 from relocalize.rewrite.graph import Graph, Token
-from relocalize.rewrite.rules import Refusal, apply, negate
+from relocalize.rewrite.registry import Refusal
+from relocalize.rewrite.rules import apply, negate
 from relocalize.rewrite.surface import mask_titles, title_spans
 
 

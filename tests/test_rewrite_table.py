@@ -4,9 +4,14 @@ import pytest
 from conftest import read_jsonl
 
 from relocalize.plan import Outcome
+from relocalize.rewrite.registry import REGISTRY
 from relocalize.spans import Span
 
 ROWS = read_jsonl("rewrite_cases.jsonl")
+# Checks that catch what a misparse lets past the others: no sentence of the table reaches them.
+BACKSTOPS = {"adverbial_clauses", "apply", "parse"}
+# Verifier stages that may refuse a candidate besides the registry's checks.
+STAGES = {"guards", "grammar", "structure", "nli", "seq2seq", "mid_sentence", "in_quote", "entry"}
 
 
 def _param(row: dict):
@@ -31,3 +36,15 @@ def test_rewrite_case(row, relocalizer):
     assert got == row["outcome"], (outcome, candidate)
     if got != "refuse":
         assert outcome.text in row["accepted"]
+    assert outcome.rule == row["rule"], "the rule or check that decides the row changed"
+
+
+def _names(rule: str) -> set[str]:
+    return {name.strip() for part in rule.replace(";", ",").split(",") for name in part.split("+") if name.strip()}
+
+
+def test_every_registered_rule_and_check_decides_some_row():
+    named = set().union(*(_names(r["rule"]) for r in ROWS if "rule" in r))
+    assert named <= set(REGISTRY) | STAGES, named - set(REGISTRY) - STAGES
+    assert set(REGISTRY) - named == BACKSTOPS, "a rule or check without a row in the table (or a backstop that has one)"
+    assert all("rule" in r for r in ROWS if "xfail" not in r)

@@ -12,8 +12,9 @@ import pytest
 from relocalize.options import Options
 from relocalize.rewrite.graph import Graph, from_spacy, load_spacy
 from relocalize.rewrite.parsers import load_parser, spacy_parse, split_spec, stanza_parse
+from relocalize.rewrite.registry import Refusal
 from relocalize.rewrite.rewriter import RuleRewriter
-from relocalize.rewrite.rules import Refusal, apply, negate
+from relocalize.rewrite.rules import apply, negate
 from relocalize.rewrite.stanza_adapter import from_stanza, load_stanza
 from relocalize.rewrite.wrap import wrap
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 
 from relocalize.rewrite.graph import Graph
 from relocalize.rewrite.parsers import ParseFn
-from relocalize.rewrite.rules import Refusal, apply, negate
+from relocalize.rewrite.registry import Refusal, rules_of
+from relocalize.rewrite.rules import apply, negate
 from relocalize.rewrite.surface import mask_titles, split_markup, title_spans
 from relocalize.rewrite.wrap import WRAPPER, Opener, wrap
 from relocalize.spans import changed_slice
@@ -28,6 +29,9 @@ class Candidate:
     localized: str | None = None
     localize_reason: str = ""
     opener: Opener | None = None
+    rule_by: str = ""  # the rules that made ``rule`` ("do_support+hedges"), or the check that refused it
+    wrap_by: str = ""  # the check that refused the wrapper
+    localize_by: str = ""  # the check that refused the stance
 
     @classmethod
     def refused(cls, unit: str, reason: str, opener: Opener | None = None) -> Candidate:
@@ -70,33 +74,48 @@ class RuleRewriter:
         masks = {i: m for i, r in enumerate(rules) if isinstance(r, Refusal) and (m := mask_titles(bodies[i]))}
         for i, graph in zip(masks, self._parse(list(masks.values()), [bodies[i] for i in masks])):
             second = _negation(bodies[i], graph)
-            if isinstance(second, str) and _outside(second, bodies[i], title_spans(bodies[i])):
+            if not isinstance(second, Refusal) and _outside(second[0], bodies[i], title_spans(bodies[i])):
                 rules[i] = second
         out = []
         for (prefix, body, suffix), graph, first, opener in zip(parts, graphs, rules, openers):
             if not body.strip():
                 out.append(Candidate.refused(prefix + body + suffix, "nothing but markup", opener))
                 continue
-            rule, rule_reason = (first, "") if isinstance(first, str) else (None, first.reason)
-            wrapped, wrap_reason = _opened(graph, None)
-            localized, localize_reason = _opened(graph, opener) if opener else (None, "")
+            if isinstance(first, Refusal):
+                rule, rule_reason, rule_by = None, first.reason, first.check
+            else:
+                (rule, rule_by), rule_reason = first, ""
+            wrapped, wrap_reason, wrap_by = _opened(graph, None)
+            localized, localize_reason, localize_by = _opened(graph, opener) if opener else (None, "", "")
             cand = Candidate(prefix, body, suffix, rule, rule_reason, wrapped, wrap_reason)
-            out.append(replace(cand, localized=localized, localize_reason=localize_reason, opener=opener))
+            out.append(
+                replace(
+                    cand,
+                    localized=localized,
+                    localize_reason=localize_reason,
+                    opener=opener,
+                    rule_by=rule_by,
+                    wrap_by=wrap_by,
+                    localize_by=localize_by,
+                )
+            )
         return out
 
 
-def _opened(graph: Graph, opener: Opener | None) -> tuple[str | None, str]:
-    """The sentence under ``opener`` (the negating wrapper when None), or why there is none."""
+def _opened(graph: Graph, opener: Opener | None) -> tuple[str | None, str, str]:
+    """The sentence under ``opener`` (the negating wrapper when None), or why there is none and which
+    check said so."""
     try:
-        return (wrap(graph, opener) if opener else wrap(graph)), ""
+        return (wrap(graph, opener) if opener else wrap(graph)), "", ""
     except Refusal as r:
-        return None, r.reason
+        return None, r.reason, r.check
 
 
-def _negation(body: str, graph: Graph) -> str | Refusal:
-    """The rules' rewrite of ``body``, or why there is none."""
+def _negation(body: str, graph: Graph) -> tuple[str, str] | Refusal:
+    """The rules' rewrite of ``body`` and the rules that made it, or why there is none."""
     try:
-        return apply(body, negate(graph))
+        edits = negate(graph)
+        return apply(body, edits), rules_of(edits)
     except Refusal as r:
         return r
 

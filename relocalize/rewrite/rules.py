@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import pairwise
 
 from lemminflect import getAllLemmas, getInflection
 
 from relocalize.lexicon import BRACKETS, EMPHATICS, EPISTEMIC, HEDGES, NEGATORS
 from relocalize.rewrite.graph import Graph, Token
+from relocalize.rewrite.registry import Edit, Refusal, named
 from relocalize.spans import unbalanced_quotes
 
 _NEG_WORDS = frozenset({"not", "n't", "never", "n’t", "nt"})
@@ -92,21 +92,6 @@ _EVENT_NOUNS = frozenset(
 )
 
 
-class Refusal(Exception):
-    """No safe minimal edit exists; ``reason`` says why."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
-@dataclass(frozen=True)
-class Edit:
-    start: int
-    end: int
-    text: str
-
-
 def _case_like(word: str, model: str) -> str:
     if model.isupper() and len(model) > 1:
         return word.upper()
@@ -156,11 +141,26 @@ _SOME_PRONOUNS = {"something": "nothing", "someone": "no one", "somebody": "nobo
 # Polarity items a removed negation leaves behind: "not yet" -> "already", "any problems" -> "problems".
 _LEAD = re.compile(r"^(.{1,60}?)(?:\s[-–—]\s|:\s)")
 _DATELINE = re.compile(r"^(.{1,60}?)\s[-–—]\s")
-_ANSWER = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|absolutely|correct)\b\W", re.IGNORECASE)
+_ANSWER = re.compile(
+    r"^\W*(?:(?:oh|ah|well|um|uh|why)\W+)?(?:yes|yeah|yep|yup|sure|absolutely|correct)\b\W", re.IGNORECASE
+)
+# "That is why X", "This was where X", "That's how X": a pseudo-cleft presupposes X.
+_PSEUDO_CLEFT = re.compile(
+    r"^\W*(?:that|this|it|here|which)\s*(?:is|was|'s|’s)\s+(?:(?:exactly|precisely|just)\s+)?(?:why|how|when|where)\b",
+    re.IGNORECASE,
+)
+# A reason or an occasion given for the claim ("thanks to X", "at the request of X"): negated, the clause
+# gives it as the reason for what did not happen.
+_CAUSAL_PHRASE = re.compile(
+    r"\b(?:because of|due to|thanks to|owing to|on account of|as a result of|in response to"
+    r"|at the (?:request|invitation|urging|behest) of|on the (?:advice|orders|recommendation|instructions) of)\b",
+    re.IGNORECASE,
+)
 _CLOSED = re.compile(r"[.!?][\"'”’)*_]*\s*$")
 _NPI = frozenset({"ever", "either", "anymore", "anyone", "anybody", "anything", "at all"})
 
 
+@named("flip_negated")
 def _flip_negated(g: Graph, pred: Token, negs: list[Token], auxes: list[Token]) -> list[Edit]:
     """An already negative clause: drop its negation ("has not yet opened" -> "has already opened",
     "did not cause any delays" -> "caused delays"); refuse focus negations ("not simply X")."""
@@ -199,6 +199,7 @@ def _drop_do(g: Graph, do: Token, negs: list[Token], pred: Token) -> Edit:
     return Edit(do.idx, pred.end, _case_like((between + " " if between else "") + forms[0], do.text))
 
 
+@named("polarity_items")
 def _positive_items(g: Graph, pred: Token) -> list[Edit]:
     """Polarity items of the clause once its negation is gone."""
     edits = []
@@ -215,6 +216,7 @@ def _positive_items(g: Graph, pred: Token) -> list[Edit]:
     return edits
 
 
+@named("negative_argument")
 def _negative_argument(g: Graph, pred: Token) -> list[Edit] | None:
     """A clause negated by its argument: "No one objected", "requires no deposits", "Nothing changed"."""
     for arg in g.children(pred, "nsubj", "nsubjpass", "dobj", "attr"):
@@ -231,6 +233,7 @@ def _negative_argument(g: Graph, pred: Token) -> list[Edit] | None:
     return None
 
 
+@named("not_after")
 def _not_after(tok: Token) -> Edit:
     if tok.lower == "can" and tok.ws:
         return Edit(tok.idx, tok.end, _case_like("cannot", tok.text))
@@ -238,6 +241,7 @@ def _not_after(tok: Token) -> Edit:
     return Edit(tok.end, tok.end, word)
 
 
+@named("existential")
 def _existential(g: Graph, be: Token) -> Edit:
     """ "There was a fire" -> "There was no fire"; "There were protests" -> "There were no protests"."""
     nouns = [t for t in g.children(be, "attr", "nsubj", "dobj") if t.i > be.i]
@@ -258,6 +262,7 @@ def _existential(g: Graph, be: Token) -> Edit:
     return _not_after(be)
 
 
+@named("do_support_adverbs")
 def _do_support_moving(g: Graph, pred: Token, tag: str) -> list[Edit]:
     """Do-support that takes the adverbs right before the verb along: "frequently cited" -> "did not
     frequently cite" (not "frequently did not cite")."""
@@ -274,6 +279,7 @@ def _do_support_moving(g: Graph, pred: Token, tag: str) -> list[Edit]:
     return [Edit(first.idx, pred.end, _case_like(moved, first.text) if first.i == 0 else moved)]
 
 
+@named("do_support")
 def _do_support(pred: Token, tag: str) -> list[Edit]:
     """ "won" -> "did not win"; refused when the word is no verb the inflection lexicon knows."""
     if not getAllLemmas(pred.lower, upos="VERB"):
@@ -287,6 +293,7 @@ def _do_support(pred: Token, tag: str) -> list[Edit]:
     return [Edit(pred.idx, pred.end, phrase + base)]
 
 
+@named("polarity_word")
 def _polarity_item(g: Graph, pred: Token, auxes: list[Token]) -> list[Edit] | None:
     """Words whose own negative form negates the clause: "always wins" -> "does not always win", some X -> no X, ..."""
     subjects = g.children(pred, "nsubj", "nsubjpass")
@@ -317,11 +324,13 @@ def _polarity_item(g: Graph, pred: Token, auxes: list[Token]) -> list[Edit] | No
     return None
 
 
+@named("hedges")
 def _hedges(g: Graph, pred: Token) -> list[Edit]:
     """Drop hedges and emphatics inside the clause: "reportedly won" -> "did not win"."""
     return [_remove(a, g) for a in g.children(pred, "advmod") if a.lower in HEDGES | EMPHATICS and a.i > 0]
 
 
+@named("scope_markers")
 def _scope_markers(g: Graph, pred: Token) -> list[Edit]:
     """Under the new negation: "also" goes ("either" would need a negative before it), object "some" -> "any"."""
     edits = [_remove(adv, g) for adv in g.children(pred, "advmod") if adv.lower == "also" and adv.i > 0]
@@ -347,6 +356,7 @@ def _negate_predicate(g: Graph, pred: Token) -> list[Edit]:
     return _hedges(g, pred) + scope + _plain_negation(g, pred, auxes)
 
 
+@named("plain_negation")
 def _plain_negation(g: Graph, pred: Token, auxes: list[Token]) -> list[Edit]:
     children = g.children(pred)
     if (
@@ -374,6 +384,7 @@ def _plain_negation(g: Graph, pred: Token, auxes: list[Token]) -> list[Edit]:
     raise Refusal(f"no finite verb to negate at {pred.text!r}")
 
 
+@named("modal")
 def _modal_negation(g: Graph, aux: Token) -> Edit:
     """ "must pay" -> "need not pay" (an obligation, not a prohibition); "might close" -> "will not
     close" (the annotation says the event is false, not merely possible); "may" is refused (permission
@@ -407,6 +418,7 @@ def _is_verbal(tok: Token) -> bool:
     return tok.upos in ("VERB", "AUX")
 
 
+@named("clause")
 def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
     """Edits that negate the clause headed by ``root``; each negated predicate is appended to ``preds``."""
     auxes = g.children(root, *_AUX)
@@ -476,6 +488,7 @@ _CAUSAL = frozenset({"because", "since", "whether", "if"})
 _HABITS = frozenset("like love enjoy prefer tend want hate".split())  # noqa: SIM905
 
 
+@named("coordinated_clauses")
 def check_clauses(g: Graph, root: Token) -> None:
     """Checks on the main clause and every clause coordinated with it, for rules and wrapper alike:
     the writer's stance (:func:`check_frame`), elliptical clauses ("This one did.") and disjunctions
@@ -492,6 +505,7 @@ def check_clauses(g: Graph, root: Token) -> None:
             raise Refusal("a disjunction ('X, or so I'm told'): negating each part changes what is claimed")
 
 
+@named("scope_words")
 def _check_scope_words(g: Graph, pred: Token) -> None:
     """Words whose meaning turns under an inserted negation: "not ... at both X and Y" (say "neither"),
     "should not" (a prohibition), "nearly did not end" (a degree word), "Despite X, Y" (a concession).
@@ -505,6 +519,8 @@ def _check_scope_words(g: Graph, pred: Token) -> None:
             raise Refusal(f"a concession ({prep.text!r} ...) would contradict the negated clause")
     if concession := next((t for t in g.subtree(pred) if _concession(g, t)), None):
         raise Refusal(f"a concession ({concession.text!r} ...) would contradict the negated clause")
+    if cause := _CAUSAL_PHRASE.search(g.text):
+        raise Refusal(f"a reason ({cause.group()!r} ...) would be given for what did not happen")
     for prep in g.children(pred, "prep"):
         if subjects and prep.i < subjects[0].i and (_carries_content(g, prep) or prep.lower == "as"):
             raise Refusal(f"a fronted phrase ({prep.text!r} ...) states figures, events or a role left standing")
@@ -529,6 +545,7 @@ def _concession(g: Graph, prep: Token) -> bool:
     return spite or prep.lower in _CONCESSION_PREPOSITIONS
 
 
+@named("partial_negation")
 def _check_partial_negation(g: Graph, pred: Token, subjects: list[Token]) -> None:
     """Words that take the negation themselves, so that the clause denies only a part: a manner or degree
     adverb ("did not fully reopen" says it partly did) or a universal in the predicate ("did not damage
@@ -564,6 +581,7 @@ def _ordinal_time(g: Graph, noun: Token) -> bool:
     return noun.lower == "time" and any(m.lower in _ORDINALS for m in g.children(noun, "amod"))
 
 
+@named("subject_title")
 def _check_subject_title(g: Graph, subjects: list[Token]) -> None:
     """ "Festival director Hanna Kowalski cancelled ...": a role put before a name is asserted whatever the
     verb says."""
@@ -582,6 +600,7 @@ def _carries_content(g: Graph, prep: Token) -> bool:
     return prep.tag == "VBG" or bool(figures) or any(t.lemma.lower() in _EVENT_NOUNS for t in words)
 
 
+@named("frame")
 def check_frame(g: Graph, pred: Token) -> None:
     """Refuse negations that land on the speaker's own stance or are ambiguous in scope.
 
@@ -602,6 +621,7 @@ def check_frame(g: Graph, pred: Token) -> None:
                 raise Refusal("a causal or whether-clause under the negation: its scope is ambiguous")
 
 
+@named("past_forms")
 def _check_past_forms(g: Graph, root: Token, auxes: list[Token]) -> None:
     """ "Funds raised at the auction paid for the roof": a bare past form with no object, followed
     by another one with nothing between them, may be a participle on the subject; which is the
@@ -622,6 +642,7 @@ _UNIVERSAL = frozenset({"everyone", "everybody", "everything", "all", "each", "m
 _FACTIVE_VERBS = frozenset("know realize realise regret discover reveal forget remember".split())  # noqa: SIM905
 
 
+@named("subject_quantity")
 def _check_subject_quantity(g: Graph, pred: Token) -> None:
     """ "78% of the streams remained operational" -> "... did not remain" asserts the 78% failed:
     a counted or proportioned subject turns the negation into another figure."""
@@ -636,6 +657,7 @@ def _check_subject_quantity(g: Graph, pred: Token) -> None:
             raise Refusal(f"a counted subject {subj.text!r}: its negation states another figure")
 
 
+@named("subject_comma")
 def _check_subject_comma(g: Graph) -> None:
     """ "The scaffolding in X, developed through Y, manifests ...": one comma between a subject and
     its verb (in any clause) means the parser took a participle for the predicate."""
@@ -645,6 +667,7 @@ def _check_subject_comma(g: Graph) -> None:
             raise Refusal("a single comma between subject and verb: an unreliable parse")
 
 
+@named("noun_verb")
 def _check_noun_verb(g: Graph, pred: Token) -> None:
     """ "Church guides like to tell ...": a verb spelt like a plural noun, then a preference verb and "to",
     is the head of a noun phrase ("church guides") that the parser split into a subject and a verb."""
@@ -654,6 +677,7 @@ def _check_noun_verb(g: Graph, pred: Token) -> None:
         raise Refusal(f"{pred.text!r} {after[0].text!r} to ...: a noun phrase read as a subject and a verb")
 
 
+@named("event_nouns")
 def check_event_nouns(g: Graph) -> None:
     """ "Sheeran's victory stunned fans", "We welcome his donation": a possessive event noun presupposes
     the event whatever the verb says, negated or wrapped."""
@@ -681,6 +705,7 @@ def _that_clause_subject(g: Graph) -> bool:
     )
 
 
+@named("sentence")
 def negate(g: Graph) -> list[Edit]:
     """Edits that negate every asserted main clause of the sentence in ``g``.
 
@@ -720,6 +745,7 @@ def negate(g: Graph) -> list[Edit]:
     return edits
 
 
+@named("adverbial_clauses")
 def _check_adverbial_clauses(g: Graph, preds: list[Token]) -> None:
     """ "The airport closed as smoke covered the valley": a subordinator after the negated predicate
     followed by a finite verb before the next comma opens a clause that stays asserted (or presupposed),
@@ -735,6 +761,7 @@ def _check_adverbial_clauses(g: Graph, preds: list[Token]) -> None:
                 raise Refusal(f"an adverbial clause ({tok.text!r} ... {later.text!r}) stays asserted")
 
 
+@named("lead")
 def check_lead(text: str, labels: bool = True) -> None:
     """Refuse a line opened by a dateline ("ROME (Reuters) - ...", "1962 – ...": an entry of a timeline
     or a news lead, whose negation reads as a correction of the label) or, with ``labels``, a label
@@ -744,6 +771,7 @@ def check_lead(text: str, labels: bool = True) -> None:
         raise Refusal("a dateline or label opens the line ('ROME (Reuters) - ...', 'Key Event: ...')")
 
 
+@named("unit_shape")
 def _check_unit_shape(g: Graph) -> None:
     """Refuse a unit that is someone's words, a lead-in, a heading or an answer, whatever its parse: a
     quotation negated in place ('"We rebuilt the pier.' -> '"We did not ...') puts a denial in the
@@ -762,6 +790,7 @@ def _check_unit_shape(g: Graph) -> None:
     check_answer(text)
 
 
+@named("answer")
 def check_answer(text: str) -> None:
     """Refuse "Yes, X happened" for any negation: the particle would affirm what the negation denies."""
     if _ANSWER.match(text):
@@ -785,17 +814,21 @@ def _carried_clauses(g: Graph, head: Token) -> list[Token]:
     ]
 
 
+@named("sentence_shape")
 def check_sentence(g: Graph) -> None:
     """Refusals for rules and wrapper alike: questions, a relative clause standing alone ("which makes
     sense ..."), and parses that split one sentence in two or hang a subordinator on a noun."""
     if g.text.rstrip().endswith("?"):
         raise Refusal("question" if _interrogative(g) else "a declarative question ('hes coaching him?')")
+    if _PSEUDO_CLEFT.match(g.text):
+        raise Refusal("'That is why X': X stays presupposed whatever is negated")
     roots = [t for t in g.roots() if t.upos not in ("PUNCT", "SYM")]
     if any(s.tag in ("WDT", "WP") for r in roots for s in g.children(r, *SUBJECTS)):
         raise Refusal("a relative clause standing alone ('which makes sense ...')")
     _check_parse(g, roots)
 
 
+@named("parse")
 def _check_parse(g: Graph, roots: list[Token]) -> None:
     """Refuse parses that split one sentence in two or hang a subordinator on a noun."""
     for a, b in pairwise(roots):
@@ -806,6 +839,7 @@ def _check_parse(g: Graph, roots: list[Token]) -> None:
             raise Refusal(f"subordinator {t.text!r} on a non-verb: an unreliable parse")
 
 
+@named("other_negations")
 def _check_other_negations(g: Graph, edits: list[Edit]) -> None:
     """Refuse a sentence holding a negation the edits leave in place: a contrast ("a symbol, not a
     word"; "X, not Y") or a second clause of the other polarity would come out contradictory."""
@@ -832,6 +866,7 @@ def _predicative(t: Token) -> bool:
     return t.upos in ("VERB", "AUX") and t.dep not in (*_AUX, "neg", "amod", "compound", "prep")
 
 
+@named("scope")
 def check_scope(g: Graph, preds: list[Token], wrapper: bool = False, presupposed: tuple[Token, ...] = ()) -> None:
     """Refuse when the sentence asserts something a negation of ``preds`` leaves standing.
 
@@ -1139,8 +1174,10 @@ def _is_fragment(g: Graph, root: Token) -> bool:
     return root.tag in ("VB", "VBP") and opening.i != root.i and opening.lower not in ("please", "do") and not finite
 
 
+@named("apply")
 def apply(text: str, edits: list[Edit]) -> str:
-    """Apply non-overlapping edits to ``text``."""
+    """Apply non-overlapping edits to ``text``; a sentence that lost its first word ("No visitors
+    came" -> "Visitors came") keeps its capital."""
     out, cursor = [], 0
     for e in sorted(edits, key=lambda e: (e.start, e.end)):
         if e.start < cursor:
@@ -1149,4 +1186,7 @@ def apply(text: str, edits: list[Edit]) -> str:
         out.append(e.text)
         cursor = e.end
     out.append(text[cursor:])
-    return "".join(out)
+    new = "".join(out)
+    if text[:1].isupper() and new[:1].islower():
+        new = new[0].upper() + new[1:]
+    return new

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from relocalize.detect.language import STOPWORDS, WORD
 from relocalize.lexicon import HEDGES, NEGATORS
 from relocalize.rewrite.graph import Graph, Token
+from relocalize.rewrite.registry import Refusal, named
 from relocalize.rewrite.rules import (
     FINITE_TAGS,
     SUBJECTS,
-    Refusal,
     check_answer,
     check_clauses,
     check_event_nouns,
@@ -44,6 +44,7 @@ class Opener:
 NEGATION = Opener(WRAPPER)
 
 
+@named("wrapper")
 def wrap(g: Graph, opener: Opener = NEGATION) -> str:
     """Put ``opener`` before a declarative clause; raise :class:`Refusal` for anything else.
 
@@ -82,6 +83,7 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
     return lead + words + head + text[first.end :]
 
 
+@named("wrapper_clause")
 def _check_negatable(g: Graph, root: Token, first: Token) -> None:
     """What "It is not true that" needs of a clause: no negation of its own, its claim within the
     that-clause's scope, a plain opening word."""

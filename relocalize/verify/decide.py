@@ -18,23 +18,39 @@ class Decider:
         self.options = options
         self.models = models
 
-    def _verified(self, original: str, rewrite: str | None, method: str, scores: Scores) -> tuple[bool, float | None]:
-        if rewrite is None or guards.check(original, rewrite) is not None:
-            return False, None
+    def _verified(
+        self, original: str, rewrite: str | None, method: str, scores: Scores
+    ) -> tuple[bool, float | None, str]:
+        """Whether ``rewrite`` passes, its score, and the stage that rejected it ("guards", "grammar",
+        "structure", "nli"; "" when it passed)."""
+        if rewrite is None:
+            return False, None, ""
+        if guards.check(original, rewrite) is not None:
+            return False, None, "guards"
         key = (original, rewrite, method)
-        if key not in scores and self.malformed(original, rewrite):
-            scores[key] = (False, None)
+        if key not in scores and (stage := self._reparse(original, rewrite)):
+            scores[key] = (False, None, stage[0])
         if key not in scores:  # pairs are scored one at a time, so a stored score is the same score
             score = self.models.verifier.contradiction(original, rewrite)
-            scores[key] = (score >= self.models.thresholds[method], score)
+            ok = score >= self.models.thresholds[method]
+            scores[key] = (ok, score, "" if ok else "nli")
         return scores[key]
 
     def malformed(self, original: str, rewrite: str) -> str | None:
         """Why ``rewrite`` is not a well-formed negation of ``original``'s claim, checked on a parse of each:
         grammar (:mod:`~relocalize.verify.grammar`), then scope (:mod:`~relocalize.verify.structure`)."""
+        found = self._reparse(original, rewrite)
+        return found[1] if found else None
+
+    def _reparse(self, original: str, rewrite: str) -> tuple[str, str] | None:
+        """The re-parse stage that rejects ``rewrite`` ("grammar" or "structure") and why, or None."""
         texts = [mask_titles(t) or t for t in (original, rewrite)]  # titles parse as one word, as in the rules
         claim, new = self.models.parse(texts, texts)
-        return grammar.check(new) or structure.check(claim, new)
+        if reason := grammar.check(new):
+            return "grammar", reason
+        if reason := structure.check(claim, new):
+            return "structure", reason
+        return None
 
     def decide(
         self, outcome: Outcome, cand: Candidate, learned: Candidate | None = None, scores: Scores | None = None
@@ -56,18 +72,29 @@ class Decider:
             self._localize(outcome, cand)
             return
         scores = {} if scores is None else scores
+        refused: list[str] = []  # what stopped each form tried, in order (``Outcome.rule``)
         # a quotation's words are the speaker's; a dated entry negated lists a non-event
         for method in () if outcome.in_quote or outcome.entry else self._backends():
             if method == "seq2seq" and learned is None:
                 learned = self.models.seq2seq.candidates([cand.full(cand.body)])[0]
-            text = cand.rule if method == "rule" else learned.rule
-            ok, score = self._verified(cand.body, text, method, scores)
+            made = cand if method == "rule" else learned
+            ok, score, stage = self._verified(cand.body, made.rule, method, scores)
             if ok:
-                outcome.kind, outcome.text, outcome.method, outcome.score = "rewrite", cand.full(text), method, score
+                outcome.kind, outcome.text, outcome.method, outcome.score = (
+                    "rewrite",
+                    cand.full(made.rule),
+                    method,
+                    score,
+                )
+                outcome.rule = made.rule_by or method
                 return
-            outcome.rejected = outcome.rejected or text is not None
-        wrapped = None if outcome.mid_sentence or outcome.in_quote or outcome.entry else cand.wrapped
-        ok, score = self._verified(cand.body, wrapped, "wrap", scores)
+            outcome.rejected = outcome.rejected or made.rule is not None
+            refused.append(stage or made.rule_by)
+        place = _place(outcome)
+        wrapped = None if place else cand.wrapped
+        ok, score, stage = self._verified(cand.body, wrapped, "wrap", scores)
+        refused.append(place or stage or cand.wrap_by)
+        outcome.rule = ", ".join(r for r in refused if r)
         if ok:
             outcome.kind, outcome.text, outcome.method, outcome.score = "wrap", cand.full(cand.wrapped), "wrap", score
             return
@@ -80,7 +107,10 @@ class Decider:
         if opener is None:
             raise ValueError("a unit to localize has no stance")
         text = cand.localized
-        if text is not None and not (outcome.mid_sentence or outcome.in_quote) and self._well_formed(text):
+        place = "mid_sentence" if outcome.mid_sentence else "in_quote" if outcome.in_quote else ""
+        well_formed = text is not None and not place and self._well_formed(text)
+        outcome.rule = "stance" if well_formed else place or cand.localize_by or "grammar"
+        if well_formed:
             outcome.kind, outcome.text, outcome.method = "localize", cand.full(text), f"localize:{opener.kind}"
             return
         self._fall_back(outcome, "localize", cand.full(text or opener.text + cand.body), opener.kind)
@@ -136,3 +166,12 @@ class Decider:
             generated = self.models.seq2seq.candidates([unit.text(plan.doc) for plan, unit in wanted])
             for (plan, unit), cand in zip(wanted, generated):
                 plan.learned[unit] = cand
+
+
+def _place(outcome: Outcome) -> str:
+    """Why the unit's place allows no wrapper in front of it, or ""."""
+    if outcome.mid_sentence:
+        return "mid_sentence"
+    if outcome.in_quote:
+        return "in_quote"
+    return "entry" if outcome.entry else ""

@@ -13,7 +13,8 @@ from __future__ import annotations
 import difflib
 
 from relocalize.rewrite.graph import Graph, Token
-from relocalize.rewrite.rules import Refusal, check_clauses, check_scope, unmarked_conjunct
+from relocalize.rewrite.registry import Refusal
+from relocalize.rewrite.rules import check_clauses, check_scope, unmarked_conjunct
 from relocalize.rewrite.wrap import WRAPPER
 
 _VERBAL = ("VERB", "AUX")
