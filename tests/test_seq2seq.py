@@ -497,7 +497,7 @@ def test_training_errors(tiny, relocalizer, tmp_path):
     empty.write_text(json.dumps({"text": "The weather was nice today."}) + "\n")
     with pytest.raises(ValueError, match="no verified rule rewrites"):
         train_rewriter([empty], tiny["t5_base"], tmp_path / "o", progress=False, relocalizer=relocalizer)
-    with pytest.raises(ValueError, match="no row has a 'body' field"):
+    with pytest.raises(ValueError, match="no column 'body'"):
         train_rewriter([empty], tiny["t5_base"], tmp_path / "o", text_column="body", relocalizer=relocalizer)
     with pytest.raises(FileNotFoundError, match="does not exist"):
         train_rewriter([tmp_path / "nope.jsonl"], tiny["t5_base"], tmp_path / "o", relocalizer=relocalizer)

@@ -27,6 +27,7 @@ from relocalize.bench import verifier_eval
 from relocalize.bench.calibrate import calibrate as run_calibration
 from relocalize.bench.framings import framing_metrics
 from relocalize.bench.metrics import DocRun, claim_sentences, control_metrics, gold_metrics
+from relocalize.io import iter_rows
 from relocalize.models import Models
 from relocalize.options import ON_FAILURE
 from relocalize.pipeline import Pipeline, residual_assertions
@@ -41,15 +42,9 @@ REPORTED_OPTIONS = ("parser", "verifier", "threshold", "on_failure", "rewriter",
 
 
 def read_rows(path: str | Path, required: tuple[str, ...], limit: int | None = None) -> list[dict[str, Any]]:
-    """Rows of a Parquet (or JSONL) file; ``limit`` keeps that many, spread evenly over the file."""
-    path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such file")
-    if path.suffix in (".jsonl", ".json"):
-        with path.open(encoding="utf-8") as fh:
-            rows = [json.loads(line) for line in fh if line.strip()]
-    else:
-        rows = pq.read_table(path).to_pylist()
+    """Rows of a Parquet or JSONL file (the CLI's readers; ``required[0]`` is the text column); ``limit``
+    keeps that many, spread evenly over the file."""
+    rows = list(iter_rows(path, required[0]))
     missing = [c for c in required if rows and c not in rows[0]]
     if missing:
         raise ValueError(f"{path}: missing column(s) {', '.join(missing)} (see the gold schema)")

@@ -7,5 +7,5 @@ class UsageError(Exception):
     """Bad arguments, inputs that do not exist, an OUTDIR that holds other options' output."""
 
 
-class ShardError(Exception):
+class ShardError(ValueError):
     """One shard cannot be read or written; the message names the file (and the line)."""

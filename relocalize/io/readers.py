@@ -6,13 +6,14 @@ import gzip
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from relocalize.io.errors import ShardError
-from relocalize.io.shards import Shard
+from relocalize.io.shards import SUFFIXES, Shard, shard_of
 
 STRING_TYPES = (pa.string(), pa.large_string())
 
@@ -211,3 +212,17 @@ def open_reader(shard: Shard, batch_size: int, text_column: str) -> ParquetReade
         return JsonlReader(shard, batch_size, text_column)
     except OSError as exc:
         raise ShardError(f"{shard.path}: cannot open: {exc}") from exc
+
+
+def iter_rows(path: str | Path, text_column: str, batch_size: int = 1024) -> Iterator[dict[str, Any]]:
+    """The rows of one Parquet or JSONL (.gz, .zst) file as dicts, streamed by the shard readers, which
+    check that ``text_column`` is there and holds strings. Raises FileNotFoundError for a missing file
+    and :class:`ShardError` (a ValueError) for one it cannot read."""
+    file = Path(path)
+    if not file.is_file():
+        raise FileNotFoundError(f"{file}: no such file")
+    shard = shard_of(file)
+    if shard is None:
+        raise ShardError(f"{file}: not a supported file (use {', '.join(SUFFIXES)})")
+    for batch in open_reader(shard, batch_size, text_column):
+        yield from batch.rows if isinstance(batch, JsonBatch) else batch.to_pylist()

@@ -19,7 +19,6 @@ loads, with ``metrics.json`` and ``pairs.json`` (the pairs and the split) beside
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import random
@@ -32,6 +31,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from relocalize.io import iter_rows
 from relocalize.rewrite.seq2seq import (
     DECODER_ONLY,
     ENCODER_DECODER,
@@ -52,45 +52,18 @@ KEEP_CHECKPOINTS = 2
 
 # -- data ---------------------------------------------------------------------
 def read_texts(paths: Iterable[str | Path], text_column: str = "text", limit: int | None = None) -> Iterator[str]:
-    """The string values of ``text_column`` in JSONL (optionally .gz) and Parquet files."""
+    """The string values of ``text_column`` in Parquet and JSONL (.gz, .zst) files (the CLI's readers)."""
     seen = 0
     for name in paths:
         path = Path(name)
         if not path.is_file():
             raise FileNotFoundError(f"corpus file {str(path)!r} does not exist")
-        for text in _column(path, text_column):
+        for row in iter_rows(path, text_column):
             if limit is not None and seen >= limit:
                 return
-            if isinstance(text, str):
+            if isinstance(text := row.get(text_column), str):
                 seen += 1
                 yield text
-
-
-def _column(path: Path, column: str) -> Iterator[object]:
-    if path.suffix == ".parquet":
-        import pyarrow.parquet as pq
-
-        pf = pq.ParquetFile(path)
-        if column not in pf.schema_arrow.names:
-            raise ValueError(f"{path}: no column {column!r} (columns: {', '.join(pf.schema_arrow.names)})")
-        for batch in pf.iter_batches(columns=[column], batch_size=1024):
-            yield from batch.column(0).to_pylist()
-        return
-    opener = gzip.open if path.suffix == ".gz" else open
-    found = False
-    with opener(path, "rt", encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{lineno}: not valid JSON: {exc}") from exc
-            if isinstance(row, dict) and column in row:
-                found = True
-                yield row[column]
-    if not found:
-        raise ValueError(f"{path}: no row has a {column!r} field (use --text-column)")
 
 
 def build_pairs(texts: Iterable[str], relocalizer: Any, progress: bool = False) -> list[tuple[str, str]]:
