@@ -70,7 +70,10 @@ _ABBREVIATIONS = frozenset(
         "pm",
     ]
 )
-_SENT_END = re.compile(r"[.!?…]+[\"'”’)\]*_]*(?=\s+|$)")
+# Marks a footnote puts right after a sentence's closing punctuation ("false.*", "false.†", "false.¹").
+FOOTNOTE_MARKS = "*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰"
+# Closing punctuation, then closing quotes, brackets, emphasis and footnote marks.
+_SENT_END = re.compile(rf"[.!?…]+[\"'”’)\]_{FOOTNOTE_MARKS}]*(?=\s+|$)")
 
 
 @dataclass(frozen=True, order=True)

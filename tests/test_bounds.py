@@ -68,3 +68,28 @@ def test_a_run_of_asterisks_is_linear(run):
     doc = "Markets closed.\n\n[The following claim is" + "*" * run + " Bob won. What was just stated is untrue.]"
     _, prov = relocalize.Relocalizer(strict=True).process(doc)
     assert prov.status == "rewritten"
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        (
+            "The next line is invented.* The ferry sank in 1912.\n\nTickets were cheap.",
+            "The ferry did not sink in 1912.",
+        ),
+        ("The claim below is made up.† The pier burned in 1931.\n\nIt was rebuilt.", "The pier did not burn in 1931."),
+        (
+            "Everything in this post is false.\n\nThe claim below is made up.* The mill shut in 1984.\n\nBye.",
+            "The mill did not shut in 1984.",
+        ),
+    ],
+)
+def test_a_footnote_mark_after_an_annotation_goes_with_it(relocalizer, doc, expected):
+    out, prov = relocalizer.process(doc)
+    assert prov.status == "rewritten"
+    assert out.startswith(expected) and "*" not in out and "†" not in out
+
+
+def test_a_claims_own_footnote_mark_stays(relocalizer):
+    out, _ = relocalizer.process("The tram closed in 1962.* [That claim is invented.] Buses replaced it.")
+    assert out == "The tram did not close in 1962.* Buses replaced it."

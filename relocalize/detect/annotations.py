@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from relocalize.detect import cues
 from relocalize.detect.framing import SCREEN, FramingModel, load_model
 from relocalize.lexicon import BRACKETS
-from relocalize.spans import Span, line_around, paragraphs, sentences, with_markup
+from relocalize.spans import FOOTNOTE_MARKS, Span, line_around, paragraphs, sentences, with_markup
 
 # Round and angle brackets also hold a sentence's own asides and markup ("(who deny it)", "<br>"); the
 # rest are an editor's, so a short tag in them ("[fake]", "«sham»") is a candidate.
@@ -266,11 +266,14 @@ def _annotation_in(doc: str, unit: Span, model: FramingModel) -> tuple[Span, str
             if model.kind(text[m.start() :]) and not model.kind(text[: m.start()]):
                 start = unit.start + m.start()
                 break
-    end = unit.end
+    end, opened = unit.end, start
     while start < end and doc[start] in _MARKUP:
         start += 1
     while end > start and doc[end - 1] in _MARKUP:
         end -= 1
+    # stars after the closing punctuation that no opening emphasis matches are a footnote mark ("false.*")
+    stars = len(doc[end : unit.end]) - len(doc[end : unit.end].lstrip("*"))
+    end += max(0, stars - doc[opened:start].count("*"))
     if not _statement(doc[start:end]):
         return None
     return Span(start, end), cues.direction(doc[start:end]), framing
@@ -281,7 +284,7 @@ def _statement(text: str) -> bool:
     words or more, or two or three with a full stop and a word of falsity ("Made up.", "Another
     invention."; not "Probably not."). Headings, labels, bylines ("Verified account", "Myths We
     Checked") and a fact-check's one-word verdict ("False.") are not."""
-    end = text.rstrip("\"'”’)]}>")
+    end = text.rstrip("\"'”’)]}>" + FOOTNOTE_MARKS)
     words = len(text.split())
     short = words >= 2 and end.endswith((".", "!")) and cues.has_falsity(text)
     return short or (words >= 4 and end.endswith((".", "!", "?", ":", ";")))
