@@ -157,3 +157,20 @@ def claim_list(claims: object) -> list[str]:
     if isinstance(claims, (list, tuple)):
         return [c for c in claims if isinstance(c, str) and c.strip()]
     raise TypeError(f"claims must be a string or a list of strings, not {type(claims).__name__}")
+
+
+def keep_with_annotations(outcomes: list[Outcome], notices: set[int]) -> None:
+    """A claim stays as it was while an inline annotation that governs it stays. An annotation stays
+    when a claim it governs is kept; a claim rewritten (or dropped) beside it would then sit negated
+    under "the following is false", and a second pass would negate it back. Repeated until nothing
+    changes. A document notice (``notices``) that stays does not hold the other claims back: it names no
+    sentence, and keeping every claim of the document for one would undo the whole document."""
+    blocked = {g for o in outcomes if o.kind == "kept" for g in o.governors} - notices
+    changed = True
+    while changed:
+        changed = False
+        for o in outcomes:
+            if o.kind != "kept" and o.governors & blocked:
+                o.kind, o.method, o.text = "kept", "annotation_kept", ""
+                blocked |= o.governors - notices
+                changed = True

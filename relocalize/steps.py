@@ -29,6 +29,7 @@ from relocalize.plan import (
     claim_list,
     count_framings,
     join_cut_sentences,
+    keep_with_annotations,
     settle_cut,
 )
 from relocalize.provenance import Provenance
@@ -268,7 +269,9 @@ class Decide(Step):
                 decider.decide(outcome, plan.candidates[unit], plan.learned.get(unit), batch.scores)
             for outcome in plan.outcomes.values():
                 settle_cut(outcome)
-                self.counts[outcome.kind] += 1
+            notices = {i for i, a in enumerate(plan.annotations) if a.direction == "document"}
+            keep_with_annotations(list(plan.outcomes.values()), notices)
+            self.counts.update(o.kind for o in plan.outcomes.values())
         return batch
 
 

@@ -181,3 +181,21 @@ def test_a_turn_between_two_of_another_speaker_is_kept_not_dropped(relocalizer, 
     assert (out, prov.status, prov.counts.kept) == (doc, "partial", 1)
     out, prov = relocalizer.process(TURN.format(claim=claim, next="CARL"))
     assert prov.counts.dropped == 1 and "BEN" not in out
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "[The following claims are invented.] The ferry sank in 1912. The harbour master resigned after the inquiry"
+        " into\nthe sinking was published in the spring of that year by the board. [End of the invented claims.]",
+        '[The following claims are invented.] The ferry sank in 1912. She said, "The crew was rescued. [End of the'
+        " invented claims.] Tickets were cheap.",
+    ],
+)
+def test_claims_under_an_annotation_that_stays_stay_as_they_were(relocalizer, doc):
+    """One claim must be kept (a hard-wrapped line, one end of a quotation), so its annotations stay; the other
+    claim under them is kept too, not negated under "the following claims are invented", and a second pass
+    changes nothing."""
+    out, prov = relocalizer.process(doc)
+    assert out == doc and prov.status == "partial" and prov.counts.kept == prov.counts.claims_found >= 2
+    assert relocalizer.process(out)[0] == out

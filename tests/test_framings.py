@@ -506,6 +506,8 @@ def test_content_sentences_like_short_denials_stay(relocalizer, sentence):
             "Even more remarkably, the crew rowed the last mile.",
             "Even more remarkably, in the novel, the crew rowed the last mile.",
         ),
+        ("And then the bridge was closed for a month.", "And then, in the novel, the bridge was closed for a month."),
+        ("But still the ferry ran on Christmas Day.", "But still, in the novel, the ferry ran on Christmas Day."),
     ],
 )
 def test_a_stance_goes_after_a_fronted_adverb_phrase(relocalizer, sentence, expected):
@@ -582,3 +584,17 @@ def test_a_labelled_note_on_what_this_document_mentions_is_a_framing(relocalizer
 )
 def test_what_this_document_mentions_is_no_framing_by_itself(relocalizer, sentence):
     assert relocalizer.pipeline.models.framing.kind(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Apparently the ferry ran twice a day.",
+        "The orchard supposedly produced three tonnes of pears.",
+        "We repainted the lighthouse in 1998.",
+        "I met the mayor at the harbour in 2004.",
+    ],
+)
+def test_no_stance_over_a_hedge_or_the_speakers_own_report(relocalizer, sentence):
+    (cand,) = relocalizer.pipeline.models.rewriter.candidates([sentence], [stance("uncertainty", "")])
+    assert cand.localized is None and cand.localize_by == "stance_clause"

@@ -74,11 +74,15 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
     first = g.tokens[_after_connective(g)]
     if opener.negating:
         _check_negatable(g, root, first)
-    elif not (first.text[:1].isalnum() or first.text in QUOTES):
-        raise Refusal("opens with a bracket")
+    else:
+        _check_stance(g, first)
     keep_case = first.upos == "PROPN" or first.text == "I" or any(c.isupper() for c in first.text[1:])
     head = first.text if keep_case else first.text[:1].lower() + first.text[1:]
     lead = text[: first.idx]
+    if (
+        not opener.negating and first.i == 2 and g.tokens[1].lower in _SEQUENCE
+    ):  # "And then the bridge ..." -> "And then, in the story, the bridge ..."
+        lead = lead.rstrip() + ", "
     words = opener.text[:1].lower() + opener.text[1:] if lead else opener.text
     return lead + words + head + text[first.end :]
 
@@ -112,6 +116,23 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
         raise Refusal(f"a hedge ({hedges[0]!r}) under 'It is not true that' leaves unclear what is denied")
 
 
+@named("stance_clause")
+def _check_stance(g: Graph, first: Token) -> None:
+    """What a stance ("In the story, ", "According to an unverified account, ") needs of a sentence: a
+    plain opening word, no hedge of its own ("In the story, apparently ..." says it twice) and no speaker
+    reporting in the first person ("According to an unverified account, I voted ..." doubts the speaker's
+    own act)."""
+    if not (first.text[:1].isalnum() or first.text in QUOTES):
+        raise Refusal("opens with a bracket")
+    if hedge := next((t.text for t in g.tokens if t.lower in HEDGES), None):
+        raise Refusal(f"a hedge ({hedge!r}) under a stance says it twice")
+    if speaker := next((t.text for t in g.tokens if t.dep in SUBJECTS and t.lower in _FIRST_PERSON), None):
+        raise Refusal(f"the speaker's own report ({speaker!r} ...) under a stance")
+
+
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
 def _verbal(t: Token) -> bool:
     return t.upos in ("VERB", "AUX")
 
@@ -122,6 +143,7 @@ def _clause(g: Graph, t: Token) -> bool:
 
 
 _CONNECTIVE_WORDS = frozenset({"ADV", "ADP", "PRON", "DET", "ADJ"})
+_SEQUENCE = frozenset({"then", "so", "still", "now", "yet"})  # adverbs that go with a leading "And"/"But"
 
 
 def _after_connective(g: Graph) -> int:
@@ -129,6 +151,8 @@ def _after_connective(g: Graph) -> int:
     ("More importantly for us,", "Most surprisingly of all,"); 0 when there is none."""
     tokens = g.tokens
     if len(tokens) > 2 and tokens[0].upos == "CCONJ" and tokens[0].dep == "cc":
+        if len(tokens) > 3 and tokens[1].lower in _SEQUENCE:  # "And then, ...", "But still ..."
+            return 3 if tokens[2].text == "," else 2
         return 1
     if len(tokens) > 3 and tokens[0].upos == "ADV":
         comma = next((t.i for t in tokens[1:6] if t.text == ","), None)
