@@ -159,10 +159,14 @@ def claim_list(claims: object) -> list[str]:
     raise TypeError(f"claims must be a string or a list of strings, not {type(claims).__name__}")
 
 
+_NEGATED = frozenset({"rewrite", "wrap"})  # what would read as the opposite of the annotation it sits under
+
+
 def keep_with_annotations(outcomes: list[Outcome], notices: set[int]) -> None:
     """A claim stays as it was while an inline annotation that governs it stays. An annotation stays
-    when a claim it governs is kept; a claim rewritten (or dropped) beside it would then sit negated
-    under "the following is false", and a second pass would negate it back. Repeated until nothing
+    when a claim it governs is kept; a claim negated beside it (rewritten or wrapped) would then sit
+    under "the following is false" saying the opposite, and a second pass would negate it back (a drop
+    leaves nothing behind, a stance agrees with the annotation). Repeated until nothing
     changes. A document notice (``notices``) that stays does not hold the other claims back: it names no
     sentence, and keeping every claim of the document for one would undo the whole document."""
     blocked = {g for o in outcomes if o.kind == "kept" for g in o.governors} - notices
@@ -170,7 +174,7 @@ def keep_with_annotations(outcomes: list[Outcome], notices: set[int]) -> None:
     while changed:
         changed = False
         for o in outcomes:
-            if o.kind != "kept" and o.governors & blocked:
+            if o.kind in _NEGATED and o.governors & blocked:
                 o.kind, o.method, o.text = "kept", "annotation_kept", ""
                 blocked |= o.governors - notices
                 changed = True

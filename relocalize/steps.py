@@ -33,6 +33,7 @@ from relocalize.plan import (
     settle_cut,
 )
 from relocalize.provenance import Provenance
+from relocalize.rewrite.wrap import relocalized
 from relocalize.spans import (
     Span,
     between_turns_of_one_speaker,
@@ -173,6 +174,8 @@ def _place(doc: str, unit: Span, outcome: Outcome, spans: list[Span], pipeline: 
     outcome.lone_turn = between_turns_of_one_speaker(doc, unit, spans)
     if hard_wrapped(doc, unit) and not outcome.entry:  # one line of a wrapped sentence
         outcome.method, outcome.final = "wrapped_lines", True
+    elif relocalized(unit.text(doc)):  # relocalize's own output read again: it is local already
+        outcome.method, outcome.final = "already_local", True
     elif pipeline.models.framing.kind(unit.text(doc)):  # a framing inside a governed span
         outcome.kind, outcome.method, outcome.final, outcome.rule = "drop", "annotation", True, "framing"
     how = continuation(doc, unit, spans)

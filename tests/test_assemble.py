@@ -199,3 +199,23 @@ def test_claims_under_an_annotation_that_stays_stay_as_they_were(relocalizer, do
     out, prov = relocalizer.process(doc)
     assert out == doc and prov.status == "partial" and prov.counts.kept == prov.counts.claims_found >= 2
     assert relocalizer.process(out)[0] == out
+
+
+def test_a_stance_under_an_annotation_that_stays_is_a_fixed_point(relocalizer):
+    doc = (
+        "[The following passage is fiction.] The ferry sank in 1912. The harbour master resigned after the inquiry"
+        " into\nthe sinking was published in the spring of that year by the board. [End of the fiction.]"
+    )
+    out, prov = relocalizer.process(doc)
+    assert out.startswith("[The following passage is fiction.] In the story, the ferry sank in 1912.")
+    assert prov.status == "partial" and relocalizer.process(out)[0] == out
+
+
+@pytest.mark.parametrize(
+    "claim",
+    ["It is not true that the pier burned in 1931.", "And then, in the story, the pier burned in 1931."],
+)
+def test_a_claim_already_local_is_left_as_it_is(relocalizer, claim):
+    doc = f"[The following claim is invented.] {claim} [That was untrue.] The pier is old."
+    out, prov = relocalizer.process(doc)
+    assert claim in out and prov.counts.kept == 1

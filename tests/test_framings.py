@@ -598,3 +598,10 @@ def test_what_this_document_mentions_is_no_framing_by_itself(relocalizer, senten
 def test_no_stance_over_a_hedge_or_the_speakers_own_report(relocalizer, sentence):
     (cand,) = relocalizer.pipeline.models.rewriter.candidates([sentence], [stance("uncertainty", "")])
     assert cand.localized is None and cand.localize_by == "stance_clause"
+
+
+def test_the_storys_narrator_may_speak_in_the_first_person(relocalizer):
+    (cand,) = relocalizer.pipeline.models.rewriter.candidates(
+        ["We repainted the lighthouse in 1998."], [stance("fiction", "")]
+    )
+    assert cand.localized == "In the story, we repainted the lighthouse in 1998."

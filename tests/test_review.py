@@ -370,3 +370,13 @@ def test_records_name_the_deciding_rule_and_score_by_it(tmp_path, relocalizer):
     for r in records:
         r.update(label="accept", labeled={"claim": r["claim"], "rewrite": r["rewrite"]})
     assert set(score(records, by="rule")["groups"]) == {"do_support", "partial_negation"}
+
+
+def test_labels_of_the_licensed_dev_data_hold_no_text():
+    """Labels of the dev gold and framings-dev are kept by the hashes of their pairs (``review strip``):
+    no claim, rewrite, context or note of the licensed corpus is in the repository."""
+    files = sorted((Path(__file__).parent / "data").glob("review_[df][er]*.jsonl"))
+    assert len(files) >= 8
+    for path in files:
+        for record in read_records(path):
+            assert not {"claim", "rewrite", "context_before", "context_after", "note"} & record.keys(), path.name

@@ -75,7 +75,7 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
     if opener.negating:
         _check_negatable(g, root, first)
     else:
-        _check_stance(g, first)
+        _check_stance(g, first, opener)
     keep_case = first.upos == "PROPN" or first.text == "I" or any(c.isupper() for c in first.text[1:])
     head = first.text if keep_case else first.text[:1].lower() + first.text[1:]
     lead = text[: first.idx]
@@ -117,17 +117,20 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
 
 
 @named("stance_clause")
-def _check_stance(g: Graph, first: Token) -> None:
+def _check_stance(g: Graph, first: Token, opener: Opener) -> None:
     """What a stance ("In the story, ", "According to an unverified account, ") needs of a sentence: a
-    plain opening word, no hedge of its own ("In the story, apparently ..." says it twice) and no speaker
-    reporting in the first person ("According to an unverified account, I voted ..." doubts the speaker's
-    own act)."""
+    plain opening word, no hedge of its own ("In the story, apparently ..." says it twice) and, for a
+    source's stance, no speaker reporting in the first person outside a quotation ("According to an
+    unverified account, I voted ..." doubts the speaker's own act; "In the story, we ..." is the story's
+    narrator)."""
     if not (first.text[:1].isalnum() or first.text in QUOTES):
         raise Refusal("opens with a bracket")
     if hedge := next((t.text for t in g.tokens if t.lower in HEDGES), None):
         raise Refusal(f"a hedge ({hedge!r}) under a stance says it twice")
+    if opener.kind == "fiction" or first.text in QUOTES:
+        return
     if speaker := next((t.text for t in g.tokens if t.dep in SUBJECTS and t.lower in _FIRST_PERSON), None):
-        raise Refusal(f"the speaker's own report ({speaker!r} ...) under a stance")
+        raise Refusal(f"the speaker's own report ({speaker!r} ...) under a source's stance")
 
 
 _FIRST_PERSON = frozenset({"i", "we"})
@@ -162,9 +165,8 @@ def _after_connective(g: Graph) -> int:
 
 
 # -- stances: the document's own framing, said inside the sentence -----------------------------
-_WORKS = re.compile(
-    r"\b(screenplay|novella|novel|short story|monologue|radio play|play|poem|satire|fable|story)\b", re.IGNORECASE
-)
+_WORK_NAMES = "screenplay|novella|novel|short story|monologue|radio play|play|poem|satire|fable|story"
+_WORKS = re.compile(rf"\b({_WORK_NAMES})\b", re.IGNORECASE)
 _FIGURE = re.compile(
     r"(?:\b(about|around|roughly|approximately|some|near|nearly)\s+(?:an?\s+)?|(~)\s*)?"
     r"(\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|\d+[- ]in[- ]\d+\b)",
@@ -194,3 +196,17 @@ def stance(kind: str, framing: str) -> Opener:
         article = "an" if _AN.match(figure) else "a"
         return Opener(f"According to an account given only {approx}{article} {figure} chance of being true, ", kind)
     raise ValueError(f"no stance for framing kind {kind!r}")
+
+
+# What this module puts before a sentence, after at most a few connective words ("And then, in the story, ").
+_OWN_OPENER = re.compile(
+    rf"^\W*(?:[A-Za-z]+,?\s+){{0,3}}?(?:it is not true that\s|in the (?:{_WORK_NAMES}),\s"
+    r"|according to an (?:unreliable source|unverified account|account judged very unlikely"
+    r"|account given only [^,]{1,60}),\s)",
+    re.IGNORECASE,
+)
+
+
+def relocalized(text: str) -> bool:
+    """True when ``text`` already holds one of the openers relocalize puts in (its own output, read again)."""
+    return _OWN_OPENER.match(text) is not None
