@@ -549,3 +549,16 @@ def test_verifier_on_human_labelled_pairs():
     assert result["guards_nli"]["precision"] == 2 / 3
     assert result["verify"]["precision"] == 1.0 and result["verify"]["recall"] == 1.0
     assert result["verify"]["rejects_caught_by_family"] == {"subordinate_claim": 1, "other": 1}
+
+
+def test_a_report_without_the_corpus_text(gold_files, tmp_path):
+    pytest.importorskip("matplotlib")
+    gold, controls = gold_files
+    out = tmp_path / "public"
+    argv = [str(gold), "--controls", str(controls), "--out", str(out), "--quiet", "--workers", "1"]
+    assert bench_main([*argv, "--no-corpus-text", "--verifier-pairs", "4"]) == 0
+    assert not (out / "diffs.html").exists() and (out / "report.md").stat().st_size > 0
+    texts = [row["dense_text"] for row, _ in ROWS] + [x for _, _, x in CONTROLS]
+    sentences = {s.strip() for t in texts for s in t.split(". ") if len(s.strip()) > 25}
+    written = (out / "report.md").read_text() + (out / "metrics.json").read_text()
+    assert sentences and not any(s in written for s in sentences)

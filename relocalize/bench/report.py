@@ -388,7 +388,7 @@ def _verifier_section(v: dict[str, Any] | None) -> list[str]:
         lines.append(f"| {kind} | {a['pairs']} | {pct(a['nli'])} | {pct(a['guards_nli'])} |")
     lines += ["", "Composition:", ""]
     lines += [f"- {d}: {n}" for d, n in v["details"].items()]
-    lines += ["", "Examples:", ""]
+    lines += ["", "Examples:", ""] if v["examples"] else []
     for kind, exs in v["examples"].items():
         for ex in exs[:1]:
             lines.append(f"- {kind} ({ex['detail']}): “{ex['claim']}” → “{ex['rewrite']}”")
@@ -409,7 +409,7 @@ def _framings_section(f: dict[str, Any] | None) -> list[str]:
     return lines
 
 
-def write_markdown(path: Path, metrics: dict[str, Any], other: dict[str, Any] | None, shown: int) -> None:
+def write_markdown(path: Path, metrics: dict[str, Any], other: dict[str, Any] | None, shown: int | None) -> None:
     from relocalize.bench.compare import compare_table
 
     meta, o, t = metrics["meta"], metrics["overall"], metrics["throughput"]
@@ -492,8 +492,11 @@ def write_markdown(path: Path, metrics: dict[str, Any], other: dict[str, Any] | 
         )
         + f"; the run took {t['wall_seconds']:.0f} s of wall time before writing this report.",
         "",
-        f"Side-by-side diffs of {shown} sampled gold documents and the changed controls: [diffs.html](diffs.html).",
     ]
+    if shown is not None:
+        lines.append(
+            f"Side-by-side diffs of {shown} sampled gold documents and the changed controls: [diffs.html](diffs.html)."
+        )
     if other is not None:
         lines += ["", "## Compared with another run", "", compare_table(metrics, other)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -508,14 +511,17 @@ def write_report(
     control_out: Sequence[object],
     control_prov: Sequence[Any],
     other: dict[str, Any] | None = None,
-    diff_sample: int = 20,
+    diff_sample: int | None = 20,
 ) -> None:
-    """``report.md``, the PNGs and ``diffs.html`` in ``out`` (``metrics.json`` is the caller's)."""
+    """``report.md``, the PNGs and ``diffs.html`` in ``out`` (``metrics.json`` is the caller's); with
+    ``diff_sample`` None, no diffs page (it shows the corpus's text)."""
     plot_outcomes(metrics, out / PLOTS["outcomes"])
     plot_edit_size(metrics["edit_sizes"], out / PLOTS["edit_size"])
     plot_stages(metrics["throughput"], out / PLOTS["stages"])
     if metrics["verifier"]:
         plot_roc(metrics["verifier"], out / PLOTS["roc"])
         plot_scores(metrics["verifier"], out / PLOTS["scores"])
-    shown = write_diffs(out / "diffs.html", gold, runs, controls, control_out, control_prov, diff_sample)
+    shown = None
+    if diff_sample is not None:
+        shown = write_diffs(out / "diffs.html", gold, runs, controls, control_out, control_prov, diff_sample)
     write_markdown(out / "report.md", metrics, other, shown)

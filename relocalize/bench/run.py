@@ -197,6 +197,7 @@ def run_bench(
     save_outputs: bool = False,
     framings_path: str | Path | None = None,
     say: Callable[[str], None] | None = None,
+    corpus_text: bool = True,
 ) -> dict[str, Any]:
     """Benchmark ``relocalizer`` (default options when None) on a gold file; write the report to ``out_dir``.
 
@@ -315,7 +316,10 @@ def run_bench(
     say("writing the report")
     t0 = time.perf_counter()
     metrics["throughput"]["wall_seconds"] = t0 - wall0
-    report_mod.write_report(out, metrics, gold, runs, controls, control_out, control_prov, other, diff_sample)
+    if not corpus_text and metrics["verifier"]:
+        metrics["verifier"]["examples"] = {}  # the corpus's sentences stay out of the report
+    diffs = diff_sample if corpus_text else None
+    report_mod.write_report(out, metrics, gold, runs, controls, control_out, control_prov, other, diffs)
     bench_seconds["report"] = time.perf_counter() - t0
     (out / "metrics.json").write_text(json.dumps(metrics, indent=1, sort_keys=True) + "\n")
     say(f"report in {out}/ ({time.perf_counter() - wall0:.0f} s)")
@@ -335,6 +339,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--limit", type=int, help="use N documents of each file, spread evenly")
     p.add_argument("--workers", type=int, metavar="N", help="processes (default: 2 where there are 2 CPUs)")
     p.add_argument("--diff-sample", type=int, default=16, metavar="N", help="gold documents on the diff page")
+    p.add_argument(
+        "--no-corpus-text",
+        action="store_true",
+        help="leave the corpus's text out (no diffs.html, no example pairs): for a report kept where it may not be",
+    )
     p.add_argument("--verifier-pairs", type=int, default=100, metavar="N", help="pairs per wrong kind (2N correct)")
     p.add_argument("--save-outputs", action="store_true", help="also write REPORT_DIR/outputs.parquet")
     p.add_argument("--quiet", action="store_true", help="no progress messages")
@@ -380,6 +389,7 @@ def run_bench_command(args: argparse.Namespace) -> int:
             save_outputs=args.save_outputs,
             framings_path=args.framings,
             say=say,
+            corpus_text=not args.no_corpus_text,
         )
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
         print(f"relocalize bench: error: {exc}", file=sys.stderr)
