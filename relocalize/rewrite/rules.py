@@ -482,8 +482,10 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
 _SPEAKERS = frozenset({"i", "we"})
 _STANCE = frozenset(
     "note wonder think believe suspect guess hope feel doubt suppose reckon imagine agree recall notice expect".split()  # noqa: SIM905
-)
+) | frozenset("argue propose treat consider regard view present assume".split())  # noqa: SIM905 - "we treat X as Y"
 _CAUSAL = frozenset({"because", "since", "whether", "if"})
+# Verbs whose negation is an idiom of its own ("does not compare to" says far worse, not different).
+_IDIOMATIC = frozenset({"compare", "measure"})
 # Preferences and habits over telling ("guides like to say that X"): a negation denies the habit.
 _HABITS = frozenset("like love enjoy prefer tend want hate".split())  # noqa: SIM905
 
@@ -612,6 +614,11 @@ def check_frame(g: Graph, pred: Token) -> None:
     dropped = not g.children(pred, *SUBJECTS) and all(t.upos in ("ADV", "PUNCT") for t in g.tokens[: pred.i])
     if attitude and (dropped or any(s.lower in _SPEAKERS for s in subjects)):  # "just thought it was ..."
         raise Refusal("the writer's own stance ('I note', 'I'm curious whether'), not the claim")
+    fronted = [c for c in g.children(pred, "acomp", "attr") if c.i < pred.i]
+    if pred.lemma.lower() == "be" and fronted and any(s.i > pred.i for s in subjects):
+        raise Refusal(f"a fronted predicate ({fronted[0].text!r} ... {pred.text!r} X): negated, it says X was not")
+    if pred.lemma.lower() in _IDIOMATIC and g.children(pred, "prep"):
+        raise Refusal(f"'not {pred.lemma.lower()} to/with' is an idiom ('does not compare' means far worse)")
     habit = pred.lemma.lower() in _HABITS
     if habit and any(g.children(x, "ccomp") for x in g.children(pred, "xcomp", "advcl", "pcomp")):
         raise Refusal(f"{pred.text!r} to tell that X: the telling is negated, the claim X stays")
