@@ -87,18 +87,8 @@ class RuleRewriter:
                 (rule, rule_by), rule_reason = first, ""
             wrapped, wrap_reason, wrap_by = _opened(graph, None)
             localized, localize_reason, localize_by = _opened(graph, opener) if opener else (None, "", "")
-            cand = Candidate(prefix, body, suffix, rule, rule_reason, wrapped, wrap_reason)
-            out.append(
-                replace(
-                    cand,
-                    localized=localized,
-                    localize_reason=localize_reason,
-                    opener=opener,
-                    rule_by=rule_by,
-                    wrap_by=wrap_by,
-                    localize_by=localize_by,
-                )
-            )
+            made = Candidate(prefix, body, suffix, rule, rule_reason, wrapped, wrap_reason, localized, localize_reason)
+            out.append(replace(made, opener=opener, rule_by=rule_by, wrap_by=wrap_by, localize_by=localize_by))
         return out
 
 
