@@ -484,6 +484,12 @@ _STANCE = frozenset(
     "note wonder think believe suspect guess hope feel doubt suppose reckon imagine agree recall notice expect".split()  # noqa: SIM905
 ) | frozenset("argue propose treat consider regard view present assume".split())  # noqa: SIM905 - "we treat X as Y"
 _CAUSAL = frozenset({"because", "since", "whether", "if"})
+# Phrases of occasion and extent that a negation or a wrapper takes as its focus, leaving the event standing:
+# "did not open for the first time", "It is not true that it ran all the way to the coast".
+_FOCUS_PHRASE = re.compile(
+    r"\bfor the (?:first|last|second|third|only) time\b|\b(?:all the way|right up to|the whole way|as far as)\b",
+    re.IGNORECASE,
+)
 # Verbs whose negation is an idiom of its own ("does not compare to" says far worse, not different).
 _IDIOMATIC = frozenset({"compare", "measure"})
 # Preferences and habits over telling ("guides like to say that X"): a negation denies the habit.
@@ -495,6 +501,8 @@ def check_clauses(g: Graph, root: Token) -> None:
     """Checks on the main clause and every clause coordinated with it, for rules and wrapper alike:
     the writer's stance (:func:`check_frame`), elliptical clauses ("This one did.") and disjunctions
     ("X, or so I'm told")."""
+    if focus := _FOCUS_PHRASE.search(g.text):
+        raise Refusal(f"{focus.group()!r} would take the negation, and the event would still be said to happen")
     for pred in [root, *(c for c in _coordinated(g, root) if _is_verbal(c))]:
         check_frame(g, pred)
         if any(t.lower == "according" or (t.lower == "per" and t.dep == "prep") for t in g.subtree(pred)):
@@ -562,10 +570,6 @@ def _check_partial_negation(g: Graph, pred: Token, subjects: list[Token]) -> Non
         if (adv.tag == "RB" and adv.lower.endswith("ly")) or adv.lower in _PARTIAL or ordinal:
             raise Refusal(f"a manner or degree adverb {adv.text!r} would take the negation (a partial denial)")
     inside_subject = {t.i for s in subjects for t in g.subtree(s)}
-    for prep in g.subtree(pred):
-        on_predicate = prep.i not in inside_subject and g.tokens[prep.head].upos in ("VERB", "AUX", "ADJ")
-        if prep.lower == "for" and on_predicate and any(_ordinal_time(g, o) for o in g.children(prep, "pobj")):
-            raise Refusal("'for the first time' would take the negation (it happened, but not first)")
     for tok in g.subtree(pred):
         over = tok if tok.upos in ("NOUN", "PRON") else g.tokens[tok.head]
         if tok.i > pred.i and tok.i not in inside_subject and tok.lower in _UNIVERSAL_SCOPE:
@@ -576,11 +580,6 @@ def _check_partial_negation(g: Graph, pred: Token, subjects: list[Token]) -> Non
         # "the only applicant" (an adjective) is part of the claim, not a focus on it
         if tok.i > pred.i and (as_well or (tok.lower in _FOCUS_WORDS and tok.dep != "amod")):
             raise Refusal(f"{tok.text!r} would take the negation ('did not last just a year'): a partial denial")
-
-
-def _ordinal_time(g: Graph, noun: Token) -> bool:
-    """ "the first time", "the last time": an ordinal occasion."""
-    return noun.lower == "time" and any(m.lower in _ORDINALS for m in g.children(noun, "amod"))
 
 
 @named("subject_title")
