@@ -1,8 +1,12 @@
 """The verifier model and the structural guards."""
 
+import statistics
+
 import pytest
+from conftest import DATA, read_jsonl
 
 from relocalize.verify import guards
+from relocalize.verify.onnx_nli import AegisVerifier
 
 
 def test_model_scores_a_local_negation_above_the_threshold_and_the_identity_below(relocalizer):
@@ -21,6 +25,21 @@ def test_scores_do_not_depend_on_what_was_scored_before(relocalizer):
     first = v.contradiction(*pair)
     v.contradiction("Cats sleep a lot.", "Dogs bark at night.")
     assert v.contradiction(*pair) == first
+
+
+def test_own_length_scores_match_the_padded_graph_on_labelled_pairs():
+    """Every rewrite and wrapper a person labelled on the unseen corpora (165 pairs at this writing):
+    measured, the median change is 0.0001 and the largest 0.033 (a wrapper)."""
+    pairs = [
+        (r["claim"].strip(), r["rewrite"].strip())
+        for path in sorted(DATA.glob("review_unseen*.jsonl"))
+        for r in read_jsonl(path.name)
+        if r["kind"] in ("rewrite", "wrap") and r.get("claim") and r.get("rewrite")
+    ]
+    own, padded = AegisVerifier(), AegisVerifier(padded=True)
+    assert len(pairs) >= 150 and max(own.tokens(*p) for p in pairs) < 160
+    changes = [abs(own.contradiction(*p) - padded.contradiction(*p)) for p in pairs]
+    assert statistics.median(changes) < 0.002 and max(changes) < 0.05
 
 
 @pytest.mark.parametrize(

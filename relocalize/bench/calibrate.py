@@ -16,6 +16,7 @@ from typing import Any
 from relocalize.detect.annotations import find_annotations
 from relocalize.detect.claims import resolve_inline
 from relocalize.models import Models
+from relocalize.rewrite.rewriter import RuleRewriter
 from relocalize.verify import guards
 from relocalize.verify.calibration import METHODS, choose_threshold, store
 
@@ -36,6 +37,27 @@ def claim_units(rows: Sequence[dict[str, Any]], limit: int) -> list[str]:
     return units[:: max(1, len(units) // limit)][:limit]
 
 
+Pair = tuple[str | None, str, str]
+"""(method, premise, hypothesis); the method is None for a pair that keeps the claim."""
+
+
+def calibration_pairs(units: Sequence[str], rewriter: RuleRewriter) -> list[Pair]:
+    """Each claim sentence's guarded rewrites and wrappers, and its claim-keeping pairs."""
+    pairs: list[Pair] = []
+    for cand in rewriter.candidates(units):
+        for method, text in (("rule", cand.rule), ("wrap", cand.wrapped)):
+            if text is not None and guards.check(cand.body, text) is None:
+                pairs.append((method, cand.body, text))
+        pairs.extend((None, cand.body, k) for k in keeping_pairs(cand.body))
+    return pairs
+
+
+def thresholds_for(pairs: Sequence[Pair], scores: Sequence[float]) -> dict[str, float]:
+    """Each method's threshold over ``pairs`` scored ``scores``."""
+    negative = [s for (method, _, _), s in zip(pairs, scores) if method is None]
+    return {m: choose_threshold([s for (pm, _, _), s in zip(pairs, scores) if pm == m], negative) for m in METHODS}
+
+
 def calibrate(
     rows: Sequence[dict[str, Any]],
     models: Models,
@@ -46,25 +68,22 @@ def calibrate(
 ) -> dict[str, Any]:
     """Compute the per-method thresholds on ``rows`` (gold schema); store them unless ``save`` is False."""
     units = claim_units(rows, limit)
-    positive: dict[str, list[float]] = {m: [] for m in METHODS}
-    negative: list[float] = []
-    for cand in models.rewriter.candidates(units):
-        for method, text in (("rule", cand.rule), ("wrap", cand.wrapped)):
-            if text is not None and guards.check(cand.body, text) is None:
-                positive[method].append(models.verifier.contradiction(cand.body, text))
-        negative.extend(models.verifier.contradiction(cand.body, k) for k in keeping_pairs(cand.body))
-    thresholds, report = {}, {}
+    pairs = calibration_pairs(units, models.rewriter)
+    scores = [models.verifier.contradiction(premise, hypothesis) for _, premise, hypothesis in pairs]
+    thresholds = thresholds_for(pairs, scores)
+    negative = [s for (method, _, _), s in zip(pairs, scores) if method is None]
+    report = {}
     say(f"calibration: {len(units)} claim sentences, {len(negative)} claim-keeping pairs")
-    for method, scores in positive.items():
-        t = thresholds[method] = choose_threshold(scores, negative)
-        tpr = sum(s >= t for s in scores) / len(scores)
+    for method, t in thresholds.items():
+        positive = [s for (m, _, _), s in zip(pairs, scores) if m == method]
+        tpr = sum(s >= t for s in positive) / len(positive)
         fpr = sum(s >= t for s in negative) / len(negative)
         report[method] = {
-            "positive_pairs": len(scores),
+            "positive_pairs": len(positive),
             "true_positive_rate": round(tpr, 4),
             "false_positive_rate": round(fpr, 4),
         }
-        say(f"{method}: threshold {t:.4f} accepts {tpr:.1%} of {len(scores)} negations, {fpr:.1%} of keeping pairs")
+        say(f"{method}: threshold {t:.4f} accepts {tpr:.1%} of {len(positive)} negations, {fpr:.1%} of keeping pairs")
     details = {"claim_sentences": len(units), "negative_pairs": len(negative), "methods": report}
     if save:
         store(thresholds, source=source, **details)
