@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from unicodedata import category, name
+
 # Adverbs that hedge an assertion; a plain negation drops them ("reportedly won" -> "did not win").
 HEDGES = frozenset(
     "reportedly allegedly apparently supposedly possibly probably perhaps presumably seemingly".split()  # noqa: SIM905
@@ -16,6 +18,26 @@ EPISTEMIC = frozenset({"may", "might", "must"})
 NEGATORS = frozenset(
     {"not", "n't", "n’t", "nt", "no", "never", "neither", "nor", "cannot", "none", "nobody", "nothing"}
 )
+
+
+def _unicode_brackets() -> dict[str, str]:
+    """Every opening bracket of Unicode whose closing one follows it ("⟦⟧", "⸢⸣", "（）"), primes aside."""
+    out = {}
+    for code in range(0x2000, 0x10000):
+        char, after = chr(code), chr(code + 1)
+        if category(char) == "Ps" and category(after) == "Pe" and "PRIME" not in name(char, ""):
+            out[char] = after
+    return out
+
+
 # Brackets an editor may set an annotation in, opening to closing.
-BRACKETS = {"[": "]", "(": ")", "{": "}", "<": ">", "⟨": "⟩", "〈": "〉", "【": "】", "〔": "〕"}
-BRACKETS.update({"「": "」", "«": "»", "‹": "›", "⟪": "⟫"})
+BRACKETS = {"[": "]", "(": ")", "{": "}", "<": ">", "«": "»", "‹": "›", "≪": "≫", **_unicode_brackets()}
+
+
+def _rule_marks() -> str:
+    """Characters an editor repeats around a note as a rule or an arrow ("==>", "||", "⇒", "///", "~~")."""
+    marks = {chr(c) for c in range(0x21, 0x3000) if category(chr(c)) in ("Sm", "So", "Sk", "Pd")}
+    return "".join(sorted(marks | set("*/\\|#§•·_")))
+
+
+RULE_MARKS = _rule_marks()

@@ -40,3 +40,36 @@ def test_document_status_and_bytes(row, relocalizer):
     for ann in row["annotations"]:
         if prov.status == "rewritten":
             assert ann["text"] not in out
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ("⟦invented passage begins⟧", "⟦invented passage ends⟧"),  # brackets of any Unicode pair
+        ("⸢made up⸣", "⸢/made up⸣"),
+        ("==> fabricated ==>", "<== fabricated <=="),  # a rule or arrow run on both sides
+        ("++ untrue: ++", "++ :untrue ++"),  # the colon on the side of the passage
+        ("|| bogus starts ||", "|| bogus stops ||"),
+    ],
+)
+def test_a_pair_of_markers_of_the_same_words_encloses_its_passage(opening, closing):
+    doc = (
+        "The lighthouse was built in 1871. Its lamp burned paraffin until 1950.\n\n"
+        f"{opening} A gale toppled the lantern room in 2016. {closing} Visitors can climb its 96 steps."
+    )
+    annotations, claims = resolve_inline(doc, find_annotations(doc))
+    assert {(a.span.text(doc), a.direction) for a in annotations} == {(opening, "forward"), (closing, "backward")}
+    assert [u.text(doc) for c in claims for u in c.units] == ["A gale toppled the lantern room in 2016."]
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "The ferry sank off Brest in 1912. [That is false.] Its captain retired to Cork in 1913. [Pure fiction.]",
+        "[Invented:] The mill burned down in 1887. [Not true:] The miller rebuilt it in stone.",
+    ],
+)
+def test_fiction_among_markers_of_falsity_means_false(doc, relocalizer):
+    out, prov = relocalizer.process(doc)
+    assert prov.counts.localized == 0 and prov.counts.framing_negation == 2
+    assert "In the story" not in out

@@ -508,6 +508,14 @@ def test_content_sentences_like_short_denials_stay(relocalizer, sentence):
         ),
         ("And then the bridge was closed for a month.", "And then, in the novel, the bridge was closed for a month."),
         ("But still the ferry ran on Christmas Day.", "But still, in the novel, the ferry ran on Christmas Day."),
+        # a discourse adverb that opens the sentence on its own ("So", "Then", "Yet", "Now", "Still")
+        ("So when the ferry docked, the crowd cheered.", "So, in the novel, when the ferry docked, the crowd cheered."),
+        ("Then the council voted to close the bridge.", "Then, in the novel, the council voted to close the bridge."),
+        (
+            "Yet the museum kept the painting for a decade.",
+            "Yet in the novel, the museum kept the painting for a decade.",
+        ),
+        ("Now the harbour is closed to cruise ships.", "Now, in the novel, the harbour is closed to cruise ships."),
     ],
 )
 def test_a_stance_goes_after_a_fronted_adverb_phrase(relocalizer, sentence, expected):

@@ -51,7 +51,7 @@ DOCS = [
     "[The following claim is invented.] The company sold the land to a developer. [What was just stated is untrue.]",
     "Notes:\n\n- **Maria won the chess tournament.** (The claim above is false.)",
     "[The following claim is false.] The river flooded the valley last spring.",
-    "[The following claim is false.] The museum was closed for a decade.",
+    "[The following claim is false.] The museum was closed in 1987.",
     "[The following claim is false.] Kim's victory stunned fans.",  # wrapped, not a rule edit
     "The weather was nice today.",  # no annotation
     "[The following claim is false.] The bridge opened in 1950.",  # a duplicate pair
@@ -62,7 +62,7 @@ PAIRS = [
     ("The company sold the land to a developer.", "The company did not sell the land to a developer."),
     ("Maria won the chess tournament.", "Maria did not win the chess tournament."),
     ("The river flooded the valley last spring.", "The river did not flood the valley last spring."),
-    ("The museum was closed for a decade.", "The museum was not closed for a decade."),
+    ("The museum was closed in 1987.", "The museum was not closed in 1987."),
 ]
 BRIDGE, KIM, MAYOR = "The bridge opened in 1950.", "Kim's victory stunned fans.", "The mayor resigned in 2019."
 # What the copier model is trained to emit: different from the rules' output, so the method shows.

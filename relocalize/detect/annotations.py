@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from relocalize.detect import cues
 from relocalize.detect.framing import SCREEN, FramingModel, load_model
-from relocalize.lexicon import BRACKETS
+from relocalize.lexicon import BRACKETS, RULE_MARKS
 from relocalize.spans import FOOTNOTE_MARKS, Span, line_around, paragraphs, sentences, with_markup
 
 # Round and angle brackets also hold a sentence's own asides and markup ("(who deny it)", "<br>"); the
@@ -34,10 +34,11 @@ def _inner(group: str) -> str:
 
 
 _BRACKET_GROUP = _group_pattern()
-# Emphasis and rules used as brackets: "**HOAX**", "*** fabricated start ***", "~~ invented ~~", "-- untrue --",
-# "— bogus —". The same marks also set off words inside a sentence, so a group of them is a candidate only
-# where it stands between sentences (:func:`_stands_alone`).
-_DELIMITED = re.compile(r"(?<![\w*~_\-—–])(\*{1,3}|~~|__|--|—|–)[ \t]*([^\n*~]{2,200}?)[ \t]*\1(?![\w*~_\-—–])")
+# Emphasis, rules and arrows used as brackets: the same run of marks on both sides ("**HOAX**", "~~ invented ~~",
+# "-- untrue --", "— bogus —", "==> made up ==>", "||FAKE||", "⇐ invented ⇐"). The same marks also set off words
+# inside a sentence, so a group of them is a candidate only where it stands between sentences (:func:`_stands_alone`).
+_MARKS = re.escape(RULE_MARKS)
+_DELIMITED = re.compile(rf"(?<![\w{_MARKS}])([{_MARKS}]{{1,4}})[ \t]*([^\n]{{2,200}}?)[ \t]*\1(?![\w{_MARKS}])")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 # A notice paragraph is taken whole when at least this share of it is notice talk.
 _NOTICE_SHARE = 0.6
@@ -74,6 +75,7 @@ def _on(lines: list[Span], span: Span) -> bool:
 
 def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotation]:
     found: list[tuple[Span, str, str, str | None]] = []
+    words: list[str] = []
     for span, bracket, inner in _groups(doc):
         if not _on(lines, span):
             continue
@@ -81,14 +83,42 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
         if framing is None:
             continue
         found.append((span, bracket, framing, _bracket_direction(doc, span, inner)))
+        words.append(inner if bracket[0] in BRACKETS else span.text(doc))  # a rule's marks are words too
+    directions = _paired([d for *_, d in found], words)
     # A document annotates one way: a marker whose words and place leave its direction open (between two
     # sentences, no pointer) takes the direction most of the document's other markers take.
-    decided = Counter(d for *_, d in found if d is not None)
+    decided = Counter(d for d in directions if d is not None)
     usual = "forward" if decided["forward"] > decided["backward"] else "backward"
     return [
         Annotation(span, direction or usual, "bracketed", bracket, (span,), framing)
-        for span, bracket, framing, direction in found
+        for (span, bracket, framing, _), direction in zip(found, directions)
     ]
+
+
+# Words and marks that open or close a passage between two markers of the same words ("⟦invented begins⟧ ...
+# ⟦invented ends⟧", "<fake> ... </fake>", "==> made up ==> ... <== made up <==", "fake: ... :fake").
+_OPENS = re.compile(r"\b(?:begins?|beginning|start(?:s|ing)?|opens?|from here)\b|\w:(?:\W*)$|[>→⇒»▶▸►]\W*$", re.I)
+_CLOSES = re.compile(r"\b(?:ends?|ending|stops?|closes?|to here)\b|^\W*[/:]\s*\w|^\W*[<←⇐«◀◂◄]", re.I)
+_PAIR_WORDS = re.compile(
+    r"\b(?:begins?|beginning|start(?:s|ing)?|opens?|ends?|ending|stops?|closes?|from|to|here)\b|\W+", re.I
+)
+
+
+def _paired(directions: list[str | None], words: list[str]) -> list[str | None]:
+    """``directions`` with each pair of neighbouring markers of the same words, the first opening and the
+    second closing a passage, pointing at it: the first forward, the second backward."""
+    out = list(directions)
+    cores = [" ".join(_PAIR_WORDS.sub(" ", w).lower().split()) for w in words]
+    i = 0
+    while i + 1 < len(words):
+        a, b = words[i], words[i + 1]
+        opens = _OPENS.search(a) is not None or _CLOSES.search(b) is not None
+        if cores[i] and cores[i] == cores[i + 1] and opens and not _CLOSES.search(a) and not _OPENS.search(b):
+            out[i], out[i + 1] = "forward", "backward"
+            i += 2
+        else:
+            i += 1
+    return out
 
 
 def _groups(doc: str) -> list[tuple[Span, str, str]]:
@@ -361,7 +391,16 @@ def find_annotations(doc: str, model: FramingModel | None = None) -> list[Annota
     # Every framing, and any sentence that continues one on its line, lies on a screened line.
     inline = _unbracketed(doc, [u for u in unit_list if _on(lines, u)], taken, model)
     bracketed = [b for b in bracketed if not any(n.span.contains(b.span) for n in notices)]
-    return sorted((_in_markup(doc, a) for a in notices + bracketed + inline), key=lambda a: a.span)
+    return sorted((_in_markup(doc, a) for a in notices + _one_usage(doc, bracketed + inline)), key=lambda a: a.span)
+
+
+def _one_usage(doc: str, inline: list[Annotation]) -> list[Annotation]:
+    """Inline markers with "fiction" read as "false" where the document's other inline markers call
+    sentences false: "[That is false.] ... [Pure fiction.]" marks two false sentences, not a story. A
+    closing marker ("[End of the fiction.]") is no evidence: it only ends what another opened."""
+    if not any(a.framing == "negation" and not _CLOSES.search(a.span.text(doc)) for a in inline):
+        return inline
+    return [replace(a, framing="negation") if a.framing == "fiction" else a for a in inline]
 
 
 def _in_markup(doc: str, ann: Annotation) -> Annotation:

@@ -151,6 +151,15 @@ _PSEUDO_CLEFT = re.compile(
 )
 # A reason or an occasion given for the claim ("thanks to X", "at the request of X"): negated, the clause
 # gives it as the reason for what did not happen.
+# A span of time an inserted "not" takes as its focus: "was not closed for five months" reads as closed for less,
+# "has not rained for nine days" as nine dry days; "not cleared within hours" as cleared later.
+_SPAN_PHRASE = re.compile(
+    r"\b(?:for|within|in under|over)\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|some\s+|just\s+|only\s+)?"
+    r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|many|the next)"
+    r"(?:\s+\w+)?\s+(?:minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|seasons?)\b"
+    r"|\bwithin (?:minutes|hours|days|weeks|months)\b",
+    re.IGNORECASE,
+)
 _CAUSAL_PHRASE = re.compile(
     r"\b(?:because of|due to|thanks to|owing to|on account of|as a result of|in response to"
     r"|at the (?:request|invitation|urging|behest) of|on the (?:advice|orders|recommendation|instructions) of)\b",
@@ -531,6 +540,8 @@ def _check_scope_words(g: Graph, pred: Token) -> None:
         raise Refusal(f"a concession ({concession.text!r} ...) would contradict the negated clause")
     if cause := _CAUSAL_PHRASE.search(g.text):
         raise Refusal(f"a reason ({cause.group()!r} ...) would be given for what did not happen")
+    if span := _SPAN_PHRASE.search(g.text):
+        raise Refusal(f"a span of time ({span.group()!r}) takes the negation: shorter, or 'for that long, never'")
     for prep in g.children(pred, "prep"):
         if subjects and prep.i < subjects[0].i and (_carries_content(g, prep) or prep.lower == "as"):
             raise Refusal(f"a fronted phrase ({prep.text!r} ...) states figures, events or a role left standing")

@@ -71,7 +71,7 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
     finite = root.tag in FINITE_TAGS or any(a.tag in FINITE_TAGS for a in g.children(root, "aux", "auxpass"))
     if not finite and root.tag != "VBN":  # a past tense the tagger read as a participle still counts
         raise Refusal("no finite clause to wrap")
-    first = g.tokens[_after_connective(g)]
+    first = g.tokens[_after_connective(g) or (not opener.negating and _discourse_adverb(g))]
     if opener.negating:
         _check_negatable(g, root, first)
     else:
@@ -79,9 +79,9 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
     keep_case = first.upos == "PROPN" or first.text == "I" or any(c.isupper() for c in first.text[1:])
     head = first.text if keep_case else first.text[:1].lower() + first.text[1:]
     lead = text[: first.idx]
-    if (
-        not opener.negating and first.i == 2 and g.tokens[1].lower in _SEQUENCE
-    ):  # "And then the bridge ..." -> "And then, in the story, the bridge ..."
+    if not opener.negating and (
+        (first.i == 2 and g.tokens[1].lower in _SEQUENCE) or (first.i == 1 and _discourse_adverb(g))
+    ):  # "And then the bridge ..." -> "And then, in the story, the bridge ..."; "So, in the story, when ..."
         lead = lead.rstrip() + ", "
     words = opener.text[:1].lower() + opener.text[1:] if lead else opener.text
     return lead + words + head + text[first.end :]
@@ -162,6 +162,16 @@ def _after_connective(g: Graph) -> int:
         if comma is not None and all(t.upos in _CONNECTIVE_WORDS for t in tokens[1:comma]):
             return comma + 1
     return 0
+
+
+def _discourse_adverb(g: Graph) -> bool:
+    """True when the sentence opens with a lone discourse adverb of :data:`_SEQUENCE` on its main verb
+    ("So when the ferry docked, ...", "Then the council voted ..."; not "So many people came")."""
+    tokens = g.tokens
+    if len(tokens) < 4 or tokens[0].lower not in _SEQUENCE or tokens[0].dep != "advmod" or tokens[1].text == ",":
+        return False
+    head = tokens[tokens[0].head]
+    return head.upos in ("VERB", "AUX") and head.head == head.i
 
 
 # -- stances: the document's own framing, said inside the sentence -----------------------------
