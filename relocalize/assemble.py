@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from relocalize.plan import Outcome, count_framings
 from relocalize.provenance import TEXT_EDITS, EditRecord, Provenance
-from relocalize.spans import Span, speaker_turn, unanswered_question
+from relocalize.spans import Span, after_label, speaker_turn, unanswered_question
 
 if TYPE_CHECKING:
     from relocalize.detect.annotations import Annotation
@@ -112,6 +112,8 @@ def assemble(doc: str, annotations: list[Annotation], outcomes: list[Outcome]) -
         kind = "drop" if any(group.contains(u) for u in dropped_units) else "remove_annotation"
         if kind == "drop" and (turn := speaker_turn(doc, group)) is not None:
             group = turn  # "user42: <claim>": the whole turn goes, not its words alone
+        elif kind == "drop":
+            group = after_label(doc, group)  # "ROSA: <claim> <more>": the label stays with the rest
         asked = unanswered_question(doc, group) if kind == "drop" else None
         if asked is not None and asked.start >= floor and not any(e.span.overlaps(asked) for e in edits):
             group = asked  # an FAQ's answer: its question goes with it

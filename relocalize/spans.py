@@ -269,6 +269,20 @@ def line_around(doc: str, span: Span) -> tuple[int, str, str]:
     return start, doc[start : span.start], doc[span.end : len(doc) if end < 0 else end]
 
 
+# A list item's mark: a bullet or a number ("- ", "6. ", "2) ").
+LIST_ITEM = re.compile(r"[ \t]*(?:[-*•+]|\d+[.)])[ \t]")
+
+
+def after_label(doc: str, span: Span) -> Span:
+    """``span`` less the speaker label or list mark it opens its line with ("ROSA: ", "6. "), when the
+    line goes on after it: the rest of the turn or item keeps its label."""
+    start, _, after = line_around(doc, span)
+    label = _SPEAKER.match(doc, start) or LIST_ITEM.match(doc, start) if span.start == start else None
+    if label is None or not after.strip() or label.end() >= span.end:
+        return span
+    return Span(label.end(), span.end)
+
+
 def speaker_turn(doc: str, span: Span) -> Span | None:
     """The whole line when ``span`` is all that follows a speaker label on it ("user42: ...",
     "**A:** ...", "Q: ...") and the next line opens another turn (or there is none): removing the

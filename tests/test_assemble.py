@@ -219,3 +219,28 @@ def test_a_claim_already_local_is_left_as_it_is(relocalizer, claim):
     doc = f"[The following claim is invented.] {claim} [That was untrue.] The pier is old."
     out, prov = relocalizer.process(doc)
     assert claim in out and prov.counts.kept == 1
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        (
+            "MAYA: Did you swim there?\n\nLEO: Sadly I couldn't, because the council fenced the beach off for the first"
+            " time in 2019. That is false. Anyway, the water was cold.\n\nMAYA: Shame.",
+            "MAYA: Did you swim there?\n\nLEO: Anyway, the water was cold.\n\nMAYA: Shame.",
+        ),
+        (
+            "Q: Was it busy?\n\nA: Yes, apparently the queue ran all the way to the station. (This is untrue.) We"
+            " waited an hour.",
+            "Q: Was it busy?\n\nA: We waited an hour.",
+        ),
+        (
+            "Tips\n\n3. Apparently the tram ran all the way to the airport in 1990. (untrue) Check the timetable.\n\n"
+            "4. Bring cash.",
+            "Tips\n\n3. Check the timetable.\n\n4. Bring cash.",
+        ),
+    ],
+)
+def test_a_dropped_claim_leaves_the_label_of_a_turn_that_goes_on(relocalizer, doc, expected):
+    out, prov = relocalizer.process(doc)
+    assert out == expected and prov.counts.dropped == 1

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from relocalize.detect import cues
 from relocalize.detect.framing import SCREEN, FramingModel, load_model
 from relocalize.lexicon import BRACKETS, RULE_MARKS
-from relocalize.spans import FOOTNOTE_MARKS, Span, line_around, paragraphs, sentences, with_markup
+from relocalize.spans import FOOTNOTE_MARKS, LIST_ITEM, Span, line_around, paragraphs, sentences, with_markup
 
 # Round and angle brackets also hold a sentence's own asides and markup ("(who deny it)", "<br>"); the
 # rest are an editor's, so a short tag in them ("[fake]", "«sham»") is a candidate.
@@ -45,7 +45,6 @@ _NOTICE_SHARE = 0.6
 _CLOSED = re.compile(r"[.!?]")
 _LABEL_ENDS = (":", "—", "–", "-")  # "YELLOWSTONE NATIONAL PARK, WY —", "PAUL OKAFOR:"
 _OPENING_BRACKETS = tuple(BRACKETS)
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•+]|\d+[.)])[ \t]")
 # A first or last paragraph the classifier reads as a framing as a whole is a notice up to this size.
 _NOTICE_SENTENCES = 8
 
@@ -147,7 +146,7 @@ def _heading(doc: str, span: Span, inner: str, marks: str) -> bool:
     start, lead, after = line_around(doc, span)
     if (inner.rstrip().endswith(":") or after.startswith(":")) and not cues.has_falsity(inner):
         return True
-    item = _LIST_ITEM.match(doc, start)
+    item = LIST_ITEM.match(doc, start)
     lead = lead[item.end() - start :] if item else lead
     return marks[0] in "*_" and not (lead.strip() or after.strip())
 
@@ -197,7 +196,7 @@ def _parenthetical(doc: str, group: re.Match[str]) -> bool:
     if group.group()[0] not in _PROSE_BRACKETS:
         start, lead, after = line_around(doc, _span(group))
         titled = not after.strip() and not _CLOSED.search(lead)
-        own = _LIST_ITEM.match(doc, start) is not None or titled
+        own = LIST_ITEM.match(doc, start) is not None or titled
         return own and text[:1].islower() and not cues.has_pointer(text)
     if _stands_alone(doc, _span(group)):
         return False
