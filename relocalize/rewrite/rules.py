@@ -151,13 +151,22 @@ _PSEUDO_CLEFT = re.compile(
 )
 # A reason or an occasion given for the claim ("thanks to X", "at the request of X"): negated, the clause
 # gives it as the reason for what did not happen.
-# A span of time an inserted "not" takes as its focus: "was not closed for five months" reads as closed for less,
-# "has not rained for nine days" as nine dry days; "not cleared within hours" as cleared later.
+# Measures an inserted "not" takes as its focus, leaving the event standing: a span of time ("was not closed for
+# five months" reads as closed for less, "has not rained for nine days" as nine dry days, "did not take about 90
+# minutes" as another length), a bound or an estimate on a figure ("did not issue more than 11,000 fines" says at
+# most 11,000 were; "did not write something like 11,000"), a point since which ("has not been forbidden since
+# March" says it was before).
+_NUMBER = r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|many)"
+_TIME_UNIT = r"(?:minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|seasons?)"
+_ABOUT = r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|more than\s+|some\s+|just\s+|only\s+)?"
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _SPAN_PHRASE = re.compile(
-    r"\b(?:for|within|in under|over)\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|some\s+|just\s+|only\s+)?"
-    r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|many|the next)"
-    r"(?:\s+\w+)?\s+(?:minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|seasons?)\b"
-    r"|\bwithin (?:minutes|hours|days|weeks|months)\b",
+    rf"\b(?:for|within|in under|over|(?:takes?|took|taken|taking|lasts?|lasted|lasting))\s+{_ABOUT}{_NUMBER}"
+    rf"(?:\s+\w+)?\s+{_TIME_UNIT}\b"
+    r"|\bwithin (?:minutes|hours|days|weeks|months)\b"
+    r"|\b(?:more than|over|at least|up to|fewer than|less than|something like|some|nearly|almost|roughly|around)"
+    r"\s+\d[\d,.]*\b"
+    rf"|\b(?:ever\s+)?since\s+(?:(?:early|late|mid-?)\s*)?(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}|\d{{4}}\b|last\b)",
     re.IGNORECASE,
 )
 _CAUSAL_PHRASE = re.compile(
@@ -541,7 +550,9 @@ def _check_scope_words(g: Graph, pred: Token) -> None:
     if cause := _CAUSAL_PHRASE.search(g.text):
         raise Refusal(f"a reason ({cause.group()!r} ...) would be given for what did not happen")
     if span := _SPAN_PHRASE.search(g.text):
-        raise Refusal(f"a span of time ({span.group()!r}) takes the negation: shorter, or 'for that long, never'")
+        raise Refusal(f"a measure ({span.group()!r}) takes the negation: another length, figure or time")
+    if any(t.lower == "since" and t.dep == "prep" for t in g.subtree(pred)):  # "since the storm", not "since it ..."
+        raise Refusal("a point since which ('has not been closed since the storm') says it was so before")
     for prep in g.children(pred, "prep"):
         if subjects and prep.i < subjects[0].i and (_carries_content(g, prep) or prep.lower == "as"):
             raise Refusal(f"a fronted phrase ({prep.text!r} ...) states figures, events or a role left standing")
