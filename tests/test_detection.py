@@ -50,6 +50,12 @@ def test_document_status_and_bytes(row, relocalizer):
         ("==> fabricated ==>", "<== fabricated <=="),  # a rule or arrow run on both sides
         ("++ untrue: ++", "++ :untrue ++"),  # the colon on the side of the passage
         ("|| bogus starts ||", "|| bogus stops ||"),
+        ("%%BEGIN-FALSE%%", "%%END-FALSE%%"),
+        ("⟨made-up section⟩", "⟨/made-up section⟩"),  # a closing tag the classifier cannot read alone
+        # one bracket pair around the whole passage, a label at each end, or at the start only
+        ("{fiction from here:", ":fiction to here}"),
+        ("<<< HOAX SECTION BEGINS", "HOAX SECTION ENDS >>>"),
+        ("[[ false aside:", "]]"),
     ],
 )
 def test_a_pair_of_markers_of_the_same_words_encloses_its_passage(opening, closing):

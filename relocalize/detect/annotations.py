@@ -78,11 +78,14 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
     for span, bracket, inner in _groups(doc):
         if not _on(lines, span):
             continue
+        marker = inner if bracket[0] in BRACKETS else span.text(doc)  # a rule's marks are words too
         framing = model.kind(inner)
+        if framing is None and words and _closes_previous(words[-1], marker):
+            framing = found[-1][2]  # "</fabricated section>" ends what "<fabricated section>" opened
         if framing is None:
             continue
         found.append((span, bracket, framing, _bracket_direction(doc, span, inner)))
-        words.append(inner if bracket[0] in BRACKETS else span.text(doc))  # a rule's marks are words too
+        words.append(marker)
     directions = _paired([d for *_, d in found], words)
     # A document annotates one way: a marker whose words and place leave its direction open (between two
     # sentences, no pointer) takes the direction most of the document's other markers take.
@@ -103,11 +106,21 @@ _PAIR_WORDS = re.compile(
 )
 
 
+def _core(words: str) -> str:
+    return " ".join(_PAIR_WORDS.sub(" ", words).lower().split())
+
+
+def _closes_previous(opening: str, closing: str) -> bool:
+    """True when ``closing`` is the closing half of a pair that ``opening`` opened (the same words)."""
+    core = _core(opening)
+    return bool(core) and core == _core(closing) and _CLOSES.search(closing) is not None
+
+
 def _paired(directions: list[str | None], words: list[str]) -> list[str | None]:
     """``directions`` with each pair of neighbouring markers of the same words, the first opening and the
     second closing a passage, pointing at it: the first forward, the second backward."""
     out = list(directions)
-    cores = [" ".join(_PAIR_WORDS.sub(" ", w).lower().split()) for w in words]
+    cores = [_core(w) for w in words]
     i = 0
     while i + 1 < len(words):
         a, b = words[i], words[i + 1]
@@ -126,8 +139,11 @@ def _groups(doc: str) -> list[tuple[Span, str, str]]:
     between sentences."""
     out = []
     for m in _BRACKET_GROUP.finditer(doc):
-        if not _parenthetical(doc, m):
-            out.append((_span(m), m.group()[0] + BRACKETS[m.group()[0]], _inner(m.group())))
+        bracket = m.group()[0] + BRACKETS[m.group()[0]]
+        if ends := _enclosing(doc, m):
+            out.extend((span, bracket, words) for span, words in ends)
+        elif not _parenthetical(doc, m):
+            out.append((_span(m), bracket, _inner(m.group())))
     for m in _DELIMITED.finditer(doc):
         span, inner = _span(m), m.group(2)
         if (
@@ -137,6 +153,38 @@ def _groups(doc: str) -> list[tuple[Span, str, str]]:
         ):
             out.append((span, m.group(1) * 2, inner))
     return sorted(out)
+
+
+# A label at each end of a bracket pair that holds a whole passage: "{untrue from here: ... :untrue to here}",
+# "{{ made-up part → ... ← made-up part }}", "<<< BOGUS BEGINS ... BOGUS ENDS >>>".
+_HEAD = re.compile(r"\s*([^\W\d][^:→»<>.!?\n]{1,38}?(?:\s*(?::|→|>+|»)|\s+(?:begins?|starts?|from here)\b))\s+", re.I)
+_TAIL = re.compile(r"\s+((?:(?::|←|<+|«)\s*)?[^\W\d][^:←«<>.!?\n]{1,38}?)\s*$")
+
+
+def _enclosing(doc: str, group: re.Match[str]) -> list[tuple[Span, str]] | None:
+    """The two labels of a bracket pair around a passage, each with its brackets (runs of them whole), as
+    (span, words); None for any other group."""
+    inner = _inner(group.group())
+    width = (len(group.group()) - len(inner)) // 2
+    head, tail = _HEAD.match(inner), _TAIL.search(inner)
+    if head is None or (tail is not None and head.end() > tail.start()):
+        return None
+    if tail is None or not _closes_previous(head[1], tail[1]):
+        passage = inner[head.end() :].strip()
+        sentence = passage[:1].isupper() and passage[-1:] in ".!?" and len(passage.split()) >= 4
+        if not head[1].endswith(":") or not sentence or cues.has_pointer(inner):
+            return None  # "[Correction: the statement above is false.]", "[Likelihood: about 2%.]": one marker
+        tail_start, tail_words = len(inner), "end " + head[1]  # "[[ invented premise: ... ]]": the bracket alone
+    else:
+        tail_start, tail_words = tail.start(1), tail[1]
+    start, end = group.start(), group.end()
+    while start > 0 and doc[start - 1] == doc[group.start()]:
+        start -= 1
+    while end < len(doc) and doc[end] == doc[group.end() - 1]:
+        end += 1
+    opening = Span(start, group.start() + width + head.end(1))
+    closing = Span(group.start() + width + tail_start, end)
+    return [(opening, head[1]), (closing, tail_words)]
 
 
 def _heading(doc: str, span: Span, inner: str, marks: str) -> bool:

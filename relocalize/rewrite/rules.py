@@ -503,9 +503,11 @@ _STANCE = frozenset(
 ) | frozenset("argue propose treat consider regard view present assume".split())  # noqa: SIM905 - "we treat X as Y"
 _CAUSAL = frozenset({"because", "since", "whether", "if"})
 # Phrases of occasion and extent that a negation or a wrapper takes as its focus, leaving the event standing:
-# "did not open for the first time", "It is not true that it ran all the way to the coast".
+# "did not open for the first time", "will not be the first time it leaves", "It is not true that it ran all the way
+# to the coast".
 _FOCUS_PHRASE = re.compile(
-    r"\bfor the (?:first|last|second|third|only) time\b|\b(?:all the way|right up to|the whole way|as far as)\b",
+    r"\bthe (?:first|last|second|third|only) (?:time|occasion)\b"
+    r"|\b(?:all the way|right up to|the whole way|as far as)\b",
     re.IGNORECASE,
 )
 # Verbs whose negation is an idiom of its own ("does not compare to" says far worse, not different).
