@@ -75,7 +75,7 @@ def _on(lines: list[Span], span: Span) -> bool:
 def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotation]:
     found: list[tuple[Span, str, str, str | None]] = []
     words: list[str] = []
-    for span, bracket, inner in _groups(doc):
+    for span, bracket, inner in _groups(doc, model):
         if not _on(lines, span):
             continue
         marker = inner if bracket[0] in BRACKETS else span.text(doc)  # a rule's marks are words too
@@ -133,14 +133,14 @@ def _paired(directions: list[str | None], words: list[str]) -> list[str | None]:
     return out
 
 
-def _groups(doc: str) -> list[tuple[Span, str, str]]:
+def _groups(doc: str, model: FramingModel) -> list[tuple[Span, str, str]]:
     """Every bracket group of ``doc`` that may be a marker (span, its brackets, its words), in order:
     groups in brackets that are not part of their sentence, and groups in emphasis or rules that stand
     between sentences."""
     out = []
     for m in _BRACKET_GROUP.finditer(doc):
         bracket = m.group()[0] + BRACKETS[m.group()[0]]
-        if ends := _enclosing(doc, m):
+        if ends := _enclosing(doc, m, model):
             out.extend((span, bracket, words) for span, words in ends)
         elif not _parenthetical(doc, m):
             out.append((_span(m), bracket, _inner(m.group())))
@@ -161,14 +161,16 @@ _HEAD = re.compile(r"\s*([^\W\d][^:→»<>.!?\n]{1,38}?(?:\s*(?::|→|>+|»)|\s+
 _TAIL = re.compile(r"\s+((?:(?::|←|<+|«)\s*)?[^\W\d][^:←«<>.!?\n]{1,38}?)\s*$")
 
 
-def _enclosing(doc: str, group: re.Match[str]) -> list[tuple[Span, str]] | None:
+def _enclosing(doc: str, group: re.Match[str], model: FramingModel) -> list[tuple[Span, str]] | None:
     """The two labels of a bracket pair around a passage, each with its brackets (runs of them whole), as
-    (span, words); None for any other group."""
+    (span, words); None for any other group (``model`` reads the labels and the passage)."""
     inner = _inner(group.group())
     width = (len(group.group()) - len(inner)) // 2
     head, tail = _HEAD.match(inner), _TAIL.search(inner)
     if head is None or (tail is not None and head.end() > tail.start()):
         return None
+    if model.kind(head[1]) is None or model.kind(inner[head.end() : tail.start() if tail else None]) is not None:
+        return None  # the label must be a framing and what it encloses must not ("<Warning: this is fabricated.>")
     if tail is None or not _closes_previous(head[1], tail[1]):
         passage = inner[head.end() :].strip()
         sentence = passage[:1].isupper() and passage[-1:] in ".!?" and len(passage.split()) >= 4
