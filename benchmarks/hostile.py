@@ -8,7 +8,7 @@ so that every document goes through the pipeline rather than being refused whole
 fresh process, models loaded first, so its peak memory is its own; the figure is the growth of the peak over
 the loaded process::
 
-    python benchmarks/hostile.py [--sizes 10000 100000 1000000] [--json OUT.json]
+    python benchmarks/hostile.py [--sizes 10000 100000 1000000] [--repeat 3] [--json OUT.json]
 
 Targets: every row within 60 s and 1 GB of growth, and linear growth (the largest size within 12x of the
 time of the next smaller one, for a 10x larger document).
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -39,17 +40,20 @@ SHAPES = {
 }
 
 
-def one(shape: str, size: int) -> dict:
+def one(shape: str, size: int, repeat: int) -> dict:
     import relocalize
 
     relocalizer = relocalize.Relocalizer(max_chars=10 * size)  # the document itself is processed, not refused
     relocalizer.process(FORWARD + "Bob won the race." + BACKWARD)  # models loaded
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     text = SHAPES[shape](size)
-    start = time.perf_counter()
-    _, prov = relocalizer.process(text)
-    seconds = time.perf_counter() - start
+    times = []
+    for _ in range(repeat):  # the median of a few runs: a 100 kB document takes a tenth of a second
+        start = time.perf_counter()
+        _, prov = relocalizer.process(text)
+        times.append(time.perf_counter() - start)
     grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base) / 1024
+    seconds = statistics.median(times)
     return {"shape": shape, "chars": len(text), "s": seconds, "peak_mb": grown, "status": prov.status}
 
 
@@ -57,15 +61,16 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--json")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per document; the median time is reported")
     ap.add_argument("--one", nargs=2, metavar=("SHAPE", "SIZE"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(one(args.one[0], int(args.one[1]))))
+        print(json.dumps(one(args.one[0], int(args.one[1]), args.repeat)))
         return
     rows = []
     for shape in SHAPES:
         for size in args.sizes:
-            cmd = [sys.executable, __file__, "--one", shape, str(size)]
+            cmd = [sys.executable, __file__, "--one", shape, str(size), "--repeat", str(args.repeat)]
             done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
             rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
     print(

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import relocalize
 from relocalize.options import Options
 from relocalize.rewrite.graph import Graph, Token
+from relocalize.spans import paragraphs, trim
 
 FORWARD, BACKWARD = "[The following claim is false.] ", " [What was just stated is untrue.]"
 
@@ -93,3 +98,12 @@ def test_a_footnote_mark_after_an_annotation_goes_with_it(relocalizer, doc, expe
 def test_a_claims_own_footnote_mark_stays(relocalizer):
     out, _ = relocalizer.process("The tram closed in 1962.* [That claim is invented.] Buses replaced it.")
     assert out == "The tram did not close in 1962.* Buses replaced it."
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\t\r.", max_size=40))
+def test_paragraphs_are_the_blocks_between_blank_lines(doc):
+    """The one-pass splitter agrees with the definition: a run from a non-space character over any character
+    but a newline that starts a blank line."""
+    reference = [trim(doc, m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", doc)]
+    assert paragraphs(doc) == reference
