@@ -20,7 +20,7 @@ import time
 from _dev import read
 
 import relocalize
-from relocalize.bench.calibrate import calibration_pairs, claim_units, thresholds_for
+from relocalize.bench.calibrate import by_method, calibration_pairs, claim_units, thresholds_for
 from relocalize.verify.calibration import METHODS
 from relocalize.verify.onnx_nli import AegisVerifier
 
@@ -53,7 +53,7 @@ def main() -> None:
             score, seconds = timed_scores(verifier, premise, hypothesis)
             runs[name][0].append(score)
             runs[name][1].append(seconds)
-    thresholds = {name: thresholds_for(pairs, scores) for name, (scores, _) in runs.items()}
+    thresholds = {name: thresholds_for(*by_method(pairs, scores)) for name, (scores, _) in runs.items()}
     agree = [a == b for a, b in zip(*(decisions(pairs, runs[n][0], thresholds[n]) for n in runs))]
     ms = {name: 1000 * statistics.median(seconds) for name, (_, seconds) in runs.items()}
     result = {

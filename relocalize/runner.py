@@ -13,7 +13,7 @@ import signal
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -26,7 +26,7 @@ from relocalize.options import Options
 from relocalize.outdir import OutDir, options_hash, write_json
 from relocalize.progress import Progress
 from relocalize.stats import Tally, summarize
-from relocalize.timing import Timer
+from relocalize.timing import timed_iter
 
 Report = Callable[[int, int], None]
 
@@ -65,17 +65,6 @@ def _discard(writer: Any, path: Path) -> None:
     path.unlink(missing_ok=True)
 
 
-def _timed(batches: Iterable[Any], timer: Timer) -> Iterator[Any]:
-    """``batches``, with the time spent reading them counted as the "read" stage."""
-    it = iter(batches)
-    while True:
-        with timer.stage("read"):
-            batch = next(it, None)
-        if batch is None:
-            return
-        yield batch
-
-
 def relocalize_shard(
     shard: Shard, settings: Settings, digest: str, fixer: BatchFixer, report: Report
 ) -> dict[str, Any]:
@@ -100,7 +89,7 @@ def relocalize_shard(
         with timer.stage("write"):
             writer = open_writer(tmp, shard.format, shard.compression, schema, text_column)
         reported = 0
-        for batch, passes in fixer.gated(_timed(reader, timer)):
+        for batch, passes in fixer.gated(timed_iter(reader, timer, "read")):
             if schema is not None:
                 out, rows = fixer.fix_arrow(batch, passes, schema, tally), batch.num_rows
             else:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from relocalize.models import Models
 from relocalize.options import Options
@@ -21,6 +21,9 @@ from relocalize.rewrite.parsers import ParseFn
 from relocalize.rewrite.rewriter import RuleRewriter
 from relocalize.steps import STEP_NAMES
 from relocalize.verify.base import Verifier
+
+T = TypeVar("T")
+_END = object()
 
 # What the stats, the run summary and the bench report time: reading, the pass-through test, each
 # step (less the models it calls), the parser, the verifier, loading models, writing.
@@ -57,18 +60,25 @@ class Timer:
         self.calls.clear()
 
 
+def timed_iter(items: Iterable[T], timer: Timer, stage: str) -> Iterator[T]:
+    """``items``, with the time spent producing each (a lazy parse, a reader) counted as ``stage``."""
+    with timer.stage(stage):
+        it = iter(items)
+    while True:
+        with timer.stage(stage):
+            item = next(it, _END)
+        if item is _END:
+            return
+        yield item  # type: ignore[misc]
+
+
 def timed_parse(parse: ParseFn, timer: Timer) -> ParseFn:
     """A parse function whose work (done lazily, per graph) counts as ``parse``."""
 
     def run(texts: Sequence[str], originals: Sequence[str]) -> Iterator[Graph]:
         with timer.stage("parse"):
-            it = iter(parse(texts, originals))
-        while True:
-            with timer.stage("parse"):
-                graph = next(it, None)
-            if graph is None:
-                return
-            yield graph
+            graphs = parse(texts, originals)
+        return timed_iter(graphs, timer, "parse")
 
     return run
 

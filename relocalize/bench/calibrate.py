@@ -52,10 +52,18 @@ def calibration_pairs(units: Sequence[str], rewriter: RuleRewriter) -> list[Pair
     return pairs
 
 
-def thresholds_for(pairs: Sequence[Pair], scores: Sequence[float]) -> dict[str, float]:
-    """Each method's threshold over ``pairs`` scored ``scores``."""
-    negative = [s for (method, _, _), s in zip(pairs, scores) if method is None]
-    return {m: choose_threshold([s for (pm, _, _), s in zip(pairs, scores) if pm == m], negative) for m in METHODS}
+def by_method(pairs: Sequence[Pair], scores: Sequence[float]) -> tuple[dict[str, list[float]], list[float]]:
+    """The scores of each method's pairs, and those of the claim-keeping pairs."""
+    positive: dict[str, list[float]] = {m: [] for m in METHODS}
+    negative: list[float] = []
+    for (method, _, _), score in zip(pairs, scores):
+        (negative if method is None else positive[method]).append(score)
+    return positive, negative
+
+
+def thresholds_for(positive: dict[str, list[float]], negative: list[float]) -> dict[str, float]:
+    """Each method's threshold between its pairs' scores and the claim-keeping ones (:func:`by_method`)."""
+    return {m: choose_threshold(positive[m], negative) for m in METHODS}
 
 
 def calibrate(
@@ -70,20 +78,20 @@ def calibrate(
     units = claim_units(rows, limit)
     pairs = calibration_pairs(units, models.rewriter)
     scores = [models.verifier.contradiction(premise, hypothesis) for _, premise, hypothesis in pairs]
-    thresholds = thresholds_for(pairs, scores)
-    negative = [s for (method, _, _), s in zip(pairs, scores) if method is None]
+    positive, negative = by_method(pairs, scores)
+    thresholds = thresholds_for(positive, negative)
     report = {}
     say(f"calibration: {len(units)} claim sentences, {len(negative)} claim-keeping pairs")
     for method, t in thresholds.items():
-        positive = [s for (m, _, _), s in zip(pairs, scores) if m == method]
-        tpr = sum(s >= t for s in positive) / len(positive)
+        kept = positive[method]
+        tpr = sum(s >= t for s in kept) / len(kept)
         fpr = sum(s >= t for s in negative) / len(negative)
         report[method] = {
-            "positive_pairs": len(positive),
+            "positive_pairs": len(kept),
             "true_positive_rate": round(tpr, 4),
             "false_positive_rate": round(fpr, 4),
         }
-        say(f"{method}: threshold {t:.4f} accepts {tpr:.1%} of {len(positive)} negations, {fpr:.1%} of keeping pairs")
+        say(f"{method}: threshold {t:.4f} accepts {tpr:.1%} of {len(kept)} negations, {fpr:.1%} of keeping pairs")
     details = {"claim_sentences": len(units), "negative_pairs": len(negative), "methods": report}
     if save:
         store(thresholds, source=source, **details)

@@ -80,7 +80,7 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
             continue
         marker = inner if bracket[0] in BRACKETS else span.text(doc)  # a rule's marks are words too
         framing = model.kind(inner)
-        if framing is None and words and _closes_previous(words[-1], marker):
+        if framing is None and words and _pair(words[-1], marker):
             framing = found[-1][2]  # "</fabricated section>" ends what "<fabricated section>" opened
         if framing is None:
             continue
@@ -110,22 +110,22 @@ def _core(words: str) -> str:
     return " ".join(_PAIR_WORDS.sub(" ", words).lower().split())
 
 
-def _closes_previous(opening: str, closing: str) -> bool:
-    """True when ``closing`` is the closing half of a pair that ``opening`` opened (the same words)."""
+def _pair(opening: str, closing: str) -> bool:
+    """True when two markers of the same words open and close a passage: the first says it opens or the
+    second says it closes, and neither says the other."""
     core = _core(opening)
-    return bool(core) and core == _core(closing) and _CLOSES.search(closing) is not None
+    if not core or core != _core(closing) or _CLOSES.search(opening) or _OPENS.search(closing):
+        return False
+    return _OPENS.search(opening) is not None or _CLOSES.search(closing) is not None
 
 
 def _paired(directions: list[str | None], words: list[str]) -> list[str | None]:
-    """``directions`` with each pair of neighbouring markers of the same words, the first opening and the
-    second closing a passage, pointing at it: the first forward, the second backward."""
+    """``directions`` with each pair of neighbouring markers that open and close a passage (:func:`_pair`)
+    pointing at it: the first forward, the second backward."""
     out = list(directions)
-    cores = [_core(w) for w in words]
     i = 0
     while i + 1 < len(words):
-        a, b = words[i], words[i + 1]
-        opens = _OPENS.search(a) is not None or _CLOSES.search(b) is not None
-        if cores[i] and cores[i] == cores[i + 1] and opens and not _CLOSES.search(a) and not _OPENS.search(b):
+        if _pair(words[i], words[i + 1]):
             out[i], out[i + 1] = "forward", "backward"
             i += 2
         else:
@@ -171,7 +171,7 @@ def _enclosing(doc: str, group: re.Match[str], model: FramingModel) -> list[tupl
         return None
     if model.kind(head[1]) is None or model.kind(inner[head.end() : tail.start() if tail else None]) is not None:
         return None  # the label must be a framing and what it encloses must not ("<Warning: this is fabricated.>")
-    if tail is None or not _closes_previous(head[1], tail[1]):
+    if tail is None or not _pair(head[1], tail[1]):
         passage = inner[head.end() :].strip()
         sentence = passage[:1].isupper() and passage[-1:] in ".!?" and len(passage.split()) >= 4
         if not head[1].endswith(":") or not sentence or cues.has_pointer(inner):

@@ -149,26 +149,24 @@ _PSEUDO_CLEFT = re.compile(
     r"^\W*(?:that|this|it|here|which)\s*(?:is|was|'s|’s)\s+(?:(?:exactly|precisely|just)\s+)?(?:why|how|when|where)\b",
     re.IGNORECASE,
 )
-# A reason or an occasion given for the claim ("thanks to X", "at the request of X"): negated, the clause
-# gives it as the reason for what did not happen.
 # Measures an inserted "not" takes as its focus, leaving the event standing: a span of time ("was not closed for
 # five months" reads as closed for less, "has not rained for nine days" as nine dry days, "did not take about 90
 # minutes" as another length), a bound or an estimate on a figure ("did not issue more than 11,000 fines" says at
-# most 11,000 were; "did not write something like 11,000"), a point since which ("has not been forbidden since
-# March" says it was before).
+# most 11,000 were; "did not write something like 11,000"). A point since which ("has not been forbidden since
+# March" says it was before) is found on the parse: "since" as a preposition.
 _NUMBER = r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|many)"
 _TIME_UNIT = r"(?:minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|seasons?)"
 _ABOUT = r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|more than\s+|some\s+|just\s+|only\s+)?"
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _SPAN_PHRASE = re.compile(
     rf"\b(?:for|within|in under|over|(?:takes?|took|taken|taking|lasts?|lasted|lasting))\s+{_ABOUT}{_NUMBER}"
     rf"(?:\s+\w+)?\s+{_TIME_UNIT}\b"
     r"|\bwithin (?:minutes|hours|days|weeks|months)\b"
     r"|\b(?:more than|over|at least|up to|fewer than|less than|something like|some|nearly|almost|roughly|around)"
-    r"\s+\d[\d,.]*\b"
-    rf"|\b(?:ever\s+)?since\s+(?:(?:early|late|mid-?)\s*)?(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}|\d{{4}}\b|last\b)",
+    r"\s+\d[\d,.]*\b",
     re.IGNORECASE,
 )
+# A reason or an occasion given for the claim ("thanks to X", "at the request of X"): negated, the clause
+# gives it as the reason for what did not happen.
 _CAUSAL_PHRASE = re.compile(
     r"\b(?:because of|due to|thanks to|owing to|on account of|as a result of|in response to"
     r"|at the (?:request|invitation|urging|behest) of|on the (?:advice|orders|recommendation|instructions) of)\b",

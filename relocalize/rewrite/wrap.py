@@ -71,7 +71,9 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
     finite = root.tag in FINITE_TAGS or any(a.tag in FINITE_TAGS for a in g.children(root, "aux", "auxpass"))
     if not finite and root.tag != "VBN":  # a past tense the tagger read as a participle still counts
         raise Refusal("no finite clause to wrap")
-    first = g.tokens[_after_connective(g) or (not opener.negating and _discourse_adverb(g))]
+    start = _after_connective(g)
+    alone = not start and not opener.negating and _discourse_adverb(g)  # "So when ...": the stance goes after it
+    first = g.tokens[1 if alone else start]
     if opener.negating:
         _check_negatable(g, root, first)
     else:
@@ -80,7 +82,7 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
     head = first.text if keep_case else first.text[:1].lower() + first.text[1:]
     lead = text[: first.idx]
     if not opener.negating and (
-        (first.i == 2 and g.tokens[1].lower in _SEQUENCE) or (first.i == 1 and _discourse_adverb(g))
+        (first.i == 2 and g.tokens[1].lower in _SEQUENCE) or alone
     ):  # "And then the bridge ..." -> "And then, in the story, the bridge ..."; "So, in the story, when ..."
         lead = lead.rstrip() + ", "
     words = opener.text[:1].lower() + opener.text[1:] if lead else opener.text
