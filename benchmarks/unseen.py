@@ -10,7 +10,9 @@ A marker counts as removed when its exact text is gone from the output. Where a 
 ``false_sentences`` (corpus 3 on), each claim edit (rewrite, wrapper, stance, drop) is checked
 against them: *edit precision* is the share of edits that touch a false sentence (a drop of true
 background, a heading or a speaker label is a wrong edit), *false sentences edited* the share of
-false sentences some edit touches. Statuses and claim outcomes come from the provenance::
+false sentences some edit touches. For style 3 the markers alternate opening and closing, so each is checked
+for the direction the detector gives it (*paired directions right*: forward, then backward). Statuses and claim
+outcomes come from the provenance::
 
     python benchmarks/unseen.py [benchmarks/data/unseen/corpus2.jsonl ...] [--json OUT.json]
 
@@ -26,6 +28,7 @@ from collections import Counter
 from pathlib import Path
 
 import relocalize
+from relocalize.detect.annotations import find_annotations
 
 HERE = Path(__file__).with_name("data") / "unseen"
 
@@ -37,7 +40,10 @@ def evaluate(path: Path, relocalizer: relocalize.Relocalizer) -> dict:
     statuses: Counter[str] = Counter()
     outcomes: Counter[str] = Counter()
     edits: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
     for row in rows:
+        if row["style"] == 3:
+            pairs.update(_pair_directions(row))
         out, prov = relocalizer.process(row["text"], claims=row.get("claims"))
         if "false_sentences" in row:
             edits.update(_edit_hits(row, prov))
@@ -54,8 +60,23 @@ def evaluate(path: Path, relocalizer: relocalize.Relocalizer) -> dict:
         "by_style": {s: f"{removed[s]}/{total[s]}" for s in sorted(total)},
         "statuses": dict(statuses),
         "claim_outcomes": dict(outcomes),
+        "paired_directions_right": f"{pairs['right']}/{pairs['markers']}",
         **_edit_rates(edits),
     }
+
+
+def _pair_directions(row: dict) -> Counter[str]:
+    """Style 3: markers that the detector points as their place in the pair says (opening forward)."""
+    text, found, at = row["text"], Counter[str](), 0
+    annotations = find_annotations(text)
+    for k, marker in enumerate(row["markers"]):
+        at = text.find(marker, at)
+        middle = at + len(marker) // 2
+        got = [a.direction for a in annotations if a.span.start <= middle < a.span.end]
+        found["markers"] += 1
+        found["right"] += got[:1] == ["forward" if k % 2 == 0 else "backward"]
+        at += len(marker)
+    return found
 
 
 def _edit_hits(row: dict, prov: relocalize.Provenance) -> Counter[str]:
@@ -88,7 +109,8 @@ def main() -> None:
     for name, m in res.items():
         print(
             f"{name}: {m['documents']} documents, markers removed {m['removed']:.1%} of {m['markers']} "
-            f"(by style {m['by_style']}); statuses {m['statuses']}; claims {m['claim_outcomes']}"
+            f"(by style {m['by_style']}); statuses {m['statuses']}; claims {m['claim_outcomes']}; "
+            f"paired directions right {m['paired_directions_right']}"
         )
         if "edit_precision" in m:
             print(
