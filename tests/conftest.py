@@ -1,10 +1,18 @@
 import json
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import relocalize
 from relocalize.bench.fuzz import outside_edits_intact
+
+# The suite draws the same examples on every run, so CI cannot turn red on a case no commit introduced;
+# HYPOTHESIS_PROFILE=explore draws new ones (and a failure there becomes a test of its own).
+settings.register_profile("repo", derandomize=True, print_blob=True)
+settings.register_profile("explore", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repo"))
 
 DATA = Path(__file__).parent / "data"
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "negation-neglect-dev"

@@ -31,6 +31,7 @@ FORWARD = [
 ]
 BACKWARD = ["[What was just stated is untrue.]", "{The preceding claim is false.}", "What was just stated is untrue."]
 SEPARATORS = [" ", "  ", "\n", "\n\n", " \t", "\n\n\n"]
+LINE_BREAKS = [s for s in SEPARATORS if "\n" in s]
 
 
 @st.composite
@@ -45,7 +46,9 @@ def documents(draw):
         block.append(draw(st.sampled_from(BACKWARD)))
     pos = draw(st.integers(0, len(parts)))
     pieces = [*parts[:pos], " ".join(block), *parts[pos:]]
-    seps = draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(pieces), max_size=len(pieces)))
+    # a line with no closing punctuation ("- Bring a reusable cup") runs on into the next text unless a line
+    # break follows it; that run-on is refused (test_run_on_line_is_kept), so here it always ends its line
+    seps = [draw(st.sampled_from(SEPARATORS if p[-1] in ".!?]})" else LINE_BREAKS)) for p in pieces]
     lead = draw(st.sampled_from(["", "\n", "  "]))
     return lead + "".join(p + s for p, s in zip(pieces, seps)), claim
 
@@ -244,3 +247,18 @@ def test_a_claim_already_local_is_left_as_it_is(relocalizer, claim):
 def test_a_dropped_claim_leaves_the_label_of_a_turn_that_goes_on(relocalizer, doc, expected):
     out, prov = relocalizer.process(doc)
     assert out == expected and prov.counts.dropped == 1
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "- Pack a torch The night ferry crossed the strait in nine minutes. What was just stated is untrue.\n",
+        "## Agenda The council approved the new bridge toll. [The preceding claim is false.]\n",
+    ],
+)
+def test_line_that_runs_on_into_a_claim_is_not_negated(relocalizer, doc):
+    """An unterminated line glued to a claim is no sentence to negate or wrap: the fallback decides."""
+    out, prov = relocalizer.process(doc)
+    assert {e.kind for e in prov.edits} <= {"drop", "remove_annotation"}
+    assert "not" not in out
+    assert_outside_edits_identical(doc, out, prov)

@@ -173,6 +173,10 @@ _CAUSAL_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _CLOSED = re.compile(r"[.!?][\"'”’)*_]*\s*$")
+# A line with no closing punctuation (a heading, a list item, a chat line) run on into a sentence on the same
+# line: a word, then a capitalised determiner or pronoun that opens a new sentence ("- Pack a torch The ferry
+# left", "## Agenda The council approved"). A name ("visited The Hague") has a capital after it.
+_RUN_ON = re.compile(r"[\w'’][ \t]+(?:The|This|These|Those|He|She|They|We|It|There|Our|My|His|Her|Their|Its) [a-z]")
 _NPI = frozenset({"ever", "either", "anymore", "anyone", "anybody", "anything", "at all"})
 
 
@@ -850,6 +854,8 @@ def check_sentence(g: Graph) -> None:
         raise Refusal("question" if _interrogative(g) else "a declarative question ('hes coaching him?')")
     if _PSEUDO_CLEFT.match(g.text):
         raise Refusal("'That is why X': X stays presupposed whatever is negated")
+    if _RUN_ON.search(g.text):
+        raise Refusal("an unpunctuated line runs on into the sentence ('- Pack a torch The ferry left')")
     roots = [t for t in g.roots() if t.upos not in ("PUNCT", "SYM")]
     if any(s.tag in ("WDT", "WP") for r in roots for s in g.children(r, *SUBJECTS)):
         raise Refusal("a relative clause standing alone ('which makes sense ...')")
