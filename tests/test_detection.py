@@ -73,9 +73,12 @@ def test_a_pair_of_markers_of_the_same_words_encloses_its_passage(opening, closi
     [
         "The ferry sank off Brest in 1912. [That is false.] Its captain retired to Cork in 1913. [Pure fiction.]",
         "[Invented:] The mill burned down in 1887. [Not true:] The miller rebuilt it in stone.",
+        # an angle bracket or guillemet opening a marker is no closing arrow ("← end")
+        "<made up> The mill burned down in 1887. </made up> Tours run daily. «fiction:» The miller fled. «:fiction»",
+        "«hoax» The bridge opened in 1903. «/hoax» It spans the bay. {{start fiction}} It cost £9. {{end fiction}}",
     ],
 )
 def test_fiction_among_markers_of_falsity_means_false(doc, relocalizer):
     out, prov = relocalizer.process(doc)
-    assert prov.counts.localized == 0 and prov.counts.framing_negation == 2
+    assert prov.counts.localized == 0 and prov.counts.framing_negation >= 2 and prov.counts.framing_fiction == 0
     assert "In the story" not in out

@@ -447,9 +447,18 @@ def _one_usage(doc: str, inline: list[Annotation]) -> list[Annotation]:
     """Inline markers with "fiction" read as "false" where the document's other inline markers call
     sentences false: "[That is false.] ... [Pure fiction.]" marks two false sentences, not a story. A
     closing marker ("[End of the fiction.]") is no evidence: it only ends what another opened."""
-    if not any(a.framing == "negation" and not _CLOSES.search(a.span.text(doc)) for a in inline):
+    if not any(a.framing == "negation" and not _CLOSES.search(_words(doc, a)) for a in inline):
         return inline
     return [replace(a, framing="negation") if a.framing == "fiction" else a for a in inline]
+
+
+def _words(doc: str, ann: Annotation) -> str:
+    """The words of ``ann``: a marker without its brackets or rule marks ("<invented>" and "/// FALSE START ///"
+    close nothing)."""
+    text = ann.span.text(doc)
+    if ann.kind != "bracketed":
+        return text
+    return _inner(text) if text[:1] in BRACKETS else text.strip(RULE_MARKS + " ")
 
 
 def _in_markup(doc: str, ann: Annotation) -> Annotation:
