@@ -546,6 +546,10 @@ def _check_scope_words(g: Graph, pred: Token) -> None:
     for tok in g.subtree(pred):
         if tok.lower == "both" and all(tok.i > s.i for s in subjects):
             raise Refusal("'both' after the subject reads as 'not both' under the negation, not 'neither'")
+    start = min((t.i for s in subjects for t in g.subtree(s)), default=pred.i)
+    for tok in g.tokens[start : pred.i]:
+        if tok.lower in _SUBJECT_UNIVERSALS and not _quantifier_rule(g, tok):
+            raise Refusal(f"{tok.text!r} on the subject ('We all did not go') reads as 'not all' or 'none'")
     for prep in g.children(pred, "prep", "advmod", "mark"):
         if subjects and prep.i < subjects[0].i and prep.lower in _CONCESSIVE:
             raise Refusal(f"a concession ({prep.text!r} ...) would contradict the negated clause")
@@ -579,6 +583,16 @@ def _concession(g: Graph, prep: Token) -> bool:
     so "despite" (or "in spite of", "notwithstanding") no longer makes sense, wherever it stands."""
     spite = prep.lower == "in" and any(c.lower == "spite" for c in g.children(prep, "pobj"))
     return spite or prep.lower in _CONCESSION_PREPOSITIONS
+
+
+def _quantifier_rule(g: Graph, tok: Token) -> bool:
+    """True for a subject quantifier :func:`_polarity_item` negates itself: "All the X" -> "Not all the X",
+    "Both A and B" -> "Neither A nor B"."""
+    if tok.dep not in ("det", "predet", "preconj"):
+        return False
+    return tok.lower == "all" or (
+        tok.lower == "both" and any(c.lower == "and" for c in g.children(g.tokens[tok.head], "cc"))
+    )
 
 
 @named("partial_negation")
@@ -669,6 +683,8 @@ def _check_past_forms(g: Graph, root: Token, auxes: list[Token]) -> None:
 
 _PERCEPTION = frozenset("watch see hear notice witness observe".split())  # noqa: SIM905
 _DEFINITE = frozenset({"the", "these", "those", "this", "that", "its", "their", "our", "his", "her", "my", "your"})
+# A universal on the subject, before it or floating after it ("All the stalls", "We all", "The players each").
+_SUBJECT_UNIVERSALS = frozenset({"all", "both", "each"})
 _UNIVERSAL = frozenset({"everyone", "everybody", "everything", "all", "each", "most", "many", "few"})
 # Verbs that presuppose their that-clause like the factive adjectives: the claim is the clause.
 _FACTIVE_VERBS = frozenset("know realize realise regret discover reveal forget remember".split())  # noqa: SIM905
