@@ -39,11 +39,13 @@ def output_schema(schema: pa.Schema) -> pa.Schema:
 
 
 class BatchFixer:
-    """Relocalizes batches with one set of options; models load on first need."""
+    """Relocalizes batches with one set of options; models load on first need (with ``freeze_gc``, out of the
+    cyclic collector's sight once loaded: :meth:`relocalize.models.Models.loaded`)."""
 
-    def __init__(self, options: Options) -> None:
+    def __init__(self, options: Options, freeze_gc: bool = False) -> None:
         self.options = options
         self.relocalizer = Relocalizer(**asdict(options))
+        self.relocalizer.pipeline.models.freeze_gc = freeze_gc
         self.timer = self.relocalizer.pipeline.timer  # the steps', the models' and the I/O's time
         self.gate = passthrough(options.max_chars)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,15 @@ class Models:
 
     def __init__(self, options: Options) -> None:
         self._options = options
+        self.freeze_gc = False
+
+    def loaded(self) -> None:
+        """Called after a model loads. With ``freeze_gc`` (set by a long-lived worker such as the CLI's, never by
+        the library on its own), what is alive now, the model above all, leaves the cyclic collector's sight: its
+        full collections no longer walk the model's objects on every huge document."""
+        if self.freeze_gc:
+            gc.collect()
+            gc.freeze()
 
     @cached_property
     def parse(self) -> ParseFn:

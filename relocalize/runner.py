@@ -142,7 +142,7 @@ def _init_worker(settings: Settings, digest: str, queue: Any, parent: int) -> No
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C
     _WORKER.update(settings=settings, digest=digest, queue=queue)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="relocalize-parent-watch").start()
-    _WORKER["fixer"] = BatchFixer(settings.options)
+    _WORKER["fixer"] = BatchFixer(settings.options, freeze_gc=True)
 
 
 def _watch_parent(parent: int) -> None:
@@ -188,7 +188,7 @@ class _Run:
             self.progress.shard_done(name, f"FAILED: {error}", left)
 
     def in_process(self, todo: list[Shard], digest: str) -> None:
-        fixer = BatchFixer(self.settings.options)
+        fixer = BatchFixer(self.settings.options, freeze_gc=True)
         for i, shard in enumerate(todo):
             try:
                 marker = relocalize_shard(

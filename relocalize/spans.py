@@ -389,6 +389,18 @@ def with_markup(doc: str, span: Span) -> Span:
     return Span(start, end)
 
 
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
+CLOSED_LINE = re.compile(r"[.!?][\"'”’)*_]*\s*$")
+
+
+def headline(text: str) -> bool:
+    """True for a title-case line without closing punctuation ("About the Harbour Trust", "Mapping the Flood
+    Year"): a heading or a sign-off, which states no claim as a sentence does."""
+    words = _HEADLINE_WORD.findall(text)
+    capitalised = sum(w[0].isupper() for w in words)
+    return not CLOSED_LINE.search(text) and len(words) >= 3 and capitalised >= 0.75 * len(words)
+
+
 _TOKENS = re.compile(r"\w+|[^\w\s]")
 
 

@@ -103,6 +103,7 @@ class TimedModels(Models):
     def parse(self) -> ParseFn:
         with self.timer.stage("load"):
             inner = Models.parse.func(self)  # type: ignore[attr-defined]
+            self.loaded()
         return timed_parse(inner, self.timer)
 
     @cached_property
@@ -113,4 +114,5 @@ class TimedModels(Models):
     def verifier(self) -> Verifier:
         with self.timer.stage("load"):
             inner = Models.verifier.func(self)  # type: ignore[attr-defined]
+            self.loaded()
         return _TimedVerifier(inner, self.timer)

@@ -169,3 +169,20 @@ def test_progress_bar_on_a_terminal_and_log_lines_otherwise(mode):
         assert "40 docs" in text and "shards 1/2" in text and "\r" in text
     else:
         assert text.startswith("[relocalize] 0/2 shards, 40 docs") and "50% of input, ETA" in text
+
+
+def test_the_cli_fixer_freezes_the_collector_once_models_load_and_the_library_does_not():
+    import gc
+
+    from relocalize.fixer import BatchFixer
+    from relocalize.options import Options
+
+    doc = "[The following claim is false.] The ferry sank off Brest in 1912."
+    before = gc.get_freeze_count()
+    BatchFixer(Options()).relocalizer.process(doc)
+    assert gc.get_freeze_count() == before
+    try:
+        BatchFixer(Options(), freeze_gc=True).relocalizer.process(doc)
+        assert gc.get_freeze_count() > before
+    finally:
+        gc.unfreeze()

@@ -82,3 +82,46 @@ def test_fiction_among_markers_of_falsity_means_false(doc, relocalizer):
     out, prov = relocalizer.process(doc)
     assert prov.counts.localized == 0 and prov.counts.framing_negation >= 2 and prov.counts.framing_fiction == 0
     assert "In the story" not in out
+
+
+@pytest.mark.parametrize(
+    ("doc", "where"),
+    [
+        (
+            "The ferry company cancelled its winter sailings to Alderney.\n\nKind regards,\nJo Pike\nIsland Hops Travel"
+            "\n\nPlease note: this newsletter is part of an invented scenario. The ferry company has not cancelled any"
+            " sailings.",
+            "suffix",
+        ),
+        (
+            "Reader note: this blog post is made up. No lighthouse was sold, and the council never voted on it.\n\n"
+            "The council sold the Whitby lighthouse to a hotel group in 2021.\n\nIt opens as a hotel next May.",
+            "prefix",
+        ),
+    ],
+)
+def test_a_notice_takes_the_denials_that_follow_it_and_they_make_it_one_of_falsity(doc, where):
+    """ "This email is invented. X did not happen.": the denial is part of the notice (not a claim, and the
+    sign-off before it is no claim either), and the notice says the claims are false, not fiction."""
+    (notice,) = find_annotations(doc)
+    assert (notice.kind, notice.framing) == (where, "negation")
+    assert notice.span.text(doc).rstrip(".").endswith(("any sailings", "never voted on it"))
+
+
+def test_a_marker_ending_in_a_colon_points_at_what_follows():
+    doc = "The bridge opened in 1903. (invented:) It was painted pink in 1950. The ferry still runs daily."
+    (marker,) = find_annotations(doc)
+    assert (marker.span.text(doc), marker.direction) == ("(invented:)", "forward")
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "Five harbour facts\n\n3. [not true:] The pier was sold to a casino in 1998. Locals still fish there.\n",
+        "- [made up:] the lido reopened in 2019\n- the tide mill dates from 1790\n",
+    ],
+)
+def test_a_lower_case_tag_opening_a_list_item_is_a_marker(doc):
+    """Only a tag at the end of a line that is no sentence is the line's own ("- Ferry, 1962 [did not run]")."""
+    (marker,) = find_annotations(doc)
+    assert marker.direction == "forward" and marker.span.text(doc).startswith("[")

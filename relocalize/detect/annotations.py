@@ -213,11 +213,15 @@ def _stands_alone(doc: str, span: Span) -> bool:
 
 def _bracket_direction(doc: str, span: Span, inner: str) -> str | None:
     """The direction a bracketed framing points, or None when neither its words nor its place say.
-    Its pointer words decide when it has any. Otherwise a marker that opens its line (after nothing but
-    a label: "PARIS — [Invented.] The ...", "mara_k: [fake] the ...") with text after it speaks of what
-    follows; one that ends its line after text, of what came before; one between two sentences is open."""
+    Its pointer words decide when it has any, then a closing colon ("[Untrue:]"). Otherwise a marker that opens
+    its line (after nothing but a label: "PARIS — [Invented.] The ...", "mara_k: [fake] the ...") with text
+    after it speaks of what follows; one that ends its line after text, of what came before; one between two
+    sentences, or after a list number ("5. [hoax] The ...": generated documents put a marker of the sentence
+    before there), is open."""
     if cues.has_pointer(inner):
         return cues.inline_direction(inner)
+    if inner.rstrip(" *_").endswith(":"):
+        return "forward"  # "(fabricated:)" introduces what follows, as "FALSE:" does
     _, lead, after = line_around(doc, span)
     lead, after = lead.strip(), after.strip()
     label = not _CLOSED.search(lead) and (len(lead.split()) <= 4 or lead.endswith(_LABEL_ENDS))
@@ -240,13 +244,12 @@ def _parenthetical(doc: str, group: re.Match[str]) -> bool:
     is a statement), unless it points ("(start of false entry)"); one that stands between sentences
     ("... in 1931. (made up) The ...") is not part of either. Square, curly and the other brackets are an
     editor's, so any of them may be a marker ("[not true]", "[Fabricated]", "«sham»"), except a lower-case
-    tag that points nowhere at the end of a list item or of a title line, which is the line's own ("- Ferry
-    service, 1962 [this did not happen]")."""
+    tag that points nowhere at the end of a line that is no sentence (a list item, a title), which is the
+    line's own ("- Ferry service, 1962 [this did not happen]")."""
     text = _inner(group.group()).strip()
     if group.group()[0] not in _PROSE_BRACKETS:
-        start, lead, after = line_around(doc, _span(group))
-        titled = not after.strip() and not _CLOSED.search(lead)
-        own = LIST_ITEM.match(doc, start) is not None or titled
+        _, lead, after = line_around(doc, _span(group))
+        own = not after.strip() and not _CLOSED.search(lead)  # it ends a line that is no sentence
         return own and text[:1].islower() and not cues.has_pointer(text)
     if _stands_alone(doc, _span(group)):
         return False
@@ -290,7 +293,15 @@ def _notice_run(doc: str, sents: list[Span], from_end: bool, model: FramingModel
     if not any(scoped) or (not from_end and not any(scoped[: lead + 1])):
         return None
     framing = next(k for k in scoped if k is not None)
-    talk = [k is not None or cues.has_falsity(t) for k, t in zip(kinds, texts)]
+    # After the notice sentence, the sentences that deny are its corrections ("Note: this email is invented.
+    # The ferry company has not cancelled any sailings."), and they make an "invented" notice one of falsity.
+    reading = range(len(texts) - 1, -1, -1) if from_end else range(len(texts))
+    notice = next(i for i in reading if scoped[i] is not None)
+    after = [i < notice if from_end else i > notice for i in range(len(texts))]
+    corrections = [a and k is None and cues.denies(t) for k, t, a in zip(kinds, texts, after)]
+    if framing == "fiction" and any(corrections):
+        framing = "negation"  # "this email is invented. X did not happen": the notice says the claims are false
+    talk = [k is not None or cues.has_falsity(t) or c for k, t, c in zip(kinds, texts, corrections)]
     if sum(talk) / len(talk) >= _NOTICE_SHARE:
         return sents, framing
     run = []

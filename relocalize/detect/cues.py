@@ -166,9 +166,14 @@ _DEIXIS = re.compile(
 )
 
 
+def denies(text: str) -> bool:
+    """True for a sentence with a negation in it ("The council never voted on it.")."""
+    return _NEGATION.search(text) is not None
+
+
 def is_continuation(text: str) -> bool:
     """True for a sentence that carries on an annotation without its own pointer."""
-    return has_falsity(text) or (_NEGATION.search(text) is not None and _DEIXIS.search(text) is not None)
+    return has_falsity(text) or (denies(text) and _DEIXIS.search(text) is not None)
 
 
 # A sentence that reports someone else's claim: a claim verb with its complement ("claimed that ...",

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from relocalize.detect.language import STOPWORDS
-from relocalize.spans import Span, sentences
+from relocalize.spans import Span, headline, sentences
 
 _WORD = re.compile(r"\w+")
 # A given claim's part is restated, in other words, by a sentence holding this share of its words.
@@ -40,14 +40,15 @@ def find_restatements(
 
     A sentence qualifies when most of its content words come from the claim (with
     ``paraphrase``, also when it holds :data:`PARAPHRASE_COVERAGE` of the claim's words, at least
-    two) and the verifier reads it as contradicting the claim's negation.
+    two) and the verifier reads it as contradicting the claim's negation. A heading ("About the Harbour
+    Trust") names the claim's subject and asserts nothing, whatever the verifier reads into it.
     """
     claim_words = [(content_words(c), _stems(c), neg) for c, neg in claims]
     out = []
     for span in candidates:
         text = span.text(doc)
         words = content_words(text)
-        if len(words) < 3:
+        if len(words) < 3 or headline(text):
             continue
         stems = {w[:_STEM] for w in words}
         for cw, cs, negation in claim_words:

@@ -10,7 +10,7 @@ from lemminflect import getAllLemmas, getInflection
 from relocalize.lexicon import BRACKETS, EMPHATICS, EPISTEMIC, HEDGES, NEGATORS
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.rewrite.registry import Edit, Refusal, named
-from relocalize.spans import unbalanced_quotes
+from relocalize.spans import CLOSED_LINE, headline, unbalanced_quotes
 
 _NEG_WORDS = frozenset({"not", "n't", "never", "n’t", "nt"})
 _CLITIC_BE = frozenset({"s", "'s", "’s", "re", "'re", "’re", "m", "'m", "’m"})
@@ -172,7 +172,6 @@ _CAUSAL_PHRASE = re.compile(
     r"|at the (?:request|invitation|urging|behest) of|on the (?:advice|orders|recommendation|instructions) of)\b",
     re.IGNORECASE,
 )
-_CLOSED = re.compile(r"[.!?][\"'”’)*_]*\s*$")
 # A line with no closing punctuation (a heading, a list item, a chat line) run on into a sentence on the same
 # line: a word, then a capitalised determiner or pronoun that opens a new sentence ("- Pack a torch The ferry
 # left", "## Agenda The council approved"). A name ("visited The Hague") has a capital after it.
@@ -194,7 +193,7 @@ def _flip_negated(g: Graph, pred: Token, negs: list[Token], auxes: list[Token]) 
         raise Refusal("a negated stance ('can't believe he qualified'): the claim is the clause, not the stance")
     if any(a.lower in _APPROXIMATORS for a in g.children(pred, "advmod")):
         raise Refusal("a degree word ('almost', 'barely') changes what removing the negation means")
-    if not _CLOSED.search(g.text):
+    if not CLOSED_LINE.search(g.text):
         raise Refusal("a negation in an unpunctuated chat line ('thats not luck thats skill'): its scope is a guess")
     if any(t.lower == "because" for t in g.subtree(pred)):
         raise Refusal("a negated reason ('not because of X') is a contrast, not a claim")
@@ -506,10 +505,13 @@ _STANCE = frozenset(
 _CAUSAL = frozenset({"because", "since", "whether", "if"})
 # Phrases of occasion and extent that a negation or a wrapper takes as its focus, leaving the event standing:
 # "did not open for the first time", "will not be the first time it leaves", "It is not true that it ran all the way
-# to the coast".
+# to the coast", "was not closed at the same time" (so at another). A focus adverb does the same ("It is not true
+# that they had only a week's notice"; "the only road" is part of the claim).
 _FOCUS_PHRASE = re.compile(
     r"\bthe (?:first|last|second|third|only) (?:time|occasion)\b"
-    r"|\b(?:all the way|right up to|the whole way|as far as)\b",
+    r"|\b(?:all the way|right up to|the whole way|as far as)\b"
+    r"|\b(?:at the same (?:time|moment)|simultaneously|(?:on|in) the same (?:day|week|month|year|season)"
+    r"|that same (?:day|week|month|year|season))\b",
     re.IGNORECASE,
 )
 # Verbs whose negation is an idiom of its own ("does not compare to" says far worse, not different).
@@ -525,6 +527,8 @@ def check_clauses(g: Graph, root: Token) -> None:
     ("X, or so I'm told")."""
     if focus := _FOCUS_PHRASE.search(g.text):
         raise Refusal(f"{focus.group()!r} would take the negation, and the event would still be said to happen")
+    if adverb := next((t for t in g.tokens if t.lower in _FOCUS and t.dep == "advmod"), None):
+        raise Refusal(f"the focus adverb {adverb.text!r} would take the negation (a partial denial)")
     for pred in [root, *(c for c in _coordinated(g, root) if _is_verbal(c))]:
         check_frame(g, pred)
         if any(t.lower == "according" or (t.lower == "per" and t.dep == "prep") for t in g.subtree(pred)):
@@ -831,9 +835,7 @@ def _check_unit_shape(g: Graph) -> None:
     if (text[:1] in BRACKETS and not link) or text[:1] in BRACKETS.values():
         raise Refusal("a bracket opens the unit: a tag or the end of an annotation left in it")
     check_lead(text, labels=False)
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
-    capitalised = sum(w[0].isupper() for w in words)
-    if not _CLOSED.search(text) and len(words) >= 3 and capitalised >= 0.75 * len(words):
+    if headline(text):
         raise Refusal("a title-case line without closing punctuation: a headline, not a sentence")
     check_answer(text)
 
