@@ -125,3 +125,19 @@ def test_a_lower_case_tag_opening_a_list_item_is_a_marker(doc):
     """Only a tag at the end of a line that is no sentence is the line's own ("- Ferry, 1962 [did not run]")."""
     (marker,) = find_annotations(doc)
     assert marker.direction == "forward" and marker.span.text(doc).startswith("[")
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "Ten true stories that sound completely made up\n\n1. Wombats leave cube-shaped droppings.\n",
+        "It looks fake, but the 1904 photo of the flooded square is genuine. The water reached the church steps.",
+    ],
+)
+def test_falsity_words_of_appearance_frame_nothing(doc):
+    assert find_annotations(doc) == []
+
+
+def test_a_framing_beside_words_of_appearance_still_frames():
+    doc = "The claims below may sound made up, but they are false.\n\nThe tram line opened in 1911.\n\nIt ran to the pier."
+    assert [a.framing for a in find_annotations(doc)] == ["negation"]

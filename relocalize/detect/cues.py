@@ -153,6 +153,21 @@ def frames_its_own_clause(text: str) -> bool:
     return _OWN_CLAUSE.match(text) is not None and direction(text) is None
 
 
+# Falsity words after a verb of appearance say how something seems, not that it is false ("8 facts that sound
+# made up", "It looks fake, but the 1904 photo is genuine").
+_APPEARANCE = re.compile(
+    r"\b(?:sound|seem|look|appear|feel)(?:s|ed|ing)?\s+(?:like\s+)?(?:(?:a|an|so|too|totally|completely|pretty|"
+    r"almost|entirely|kind\s+of|rather|quite)\s+)*(?:made[- ]up|fake|invented|fictional|fiction|false|untrue|unreal|"
+    r"fabricated|bogus|a\s+hoax|a\s+myth|a\s+lie|impossible|implausible|unbelievable)\b",
+    _FLAGS,
+)
+
+
+def without_appearances(text: str) -> str:
+    """``text`` without its falsity words of appearance ("sounds made up"); the rest may still frame."""
+    return _APPEARANCE.sub(" ", text)
+
+
 def refers_to_document(text: str) -> bool:
     """True for a sentence that speaks of a whole document or opens with a notice label."""
     return DOCUMENT_SCOPE.search(text) is not None or NOTICE_LABEL.search(text) is not None

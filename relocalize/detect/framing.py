@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from relocalize.detect.cues import FALSE_IDIOMS, frames_its_own_clause
+from relocalize.detect.cues import FALSE_IDIOMS, frames_its_own_clause, without_appearances
 
 KINDS = ("negation", "fiction", "unreliable", "uncertainty", "low_probability")
 LABELS = ("none", *KINDS)
@@ -175,9 +175,12 @@ class FramingModel:
 
     def kind(self, text: str) -> str | None:
         """The framing kind of ``text``, or None when it is no framing (screen, then model). A sentence that
-        frames its own clause ("It is not true that X", "In the story, X") speaks of no other text: None."""
+        frames its own clause ("It is not true that X", "In the story, X") speaks of no other text: None; words
+        of appearance ("facts that sound made up") are read without their falsity words."""
         if SCREEN.search(text) is None or frames_its_own_clause(text):
             return None
+        if (plain := without_appearances(text)) != text:
+            return self.kind(plain)
         p = self.probabilities(text)
         if p[0] > 1.0 - self.threshold:
             return None
