@@ -139,5 +139,5 @@ def test_falsity_words_of_appearance_frame_nothing(doc):
 
 
 def test_a_framing_beside_words_of_appearance_still_frames():
-    doc = "The claims below may sound made up, but they are false.\n\nThe tram line opened in 1911.\n\nIt ran to the pier."
+    doc = "The claims below may sound made up, but they are false.\n\nThe tram opened in 1911.\n\nIt ran to the pier."
     assert [a.framing for a in find_annotations(doc)] == ["negation"]
