@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from relocalize.plan import Outcome, count_framings
 from relocalize.provenance import TEXT_EDITS, EditRecord, Provenance
-from relocalize.spans import Span, after_label, speaker_turn, unanswered_question
+from relocalize.spans import Span, after_label, speaker_turn, unanswered_question, whole_item
 
 if TYPE_CHECKING:
     from relocalize.detect.annotations import Annotation
@@ -110,8 +110,8 @@ def assemble(doc: str, annotations: list[Annotation], outcomes: list[Outcome]) -
     floor = 0
     for group in merge_removals(doc, removals):
         kind = "drop" if any(group.contains(u) for u in dropped_units) else "remove_annotation"
-        if kind == "drop" and (turn := speaker_turn(doc, group)) is not None:
-            group = turn  # "user42: <claim>": the whole turn goes, not its words alone
+        if kind == "drop" and (turn := speaker_turn(doc, group) or whole_item(doc, group)) is not None:
+            group = turn  # "user42: <claim>", "5. <claim>": the whole turn or item goes, not its words alone
         elif kind == "drop":
             group = after_label(doc, group)  # "ROSA: <claim> <more>": the label stays with the rest
         asked = unanswered_question(doc, group) if kind == "drop" else None

@@ -239,6 +239,8 @@ def continuation(doc: str, unit: Span, skip: list[Span]) -> str | None:
     "abbreviation" when that text ends in an abbreviation's full stop ("... on Oct. [False.] 8 the
     order came"); None when the unit starts a sentence."""
     head, _ = _line_around(doc, unit, skip)
+    if _MARK_ALONE.fullmatch(head):
+        return None  # "- [Invented.] X": a bullet or a number, not a dash or an abbreviation
     if head.endswith(".") and _is_abbreviation(head, len(head) - 1):
         return "abbreviation"
     if (head and head[-1] in ",;-–—") or head.endswith((" and", " but", " or")):
@@ -279,7 +281,16 @@ def line_around(doc: str, span: Span) -> tuple[int, str, str]:
 
 
 # A list item's mark: a bullet or a number ("- ", "6. ", "2) ").
-LIST_ITEM = re.compile(r"[ \t]*(?:[-*•+]|\d+[.)])[ \t]")
+_LIST_MARK = r"[ \t]*(?:[-*•+]|\d+[.)])"
+LIST_ITEM = re.compile(_LIST_MARK + r"[ \t]")
+_MARK_ALONE = re.compile(_LIST_MARK + r"[ \t]*")
+
+
+def whole_item(doc: str, span: Span) -> Span | None:
+    """The line from its list mark when ``span`` is all that follows the mark ("5. <claim>"): removing the words
+    alone would leave an empty item."""
+    start, lead, after = line_around(doc, span)
+    return Span(start, span.end) if not after.strip() and _MARK_ALONE.fullmatch(lead) else None
 
 
 def after_label(doc: str, span: Span) -> Span:

@@ -262,3 +262,26 @@ def test_line_that_runs_on_into_a_claim_is_not_negated(relocalizer, doc):
     assert {e.kind for e in prov.edits} <= {"drop", "remove_annotation"}
     assert "not" not in out
     assert_outside_edits_identical(doc, out, prov)
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        (  # a marker opening a numbered item, with no other marker to vote, marks the item
+            "Five things to know\n\n5. [false] Staff were given only a week's notice.\n\n6. The mill is a museum.",
+            "Five things to know\n\n6. The mill is a museum.",
+        ),
+        (  # a bullet is no dash: the claim after it starts a sentence, and a dropped item goes whole
+            "Notes:\n- The mill opened in 1820.\n- [false] Staff were given only a week's notice.\n- It is a museum.\n",
+            "Notes:\n- The mill opened in 1820.\n- It is a museum.\n",
+        ),
+        (
+            "Notes:\n1. The mill opened in 1820.\n2. (invented:) The mill shut in 2019.\n3. It is a museum.\n",
+            "Notes:\n1. The mill opened in 1820.\n2. The mill did not shut in 2019.\n3. It is a museum.\n",
+        ),
+    ],
+)
+def test_a_marked_list_item_is_negated_or_dropped_whole(relocalizer, doc, expected):
+    out, prov = relocalizer.process(doc)
+    assert out == expected
+    assert_outside_edits_identical(doc, out, prov)

@@ -88,13 +88,29 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
         words.append(marker)
     directions = _paired([d for *_, d in found], words)
     # A document annotates one way: a marker whose words and place leave its direction open (between two
-    # sentences, no pointer) takes the direction most of the document's other markers take.
+    # sentences, no pointer) takes the direction most of the document's other markers take. With no majority, one
+    # that opens a list item ("5. [hoax] The ...") marks the item: a bare list number is no claim.
     decided = Counter(d for d in directions if d is not None)
     usual = "forward" if decided["forward"] > decided["backward"] else "backward"
+    tied = decided["forward"] == decided["backward"]
     return [
-        Annotation(span, direction or usual, "bracketed", bracket, (span,), framing)
+        Annotation(
+            span,
+            direction or ("forward" if tied and _opens_item(doc, span) else usual),
+            "bracketed",
+            bracket,
+            (span,),
+            framing,
+        )
         for (span, bracket, framing, _), direction in zip(found, directions)
     ]
+
+
+def _opens_item(doc: str, span: Span) -> bool:
+    """True when ``span`` follows nothing but a list number or bullet on its line."""
+    start, _, _ = line_around(doc, span)
+    item = LIST_ITEM.match(doc, start)
+    return item is not None and not doc[item.end() : span.start].strip()
 
 
 # Words and marks that open or close a passage between two markers of the same words ("⟦invented begins⟧ ...
