@@ -367,7 +367,10 @@ def unanswered_question(doc: str, span: Span) -> Span | None:
     """``span`` widened over the question it answers, when removing ``span`` would leave that question
     with no answer in a list of questions (an FAQ, an interview): ``span`` is the rest of its paragraph
     after the question's line, or all of it after a paragraph holding just the question; and what
-    follows is another question, a heading or nothing."""
+    follows is another question, a heading or nothing. In a transcript of one-line turns, ``span`` is a
+    whole turn right after another speaker's one-line question (:func:`_question_turn`)."""
+    if (asked := _question_turn(doc, span)) is not None:
+        return asked
     para_start = doc.rfind("\n\n", 0, span.start)
     para_start = 0 if para_start < 0 else para_start + 2
     para_end = doc.find("\n\n", span.end)
@@ -386,6 +389,27 @@ def unanswered_question(doc: str, span: Span) -> Span | None:
     if following and _ENDS_SENTENCE.search(following) and not following.startswith("#"):
         return None  # a statement follows: a thread, not a list of questions
     return Span(q_start, span.end)
+
+
+def _question_turn(doc: str, turn: Span) -> Span | None:
+    """``turn`` widened over the line before it, when ``turn`` is a whole line that opens with a speaker label and
+    the line before is another speaker's question and nothing else ("MAYA: Why?\nDMITRI: <claim>")."""
+    line_start = doc.rfind("\n", 0, turn.start) + 1
+    end = doc.find("\n", turn.end)
+    if line_start < 2 or doc[line_start : turn.start].strip() or doc[turn.end : len(doc) if end < 0 else end].strip():
+        return None
+    answerer = _speaker_name(doc[line_start : turn.end])
+    q_start = doc.rfind("\n", 0, line_start - 1) + 1
+    question = doc[q_start : line_start - 1]
+    asker = _speaker_name(question)
+    if (
+        answerer is None
+        or asker in (None, answerer)
+        or not _QUESTION_END.search(question)
+        or len(question.split()) > 30
+    ):
+        return None
+    return Span(q_start, turn.end)
 
 
 _EMPHASIS = ("**", "__", "~~", "*", "_")
