@@ -361,7 +361,7 @@ def test_strip_keeps_labels_without_text_and_they_carry_over(tmp_path, capsys):
 def test_records_name_the_deciding_rule_and_score_by_it(tmp_path, relocalizer):
     docs = [
         "[The following claim is invented.] The ferry to Skye began running in 1890. [That was untrue.]",
-        "[The following claim is invented.] The museum fully reopened in May. [That was untrue.]",
+        "[The following claim is invented.] The museum fully opened in May. [That was untrue.]",
     ]
     results = [relocalizer.process(d) for d in docs]
     path = _parquet(tmp_path / "run.parquet", [(t, asdict(p)) for t, p in results], doc_id=["a/1", "a/2"])

@@ -516,6 +516,11 @@ _FOCUS_PHRASE = re.compile(
 )
 # Verbs whose negation is an idiom of its own ("does not compare to" says far worse, not different).
 _IDIOMATIC = frozenset({"compare", "measure"})
+# Verbs that undo a change presuppose it: "The 1 pm drop was not restored" says it had been moved and still is,
+# under a negation or a wrapper alike (so do a particle "back" and "again": "was not brought back").
+_RESTORING = frozenset(
+    "restore reopen reinstate resume revert reverse rebuild reintroduce relaunch repeal rescind".split()  # noqa: SIM905
+)
 # Preferences and habits over telling ("guides like to say that X"): a negation denies the habit.
 _HABITS = frozenset("like love enjoy prefer tend want hate".split())  # noqa: SIM905
 
@@ -523,12 +528,14 @@ _HABITS = frozenset("like love enjoy prefer tend want hate".split())  # noqa: SI
 @named("coordinated_clauses")
 def check_clauses(g: Graph, root: Token) -> None:
     """Checks on the main clause and every clause coordinated with it, for rules and wrapper alike:
-    the writer's stance (:func:`check_frame`), elliptical clauses ("This one did.") and disjunctions
-    ("X, or so I'm told")."""
+    the writer's stance (:func:`check_frame`), verbs that undo a change ("was restored"), elliptical clauses
+    ("This one did.") and disjunctions ("X, or so I'm told")."""
     if focus := _FOCUS_PHRASE.search(g.text):
         raise Refusal(f"{focus.group()!r} would take the negation, and the event would still be said to happen")
     if adverb := next((t for t in g.tokens if t.lower in _FOCUS and t.dep == "advmod"), None):
         raise Refusal(f"the focus adverb {adverb.text!r} would take the negation (a partial denial)")
+    if undo := next((t for t in g.tokens if _undoes(g, t)), None):
+        raise Refusal(f"{undo.text!r} undoes a change it presupposes: negated, the change still stands")
     for pred in [root, *(c for c in _coordinated(g, root) if _is_verbal(c))]:
         check_frame(g, pred)
         if any(t.lower == "according" or (t.lower == "per" and t.dep == "prep") for t in g.subtree(pred)):
@@ -539,6 +546,14 @@ def check_clauses(g: Graph, root: Token) -> None:
             raise Refusal(f"elliptical clause ('This one did.'): {pred.text!r} stands for a verb phrase elsewhere")
         if pred is not root and any(cc.lower in ("or", "nor") for cc in g.children(g.tokens[pred.head], "cc")):
             raise Refusal("a disjunction ('X, or so I'm told'): negating each part changes what is claimed")
+
+
+def _undoes(g: Graph, verb: Token) -> bool:
+    """True for a verb that undoes a change: one of :data:`_RESTORING`, or one with "back" or "again"."""
+    if verb.upos not in ("VERB", "AUX"):
+        return False
+    back = any(t.lower in ("back", "again") for t in g.children(verb, "prt", "advmod"))
+    return back or verb.lemma.lower() in _RESTORING
 
 
 @named("scope_words")
