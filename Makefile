@@ -14,7 +14,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[dev,stanza,seq2seq]'
+	$(BIN)/pip install --quiet -e '.[dev,stanza,seq2seq,ray]'
 	touch $@
 
 demo: $(VENV)/.installed
