@@ -32,6 +32,8 @@ DEFAULTS: dict[str, Any] = {
 } | {
     "batch_size": 256,
     "workers": 1,
+    "engine": "local",
+    "ray_address": None,
     "keep_going": False,
     "overwrite": False,
     "progress": "auto",
@@ -67,7 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("inputs", nargs="*", metavar="INPUT", help="files, directories or globs")
     r.add_argument("--out", metavar="OUTDIR", help="output directory (one output per input, same name)")
     r.add_argument("--batch-size", type=int, help="rows per batch (default: 256)")
-    r.add_argument("--workers", type=int, help="processes, shards spread across them (default: 1)")
+    r.add_argument("--workers", type=int, help="processes (or Ray actors), shards spread across them (default: 1)")
+    r.add_argument("--engine", choices=("local", "ray"), help="local processes or Ray actors (default: local)")
+    r.add_argument("--ray-address", metavar="ADDR", help="a Ray cluster (auto or host:port; default: start one)")
     r.add_argument("--keep-going", action="store_const", const=True, help="continue past failed shards")
     r.add_argument("--overwrite", action="store_const", const=True, help="replace output of other options")
     r.add_argument("--show", type=int, metavar="N", help="print the diffs of the first N changed documents")
@@ -133,6 +137,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         out=Path(s["out"]),
         batch_size=s["batch_size"],
         workers=s["workers"],
+        engine=s["engine"],
+        ray_address=s["ray_address"],
         keep_going=s["keep_going"],
         overwrite=s["overwrite"],
         progress=s["progress"],

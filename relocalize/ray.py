@@ -1,4 +1,5 @@
-"""relocalize on Ray Data: a callable class for ``Dataset.map_batches`` (Ray itself is not imported here).
+"""relocalize on Ray: a callable class for Ray Data's ``Dataset.map_batches`` (which does not import Ray), and
+the shards of ``relocalize run --engine ray`` spread over Ray actors.
 
     import ray, relocalize.ray
     ds = ray.data.read_parquet("s3://bucket/shards/")
@@ -17,12 +18,15 @@ values as :func:`relocalize.fix_batch` for the same rows; dropped rows are remov
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pyarrow as pa
 
 from relocalize.fixer import BatchFixer, output_schema
+from relocalize.io import Shard, ShardError, UsageError
 from relocalize.options import Options
+from relocalize.runner import Settings, relocalize_shard
 from relocalize.stats import Tally
 
 
@@ -46,3 +50,51 @@ class Relocalize:
         records = batch.to_batches()
         fixed = [self._fixer.fix_arrow(b, passes, schema, self.tally) for b, passes in self._fixer.gated(records)]
         return pa.Table.from_batches(fixed, schema=schema)
+
+
+# -- relocalize run --engine ray ------------------------------------------------------------------
+class _ShardWorker:
+    """A Ray actor's state: one fixer for every shard it is given (models load once per actor)."""
+
+    def __init__(self, settings: Settings, digest: str) -> None:
+        self.settings, self.digest = settings, digest
+        self.fixer = BatchFixer(settings.options, freeze_gc=True)
+
+    def run(self, shard: Shard) -> tuple[str, dict[str, Any] | None, str | None]:
+        try:
+            marker = relocalize_shard(shard, self.settings, self.digest, self.fixer, lambda rows, nbytes: None)
+        except ShardError as exc:
+            return shard.name, None, str(exc)
+        except Exception as exc:  # reported as the local engine reports it
+            return shard.name, None, f"internal error: {type(exc).__name__}: {exc}"
+        return shard.name, marker, None
+
+
+def run_shards(
+    shards: list[Shard], settings: Settings, digest: str
+) -> Iterator[tuple[str, dict[str, Any] | None, str | None]]:
+    """(shard name, marker or None, error or None) for each of ``shards`` as Ray actors finish them, at most
+    ``settings.workers`` at a time, on the cluster at ``settings.ray_address`` (a local Ray when None). Each shard
+    is written by :func:`relocalize.runner.relocalize_shard`, as with the local engine; a dead actor is restarted
+    and its shard retried by Ray. Closing the iterator early stops the actors."""
+    try:
+        import ray
+        from ray.util import ActorPool
+    except ImportError as exc:
+        raise UsageError("--engine ray needs Ray: pip install 'relocalize[ray]'") from exc
+    started = not ray.is_initialized()
+    if started:
+        ray.init(address=settings.ray_address, include_dashboard=False, log_to_driver=False)
+    remote = ray.remote(num_cpus=1, max_restarts=2, max_task_retries=2)(_ShardWorker)
+    actors = [remote.remote(settings, digest) for _ in range(min(settings.workers, len(shards)))]
+    pool = ActorPool(actors)
+    try:
+        for shard in shards:
+            pool.submit(lambda actor, s: actor.run.remote(s), shard)
+        while pool.has_next():
+            yield pool.get_next_unordered()
+    finally:
+        for actor in actors:
+            ray.kill(actor)
+        if started:
+            ray.shutdown()

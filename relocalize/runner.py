@@ -39,6 +39,8 @@ class Settings:
     out: Path
     batch_size: int = 256
     workers: int = 1
+    engine: str = "local"  # or "ray": the shards spread over Ray actors (relocalize.ray.run_shards)
+    ray_address: str | None = None
     keep_going: bool = False
     overwrite: bool = False
     progress: str = "auto"
@@ -229,6 +231,19 @@ class _Run:
                 raise
             self._drain(queue)
 
+    def in_ray(self, todo: list[Shard], digest: str) -> None:
+        from relocalize.ray import run_shards
+
+        ran = set()
+        for name, marker, error in run_shards(todo, self.settings, digest):
+            ran.add(name)
+            if marker is not None:
+                self.advance(name, marker["rows_in"], 0)
+            self.finished(name, marker, error)
+            if self.result.failed and not self.settings.keep_going:
+                break
+        self.result.pending = [s.name for s in todo if s.name not in ran]
+
     def _drain(self, queue: Any) -> None:
         while not queue.empty():
             try:
@@ -270,7 +285,9 @@ def run(shards: list[Shard], settings: Settings) -> RunResult:
         if done:
             progress.log(f"{len(done)} shard(s) already complete, skipped")
         try:
-            if todo and settings.workers > 1 and len(todo) > 1:
+            if todo and settings.engine == "ray":
+                state.in_ray(todo, digest)
+            elif todo and settings.workers > 1 and len(todo) > 1:
                 state.in_workers(todo, digest)
             elif todo:
                 state.in_process(todo, digest)

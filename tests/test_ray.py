@@ -1,8 +1,11 @@
 """The Ray Data adapter on a local Ray with 2 CPUs: the same rows as ``fix_batch``."""
 
+import sys
+
 import pyarrow as pa
 import pytest
 import ray
+from cli_util import corpus, plain, run, write_jsonl, write_parquet
 
 import relocalize
 from relocalize.ray import Relocalize
@@ -46,3 +49,43 @@ def test_the_constructor_checks_the_options_and_the_call_the_text_column():
         Relocalize(on_failure="shred")
     with pytest.raises(KeyError, match="body"):
         Relocalize(text_column="body")(pa.table({"text": ["A ferry."]}))
+
+
+def _outputs(out):
+    return sorted(p.name for p in out.iterdir() if p.name != "_relocalize")
+
+
+def test_engine_ray_writes_what_the_local_engine_writes_byte_for_byte(local_ray, tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    docs = corpus()
+    write_jsonl(src / "a.jsonl", [docs[0], *plain(3)])
+    write_jsonl(src / "b.jsonl.gz", [*plain(2, 10), docs[1]])
+    write_parquet(src / "c.parquet", [docs[2], *plain(2, 20)])
+    local, on_ray = tmp_path / "local", tmp_path / "ray"
+    assert run(capsys, "run", src, "--out", local, "--workers", "2")[0] == 0
+    code, stdout, _ = run(capsys, "run", src, "--out", on_ray, "--engine", "ray", "--workers", "2")
+    assert code == 0, stdout
+    assert _outputs(on_ray) == _outputs(local) == ["a.jsonl", "b.jsonl.gz", "c.parquet"]
+    for name in _outputs(local):
+        assert (on_ray / name).read_bytes() == (local / name).read_bytes()
+    code, stdout, _ = run(capsys, "run", src, "--out", on_ray, "--engine", "ray")
+    assert code == 0 and "3 shard(s) were already complete" in stdout  # resumed by shard, as locally
+
+
+def test_engine_ray_reports_a_bad_shard_as_the_local_engine_does(local_ray, tmp_path, capsys):
+    bad = tmp_path / "b.jsonl"
+    bad.write_text("nope\n")
+    good = write_jsonl(tmp_path / "c.jsonl", plain(2))
+    code, stdout, _ = run(capsys, "run", bad, good, "--out", tmp_path / "out", "--engine", "ray", "--keep-going")
+    assert code == 1
+    failed = stdout.split("failed shards:\n")[1]
+    assert "b.jsonl: " in failed and "not valid JSON" in failed and "c.jsonl" not in failed
+    assert _outputs(tmp_path / "out") == ["c.jsonl"]
+
+
+def test_engine_ray_without_ray_names_the_extra(tmp_path, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "ray", None)
+    good = write_jsonl(tmp_path / "c.jsonl", plain(2))
+    code, _, err = run(capsys, "run", good, "--out", tmp_path / "out", "--engine", "ray")
+    assert code == 2 and "pip install 'relocalize[ray]'" in err
