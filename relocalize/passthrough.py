@@ -1,18 +1,15 @@
 """Rows that :meth:`Pipeline.process` would return untouched, found for a whole batch in Arrow.
 
 ``Pipeline.process`` leaves a document alone (status ``unchanged``, no message) when it is a
-non-blank string of at most ``max_chars`` characters that the language check accepts and in
-which the framing screen (:data:`relocalize.detect.framing.SCREEN`) finds no word.
-Running those checks in Python costs a few MB/s; here they run
-vectorised, conservatively: a row passes through only when it certainly meets them.
-
-* the screen pattern is translated to RE2 from its parsed form, with every character class
-  enumerated from Python's own ``re``; word boundaries are kept (RE2's are ASCII, the same
-  as Python's on a string with no non-ASCII letter or digit), other zero-width assertions
-  dropped and long counted repeats left open, which only widens it; strings with a
-  non-ASCII word character get the translation with boundaries dropped too;
-* the language check is bounded: no control characters, and a lower bound on the stop-word
-  count over an upper bound on the word count reaching the threshold.
+non-blank string of at most ``max_chars`` characters in which the framing screen
+(:data:`relocalize.detect.framing.SCREEN`) finds no word, whatever its language (the language
+check runs only on documents with a cue). Running the screen in Python costs a few MB/s; here it
+runs vectorised, conservatively: a row passes through only when it certainly meets the checks.
+The screen pattern is translated to RE2 from its parsed form, with every character class
+enumerated from Python's own ``re``; word boundaries are kept (RE2's are ASCII, the same as
+Python's on a string with no non-ASCII letter or digit), other zero-width assertions dropped and
+long counted repeats left open, which only widens it; strings with a non-ASCII word character
+get the translation with boundaries dropped too.
 
 Every other row goes through ``Pipeline.process``, so the output is the same either way
 (``tests/test_cli_passthrough.py`` compares the two).
@@ -23,16 +20,13 @@ from __future__ import annotations
 import logging
 import re
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
-import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from relocalize.detect import language
 from relocalize.detect.framing import SCREEN
 from relocalize.spans import TEXT_CHAR
 
@@ -178,15 +172,6 @@ def to_re2(pattern: re.Pattern[str], boundaries: bool = False) -> str:
     return seq(P.parse(pattern.pattern, flags))
 
 
-def _ascii_word(word: str) -> str:
-    """An RE2 pattern for ``word`` (ASCII letters) in any case."""
-    return "".join(f"[{c.lower()}{c.upper()}]" for c in word)
-
-
-# ASCII characters outside the letter class [^\W\d_] of language.WORD: a certain word boundary.
-_BOUNDARY = r"[\x00-\x40\x5b-\x60\x7b-\x7f]"
-
-
 class _Cue:
     """One prefilter pattern in RE2: with ASCII word boundaries (exact on strings without a
     non-ASCII word character) and without them (for the other strings)."""
@@ -199,8 +184,7 @@ class _Cue:
 class Passthrough:
     """Decides, per batch, which rows ``Pipeline.process`` would return as they are.
 
-    Not fork-safe once used (its threads and polars's do not survive ``fork``): a process
-    that forks should build its own, as the CLI's spawned workers do.
+    A process that forks should build its own, as the CLI's spawned workers do.
     """
 
     def __init__(self, max_chars: int) -> None:
@@ -208,13 +192,6 @@ class Passthrough:
         self.screen = _Cue(SCREEN)
         self._non_ascii_word = _char_class(r"[^\W\x00-\x7f]", 0)
         self._text = to_re2(TEXT_CHAR)
-        self._control = to_re2(language.CONTROL)
-        stop = sorted(language.STOPWORDS, key=len, reverse=True)
-        if language.WORD.pattern != r"[^\W\d_]+" or not all(w.isascii() and w.isalpha() for w in stop):
-            raise Untranslatable("the language check changed; update relocalize.passthrough")
-        words = "|".join(_ascii_word(w) for w in stop)
-        self._stop = f"(?:^|{_BOUNDARY})(?:{words})(?:{_BOUNDARY}|$)"
-        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="relocalize-gate")
 
     def mask(self, texts: pa.Array | pa.ChunkedArray) -> np.ndarray:
         """A boolean array: True where the row certainly passes through unchanged."""
@@ -225,22 +202,7 @@ class Passthrough:
             texts = texts.combine_chunks()
         chars = pc.utf8_length(texts)
         keep = _flags(pc.and_(pc.less_equal(chars, self.max_chars), pc.match_substring_regex(texts, self._text)))
-        sample = texts
-        if (pc.max(chars).as_py() or 0) > language.SAMPLE:
-            sample = pc.utf8_slice_codeunits(texts, 0, language.SAMPLE)
-        # The cue scan (RE2), the stop-word count (polars) and the rest (numpy) release the GIL.
-        cued = self._pool.submit(self._cued, texts)
-        stop = self._pool.submit(self._stop_words, sample)
-        keep &= ~_matches(sample, self._control)
-        words = _word_bound(sample)
-        stops = stop.result()
-        # The stop-word share certainly reaches the language check's threshold.
-        keep &= (stops >= 1) & (stops >= language.MIN_STOPWORD_SHARE * words)
-        return keep & ~cued.result()
-
-    def _stop_words(self, sample: pa.Array) -> np.ndarray:
-        """A lower bound on the stop words of each string (non-overlapping whole-word matches)."""
-        return pl.Series(pl.from_arrow(sample)).str.count_matches(self._stop).fill_null(0).to_numpy()
+        return keep & ~self._cued(texts)
 
     def _cued(self, texts: pa.Array) -> np.ndarray:
         """True where the framing screen may match (see :mod:`relocalize.detect.framing`)."""
@@ -258,27 +220,6 @@ class Passthrough:
             elif count:
                 hit[subset] = _matches(strings.filter(pa.array(subset)), source)
         return hit
-
-
-def _word_bound(strings: pa.Array) -> np.ndarray:
-    """An upper bound on the words (runs of letters) of each string: a word starts with an ASCII
-    letter that follows no ASCII letter, or with a non-ASCII character (a UTF-8 lead byte)."""
-    wide = pa.types.is_large_string(strings.type)
-    bounds = np.frombuffer(strings.buffers()[1], dtype=np.int64 if wide else np.int32)
-    bounds = bounds[strings.offset : strings.offset + len(strings) + 1].astype(np.int64)
-    out = np.zeros(len(strings), dtype=np.int64)
-    filled = bounds[1:] > bounds[:-1]
-    if not filled.any():
-        return out
-    data = np.frombuffer(strings.buffers()[2], dtype=np.uint8)[bounds[0] : bounds[-1]]
-    firsts = bounds[:-1][filled] - bounds[0]
-    letter = ((data | 0x20) - ord("a")) < 26
-    starts = letter.copy()
-    starts[1:] &= ~letter[:-1]
-    starts[firsts] = letter[firsts]  # the byte before belongs to the previous string
-    starts |= data >= 0xC0
-    out[filled] = np.diff(np.searchsorted(np.flatnonzero(starts), [*firsts, len(data)]))
-    return out
 
 
 def _matches(strings: pa.Array, source: str) -> np.ndarray:

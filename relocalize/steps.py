@@ -85,8 +85,8 @@ class Step:
 
 
 class Screen(Step):
-    """Decide documents no annotation can be in: not text, empty, not Unicode, too long, not English,
-    or without a cue."""
+    """Decide documents no annotation can be in: not text, empty, not Unicode, too long, without a cue (whatever
+    their language), or, with a cue, not English."""
 
     name = "screen"
     reads = ("text",)
@@ -105,10 +105,10 @@ class Screen(Step):
                 doc.finish(text, Provenance("error", "text holds a lone surrogate (not valid Unicode)"))
             elif len(text) > limit:
                 doc.finish(text, Provenance("unsupported", f"text longer than max_chars={limit}"))
+            elif not may_hold_annotations(text):  # whatever its language: no cue, nothing to relocalize
+                doc.finish(text, Provenance("unchanged"))
             elif reason := unsupported_reason(text):
                 doc.finish(text, Provenance("unsupported", reason))
-            elif not may_hold_annotations(text):
-                doc.finish(text, Provenance("unchanged"))
         return batch
 
 
