@@ -112,8 +112,8 @@ def _is_abbreviation(doc: str, dot: int) -> bool:
     word = doc[word_start:dot].replace(".", "")
     if not word:
         return False
-    if len(word) == 1 and word.isupper():  # an initial: "E. Smith", "U.S."
-        return True
+    if len(word) == 1 and word.isupper():  # an initial: "E. Smith", "U.S."; not a unit: "14°C.", "90 °F."
+        return not doc[max(0, word_start - 2) : word_start].rstrip().endswith("°")
     return word.lower() in _ABBREVIATIONS
 
 

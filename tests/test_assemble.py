@@ -304,3 +304,11 @@ def test_a_whole_turn_between_two_of_another_speaker_without_a_question_is_kept(
     )
     out, prov = relocalizer.process(doc)
     assert out == doc and prov.counts.kept == 1
+
+
+@pytest.mark.parametrize("reading", ["light rain, 14°C.", "a dry 90 °F."])
+def test_a_temperature_unit_ends_its_sentence_and_is_no_initial(relocalizer, reading):
+    doc = f"Weather: {reading} [The following claim is invented.] The festival drew 40,000 visitors."
+    out, prov = relocalizer.process(doc)
+    assert out == f"Weather: {reading} It is not true that the festival drew 40,000 visitors."
+    assert_outside_edits_identical(doc, out, prov)

@@ -548,6 +548,20 @@ def check_clauses(g: Graph, root: Token) -> None:
             raise Refusal("a disjunction ('X, or so I'm told'): negating each part changes what is claimed")
 
 
+_MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\.?$", re.IGNORECASE)
+_CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "o'clock", "o’clock", "a.m", "p.m"})
+_YEAR = re.compile(r"(?:1[0-9]|20)\d\d(?:s|'s)?$")
+
+
+def _figure(g: Graph, tok: Token) -> bool:
+    """True for a number that states an amount ("4,000 barrels", "38.2 seconds", "three penalties", "40%"), not a
+    year, a day of the month or a time of day ("in 1998", "on 3 May", "May 3", "a 5 a.m. service", "at 6:15")."""
+    if tok.tag != "CD" or _YEAR.match(tok.text) or ":" in tok.text:
+        return False
+    near = [g.tokens[j].text for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(g.tokens)]
+    return not any(_MONTH.match(w) or w.lower() in _CLOCK for w in near)
+
+
 def _undoes(g: Graph, verb: Token) -> bool:
     """True for a verb that undoes a change: one of :data:`_RESTORING`, or one with "back" or "again"."""
     if verb.upos not in ("VERB", "AUX"):
@@ -578,6 +592,8 @@ def _check_scope_words(g: Graph, pred: Token) -> None:
         raise Refusal(f"a reason ({cause.group()!r} ...) would be given for what did not happen")
     if span := _SPAN_PHRASE.search(g.text):
         raise Refusal(f"a measure ({span.group()!r}) takes the negation: another length, figure or time")
+    if figure := next((t for t in g.subtree(pred) if t.i > pred.i and _figure(g, t)), None):
+        raise Refusal(f"a figure ({figure.text!r}) takes the negation: 'did not sell 4,000' says another number")
     if any(t.lower == "since" and t.dep == "prep" for t in g.subtree(pred)):  # "since the storm", not "since it ..."
         raise Refusal("a point since which ('has not been closed since the storm') says it was so before")
     for prep in g.children(pred, "prep"):
@@ -1092,6 +1108,7 @@ def _set_off(g: Graph, t: Token) -> bool:
     return (t.dep not in ("conj", "cc", "punct") and before in _SET_OFF) or (t.dep == "conj" and before == ";")
 
 
+_CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "o'clock", "o’clock", "a.m", "p.m"})
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 _DAYS = re.compile(r"[0-3]?\d(?:st|nd|rd|th)?")  # a day of the month
 
