@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from relocalize.plan import Outcome, count_framings
-from relocalize.provenance import TEXT_EDITS, EditRecord, Provenance
+from relocalize.provenance import TEXT_EDITS, EditRecord, Kind, Provenance
 from relocalize.spans import Span, after_label, speaker_turn, unanswered_question, whole_item
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ class DocEdit:
 
     span: Span
     text: str
-    kind: str  # "rewrite" | "wrap" | "drop" | "remove_annotation"
+    kind: Kind
     method: str
     score: float | None = None
     rule: str = ""  # the rewrite rules, or the checks that refused the preferred forms
@@ -97,43 +97,43 @@ def apply_edits(doc: str, edits: list[DocEdit]) -> tuple[str, list[tuple[DocEdit
 def assemble(doc: str, annotations: list[Annotation], outcomes: list[Outcome]) -> tuple[str, Provenance]:
     """``doc`` with the outcomes' edits applied, the governing annotations removed (those of a kept
     unit stay), dropped units removed with their speaker label or question, and its provenance."""
-    blocked = {g for o in outcomes if o.kind == "kept" for g in o.governors}
+    blocked = {g for o in outcomes if o.kind == Kind.KEPT for g in o.governors}
     governing = {g for o in outcomes for g in o.governors}
     removed = [i for i in sorted(governing) if i not in blocked]
     edits: list[DocEdit] = []
     for o in outcomes:
         if o.kind in TEXT_EDITS:
             edits.append(DocEdit(o.unit, o.text, o.kind, o.method, o.score, o.rule))
-    removals = [annotations[i].span for i in removed] + [o.unit for o in outcomes if o.kind == "drop"]
-    drops = [o for o in outcomes if o.kind == "drop"]
+    removals = [annotations[i].span for i in removed] + [o.unit for o in outcomes if o.kind == Kind.DROP]
+    drops = [o for o in outcomes if o.kind == Kind.DROP]
     dropped_units = {o.unit for o in drops}
     floor = 0
     for group in merge_removals(doc, removals):
-        kind = "drop" if any(group.contains(u) for u in dropped_units) else "remove_annotation"
-        if kind == "drop" and (turn := speaker_turn(doc, group) or whole_item(doc, group)) is not None:
+        kind = Kind.DROP if any(group.contains(u) for u in dropped_units) else Kind.REMOVE_ANNOTATION
+        if kind == Kind.DROP and (turn := speaker_turn(doc, group) or whole_item(doc, group)) is not None:
             group = turn  # "user42: <claim>", "5. <claim>": the whole turn or item goes, not its words alone
-        elif kind == "drop":
+        elif kind == Kind.DROP:
             group = after_label(doc, group)  # "ROSA: <claim> <more>": the label stays with the rest
-        asked = unanswered_question(doc, group) if kind == "drop" else None
+        asked = unanswered_question(doc, group) if kind == Kind.DROP else None
         if asked is not None and asked.start >= floor and not any(e.span.overlaps(asked) for e in edits):
             group = asked  # an FAQ's answer: its question goes with it
         widened = removal_span(doc, group)
         widened = Span(max(widened.start, floor), widened.end)  # neighbours may share a line break
         floor = widened.end
         rule = "; ".join(dict.fromkeys(o.rule for o in drops if group.contains(o.unit) and o.rule))
-        edits.append(DocEdit(widened, "", kind, "policy" if kind == "drop" else "detector", rule=rule))
+        edits.append(DocEdit(widened, "", kind, "policy" if kind == Kind.DROP else "detector", rule=rule))
     new_text, placed = apply_edits(doc, edits)
     prov = Provenance("rewritten")
     c = prov.counts
     c.annotations_found = len(annotations)
     c.annotations_removed = len(removed)
     c.claims_found = len(outcomes)
-    c.rewritten = sum(o.kind == "rewrite" for o in outcomes)
-    c.wrapped = sum(o.kind == "wrap" for o in outcomes)
-    c.dropped = sum(o.kind == "drop" for o in outcomes)
-    c.kept = sum(o.kind == "kept" for o in outcomes)
-    c.localized = sum(o.kind == "localize" for o in outcomes)
-    c.unframed = sum(o.kind == "unframed" for o in outcomes)
+    c.rewritten = sum(o.kind == Kind.REWRITE for o in outcomes)
+    c.wrapped = sum(o.kind == Kind.WRAP for o in outcomes)
+    c.dropped = sum(o.kind == Kind.DROP for o in outcomes)
+    c.kept = sum(o.kind == Kind.KEPT for o in outcomes)
+    c.localized = sum(o.kind == Kind.LOCALIZE for o in outcomes)
+    c.unframed = sum(o.kind == Kind.UNFRAMED for o in outcomes)
     count_framings(prov, annotations)
     c.rejected = sum(o.rejected for o in outcomes)
     if c.kept or c.annotations_removed < c.annotations_found:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from relocalize.detect.annotations import find_annotations
-from relocalize.provenance import CLAIM_EDITS
+from relocalize.provenance import CLAIM_EDITS, Kind
 
 _STYLE = {"del": "\x1b[31;9m", "ins": "\x1b[32;1m", "head": "\x1b[1m"}
 _RESET = "\x1b[0m"
@@ -56,7 +56,7 @@ def report(original: object, new_text: object, prov: dict[str, Any], paint: Pain
     ]
     edits = sorted(prov.get("edits") or [], key=lambda e: e["start"])
     if isinstance(original, str):
-        removed = [(e["start"], e["end"]) for e in edits if e["kind"] in ("remove_annotation", "drop")]
+        removed = [(e["start"], e["end"]) for e in edits if e["kind"] in (Kind.REMOVE_ANNOTATION, Kind.DROP)]
         found = find_annotations(original) if prov["status"] not in ("unsupported", "error") else []
         if found:
             lines.append(paint("head", "annotations:"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from relocalize.detect.annotations import Annotation, units
-from relocalize.provenance import TEXT_EDITS, Provenance
+from relocalize.provenance import TEXT_EDITS, Kind, Provenance
 from relocalize.rewrite.rewriter import Candidate
 from relocalize.spans import Span, continuation, cut_at_abbreviation
 
@@ -21,7 +21,7 @@ class Outcome:
 
     unit: Span
     governors: set[int] = field(default_factory=set)
-    kind: str = "kept"  # "rewrite" | "wrap" | "localize" | "unframed" | "drop" | "kept"
+    kind: Kind = Kind.KEPT
     text: str = ""
     method: str = ""
     score: float | None = None
@@ -117,7 +117,7 @@ def join_cut_sentences(doc: str, outcomes: dict[Span, Outcome], skip: list[Span]
             head.tail = "".join(" " + o.unit.text(doc) for o in rest)
             head.rest = rest
             for o in rest:
-                o.kind, o.method, o.final = "kept", "mid_sentence", True
+                o.kind, o.method, o.final = Kind.KEPT, "mid_sentence", True
 
 
 def settle_cut(outcome: Outcome) -> None:
@@ -129,12 +129,12 @@ def settle_cut(outcome: Outcome) -> None:
     if outcome.kind in TEXT_EDITS and outcome.text.endswith(outcome.tail):
         outcome.text = outcome.text[: len(outcome.text) - len(outcome.tail)]
         for o in outcome.rest:
-            o.kind, o.method = "unframed", "covered"
-    elif outcome.kind == "drop":
+            o.kind, o.method = Kind.UNFRAMED, "covered"
+    elif outcome.kind == Kind.DROP:
         for o in outcome.rest:
-            o.kind, o.method = "drop", outcome.method
+            o.kind, o.method = Kind.DROP, outcome.method
     else:
-        outcome.kind, outcome.method = "kept", "mid_sentence"
+        outcome.kind, outcome.method = Kind.KEPT, "mid_sentence"
 
 
 def governing(annotations: list[Annotation], governors: set[int]) -> Annotation:
@@ -159,7 +159,7 @@ def claim_list(claims: object) -> list[str]:
     raise TypeError(f"claims must be a string or a list of strings, not {type(claims).__name__}")
 
 
-_NEGATED = frozenset({"rewrite", "wrap"})  # what would read as the opposite of the annotation it sits under
+_NEGATED = frozenset({Kind.REWRITE, Kind.WRAP})  # what would read as the opposite of the annotation it sits under
 
 
 def keep_with_annotations(outcomes: list[Outcome], notices: set[int]) -> None:
@@ -169,12 +169,12 @@ def keep_with_annotations(outcomes: list[Outcome], notices: set[int]) -> None:
     leaves nothing behind, a stance agrees with the annotation). Repeated until nothing
     changes. A document notice (``notices``) that stays does not hold the other claims back: it names no
     sentence, and keeping every claim of the document for one would undo the whole document."""
-    blocked = {g for o in outcomes if o.kind == "kept" for g in o.governors} - notices
+    blocked = {g for o in outcomes if o.kind == Kind.KEPT for g in o.governors} - notices
     changed = True
     while changed:
         changed = False
         for o in outcomes:
             if o.kind in _NEGATED and o.governors & blocked:
-                o.kind, o.method, o.text = "kept", "annotation_kept", ""
+                o.kind, o.method, o.text = Kind.KEPT, "annotation_kept", ""
                 blocked |= o.governors - notices
                 changed = True

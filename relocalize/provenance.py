@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from enum import StrEnum
 
 import pyarrow as pa
 
 STATUSES = ("unchanged", "rewritten", "partial", "unresolved", "unsupported", "error")
-# Edit kinds that put new text in place of a claim unit; with "drop", every edit of a claim unit
-# ("remove_annotation" edits remove a framing).
-TEXT_EDITS = ("rewrite", "wrap", "localize")
-CLAIM_EDITS = (*TEXT_EDITS, "drop")
+
+
+class Kind(StrEnum):
+    """What became of a claim unit (an outcome's kind) and what an edit did (an edit record's kind); the values
+    are the strings the provenance holds."""
+
+    REWRITE = "rewrite"  # negated in place
+    WRAP = "wrap"  # "It is not true that ..."
+    LOCALIZE = "localize"  # the framing's stance put in the sentence
+    UNFRAMED = "unframed"  # left as it is, its framing removed
+    DROP = "drop"
+    KEPT = "kept"  # left as it is, with its annotations
+    REMOVE_ANNOTATION = "remove_annotation"  # an edit only: a framing removed
+
+
+# Edit kinds that put new text in place of a claim unit; with a drop, every edit of a claim unit.
+TEXT_EDITS = (Kind.REWRITE, Kind.WRAP, Kind.LOCALIZE)
+CLAIM_EDITS = (*TEXT_EDITS, Kind.DROP)
 
 EDIT_TYPE = pa.struct(
     [

@@ -26,7 +26,7 @@ from typing import Any, TextIO
 from relocalize.api import COLUMN
 from relocalize.inspection import Painter
 from relocalize.io import JsonBatch, Shard, ShardError, UsageError, discover, open_reader
-from relocalize.provenance import CLAIM_EDITS
+from relocalize.provenance import CLAIM_EDITS, Kind
 
 LABELS = ("accept", "reject", "skip")
 FAMILIES = (
@@ -93,7 +93,7 @@ def _record(name: str, i: int, j: int, edit: dict[str, Any], text: str, doc: tup
         "doc_type": doc[1],
         "split": split_of(doc[0]),
         "claim": edit["original"],
-        "rewrite": None if edit["kind"] == "drop" else edit["text"],
+        "rewrite": None if edit["kind"] == Kind.DROP else edit["text"],
         "kind": edit["kind"],
         "method": edit["method"],
         "rule": edit.get("rule") or "",

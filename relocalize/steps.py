@@ -32,7 +32,7 @@ from relocalize.plan import (
     keep_with_annotations,
     settle_cut,
 )
-from relocalize.provenance import Provenance
+from relocalize.provenance import Kind, Provenance
 from relocalize.rewrite.wrap import relocalized
 from relocalize.spans import (
     Span,
@@ -177,7 +177,7 @@ def _place(doc: str, unit: Span, outcome: Outcome, spans: list[Span], pipeline: 
     elif relocalized(unit.text(doc)):  # relocalize's own output read again: it is local already
         outcome.method, outcome.final = "already_local", True
     elif pipeline.models.framing.kind(unit.text(doc)):  # a framing inside a governed span
-        outcome.kind, outcome.method, outcome.final, outcome.rule = "drop", "annotation", True, "framing"
+        outcome.kind, outcome.method, outcome.final, outcome.rule = Kind.DROP, "annotation", True, "framing"
     how = continuation(doc, unit, spans)
     # a dated entry's label ("June 2020 — ") is no sentence the unit continues
     outcome.mid_sentence, outcome.after_cut = how is not None and not outcome.entry, how == "abbreviation"

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from relocalize.provenance import CLAIM_EDITS, Provenance
+from relocalize.provenance import CLAIM_EDITS, Kind, Provenance
 
 KIND_OF = {"low_prob": "low_probability"}
 
@@ -62,7 +62,7 @@ def framing_metrics(
         for s in (row.get("sentence_spans") or [])[:-1]:  # the last sentence has no inline marker
             governed[kind][_outcome(prov, s["start"], s["end"])] += 1
         for e in prov.edits:
-            if e.kind == "localize":  # its method names the framing kind whose stance it took
+            if e.kind == Kind.LOCALIZE:  # its method names the framing kind whose stance it took
                 openers["fits" if e.method.endswith(f":{kind}") else "other"] += 1
     return {
         "markers_removed": {k: _share(c, "removed") for k, c in sorted(markers.items())},

@@ -27,11 +27,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from relocalize.provenance import CLAIM_EDITS, EditRecord, Provenance
+from relocalize.provenance import CLAIM_EDITS, EditRecord, Kind, Provenance
 from relocalize.spans import changed_slice, sentences
 
 OUTCOMES = ("local", "wrapped", "dropped", "asserted")
-REMOVAL_KINDS = ("remove_annotation", "drop")
+REMOVAL_KINDS = (Kind.REMOVE_ANNOTATION, Kind.DROP)
 # A claim counts as handled when edits cover at least this share of its non-space characters.
 COVERED = 0.9
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
@@ -161,9 +161,9 @@ def claim_outcome(text: str, claim: tuple[int, int], edits: Sequence[EditRecord]
     if _coverage(text, start, end, [(e.start, e.end) for e in touching]) < COVERED:
         return "asserted"
     kinds = {e.kind for e in touching}
-    if "drop" in kinds:
+    if Kind.DROP in kinds:
         return "dropped"
-    if "wrap" in kinds:
+    if Kind.WRAP in kinds:
         return "wrapped"
     return "local"
 
@@ -189,7 +189,7 @@ def edit_size(claim: tuple[int, int], edits: Sequence[EditRecord]) -> int:
     return sum(
         token_distance(tokens(e.original), tokens(e.text))
         for e in edits
-        if e.kind in ("rewrite", "wrap") and e.start < end and start < e.end
+        if e.kind in (Kind.REWRITE, Kind.WRAP) and e.start < end and start < e.end
     )
 
 

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from relocalize.io import iter_rows
+from relocalize.provenance import Kind
 from relocalize.rewrite.seq2seq import (
     DECODER_ONLY,
     ENCODER_DECODER,
@@ -77,7 +78,7 @@ def build_pairs(texts: Iterable[str], relocalizer: Any, progress: bool = False) 
     for text in _bar(texts, progress, "documents", unit="doc"):
         _, prov = relocalizer.process(text)
         for edit in prov.edits:
-            if edit.kind != "rewrite" or edit.method != "rule":
+            if edit.kind != Kind.REWRITE or edit.method != "rule":
                 continue
             prefix, body, suffix = split_markup(edit.original)
             new = edit.text

@@ -6,6 +6,7 @@ from __future__ import annotations
 from relocalize.models import Models
 from relocalize.options import Options
 from relocalize.plan import Outcome, Plan, Scores
+from relocalize.provenance import Kind
 from relocalize.rewrite.rewriter import Candidate
 from relocalize.rewrite.surface import mask_titles
 from relocalize.verify import grammar, guards, structure
@@ -66,7 +67,7 @@ class Decider:
         if outcome.final:
             return
         if outcome.policy == "remove":
-            outcome.kind, outcome.method = "unframed", "policy"
+            outcome.kind, outcome.method = Kind.UNFRAMED, "policy"
             return
         if outcome.policy == "localize":
             self._localize(outcome, cand)
@@ -81,7 +82,7 @@ class Decider:
             ok, score, stage = self._verified(cand.body, made.rule, method, scores)
             if ok:
                 outcome.kind, outcome.text, outcome.method, outcome.score = (
-                    "rewrite",
+                    Kind.REWRITE,
                     cand.full(made.rule),
                     method,
                     score,
@@ -96,9 +97,14 @@ class Decider:
         refused.append(place or stage or cand.wrap_by)
         outcome.rule = ", ".join(r for r in refused if r)
         if ok:
-            outcome.kind, outcome.text, outcome.method, outcome.score = "wrap", cand.full(cand.wrapped), "wrap", score
+            outcome.kind, outcome.text, outcome.method, outcome.score = (
+                Kind.WRAP,
+                cand.full(cand.wrapped),
+                "wrap",
+                score,
+            )
             return
-        self._fall_back(outcome, "wrap", cand.full(cand.forced_wrap()))
+        self._fall_back(outcome, Kind.WRAP, cand.full(cand.forced_wrap()))
 
     def _localize(self, outcome: Outcome, cand: Candidate) -> None:
         """The unit under its framing's stance ("In the story, ..."), checked on a re-parse, else the
@@ -111,26 +117,26 @@ class Decider:
         well_formed = text is not None and not place and self._well_formed(text)
         outcome.rule = "stance" if well_formed else place or cand.localize_by or "grammar"
         if well_formed:
-            outcome.kind, outcome.text, outcome.method = "localize", cand.full(text), f"localize:{opener.kind}"
+            outcome.kind, outcome.text, outcome.method = Kind.LOCALIZE, cand.full(text), f"localize:{opener.kind}"
             return
-        self._fall_back(outcome, "localize", cand.full(text or opener.text + cand.body), opener.kind)
+        self._fall_back(outcome, Kind.LOCALIZE, cand.full(text or opener.text + cand.body), opener.kind)
 
     def _well_formed(self, text: str) -> bool:
         masked = mask_titles(text) or text
         return grammar.check(next(iter(self.models.parse([masked], [masked])))) is None
 
-    def _fall_back(self, outcome: Outcome, kind: str, forced: str, framing: str = "") -> None:
+    def _fall_back(self, outcome: Outcome, kind: Kind, forced: str, framing: str = "") -> None:
         """``Options.on_failure`` for a unit with no verified candidate; ``forced`` is the text
         ``"wrap"`` puts in (an outcome of ``kind``; its method names the ``framing``, if any)."""
         policy = self.options.on_failure
         if outcome.mid_sentence or (outcome.cut and not outcome.rest):  # half a sentence: no drop, no wrapper
-            outcome.kind, outcome.method = "kept", "mid_sentence"
+            outcome.kind, outcome.method = Kind.KEPT, "mid_sentence"
         elif outcome.splits_quote and policy == "drop_sentence":  # a drop would leave a quotation open
-            outcome.kind, outcome.method = "kept", "quotation"
+            outcome.kind, outcome.method = Kind.KEPT, "quotation"
         elif outcome.lone_turn and policy == "drop_sentence":  # a drop would leave one speaker talking twice
-            outcome.kind, outcome.method = "kept", "speaker_turns"
+            outcome.kind, outcome.method = Kind.KEPT, "speaker_turns"
         elif policy == "drop_sentence":
-            outcome.kind, outcome.method = "drop", "policy"
+            outcome.kind, outcome.method = Kind.DROP, "policy"
         elif policy == "wrap":
             outcome.kind, outcome.text, outcome.method = (
                 kind,
@@ -138,7 +144,7 @@ class Decider:
                 f"forced_{kind}" + (f":{framing}" if framing else ""),
             )
         else:
-            outcome.kind, outcome.method = "kept", "policy"
+            outcome.kind, outcome.method = Kind.KEPT, "policy"
 
     def _backends(self) -> tuple[str, ...]:
         """Provenance methods of the in-place rewriters to try, in order."""
