@@ -1,10 +1,6 @@
 """The Ray Data adapter on a local Ray with 2 CPUs: the same rows as ``fix_batch``."""
 
-import os
-import signal
-import subprocess
 import sys
-import time
 
 import pyarrow as pa
 import pytest
@@ -93,28 +89,3 @@ def test_engine_ray_without_ray_names_the_extra(tmp_path, capsys, monkeypatch):
     good = write_jsonl(tmp_path / "c.jsonl", plain(2))
     code, _, err = run(capsys, "run", good, "--out", tmp_path / "out", "--engine", "ray")
     assert code == 2 and "pip install 'relocalize[ray]'" in err
-
-
-def test_a_driver_killed_mid_run_resumes_by_shard(local_ray, tmp_path, capsys):
-    src = tmp_path / "in"
-    src.mkdir()
-    docs = corpus()
-    for i in range(6):
-        write_jsonl(src / f"s{i}.jsonl", [docs[i], *plain(20, 100 * i)])
-    out, local = tmp_path / "out", tmp_path / "local"
-    cmd = [sys.executable, "-m", "relocalize.cli", "run", str(src), "--out", str(out), "--engine", "ray"]
-    driver = subprocess.Popen([*cmd, "--progress", "none"], start_new_session=True, stdout=subprocess.DEVNULL)
-    markers = out / "_relocalize" / "shards"
-    deadline = time.monotonic() + 180
-    while not (markers.is_dir() and any(p.name.endswith(".jsonl.json") for p in markers.iterdir())):
-        assert time.monotonic() < deadline and driver.poll() is None, "no shard completed"
-        time.sleep(0.2)
-    os.killpg(driver.pid, signal.SIGKILL)  # the driver and the Ray it started
-    driver.wait()
-    done = sum(p.name.endswith(".jsonl.json") for p in markers.iterdir())
-    assert 0 < done < 6  # killed mid-run
-    code, stdout, _ = run(capsys, "run", src, "--out", out, "--engine", "ray")
-    assert code == 0 and f"{done} shard(s) were already complete" in stdout
-    assert run(capsys, "run", src, "--out", local)[0] == 0
-    for i in range(6):
-        assert (out / f"s{i}.jsonl").read_bytes() == (local / f"s{i}.jsonl").read_bytes()
