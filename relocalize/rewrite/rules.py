@@ -548,7 +548,11 @@ def check_clauses(g: Graph, root: Token) -> None:
             raise Refusal("a disjunction ('X, or so I'm told'): negating each part changes what is claimed")
 
 
-_MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\.?$", re.IGNORECASE)
+_MONTH = re.compile(
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\.?$",
+    re.IGNORECASE,
+)
 _CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "o'clock", "o’clock", "a.m", "p.m"})
 _YEAR = re.compile(r"(?:1[0-9]|20)\d\d(?:s|'s)?$")
 
