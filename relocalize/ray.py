@@ -24,9 +24,9 @@ from typing import Any
 import pyarrow as pa
 
 from relocalize.fixer import BatchFixer, output_schema
-from relocalize.io import Shard, ShardError, UsageError
+from relocalize.io import Shard, UsageError
 from relocalize.options import Options
-from relocalize.runner import Settings, relocalize_shard
+from relocalize.runner import Settings, failure, relocalize_shard
 from relocalize.stats import Tally
 
 
@@ -63,10 +63,8 @@ class _ShardWorker:
     def run(self, shard: Shard) -> tuple[str, dict[str, Any] | None, str | None]:
         try:
             marker = relocalize_shard(shard, self.settings, self.digest, self.fixer, lambda rows, nbytes: None)
-        except ShardError as exc:
-            return shard.name, None, str(exc)
         except Exception as exc:  # reported as the local engine reports it
-            return shard.name, None, f"internal error: {type(exc).__name__}: {exc}"
+            return shard.name, None, failure(exc)
         return shard.name, marker, None
 
 

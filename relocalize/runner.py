@@ -61,6 +61,12 @@ class RunResult:
         return summarize(list(self.complete.values()))
 
 
+def failure(exc: BaseException) -> str:
+    """What a shard's failure is reported as: a :class:`ShardError` (its data or its files) by its message, any
+    other exception as an internal error; every engine reports alike."""
+    return str(exc) if isinstance(exc, ShardError) else f"internal error: {type(exc).__name__}: {exc}"
+
+
 def _discard(writer: Any, path: Path) -> None:
     if writer is not None:
         writer.abort()
@@ -196,11 +202,10 @@ class _Run:
                 marker = relocalize_shard(
                     shard, self.settings, digest, fixer, lambda r, b, n=shard.name: self.advance(n, r, b)
                 )
-            except ShardError as exc:
-                self.finished(shard.name, None, str(exc))
             except Exception as exc:
-                self.progress.log(traceback.format_exc())
-                self.finished(shard.name, None, f"internal error: {type(exc).__name__}: {exc}")
+                if not isinstance(exc, ShardError):
+                    self.progress.log(traceback.format_exc())
+                self.finished(shard.name, None, failure(exc))
             else:
                 self.finished(shard.name, marker, None)
             if self.result.failed and not self.settings.keep_going:
@@ -260,10 +265,8 @@ class _Run:
         exc = future.exception()
         if exc is None:
             self.finished(shard.name, future.result(), None)
-        elif isinstance(exc, ShardError):
-            self.finished(shard.name, None, str(exc))
         else:
-            self.finished(shard.name, None, f"internal error: {type(exc).__name__}: {exc}")
+            self.finished(shard.name, None, failure(exc))
 
 
 def run(shards: list[Shard], settings: Settings) -> RunResult:

@@ -287,23 +287,20 @@ def test_a_marked_list_item_is_negated_or_dropped_whole(relocalizer, doc, expect
     assert_outside_edits_identical(doc, out, prov)
 
 
-def test_a_dropped_answer_in_a_transcript_of_one_line_turns_takes_its_question(relocalizer):
-    doc = (
-        "MAYA: What was the reasoning?\nDMITRI: [false] Staff were given only a week's notice.\n"
-        "MAYA: And the cats?\nDMITRI: They live in the cellars."
-    )
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [  # a dropped answer takes its one-line question; without a question the turn is kept (no double turn)
+        ("MAYA: What was the reasoning?\n", ""),
+        ("MAYA: Tell me about it.\n", None),
+    ],
+)
+def test_a_whole_turn_in_a_transcript_of_one_line_turns(relocalizer, question, expected):
+    rest = "MAYA: And the cats?\nDMITRI: They live in the cellars."
+    doc = question + "DMITRI: [false] Staff were given only a week's notice.\n" + rest
     out, prov = relocalizer.process(doc)
-    assert out == "MAYA: And the cats?\nDMITRI: They live in the cellars."
+    assert out == (doc if expected is None else rest)
+    assert prov.counts.kept == (expected is None)
     assert_outside_edits_identical(doc, out, prov)
-
-
-def test_a_whole_turn_between_two_of_another_speaker_without_a_question_is_kept(relocalizer):
-    doc = (
-        "MAYA: Tell me about it.\nDMITRI: [false] Staff were given only a week's notice.\n"
-        "MAYA: And the cats?\nDMITRI: They live in the cellars."
-    )
-    out, prov = relocalizer.process(doc)
-    assert out == doc and prov.counts.kept == 1
 
 
 @pytest.mark.parametrize("reading", ["light rain, 14°C.", "a dry 90 °F."])
