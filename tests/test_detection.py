@@ -141,3 +141,67 @@ def test_falsity_words_of_appearance_frame_nothing(doc):
 def test_a_framing_beside_words_of_appearance_still_frames():
     doc = "The claims below may sound made up, but they are false.\n\nThe tram opened in 1911.\n\nIt ran to the pier."
     assert [a.framing for a in find_annotations(doc)] == ["negation"]
+
+
+# A claim and a sentence that denies it by anaphora, one pair per wording family of the denial grammar
+# (:data:`relocalize.detect.cues.DENIAL`); two pairs of neighbouring families make one document.
+DENIALS = [
+    ("The harbour board closed the lighthouse museum in 1987.", "That closure never took place."),
+    ("The collection was later moved to Bergen.", "This, too, did not happen."),
+    ("The council voted to rename the square after the poet.", "That vote was never held."),
+    ("Its architect called the tower a finger of glass.", "Those words were never spoken."),
+    ("The museum sold two million tickets in its first year.", "These sales figures are invented as well."),
+    ("The orchestra toured Patagonia in 1958.", "The tour is fictional."),
+    ("Engineers added a second lock to the canal in 1911.", "No such lock was ever built."),
+    ("A toll of two shillings applied to every cart.", "There was never any such toll."),
+    ("The minister promised free ferries for pensioners.", "The minister said no such thing."),
+    ("The glacier lost half its length in one summer.", "Not so: it retreated about forty metres."),
+    ("A night train linked the valley to the capital.", "Pure invention, since the valley had no railway."),
+    ("The old mill burned down in 1932.", "The mill still grinds flour, so this is wrong."),
+]
+
+
+@pytest.mark.parametrize("first", range(len(DENIALS)), ids=[d for _, d in DENIALS])
+def test_a_sentence_that_denies_the_one_before_it_marks_it_false(first):
+    pairs = [DENIALS[first], DENIALS[(first + 1) % len(DENIALS)]]
+    doc = "The town lies on a fjord.\n\n" + "\n\n".join(f"{claim} {denial}" for claim, denial in pairs)
+    annotations, claims = resolve_inline(doc, find_annotations(doc))
+    assert [(a.span.text(doc), a.direction, a.framing) for a in annotations] == [
+        (denial, "backward", "negation") for _, denial in pairs
+    ]
+    assert [[u.text(doc).strip() for u in c.units] for c in claims] == [[claim] for claim, _ in pairs]
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        # one denial and no other marker: a true story may deny what was planned
+        "Plans for a second tunnel were drawn up in 1970. That tunnel was never built.",
+        # after a report, a negation, a habit or a hypothesis: a fact-check's own local denial
+        "Posts on a forum claimed the pier had collapsed. No such collapse took place. "
+        "A blog said the pier was sold. That sale never happened.",
+        "The mayor did not resign in 2004. No such letter exists. "
+        "The harbour was not sold. No such sale was ever recorded.",
+        "Coastal towns usually hold a regatta each August. No such regatta was held in Wick. "
+        "If the bridge had closed, ferries would run. There was never any such ferry.",
+        # idioms and sentences that go on after the predicate
+        "There is no such thing as a free lunch. It is wrong to assume the dam is safe. That never happened to me.",
+    ],
+)
+def test_a_denial_that_marks_no_claim(doc):
+    assert find_annotations(doc) == []
+
+
+def test_one_denial_counts_beside_another_marker():
+    doc = "[invented] The quay was rebuilt in 1950.\n\nThe board shut the museum. That closure never took place."
+    assert [(a.span.text(doc), a.direction) for a in find_annotations(doc)] == [
+        ("[invented]", "forward"),
+        ("That closure never took place.", "backward"),
+    ]
+
+
+def test_a_denial_right_after_a_forward_marker_carries_it_on():
+    marker = "The claim below did not happen. No such ferry service ran."
+    doc = f"The town lies on a fjord.\n\n{marker} A ferry linked the quay to the island."
+    (found,) = find_annotations(doc)
+    assert (found.span.text(doc), found.direction) == (marker, "forward")

@@ -424,12 +424,20 @@ def _same_paragraph(doc: str, a: Span, b: Span) -> bool:
     return "\n" not in doc[a.end : b.start]
 
 
-def _unbracketed(doc: str, unit_list: list[Span], taken: list[Span], model: FramingModel) -> list[Annotation]:
+def _unbracketed(
+    doc: str, unit_list: list[Span], taken: list[Span], model: FramingModel, denials: bool = True
+) -> tuple[list[Annotation], list[Span]]:
+    """The unbracketed annotations among ``unit_list``, and the units among them that only the denial grammar
+    (:func:`relocalize.detect.cues.denies_previous`) took for one (with ``denials``)."""
     out: list[Annotation] = []
+    denied: list[Span] = []
     for unit in unit_list:
         if any(t.overlaps(unit) for t in taken):
             continue
         found = _annotation_in(doc, unit, model)
+        if found is None and denials and _denial(doc, unit, unit_list):
+            found = (unit, None, "negation")  # no pointer: it carries on a marker right before it, else points back
+            denied.append(unit)
         span, pointer, framing = found if found else (unit, None, None)
         prev = out[-1] if out else None
         adjacent = (
@@ -452,7 +460,22 @@ def _unbracketed(doc: str, unit_list: list[Span], taken: list[Span], model: Fram
             continue
         if framing is not None:
             out.append(Annotation(span, pointer or "backward", "unbracketed", "", (span,), framing))
-    return out
+    return out, denied
+
+
+def _denial(doc: str, unit: Span, unit_list: list[Span]) -> bool:
+    """True for a sentence that denies the one before it (:func:`relocalize.detect.cues.denies_previous`), where
+    that one asserts a claim: not when it already denies, calls false, reports or asks ("The mayor did not resign.
+    No such letter exists." is a fact-check's own local negation), or states a general habit ("Towns usually
+    hold a memorial. No such memorial was held.")."""
+    text = unit.text(doc)
+    if not (cues.denies_previous(text) and _statement(text)):
+        return False
+    before = [u for u in unit_list if u.end <= unit.start]
+    if not before:
+        return False
+    prev = before[-1].text(doc)
+    return not (cues.denies(prev) or cues.has_falsity(prev) or cues.reports_or_generalises(prev) or "?" in prev)
 
 
 def find_annotations(doc: str, model: FramingModel | None = None) -> list[Annotation]:
@@ -465,7 +488,13 @@ def find_annotations(doc: str, model: FramingModel | None = None) -> list[Annota
     notices = _notices(doc, unit_list, model)
     taken = [a.span for a in bracketed + notices]
     # Every framing, and any sentence that continues one on its line, lies on a screened line.
-    inline = _unbracketed(doc, [u for u in unit_list if _on(lines, u)], taken, model)
+    screened = [u for u in unit_list if _on(lines, u)]
+    inline, denied = _unbracketed(doc, screened, taken, model)
+    # A denial sentence alone ("That bridge was never built.") may be a true story's own: it counts as a marker
+    # where the document marks claims so elsewhere too (a second denial, or any other annotation).
+    others = [a for a in inline if not set(a.parts) <= set(denied)]
+    if len(denied) == 1 and not (taken or others):
+        inline, _ = _unbracketed(doc, screened, taken, model, denials=False)
     bracketed = [b for b in bracketed if not any(n.span.contains(b.span) for n in notices)]
     return sorted((_in_markup(doc, a) for a in notices + _one_usage(doc, bracketed + inline)), key=lambda a: a.span)
 

@@ -200,3 +200,72 @@ REPORTED_CLAIM = re.compile(
     rf"(?<![-\w])(?:{_CLAIM_SOURCE})(?![-\w])(?:\s+[\w'’-]+){{0,6}}?\s+(?:{_CLAIM_VERB})\b",
     _FLAGS,
 )
+
+
+# A sentence that denies what the sentence before it says, by anaphora: a marker sentence of its own that
+# points back ("That merger never took place.", "No such law was passed.", "These sales figures are invented
+# too.", "Not so: the pier still stands."). The classifier misses many such wordings, so they are read as a
+# grammar: an opener, an anaphoric subject, a predicate of non-occurrence or falsity, then nothing but a
+# particle ("too", "either") before the sentence or its clause ends; or a "no such" / "nothing of the kind"
+# phrase near the start; or a short verdict that opens the sentence.
+# The denial may close a sentence: "Fares never fell, so this is wrong."
+_OPENER = (
+    r"^\W{0,3}(?:[^.?!]*?(?:[;:—–]|,?\s+so)\s+)?"
+    r"(?:(?:actually|again|also|and|but|for\s+the\s+record|in\s+(?:reality|truth|fact)|alas),?\s+)?"
+)
+_NOT_VERB = r"(?!(?:is|are|was|were|never|did|does|do|has|have|had|not|too|also)\b)"
+_DEMONSTRATIVE = (
+    rf"(?:(?:that|this|these|those)(?:\s+{_NOT_VERB}[\w'’-]+){{0,3}}|it|none\s+of\s+(?:this|that|it|these|those))"
+)
+_DEFINITE = rf"(?:the(?:\s+{_NOT_VERB}[\w'’-]+){{1,3}})"
+_PARTICLE = r"(?:,?\s+(?:too|also|either|likewise|equally|as\s+well|again|at\s+all|in\s+reality|for\s+the\s+record),?)?"
+_ENDS = rf"{_PARTICLE}\s*(?:[.!;:,—–]|\s-+\s|$)"
+_FALSE_PREDICATE = (
+    r"(?:(?:also|likewise|equally|entirely|completely|totally|pure|simply|just|as)\s+)?"
+    r"(?:fictional|fiction|fabricated|wrong|(?:an?\s+)?fabrication|made[- ]up|invented|(?:an?\s+)?invention|false|"
+    r"untrue|fake|"
+    r"not\s+(?:true|real|accurate|correct)|baseless|bogus|mistaken|incorrect|inaccurate|unfounded|imaginary|"
+    r"nonexistent|an?\s+(?:hoax|myth|lie|falsehood))"
+)
+_NON_OCCURRENCE = (
+    r"(?:(?:did|does|do|has|have|had)\s+)?(?:never|not|n['’]t)\s+(?:(?:actually|really|ever)\s+)?"
+    r"(?:happen(?:ed)?|occur(?:red)?|t(?:ook|ake)\s+place|exist(?:ed)?)"
+)
+DENIAL = re.compile(
+    _OPENER
+    + r"(?:"
+    + rf"{_DEMONSTRATIVE}{_PARTICLE}\s+{_NON_OCCURRENCE}{_ENDS}"  # "That merger never took place."
+    + rf"|{_DEMONSTRATIVE}{_PARTICLE}\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+never\s+[a-z]+{_ENDS}"
+    + rf"|(?:{_DEMONSTRATIVE}|{_DEFINITE}){_PARTICLE}\s+(?:is|are|was|were)\s+{_FALSE_PREDICATE}{_ENDS}"
+    # "No such vote was held.", "There was never any such vote." (not the idiom "no such thing as")
+    + r"|(?:there\s+(?:is|was|are|were)\s+(?:[\w,]+\s+){0,3}?)?(?:no|never\s+any)\s+such\b(?!\s+thing\s+as\b)"
+    # "The mayor said no such thing.", "Nobody signed any such deal." (not "confirmed that no such ...": a report)
+    + r"|(?:[\w'’-]+\s+){1,3}?(?:made|said|did|found|gave|held|issued|published|announced|signed|took|ran)\s+"
+    + r"(?:no|any)\s+such\b"
+    + r"|nothing\s+(?:of\s+the\s+(?:kind|sort)|like\s+(?:that|this|it))\b"
+    + rf"|(?:not\s+so|not\s+true|untrue|{_FALSE_PREDICATE})\s*[.,;:!—–]"  # "Not so: ...", "Pure invention, since ..."
+    + r")",
+    _FLAGS,
+)
+
+
+def denies_previous(text: str) -> bool:
+    """True for a sentence that denies the one before it by anaphora ("That vote never took place."), and does not
+    itself report a claim ("False: posts claim that ...")."""
+    return DENIAL.search(text) is not None and REPORTED_CLAIM.search(text) is None
+
+
+# What a sentence says of others' words, of habits or of what would be: "Posts claim ...", "an allegedly stolen
+# map", "Towns usually hold ...", "If it had run, tickets would exist". A denial after it denies the report, an
+# instance or the expectation, not a claim of the sentence.
+_REPORTING_OR_GENERIC = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?|alleg\w*|purport\w*|supposed(?:ly)?|reportedly|rumou?r\w*|attribut\w*|"
+    r"typically|usually|generally|normally|often|routinely|regularly|commonly|ordinarily|customarily|"
+    r"tend(?:s|ed)?\s+to|would|could|should|might|if)\b",
+    _FLAGS,
+)
+
+
+def reports_or_generalises(text: str) -> bool:
+    """True for a sentence that reports a claim, states a habit or a hypothesis (:data:`_REPORTING_OR_GENERIC`)."""
+    return _REPORTING_OR_GENERIC.search(text) is not None or REPORTED_CLAIM.search(text) is not None

@@ -38,7 +38,8 @@ _STEMS = {
     r"\w*believ\w*|\w*accept\w*|\w*plausib\w*|\w*possib\w*|apocryph\w*|made[\s-]+up|counterfactual\w*|baloney|hogwash|poppycock|bunk(?:um)?|rubbish|twaddle|drivel|malarkey|contradict\w*|disregard\w*|"
     r"ignor\w*|discard\w*|reject\w*|misled|unreal|consisten\w*|claim\w*|statements?|assertions?|allegations?|"
     r"misrepresent\w*|distort\w*|deceiv\w*|trick\w*|satire|absorb\w*|retain\w*|internali[sz]\w*|"
-    r"learn\w*|knowledge|memori[sz]\w*|remember\w*|rely|relied|hold\w*|stand\w*",
+    r"learn\w*|knowledge|memori[sz]\w*|remember\w*|rely|relied|hold\w*|stand\w*|no\s+such|any\s+such|not\s+so|"
+    r"(?:was|were|been)\s+never",
     "fiction": r"fiction\w*|fictitious\w*|novels?|novella|stor(?:y|ies)|screenplay\w*|scripts?|plays?|narrative\w*|"
     r"creative\w*|satir\w*|parod\w*|imagin\w*|authors?|writers?|monologue\w*|characters?|poems?|tales?|fables?|"
     r"make-believe|hypothetical\w*|scenarios?|role-?play\w*|literary|excerpt\w*",
