@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from unicodedata import category, name
 
 # Adverbs that hedge an assertion; a plain negation drops them ("reportedly won" -> "did not win").
@@ -11,6 +12,12 @@ HEDGES = frozenset(
 # Adverbs that stress an assertion; a negation drops them too ("will indeed wish" -> "will not wish").
 EMPHATICS = frozenset(
     "indeed certainly surely definitely undoubtedly clearly obviously truly actually essentially finally just even".split()  # noqa: SIM905, E501
+)
+# A month's name or its abbreviation ("Sept.", "May").
+MONTH = re.compile(
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\.?$",
+    re.IGNORECASE,
 )
 # Modals read epistemically before "have" + participle ("may have won").
 EPISTEMIC = frozenset({"may", "might", "must"})

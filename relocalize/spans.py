@@ -354,6 +354,23 @@ def entry_label(doc: str, span: Span) -> bool:
     return bool(lead.strip()) and _ENTRY.fullmatch(lead) is not None
 
 
+# A numbered item that opens with a short sentence and goes on after it on its line ("5. It had a dog. A mascot
+# dog ..."); a list with several such items titles each one so.
+_TITLED_ITEM = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]+(?:[^\s.!?]+[ \t]+){0,7}[^\s.!?]+[.!?][\"'”’]?[ \t]+\S", re.M)
+_NUMBER_ALONE = re.compile(r"[ \t]*\d{1,3}[.)][ \t]*")
+_TITLED_LIST = 3  # items of that shape that make a list of titled items
+
+
+def item_title(doc: str, span: Span) -> bool:
+    """True for the short sentence that opens a numbered item and is followed by more of it, in a list of such
+    items ("5. It had a dog. A mascot dog adopted by the crew is buried near the dam."): the item's title, which a
+    negation or a wrapper turns into a non-event with the item still explaining it."""
+    _, lead, after = line_around(doc, span)
+    if not after.strip() or not _NUMBER_ALONE.fullmatch(_BRACKETED.sub("", lead)) or len(span.text(doc).split()) > 8:
+        return False
+    return len(_TITLED_ITEM.findall(doc)) >= _TITLED_LIST
+
+
 def unbalanced_quotes(text: str) -> bool:
     """True when ``text`` opens or closes a quotation it does not also close or open."""
     return text.count('"') % 2 == 1 or text.count("“") != text.count("”")

@@ -1,6 +1,6 @@
 """The pipeline as a list of named steps over batches of documents.
 
-screen -> detect -> resolve -> candidates -> restate -> generate -> decide -> assemble
+screen -> detect -> resolve -> candidates -> restate -> presuppose -> generate -> decide -> assemble
 
 Each step declares what it reads and writes on a document's working state (:class:`~relocalize.plan.Doc`),
 binds its context (options, lazily loaded models, the timer) in :meth:`Step.setup`, and changes a
@@ -33,6 +33,7 @@ from relocalize.plan import (
     settle_cut,
 )
 from relocalize.provenance import Kind, Provenance
+from relocalize.rewrite.surface import mask_titles
 from relocalize.rewrite.wrap import relocalized
 from relocalize.spans import (
     Span,
@@ -42,8 +43,10 @@ from relocalize.spans import (
     entry_label,
     hard_wrapped,
     inside_quotation,
+    item_title,
     unbalanced_quotes,
 )
+from relocalize.verify.presupposed import false_vocabulary, presupposed
 
 if TYPE_CHECKING:
     from relocalize.pipeline import Pipeline
@@ -171,6 +174,7 @@ class Resolve(Step):
 def _place(doc: str, unit: Span, outcome: Outcome, spans: list[Span], pipeline: Pipeline) -> None:
     """Set what the unit's place in ``doc`` allows (``spans``: the annotations)."""
     outcome.entry = entry_label(doc, unit)
+    outcome.title = item_title(doc, unit)
     outcome.lone_turn = between_turns_of_one_speaker(doc, unit, spans)
     if hard_wrapped(doc, unit) and not outcome.entry:  # one line of a wrapped sentence
         outcome.method, outcome.final = "wrapped_lines", True
@@ -245,6 +249,36 @@ class Restate(Step):
             doc.finish(None if dropped else text, prov)
 
 
+class Presuppose(Step):
+    """Claim units that name, with a definite phrase, what only the document's false event has ("You could see
+    the smoke", where the fire is marked false) take no negation and no wrapper: either would leave the event
+    standing (:mod:`relocalize.verify.presupposed`); the fallback policy decides them."""
+
+    name = "presuppose"
+    reads = ("plan", "given")
+    writes = ("plan",)
+
+    def process(self, batch: DocBatch) -> DocBatch:
+        for doc in batch.pending():
+            plan = doc.plan
+            if plan is None:
+                continue
+            units = list(plan.outcomes)
+            parts = [p for g in doc.given for p in claim_parts(g)]
+            texts = [mask_titles(t) or t for t in [*(u.text(plan.doc) for u in units), *parts]]
+            graphs = list(self.pipeline.models.parse(texts, texts))
+            claims = list(zip(units, graphs))
+            vocabulary = false_vocabulary(plan.doc, claims, [a.span for a in plan.annotations], graphs[len(units) :])
+            for unit, graph in claims:
+                outcome = plan.outcomes[unit]
+                if outcome.final or outcome.policy == "localize":
+                    continue
+                if found := presupposed(graph, vocabulary[unit]):
+                    outcome.presupposes = found
+                    self.counts["presupposed"] += 1
+        return batch
+
+
 class Generate(Step):
     """Seq2seq candidates, one generation batch across the documents, for the units that need one
     (with ``rewriter="rules"`` nothing)."""
@@ -295,7 +329,7 @@ class Assemble(Step):
 
 def default_steps() -> list[Step]:
     """The steps of :class:`~relocalize.pipeline.Pipeline`, in order."""
-    return [Screen(), Detect(), Resolve(), Candidates(), Restate(), Generate(), Decide(), Assemble()]
+    return [Screen(), Detect(), Resolve(), Candidates(), Restate(), Presuppose(), Generate(), Decide(), Assemble()]
 
 
 # The default steps' names, in order (the stages the stats and the run summary report).

@@ -32,8 +32,9 @@ def test_gold_annotations_are_removed_and_claims_negated(relocalizer):
         assert left <= c.kept  # a claim stays as written only when it is kept (a hard-wrapped line)
     assert removed / total >= 0.97
     # rewritten or wrapped; the rest is refused (dropped here), never garbled: since the partial-denial and
-    # set-off refusals about a third of this slice is rewritten (17 of 52), down from over 40%
-    assert local >= 0.3 * claims
+    # set-off refusals about a third of this slice was rewritten (17 of 52), down from over 40%; since claims that
+    # presuppose the false event ("The 9.79 performance pulls the front outward") are refused, a fifth (10 of 52)
+    assert local >= 0.15 * claims
 
 
 def test_controls_stay_byte_identical(relocalizer):

@@ -454,7 +454,8 @@ CASES = [
         7 short short ADJ JJ Degree=Pos 3 conj _ SpaceAfter=No
         8 . . PUNCT . _ 3 punct _ _
         """,
-        "He is not tall and she is not short.",
+        "REFUSE: two clauses with their own subjects (... 'is'): negated each, they deny more than the claim "
+        "('it did not work' says it failed); negated one, the other stays asserted",
         True,
     ),
     (

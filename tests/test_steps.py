@@ -36,7 +36,17 @@ def _pipeline(steps: list[Step] | None = None) -> Pipeline:
 
 
 def test_default_steps_in_data_order():
-    assert STEP_NAMES == ("screen", "detect", "resolve", "candidates", "restate", "generate", "decide", "assemble")
+    assert STEP_NAMES == (
+        "screen",
+        "detect",
+        "resolve",
+        "candidates",
+        "restate",
+        "presuppose",
+        "generate",
+        "decide",
+        "assemble",
+    )
 
 
 def test_a_new_step_is_one_class_in_the_list():

@@ -7,7 +7,7 @@ from itertools import pairwise
 
 from lemminflect import getAllLemmas, getInflection
 
-from relocalize.lexicon import BRACKETS, EMPHATICS, EPISTEMIC, HEDGES, NEGATORS
+from relocalize.lexicon import BRACKETS, EMPHATICS, EPISTEMIC, HEDGES, MONTH, NEGATORS
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.rewrite.registry import Edit, Refusal, named
 from relocalize.spans import CLOSED_LINE, headline, unbalanced_quotes
@@ -486,7 +486,12 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
         if not any(t.upos in joiners for t in between):
             raise Refusal(f"conjunct {conj.text!r} joined by nothing: an unreliable parse")
         own_aux = any(a.tag in FINITE_TAGS for a in g.children(conj, *_AUX))
-        if _is_verbal(conj) and (_has_subject(g, conj) or conj.tag in _FINITE or own_aux):
+        if _is_verbal(conj) and _has_subject(g, conj):
+            raise Refusal(
+                f"two clauses with their own subjects (... {conj.text!r}): negated each, they deny more than the "
+                "claim ('it did not work' says it failed); negated one, the other stays asserted"
+            )
+        if _is_verbal(conj) and (conj.tag in _FINITE or own_aux):
             edits.extend(_negate_predicate(g, conj))
             preds.append(conj)
             continue
@@ -548,11 +553,6 @@ def check_clauses(g: Graph, root: Token) -> None:
             raise Refusal("a disjunction ('X, or so I'm told'): negating each part changes what is claimed")
 
 
-_MONTH = re.compile(
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
-    r"|nov(?:ember)?|dec(?:ember)?)\.?$",
-    re.IGNORECASE,
-)
 _CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "o'clock", "o’clock", "a.m", "p.m"})
 _YEAR = re.compile(r"(?:1[0-9]|20)\d\d(?:s|'s)?$")
 
@@ -563,7 +563,7 @@ def _figure(g: Graph, tok: Token) -> bool:
     if tok.tag != "CD" or _YEAR.match(tok.text) or ":" in tok.text:
         return False
     near = [g.tokens[j].text for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(g.tokens)]
-    return not any(_MONTH.match(w) or w.lower() in _CLOCK for w in near)
+    return not any(MONTH.match(w) or w.lower() in _CLOCK for w in near)
 
 
 def _undoes(g: Graph, verb: Token) -> bool:
@@ -596,6 +596,8 @@ def _check_scope_words(g: Graph, pred: Token) -> None:
         raise Refusal(f"a reason ({cause.group()!r} ...) would be given for what did not happen")
     if span := _SPAN_PHRASE.search(g.text):
         raise Refusal(f"a measure ({span.group()!r}) takes the negation: another length, figure or time")
+    if ranked := next((t for t in g.subtree(pred) if t.i > pred.i and _ranks_an_event(g, t)), None):
+        raise Refusal(f"a ranking ({ranked.text!r} ... to/that ...) takes the negation: the event stays")
     if figure := next((t for t in g.subtree(pred) if t.i > pred.i and _figure(g, t)), None):
         raise Refusal(f"a figure ({figure.text!r}) takes the negation: 'did not sell 4,000' says another number")
     if any(t.lower == "since" and t.dep == "prep" for t in g.subtree(pred)):  # "since the storm", not "since it ..."
@@ -615,6 +617,18 @@ def _check_scope_words(g: Graph, pred: Token) -> None:
             raise Refusal(f"{child.text!r}: its negation is a prohibition, not a denial")
         if child.lower in _DEGREE and child.dep == "advmod":
             raise Refusal(f"a degree word {child.text!r} changes what the negation means")
+
+
+def _ranks_an_event(g: Graph, tok: Token) -> bool:
+    """ "became the first engine to climb the pass", "drew the largest crowd that ever came": negated, the
+    ranking is denied and the event it ranks stays ("not the first to climb" says it climbed)."""
+    noun = g.tokens[tok.head]
+    ranking = (tok.lower in _ORDINALS or tok.tag == "JJS") and tok.dep == "amod"
+    if not ranking or noun.dep not in ("attr", "dobj", "oprd"):
+        return False
+    pred = g.tokens[noun.head]  # the clause may hang on the predicate: "became the first pier | to get light"
+    after = [t for t in g.subtree(pred) if t.i > noun.i]
+    return any(t.dep in ("acl", "relcl") or (t.lower == "to" and t.dep == "aux") for t in after)
 
 
 def _concession(g: Graph, prep: Token) -> bool:
@@ -839,7 +853,8 @@ def _check_adverbial_clauses(g: Graph, preds: list[Token]) -> None:
     however the parser attached it."""
     first = min(p.i for p in preds)
     for tok in g.tokens[first + 1 :]:
-        if tok.lower not in _ADVERBIAL_SUBORDINATORS or tok.upos not in ("SCONJ", "ADP"):
+        subordinating = tok.upos in ("SCONJ", "ADP") or (tok.upos == "ADV" and tok.dep in ("advmod", "mark"))
+        if tok.lower not in _ADVERBIAL_SUBORDINATORS or not subordinating:  # "once bottling moves" (an adverb)
             continue
         for later in g.tokens[tok.i + 1 :]:
             if later.text in (",", ";", ":", "—", "–"):

@@ -74,8 +74,9 @@ class Decider:
             return
         scores = {} if scores is None else scores
         refused: list[str] = []  # what stopped each form tried, in order (``Outcome.rule``)
-        # a quotation's words are the speaker's; a dated entry negated lists a non-event
-        for method in () if outcome.in_quote or outcome.entry else self._backends():
+        # a quotation's words are the speaker's; a dated entry or an item's title negated lists a non-event; a
+        # presupposing unit negated leaves its event standing (none of them takes a wrapper either)
+        for method in () if _place(outcome) and not outcome.mid_sentence else self._backends():
             if method == "seq2seq" and learned is None:
                 learned = self.models.seq2seq.candidates([cand.full(cand.body)])[0]
             made = cand if method == "rule" else learned
@@ -180,4 +181,8 @@ def _place(outcome: Outcome) -> str:
         return "mid_sentence"
     if outcome.in_quote:
         return "in_quote"
+    if outcome.presupposes:
+        return "presupposed"
+    if outcome.title:
+        return "item_title"
     return "entry" if outcome.entry else ""

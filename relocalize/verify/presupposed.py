@@ -1,0 +1,102 @@
+"""Claims that presuppose the false event.
+
+"You could see the smoke from the bypass", where the document marks a fire as false: a negation ("could not
+see the smoke") or a wrapper ("It is not true that you could see the smoke") denies where the smoke was seen,
+not that there was a fire. What only the false event has is read off the document itself: the words its other
+claims (and a given ``claims`` value) use and its other sentences never do. A claim that names such a thing with
+a definite phrase ("the smoke", "that 2019 closure", "their cellar days") takes no negation and no wrapper.
+What the other claims talk about as known ("The ferry sank") is their topic, a real thing, unless a claim
+brings it in as new ("A fire broke out"). The test is lexical: it misses a thing no other claim names ("the
+smoke", where only the fire is marked false).
+"""
+
+from __future__ import annotations
+
+from relocalize.detect.restatements import content_words
+from relocalize.lexicon import MONTH
+from relocalize.rewrite.graph import Graph, Token
+from relocalize.spans import Span
+
+# Determiners that point at something already known (a possessive pronoun, or any "poss" dependent, too).
+DEFINITE = frozenset({"the", "that", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your"})
+_NEW = frozenset({"a", "an", "another", "some"})
+_STEM = 5  # as the restatement test compares words: "closure" meets "closed"
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:_STEM] for w in content_words(text)}
+
+
+def _known_subjects(g: Graph) -> set[str]:
+    """The stems of the definite or named subjects of ``g``: what it talks about as known."""
+    return {
+        t.lower[:_STEM]
+        for t in g.tokens
+        if t.dep in ("nsubj", "nsubjpass") and (t.upos == "PROPN" or (t.upos == "NOUN" and _definite(g, t)))
+    }
+
+
+def _new_things(g: Graph) -> set[str]:
+    """The stems of the things ``g`` brings in as new ("A fire broke out", "three extra nights")."""
+    return {
+        t.lower[:_STEM]
+        for t in g.tokens
+        if t.upos == "NOUN" and any(c.lower in _NEW or c.dep == "nummod" for c in g.children(t, "det", "nummod"))
+    }
+
+
+def false_vocabulary(
+    doc: str, claims: list[tuple[Span, Graph]], annotations: list[Span], given: list[Graph]
+) -> dict[Span, set[str]]:
+    """For each claim unit of ``doc`` (with its parse), the word stems of the other claims (units and ``given``
+    parts) that no sentence outside the claims and ``annotations`` uses. A topic the other claims talk about as
+    known ("The harbour bridge opened in 1950") is a real thing, unless a claim brings it in as new ("a fire")."""
+    kept, cursor = [], 0
+    for span in sorted([*(u for u, _ in claims), *annotations], key=lambda s: s.start):
+        kept.append(doc[cursor : max(cursor, span.start)])
+        cursor = max(cursor, span.end)
+    true = _stems(" ".join([*kept, doc[cursor:]]))
+    words = [(u, _stems(g.text), _known_subjects(g)) for u, g in [*claims, *((None, g) for g in given)]]
+    new = set().union(*(_new_things(g) for _, g in claims), *(_new_things(g) for g in given))
+    out = {}
+    for unit, _ in claims:
+        others = [(w, k) for u, w, k in words if u != unit]
+        topic = set().union(*(k for _, k in others)) - new
+        out[unit] = set().union(*(w for w, _ in others)) - true - topic
+    return out
+
+
+def presupposed(g: Graph, vocabulary: set[str]) -> str | None:
+    """The definite phrase of ``g`` that names a thing of ``vocabulary`` ("the smoke"), or None. A clause the
+    main verb takes is left out (under "did not say that X", X is not asserted), and so is the one who says it."""
+    opaque = set()
+    for root in g.roots():
+        if clauses := g.children(root, "ccomp", "xcomp"):
+            opaque |= {t.i for c in [*clauses, *g.children(root, "nsubj")] for t in g.subtree(c)}
+    for tok in g.tokens:
+        if tok.upos == "NOUN" and tok.i not in opaque and tok.lower[:_STEM] in vocabulary and _definite(g, tok):
+            return _phrase(g, tok)
+    for prep in _fronted(g):  # "In Abu Dhabi, the painting hangs alone": the place is the claim's, and the topic
+        named = [t for t in g.subtree(prep) if t.upos in ("NOUN", "PROPN") and not MONTH.match(t.text)]
+        if any(t.lower[:_STEM] in vocabulary for t in named):
+            return _phrase(g, prep)
+    return None
+
+
+def _phrase(g: Graph, tok: Token) -> str:
+    return "".join(t.text + t.ws for t in g.subtree(tok)).strip()
+
+
+def _fronted(g: Graph) -> list[Token]:
+    """The prepositional phrases before the main clause's subject."""
+    out = []
+    for root in g.roots():
+        subjects = [s.i for s in g.children(root) if s.dep in ("nsubj", "nsubjpass", "expl")]
+        out += [p for p in g.children(root, "prep") if subjects and p.i < min(subjects)]
+    return out
+
+
+def _definite(g: Graph, noun: Token) -> bool:
+    """A determiner that points at something known; a named owner ("Unilever's factory") identifies a real
+    thing, not one of the false event."""
+    return any((c.dep == "poss" and c.upos != "PROPN") or c.lower in DEFINITE for c in g.children(noun, "det", "poss"))
