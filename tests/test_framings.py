@@ -613,3 +613,27 @@ def test_the_storys_narrator_may_speak_in_the_first_person(relocalizer):
         ["We repainted the lighthouse in 1998."], [stance("fiction", "")]
     )
     assert cand.localized == "In the story, we repainted the lighthouse in 1998."
+
+
+@pytest.mark.parametrize(
+    ("marker", "kind"),
+    [
+        ("[Unconfirmed, and false:]", "negation"),  # a doubt that also calls its text false is a negation
+        ("(rumour, and untrue)", "negation"),
+        ("Unproven, and a hoax.", "negation"),
+        ("[Unconfirmed:]", "uncertainty"),
+        ("[The source invents stories when unwell.]", "unreliable"),
+    ],
+)
+def test_a_short_marker_of_doubt_that_says_false_is_a_negation(marker, kind):
+    assert load_model().kind(marker) == kind
+
+
+def test_a_bracketed_denial_is_a_marker():
+    doc = "The pier opened in 1890. The mayor resigned over it in 1891. {no such resignation took place} Trams ran."
+    (marker,) = find_annotations(doc)
+    assert (marker.span.text(doc), marker.direction, marker.framing) == (
+        "{no such resignation took place}",
+        "backward",
+        "negation",
+    )

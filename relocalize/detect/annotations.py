@@ -79,7 +79,7 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
         if not _on(lines, span):
             continue
         marker = inner if bracket[0] in BRACKETS else span.text(doc)  # a rule's marks are words too
-        framing = model.kind(inner)
+        framing = model.kind(inner) or ("negation" if cues.denies_previous(inner, verdicts=False) else None)
         if framing is None and words and _pair(words[-1], marker):
             framing = found[-1][2]  # "</fabricated section>" ends what "<fabricated section>" opened
         if framing is None:

@@ -21,10 +21,12 @@ from pathlib import Path
 
 import numpy as np
 
-from relocalize.detect.cues import FALSE_IDIOMS, frames_its_own_clause, without_appearances
+from relocalize.detect.cues import FALSE_IDIOMS, frames_its_own_clause, says_false, without_appearances
 
 KINDS = ("negation", "fiction", "unreliable", "uncertainty", "low_probability")
 LABELS = ("none", *KINDS)
+_DOUBTS = frozenset({"unreliable", "uncertainty", "low_probability"})
+_MARKER_WORDS = 8  # an inline marker's length at most
 DEFAULT_MODEL = Path(__file__).with_name("framing_model.npz")
 
 # Word families a framing of each kind uses. A unit that holds none of them is never a framing.
@@ -177,7 +179,8 @@ class FramingModel:
     def kind(self, text: str) -> str | None:
         """The framing kind of ``text``, or None when it is no framing (screen, then model). A sentence that
         frames its own clause ("It is not true that X", "In the story, X") speaks of no other text: None; words
-        of appearance ("facts that sound made up") are read without their falsity words."""
+        of appearance ("facts that sound made up") are read without their falsity words; a short marker of doubt
+        that calls its text false outright is a negation ("[Unverified and false:]")."""
         if SCREEN.search(text) is None or frames_its_own_clause(text):
             return None
         if (plain := without_appearances(text)) != text:
@@ -185,7 +188,11 @@ class FramingModel:
         p = self.probabilities(text)
         if p[0] > 1.0 - self.threshold:
             return None
-        return KINDS[int(np.argmax(p[1:]))]
+        kind = KINDS[int(np.argmax(p[1:]))]
+        short = (
+            len(text.split()) <= _MARKER_WORDS
+        )  # a notice may tell how its source invents ("events that never occurred")
+        return "negation" if kind in _DOUBTS and short and says_false(text) else kind
 
 
 @lru_cache(maxsize=4)
