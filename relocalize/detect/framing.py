@@ -189,9 +189,8 @@ class FramingModel:
         if p[0] > 1.0 - self.threshold:
             return None
         kind = KINDS[int(np.argmax(p[1:]))]
-        short = (
-            len(text.split()) <= _MARKER_WORDS
-        )  # a notice may tell how its source invents ("events that never occurred")
+        # a notice may tell how its source invents ("events that never occurred"): only a short marker counts
+        short = len(text.split()) <= _MARKER_WORDS
         return "negation" if kind in _DOUBTS and short and says_false(text) else kind
 
 
