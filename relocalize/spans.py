@@ -317,6 +317,21 @@ def speaker_turn(doc: str, span: Span) -> Span | None:
     return Span(start, span.end) if labelled else None
 
 
+# A speaker label alone on its line, the turn below it ("trailmix_kate wrote:", "u/amber_waves:", "**MAYA:**").
+_LABEL_LINE = re.compile(r"[ \t]*[*_]{0,2}[\w@./'’-]{1,30}(?: [\w@./'’-]{1,30}){0,2}[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*")
+
+
+def labelled_post(doc: str, span: Span) -> Span | None:
+    """``span`` from the label line above it when ``span`` is all of a post written under a label alone on its line
+    ("u/kate wrote:\n<claim>\n\n"): removing the words alone would leave an empty post."""
+    start = doc.rfind("\n", 0, span.start) + 1
+    end = doc.find("\n\n", span.end)
+    if start == 0 or doc[start : span.start].strip() or doc[span.end : len(doc) if end < 0 else end].strip():
+        return None
+    label = doc.rfind("\n", 0, start - 1) + 1
+    return Span(label, span.end) if _LABEL_LINE.fullmatch(doc, label, start - 1) else None
+
+
 def between_turns_of_one_speaker(doc: str, unit: Span, skip: list[Span]) -> bool:
     """True when ``unit`` (with the annotations in ``skip``) is all of a speaker's turn and the turns before
     and after it are another speaker's ("ANA: ...\nBEN: <unit>\nANA: ..."): dropping the turn would leave

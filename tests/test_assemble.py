@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from relocalize.assemble import removal_span
 from relocalize.detect.language import unsupported_reason
-from relocalize.spans import Span, entry_label, speaker_turn
+from relocalize.spans import Span, entry_label, labelled_post, speaker_turn
 
 FILLER = [
     "The **quarterly** report is due on Friday.",
@@ -309,3 +309,30 @@ def test_a_temperature_unit_ends_its_sentence_and_is_no_initial(relocalizer, rea
     out, prov = relocalizer.process(doc)
     assert out == f"Weather: {reading} It is not true that the festival drew 40,000 visitors."
     assert_outside_edits_identical(doc, out, prov)
+
+
+THREAD = (
+    "Thread: ferry times\n\n"
+    "harbour_ann wrote:\nDoes the night ferry still run in winter?\n\n"
+    "u/quay_tom wrote:\n[invented] It stopped in 2019, and the pier collapsed a year later. [/invented]\n\n"
+    "harbour_ann wrote:\nThanks, I'll check the timetable."
+)
+
+
+def test_a_dropped_post_takes_its_label_line(relocalizer):
+    out, prov = relocalizer.process(THREAD)
+    assert_outside_edits_identical(THREAD, out, prov)
+    # the post goes with its label, and the question it answers with the question's label
+    assert out == "Thread: ferry times\n\nharbour_ann wrote:\nThanks, I'll check the timetable."
+
+
+def test_labelled_post_is_all_of_a_post_under_a_label_line():
+    doc = "anna wrote:\nThe quay is lovely.\n\n**u/tom:**\n[fake] It sank. [/fake]\n\nanna wrote:\nAgreed."
+    start = doc.index("[fake]")
+    post = Span(start, doc.index("[/fake]") + len("[/fake]"))
+    assert labelled_post(doc, post) == Span(doc.index("**u/tom:**"), post.end)
+    assert labelled_post(doc, Span(start + 7, post.end)) is None  # words before it on its line stay
+    assert labelled_post(doc, Span(doc.index("The quay"), doc.index("lovely.") + 7)) == Span(
+        0, doc.index("lovely.") + 7
+    )
+    assert labelled_post("Intro.\n" + doc[doc.index("[fake]") :], Span(7, 7 + len("[fake] It sank. [/fake]"))) is None
