@@ -332,6 +332,27 @@ def labelled_post(doc: str, span: Span) -> Span | None:
     return Span(label, span.end) if _LABEL_LINE.fullmatch(doc, label, start - 1) else None
 
 
+_NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]+", re.M)
+
+
+def emptied_numbered_item(doc: str, unit: Span, skip: list[Span]) -> bool:
+    """True when ``unit``, with ``skip`` (the annotations and the other claim units), is all of a numbered item that
+    the list goes on after ("8. ...\n9. <unit>\n10. ..."): dropped, the list would skip a number."""
+    marks = [m for m in _NUMBERED_LINE.finditer(doc, 0, unit.start + 1) if m.start() <= unit.start]
+    if not marks:
+        return False
+    mark = marks[-1]
+    following = re.compile(rf"^[ \t]*{int(mark.group(1)) + 1}[.)][ \t]", re.M).search(doc, unit.end)
+    if following is None or _NUMBERED_LINE.search(doc, mark.end(), unit.start):
+        return False
+    cursor = mark.end()
+    for span in sorted(s for s in [unit, *skip] if s.end > cursor and s.start < following.start()):
+        if doc[cursor : span.start].strip():
+            return False
+        cursor = max(cursor, span.end)
+    return not doc[cursor : following.start()].strip()
+
+
 def between_turns_of_one_speaker(doc: str, unit: Span, skip: list[Span]) -> bool:
     """True when ``unit`` (with the annotations in ``skip``) is all of a speaker's turn and the turns before
     and after it are another speaker's ("ANA: ...\nBEN: <unit>\nANA: ..."): dropping the turn would leave

@@ -40,6 +40,7 @@ from relocalize.spans import (
     between_turns_of_one_speaker,
     continuation,
     cut_at_abbreviation,
+    emptied_numbered_item,
     entry_label,
     hard_wrapped,
     inside_quotation,
@@ -165,6 +166,7 @@ class Resolve(Step):
             spans = [a.span for a in annotations]
             for unit, outcome in outcomes.items():
                 _place(text, unit, outcome, spans, pipeline)
+                outcome.whole_item = emptied_numbered_item(text, unit, [*spans, *outcomes])
             join_cut_sentences(text, outcomes, spans)
             doc.plan = Plan(text, annotations, outcomes, {})
             self.counts["claims"] += len(outcomes)

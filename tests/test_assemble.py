@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from relocalize.assemble import removal_span
 from relocalize.detect.language import unsupported_reason
-from relocalize.spans import Span, entry_label, labelled_post, speaker_turn
+from relocalize.spans import Span, emptied_numbered_item, entry_label, labelled_post, speaker_turn
 
 FILLER = [
     "The **quarterly** report is due on Friday.",
@@ -267,9 +267,10 @@ def test_line_that_runs_on_into_a_claim_is_not_negated(relocalizer, doc):
 @pytest.mark.parametrize(
     ("doc", "expected"),
     [
-        (  # a marker opening a numbered item, with no other marker to vote, marks the item
-            "Five things to know\n\n5. [false] Staff were given only a week's notice.\n\n6. The mill is a museum.",
-            "Five things to know\n\n6. The mill is a museum.",
+        (  # a marker opening a numbered item, with no other marker to vote, marks the item (the last one: a drop
+            # of an item the list goes on after would make it skip a number, so that one is kept)
+            "Five things to know\n\n5. The mill is a museum.\n\n6. [false] Staff were given only a week's notice.",
+            "Five things to know\n\n5. The mill is a museum.",
         ),
         (  # a bullet is no dash: the claim after it starts a sentence, and a dropped item goes whole
             "Notes:\n- The mill opened in 1820.\n- [false] Staff were given only a week's notice.\n- It is a museum.\n",
@@ -336,3 +337,28 @@ def test_labelled_post_is_all_of_a_post_under_a_label_line():
         0, doc.index("lovely.") + 7
     )
     assert labelled_post("Intro.\n" + doc[doc.index("[fake]") :], Span(7, 7 + len("[fake] It sank. [/fake]"))) is None
+
+
+FACTS = (
+    "Four facts about the old dam\n\n"
+    "1. It is older than it looks. Work began in 1931.\n\n"
+    "2. [invented] It shut for a whole summer, and the road closed too.\n\n"
+    "3. It had a dog. A mascot dog is buried near the crest.\n\n"
+    "4. [invented] Its lake froze solid in 1950, and skaters crossed it.\n"
+)
+
+
+def test_a_numbered_item_the_list_goes_on_after_is_kept_rather_than_dropped(relocalizer):
+    out, prov = relocalizer.process(FACTS)
+    assert_outside_edits_identical(FACTS, out, prov)
+    kept = [e for e in prov.edits if "shut for a whole summer" in e.original]
+    assert "2. [invented] It shut for a whole summer" in out and not kept  # the list would skip from 1 to 3
+    assert prov.counts.kept == 1 and "skaters" not in out  # the last item goes: no number is skipped
+
+
+def test_emptied_numbered_item():
+    unit = Span(FACTS.index("It shut"), FACTS.index("closed too.") + len("closed too."))
+    marker = Span(FACTS.index("[invented]"), FACTS.index("[invented]") + len("[invented]"))
+    assert emptied_numbered_item(FACTS, unit, [marker]) and not emptied_numbered_item(FACTS, unit, [])
+    first = Span(FACTS.index("Work began"), FACTS.index("1931.") + 5)
+    assert not emptied_numbered_item(FACTS, first, [])  # the item says more than the unit

@@ -136,6 +136,8 @@ class Decider:
             outcome.kind, outcome.method = Kind.KEPT, "quotation"
         elif outcome.lone_turn and policy == "drop_sentence":  # a drop would leave one speaker talking twice
             outcome.kind, outcome.method = Kind.KEPT, "speaker_turns"
+        elif outcome.whole_item and policy == "drop_sentence":  # a drop would leave the list skipping a number
+            outcome.kind, outcome.method = Kind.KEPT, "numbered_item"
         elif policy == "drop_sentence":
             outcome.kind, outcome.method = Kind.DROP, "policy"
         elif policy == "wrap":
