@@ -94,7 +94,11 @@ class DocBatch:
         return [d for d in self.docs if d.result is None]
 
     def planned(self) -> list[Plan]:
-        return [d.plan for d in self.pending() if d.plan is not None]
+        return [plan for _, plan in self.with_plans()]
+
+    def with_plans(self) -> list[tuple[Doc, Plan]]:
+        """The pending documents that have a plan, each with it."""
+        return [(d, d.plan) for d in self.pending() if d.plan is not None]
 
 
 def join_cut_sentences(doc: str, outcomes: dict[Span, Outcome], skip: list[Span]) -> None:

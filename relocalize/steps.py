@@ -200,10 +200,7 @@ class Candidates(Step):
     writes = ("plan",)
 
     def process(self, batch: DocBatch) -> DocBatch:
-        for doc in batch.pending():
-            plan = doc.plan
-            if plan is None:
-                continue
+        for plan in batch.planned():
             found = list(plan.outcomes)
             made = self.pipeline.candidates(plan.doc, plan.annotations, [plan.outcomes[u] for u in found])
             plan.candidates = dict(zip(found, made))
@@ -219,9 +216,8 @@ class Restate(Step):
     writes = ("plan", "restated", "result")
 
     def process(self, batch: DocBatch) -> DocBatch:
-        for doc in batch.pending():
-            if doc.plan is not None:
-                self._restate(doc, doc.plan)
+        for doc, plan in batch.with_plans():
+            self._restate(doc, plan)
         return batch
 
     def _restate(self, doc: Doc, plan: Plan) -> None:
@@ -261,10 +257,7 @@ class Presuppose(Step):
     writes = ("plan",)
 
     def process(self, batch: DocBatch) -> DocBatch:
-        for doc in batch.pending():
-            plan = doc.plan
-            if plan is None:
-                continue
+        for doc, plan in batch.with_plans():
             units = list(plan.outcomes)
             parts = [p for g in doc.given for p in claim_parts(g)]
             texts = [mask_titles(t) or t for t in [*(u.text(plan.doc) for u in units), *parts]]
@@ -322,10 +315,8 @@ class Assemble(Step):
     writes = ("result",)
 
     def process(self, batch: DocBatch) -> DocBatch:
-        for doc in batch.pending():
-            plan = doc.plan
-            if plan is not None:
-                doc.finish(*assemble(plan.doc, plan.annotations, list(plan.outcomes.values())))
+        for doc, plan in batch.with_plans():
+            doc.finish(*assemble(plan.doc, plan.annotations, list(plan.outcomes.values())))
         return batch
 
 
