@@ -5,6 +5,7 @@ from conftest import assert_outside_edits_identical, read_jsonl
 
 from relocalize.detect.annotations import find_annotations
 from relocalize.detect.claims import resolve_inline
+from relocalize.detect.cues import false_tag
 
 DOCS = read_jsonl("detection_docs.jsonl")
 
@@ -158,6 +159,7 @@ DENIALS = [
     ("The glacier lost half its length in one summer.", "Not so: it retreated about forty metres."),
     ("A night train linked the valley to the capital.", "Pure invention, since the valley had no railway."),
     ("The old mill burned down in 1932.", "The mill still grinds flour, so this is wrong."),
+    ("The keeper rowed to the mainland every night.", "Well, no, that didn't happen."),
 ]
 
 
@@ -205,3 +207,15 @@ def test_a_denial_right_after_a_forward_marker_carries_it_on():
     doc = f"The town lies on a fjord.\n\n{marker} A ferry linked the quay to the island."
     (found,) = find_annotations(doc)
     assert (found.span.text(doc), found.direction) == (marker, "forward")
+
+
+@pytest.mark.parametrize("tag", ["(pure hoax)", "[fabrication]", "{made-up}"])
+def test_a_bracketed_tag_of_a_falsity_word_marks_the_sentence_before(tag):
+    doc = f"The pier opened in 1890. The mayor resigned over it in 1891. {tag} Trams ran."
+    (marker,) = find_annotations(doc)
+    assert (marker.span.text(doc), marker.direction, marker.framing) == (tag, "backward", "negation")
+
+
+@pytest.mark.parametrize("tag", ["Debunked", "Misleading", "the pier", "invented here and there"])
+def test_a_verdict_or_a_longer_group_is_no_falsity_tag(tag):
+    assert not false_tag(tag)

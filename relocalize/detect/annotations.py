@@ -72,6 +72,12 @@ def _on(lines: list[Span], span: Span) -> bool:
     return i >= 0 and lines[i].contains(span)
 
 
+def _denies(inner: str) -> bool:
+    """A bracket group the classifier does not read as a framing that still denies: an anaphoric denial ("{no such
+    vote took place}") or a tag of a falsity word or two ("(fabrication)", "[pure hoax]")."""
+    return cues.denies_previous(inner, verdicts=False) or cues.false_tag(inner)
+
+
 def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotation]:
     found: list[tuple[Span, str, str, str | None]] = []
     words: list[str] = []
@@ -79,7 +85,7 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
         if not _on(lines, span):
             continue
         marker = inner if bracket[0] in BRACKETS else span.text(doc)  # a rule's marks are words too
-        framing = model.kind(inner) or ("negation" if cues.denies_previous(inner, verdicts=False) else None)
+        framing = model.kind(inner) or ("negation" if _denies(inner) else None)
         if framing is None and words and _pair(words[-1], marker):
             framing = found[-1][2]  # "</fabricated section>" ends what "<fabricated section>" opened
         if framing is None:

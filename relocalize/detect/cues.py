@@ -211,7 +211,8 @@ REPORTED_CLAIM = re.compile(
 # The denial may close a sentence: "Fares never fell, so this is wrong."
 _OPENER = (
     r"^\W{0,3}(?:[^.?!]*?(?:[;:—–]|,?\s+so)\s+)?"
-    r"(?:(?:actually|again|also|and|but|for\s+the\s+record|in\s+(?:reality|truth|fact)|alas),?\s+)?"
+    r"(?:(?:actually|again|also|and|but|for\s+the\s+record|in\s+(?:reality|truth|fact)|alas|well|yeah|yes|no|nope|"
+    r"oh|sorry|honestly),?\s+){0,3}"
 )
 _NOT_VERB = r"(?!(?:is|are|was|were|never|did|does|do|has|have|had|not|too|also)\b)"
 _DEMONSTRATIVE = (
@@ -228,7 +229,7 @@ _FALSE_PREDICATE = (
     r"nonexistent|an?\s+(?:hoax|myth|lie|falsehood))"
 )
 _NON_OCCURRENCE = (
-    r"(?:(?:did|does|do|has|have|had)\s+)?(?:never|not|n['’]t)\s+(?:(?:actually|really|ever)\s+)?"
+    r"(?:(?:did|does|do|has|have|had)(?:\s+|(?=n['’]t)))?(?:never|not|n['’]t)\s+(?:(?:actually|really|ever)\s+)?"
     r"(?:happen(?:ed)?|occur(?:red)?|t(?:ook|ake)\s+place|exist(?:ed)?)"
 )
 DENIAL = re.compile(
@@ -287,3 +288,16 @@ def says_false(text: str) -> bool:
     exists."), whatever else it calls it: it is a negation, not a doubt or a story."""
     outright = any(not _HEDGED.search(text[max(0, m.start() - 30) : m.start()]) for m in _OUTRIGHT.finditer(text))
     return outright or denies_previous(text)
+
+
+# One or two words that tag a text as false or invented ("(fabrication)", "[pure hoax]"); a fact-check's verdict
+# on a claim it reports ("[Debunked]", "[Misleading]") is no such tag.
+_FALSE_TAG = re.compile(
+    r"^\W*(?:\w+\s+)?(?:false|untrue|fake|bogus|hoax|fabricat\w+|invent\w*|fictitious|fantasy|made[- ]up|myth)\W*$",
+    _FLAGS,
+)
+
+
+def false_tag(text: str) -> bool:
+    """True for a tag of a falsity word or two ("(fabrication)", "[pure hoax]") (:data:`_FALSE_TAG`)."""
+    return _FALSE_TAG.match(text) is not None
