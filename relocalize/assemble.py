@@ -94,10 +94,12 @@ def apply_edits(doc: str, edits: list[DocEdit]) -> tuple[str, list[tuple[DocEdit
     return "".join(out), placed
 
 
-def assemble(doc: str, annotations: list[Annotation], outcomes: list[Outcome]) -> tuple[str, Provenance]:
-    """``doc`` with the outcomes' edits applied, the governing annotations removed (those of a kept
-    unit stay), dropped units removed with their speaker label or question, and its provenance."""
-    blocked = {g for o in outcomes if o.kind == Kind.KEPT for g in o.governors}
+def assemble(
+    doc: str, annotations: list[Annotation], outcomes: list[Outcome], held: set[int] | None = None
+) -> tuple[str, Provenance]:
+    """``doc`` with the outcomes' edits applied, the governing annotations removed (those of a kept unit stay,
+    and those ``held``), dropped units removed with their speaker label or question, and its provenance."""
+    blocked = {g for o in outcomes if o.kind == Kind.KEPT for g in o.governors} | (held or set())
     governing = {g for o in outcomes for g in o.governors}
     removed = [i for i in sorted(governing) if i not in blocked]
     edits: list[DocEdit] = []

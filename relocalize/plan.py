@@ -52,6 +52,7 @@ class Plan:
     outcomes: dict[Span, Outcome]
     candidates: dict[Span, Candidate]
     learned: dict[Span, Candidate] = field(default_factory=dict)
+    held: set[int] = field(default_factory=set)  # annotations that stay whatever their claims' outcomes
 
 
 # Verifier results of one batch: (original, rewrite, method) -> (passed, score, the stage that rejected it).

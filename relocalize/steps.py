@@ -20,7 +20,7 @@ from relocalize.assemble import assemble
 from relocalize.detect.annotations import find_annotations, may_hold_annotations, units
 from relocalize.detect.claims import rebuttals, resolve_inline
 from relocalize.detect.language import unsupported_reason
-from relocalize.detect.restatements import claim_parts
+from relocalize.detect.restatements import claim_parts, unconfirmed
 from relocalize.plan import (
     Doc,
     DocBatch,
@@ -231,6 +231,8 @@ class Restate(Step):
                 doc.finish(text, pipeline.too_many(plan.annotations))
                 return
             found = pipeline.restatements(text, free, known) + pipeline.restatements(text, free, parts, paraphrase=True)
+            if unconfirmed(text, [u for u in free if u not in found], [p for p, _ in parts]):
+                plan.held.update(notices)  # a sentence may state a given claim the verifier did not confirm
             doc.restated = found
             for unit in sorted(set(found)):
                 outcomes[unit] = Outcome(unit, set(notices))
@@ -316,7 +318,7 @@ class Assemble(Step):
 
     def process(self, batch: DocBatch) -> DocBatch:
         for doc, plan in batch.with_plans():
-            doc.finish(*assemble(plan.doc, plan.annotations, list(plan.outcomes.values())))
+            doc.finish(*assemble(plan.doc, plan.annotations, list(plan.outcomes.values()), plan.held))
         return batch
 
 

@@ -146,3 +146,16 @@ def test_datasets_map_num_proc_round_trip():
     assert single["id"] == list(range(len(texts)))
     assert single.features["relocalize"] == batched.features["relocalize"]
     assert [p["status"] for p in single["relocalize"]] == ["rewritten", "unchanged", "unresolved", "error"] * 3
+
+
+def test_a_notice_stays_over_a_sentence_that_may_restate_a_given_claim():
+    doc = (
+        "EDITORIAL NOTE: The claims in this document are false.\n\n"
+        "The harbour bridge opened in 1950. Crowds crossed the new harbour bridge on its 1950 opening day in the rain."
+    )
+    row = relocalize.fix({"text": doc, "claims": ["The harbour bridge opened to crowds in 1950."]})
+    prov = row["relocalize"].as_py()
+    # the first sentence is a restatement the verifier confirms; the second shares the claim's words
+    # ("harbour", "bridge", "1950", "crowds", "opening") but is not confirmed: the notice stays over it
+    assert row["text"].startswith("EDITORIAL NOTE: The claims in this document are false.")
+    assert prov["status"] == "partial" and prov["counts"]["annotations_removed"] == 0

@@ -58,3 +58,17 @@ def find_restatements(
                 out.append(span)
                 break
     return out
+
+
+# A sentence holding this many of a given claim part's words may state it in other words.
+UNCONFIRMED_WORDS = 4
+
+
+def unconfirmed(doc: str, free: list[Span], parts: list[str]) -> bool:
+    """True when some sentence of ``free`` (not a claim unit) holds :data:`UNCONFIRMED_WORDS` or more of a given
+    claim part's words: it may state that claim in words the restatement test did not confirm, so a notice over the
+    document should stay rather than leave it unmarked."""
+    stems = [_stems(p) for p in parts]
+    return any(
+        len({w[:_STEM] for w in content_words(u.text(doc))} & s) >= UNCONFIRMED_WORDS for u in free for s in stems
+    )
