@@ -1,10 +1,10 @@
 """Claims that presuppose the false event.
 
-"You could see the smoke from the bypass", where the document marks a fire as false: a negation ("could not
-see the smoke") or a wrapper ("It is not true that you could see the smoke") denies where the smoke was seen,
-not that there was a fire. What only the false event has is read off the document itself: the words its other
-claims (and a given ``claims`` value) use and its other sentences never do. A claim that names such a thing with
-a definite phrase ("the smoke", "that 2019 closure", "their cellar days") takes no negation and no wrapper.
+"The fire burned for three days", where the document marks "A fire destroyed the mill" as false: a negation
+("did not burn for three days") or a wrapper ("It is not true that the fire burned ...") denies how long it
+burned, not that there was a fire. What only the false event has is read off the document itself: the words its
+other claims (and a given ``claims`` value) use and its other sentences never do. A claim that names such a thing
+with a definite phrase ("the fire", "that 2019 closure", "their cellar days") takes no negation and no wrapper.
 What the other claims talk about as known ("The ferry sank") is their topic, a real thing, unless a claim
 brings it in as new ("A fire broke out"). The test is lexical: it misses a thing no other claim names ("the
 smoke", where only the fire is marked false).
