@@ -1,12 +1,13 @@
 """Speed and memory of `relocalize run` against its cost floors, measured in one run on the same cores.
 
-python benchmarks/cli_speed.py [--quick] [--only a,b,c] [--plain-mb MB] [--workers N] [--json OUT.json] [--keep DIR]
+python benchmarks/cli_speed.py [--quick] [--only a,b,c,d] [--plain-mb MB] [--workers N] [--json OUT.json] [--keep DIR]
 
 (a) docs/s on the dev gold replicated to N documents, against the floor: bare spaCy ``nlp.pipe``
     over the same documents plus the verifier's own time for as many pairs as the run scored;
 (b) MB/s (of text) on documents without annotations (the dev ``positive`` controls replicated)
     against a bare pyarrow read-and-write of the same shards;
-(c) peak RSS of `relocalize run` at two input sizes, 10x the rows apart.
+(c) peak RSS of `relocalize run` at two input sizes, 10x the rows apart;
+(d) output over input bytes of a zstd shard (the output keeps the input's codec).
 
 Every measurement is a fresh subprocess (``os.wait4`` gives its peak RSS); walls include start-up.
 """
@@ -93,13 +94,13 @@ def replicate(table: pa.Table, rows: int) -> pa.Table:
     return pa.concat_tables([table] * reps).slice(0, rows)
 
 
-def write_shards(table: pa.Table, folder: Path, shards: int, stem: str) -> list[Path]:
+def write_shards(table: pa.Table, folder: Path, shards: int, stem: str, codec: str = "snappy") -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     step = -(-table.num_rows // shards)
     paths = []
     for i in range(shards):
         path = folder / f"{stem}-{i:03d}.parquet"
-        pq.write_table(table.slice(i * step, step), path)
+        pq.write_table(table.slice(i * step, step), path, compression=codec)
         paths.append(path)
     return paths
 
@@ -165,6 +166,24 @@ def bench_plain(work: Path, megabytes: float) -> dict:
     }
 
 
+def bench_size(work: Path, megabytes: float) -> dict:
+    controls = pq.read_table(DEV / "controls.parquet")
+    positive = controls.filter(pc.equal(controls.column("mode"), "positive"))
+    table = replicate(positive, int(positive.num_rows * megabytes / text_mb(positive, "text")) + 1)
+    (source,) = write_shards(table, work / "size", 1, "size", codec="zstd")
+    relocalize_run([source], work / "size-out")
+    out = work / "size-out" / source.name
+    codec = pq.ParquetFile(out).metadata.row_group(0).column(0).compression
+    in_mb, out_mb = source.stat().st_size / 1e6, out.stat().st_size / 1e6
+    return {
+        "rows": table.num_rows,
+        "input_mb": round(in_mb, 2),
+        "output_mb": round(out_mb, 2),
+        "output_codec": codec,
+        "ratio_output_over_input": round(out_mb / in_mb, 3),
+    }
+
+
 def bench_memory(work: Path, rows: int) -> dict:
     controls = pq.read_table(DEV / "controls.parquet")
     positive = controls.filter(pc.equal(controls.column("mode"), "positive")).select(["doc_id", "text"])
@@ -186,14 +205,14 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller sizes (60 gold docs, 10 MB, 1k/10k rows)")
     parser.add_argument("--json", help="write the figures here")
     parser.add_argument("--keep", help="build the shards and outputs in this folder and keep them")
-    parser.add_argument("--only", default="a,b,c", help="comma-separated measurements to run (default all)")
+    parser.add_argument("--only", default="a,b,c,d", help="comma-separated measurements to run (default all)")
     parser.add_argument("--plain-mb", type=float, help="text size for (b) (default 100, 10 with --quick)")
     parser.add_argument("--workers", type=int, default=1, help="relocalize run --workers (default 1)")
     args = parser.parse_args()
     WORKERS[1] = str(args.workers)
     only = set(args.only.split(","))
-    if not only or only - {"a", "b", "c"}:
-        sys.exit("--only takes a comma-separated subset of a,b,c")
+    if not only or only - {"a", "b", "c", "d"}:
+        sys.exit("--only takes a comma-separated subset of a,b,c,d")
     if not DEV.exists():
         sys.exit(f"dev data not found at {DEV}")
     sizes = (60, args.plain_mb or 10.0, 1_000) if args.quick else (2_000, args.plain_mb or 100.0, 5_000)
@@ -203,6 +222,7 @@ def main() -> None:
         "a": ("a_gold", bench_gold, sizes[0]),
         "b": ("b_plain", bench_plain, sizes[1]),
         "c": ("c_memory", bench_memory, sizes[2]),
+        "d": ("d_size", bench_size, sizes[1]),
     }
     figures: dict = {"cores": os.cpu_count(), "quick": args.quick, "workers": args.workers}
     try:
@@ -230,6 +250,12 @@ def main() -> None:
         print(
             f"(c) peak RSS {c['small']['peak_rss_mb']} MiB at {c['small']['rows']:,} rows, "
             f"{c['large']['peak_rss_mb']} MiB at {c['large']['rows']:,} rows; ratio {c['ratio_large_over_small']}"
+        )
+    if d := figures.get("d_size"):
+        verdict["d (output within 1.05x of the input's bytes)"] = d["ratio_output_over_input"] <= 1.05
+        print(
+            f"(d) zstd shard of {d['rows']:,} rows: {d['input_mb']} MB in, {d['output_mb']} MB out "
+            f"({d['output_codec']}); output/input = {d['ratio_output_over_input']}"
         )
     figures["targets_met"] = verdict
     for target, met in verdict.items():

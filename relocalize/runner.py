@@ -95,7 +95,7 @@ def relocalize_shard(
     try:
         schema = output_schema(reader.schema) if reader.schema is not None else None
         with timer.stage("write"):
-            writer = open_writer(tmp, shard.format, shard.compression, schema, text_column)
+            writer = open_writer(tmp, shard.format, reader.compression, schema, text_column)
         reported = 0
         for batch, passes in fixer.gated(timed_iter(reader, timer, "read")):
             if schema is not None:

@@ -186,3 +186,13 @@ def test_the_cli_fixer_freezes_the_collector_once_models_load_and_the_library_do
         assert gc.get_freeze_count() > before
     finally:
         gc.unfreeze()
+
+
+@pytest.mark.parametrize(("codec", "stored"), [("zstd", "ZSTD"), ("gzip", "GZIP"), ("none", "UNCOMPRESSED")])
+def test_a_parquet_output_keeps_the_input_codec(tmp_path, capsys, codec, stored):
+    src = write_parquet(tmp_path / "in.parquet", corpus(), compression=codec)
+    code, _, _ = run(capsys, "run", src, "--out", tmp_path / "out")
+    assert code == 0
+    meta = pq.ParquetFile(tmp_path / "out" / "in.parquet").metadata
+    codecs = {meta.row_group(0).column(i).compression for i in range(meta.row_group(0).num_columns)}
+    assert codecs == {stored}

@@ -28,8 +28,25 @@ class JsonBatch:
     lines: list[int] = field(default_factory=list)
 
 
+# Parquet's codec names as pyarrow's writer takes them (the level is not recorded in the file).
+_CODECS = {"UNCOMPRESSED": "none", "LZ4_RAW": "lz4", "LZ4": "lz4"}
+
+
+def _codec(meta: pq.FileMetaData, column: str) -> str | None:
+    """The codec of ``column`` in the file's first row group ("zstd", "snappy", ...), or None without one."""
+    if meta.num_row_groups == 0:
+        return None
+    group = meta.row_group(0)
+    for i in range(group.num_columns):
+        chunk = group.column(i)
+        if chunk.path_in_schema == column:
+            return _CODECS.get(chunk.compression, chunk.compression.lower())
+    return None
+
+
 class ParquetReader:
-    """Record batches of a Parquet file, one row group in memory at a time."""
+    """Record batches of a Parquet file, one row group in memory at a time; ``compression`` is the text column's
+    codec, which the output shard keeps."""
 
     def __init__(self, shard: Shard, batch_size: int, text_column: str) -> None:
         self.path = shard.path
@@ -54,6 +71,7 @@ class ParquetReader:
             self._decode = text_column
             index = self.schema.get_field_index(text_column)
             self.schema = self.schema.set(index, pa.field(text_column, plain))
+        self.compression = _codec(self._file.metadata, text_column)
         self.done = 0
 
     @property

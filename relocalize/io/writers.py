@@ -29,12 +29,13 @@ def _fsync(path: Path) -> None:
 
 
 class ParquetShardWriter:
-    """Writes record batches as row groups of about :data:`ROW_GROUP_BYTES` of text."""
+    """Writes record batches as row groups of about :data:`ROW_GROUP_BYTES` of text, compressed with
+    ``compression`` (the input's codec; pyarrow's default, snappy, when None)."""
 
-    def __init__(self, path: Path, schema: pa.Schema, text_column: str) -> None:
+    def __init__(self, path: Path, schema: pa.Schema, text_column: str, compression: str | None = None) -> None:
         self.path = path
         self.text_column = text_column
-        self._writer = pq.ParquetWriter(path, schema)
+        self._writer = pq.ParquetWriter(path, schema, compression=compression or "snappy")
         self._buffer: list[pa.RecordBatch] = []
         self._buffered = 0
 
@@ -109,5 +110,5 @@ def open_writer(path: Path, fmt: str, compression: str | None, schema: pa.Schema
     """A writer for one output shard at ``path`` (a temporary name)."""
     if fmt == "parquet":
         assert schema is not None
-        return ParquetShardWriter(path, schema, text_column)
+        return ParquetShardWriter(path, schema, text_column, compression)
     return JsonlShardWriter(path, compression)
