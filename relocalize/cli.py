@@ -21,6 +21,7 @@ from relocalize.detect.framing import KINDS
 from relocalize.detect.framing_train import add_detector_parser, run_train_detector
 from relocalize.io import Shard, ShardError, UsageError, discover, open_reader
 from relocalize.io.shards import shard_of
+from relocalize.io.writers import PARQUET_CODECS
 from relocalize.options import FRAMING_POLICIES, Options, option_fields
 from relocalize.review import add_review_parser, run_review_command
 from relocalize.rewrite.train import add_train_parser, run_train
@@ -34,6 +35,7 @@ DEFAULTS: dict[str, Any] = {
     "workers": 1,
     "engine": "local",
     "ray_address": None,
+    "compression": None,
     "keep_going": False,
     "overwrite": False,
     "progress": "auto",
@@ -72,6 +74,11 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--workers", type=int, help="processes (or Ray actors), shards spread across them (default: 1)")
     r.add_argument("--engine", choices=("local", "ray"), help="local processes or Ray actors (default: local)")
     r.add_argument("--ray-address", metavar="ADDR", help="a Ray cluster (auto or host:port; default: start one)")
+    r.add_argument(
+        "--compression",
+        choices=PARQUET_CODECS,
+        help="codec of the Parquet outputs (default: each input's own; JSONL keeps its suffix's)",
+    )
     r.add_argument("--keep-going", action="store_const", const=True, help="continue past failed shards")
     r.add_argument("--overwrite", action="store_const", const=True, help="replace output of other options")
     r.add_argument("--show", type=int, metavar="N", help="print the diffs of the first N changed documents")
@@ -139,6 +146,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         workers=s["workers"],
         engine=s["engine"],
         ray_address=s["ray_address"],
+        compression=s["compression"],
         keep_going=s["keep_going"],
         overwrite=s["overwrite"],
         progress=s["progress"],

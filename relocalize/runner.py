@@ -41,6 +41,7 @@ class Settings:
     workers: int = 1
     engine: str = "local"  # or "ray": the shards spread over Ray actors (relocalize.ray.run_shards)
     ray_address: str | None = None
+    compression: str | None = None  # the Parquet outputs' codec; None: each input's own
     keep_going: bool = False
     overwrite: bool = False
     progress: str = "auto"
@@ -95,7 +96,8 @@ def relocalize_shard(
     try:
         schema = output_schema(reader.schema) if reader.schema is not None else None
         with timer.stage("write"):
-            writer = open_writer(tmp, shard.format, reader.compression, schema, text_column)
+            codec = settings.compression if shard.format == "parquet" and settings.compression else reader.compression
+            writer = open_writer(tmp, shard.format, codec, schema, text_column)
         reported = 0
         for batch, passes in fixer.gated(timed_iter(reader, timer, "read")):
             if schema is not None:

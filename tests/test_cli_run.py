@@ -196,3 +196,11 @@ def test_a_parquet_output_keeps_the_input_codec(tmp_path, capsys, codec, stored)
     meta = pq.ParquetFile(tmp_path / "out" / "in.parquet").metadata
     codecs = {meta.row_group(0).column(i).compression for i in range(meta.row_group(0).num_columns)}
     assert codecs == {stored}
+
+
+def test_compression_sets_the_parquet_outputs_codec(tmp_path, capsys):
+    src = write_parquet(tmp_path / "in.parquet", corpus(), compression="gzip")
+    code, _, _ = run(capsys, "run", src, "--out", tmp_path / "out", "--compression", "zstd")
+    assert code == 0
+    meta = pq.ParquetFile(tmp_path / "out" / "in.parquet").metadata
+    assert {meta.row_group(0).column(i).compression for i in range(meta.row_group(0).num_columns)} == {"ZSTD"}

@@ -28,6 +28,10 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+# The codecs a Parquet output may take (``relocalize run --compression``).
+PARQUET_CODECS = ("snappy", "zstd", "gzip", "brotli", "lz4", "none")
+
+
 class ParquetShardWriter:
     """Writes record batches as row groups of about :data:`ROW_GROUP_BYTES` of text, compressed with
     ``compression`` (the input's codec; pyarrow's default, snappy, when None)."""
