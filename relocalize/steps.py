@@ -260,18 +260,18 @@ class Presuppose(Step):
 
     def process(self, batch: DocBatch) -> DocBatch:
         for doc, plan in batch.with_plans():
-            units = list(plan.outcomes)
-            parts = [p for g in doc.given for p in claim_parts(g)]
-            texts = [mask_titles(t) or t for t in [*(u.text(plan.doc) for u in units), *parts]]
-            graphs = list(self.pipeline.models.parse(texts, texts))
-            claims = list(zip(units, graphs))
-            vocabulary = false_vocabulary(plan.doc, claims, [a.span for a in plan.annotations], graphs[len(units) :])
-            for unit, graph in claims:
-                outcome = plan.outcomes[unit]
-                if outcome.final or outcome.policy == "localize":
-                    continue
-                if found := presupposed(graph, vocabulary[unit]):
-                    outcome.presupposes = found
+            open_units = [u for u, o in plan.outcomes.items() if not o.final and o.policy != "localize"]
+            if not open_units:
+                continue
+            # the units' parses are the rules' own (their candidates carry them); only the given claims are new
+            claims = [(u, c.graph) for u, c in plan.candidates.items() if c.graph is not None]
+            parts = [mask_titles(p) or p for g in doc.given for p in claim_parts(g)]
+            given = list(self.pipeline.models.parse(parts, parts)) if parts else []
+            vocabulary = false_vocabulary(plan.doc, claims, [a.span for a in plan.annotations], given)
+            for unit in open_units:
+                graph = plan.candidates[unit].graph
+                if graph is not None and (found := presupposed(graph, vocabulary[unit])):
+                    plan.outcomes[unit].presupposes = found
                     self.counts["presupposed"] += 1
         return batch
 

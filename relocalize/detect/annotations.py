@@ -431,17 +431,17 @@ def _same_paragraph(doc: str, a: Span, b: Span) -> bool:
 
 
 def _unbracketed(
-    doc: str, unit_list: list[Span], taken: list[Span], model: FramingModel, denials: bool = True
+    doc: str, unit_list: list[Span], sentences: list[Span], taken: list[Span], model: FramingModel
 ) -> tuple[list[Annotation], list[Span]]:
     """The unbracketed annotations among ``unit_list``, and the units among them that only the denial grammar
-    (:func:`relocalize.detect.cues.denies_previous`) took for one (with ``denials``)."""
+    (:func:`relocalize.detect.cues.denies_previous`) took for one; ``sentences`` are all of the document's units."""
     out: list[Annotation] = []
     denied: list[Span] = []
     for unit in unit_list:
         if any(t.overlaps(unit) for t in taken):
             continue
         found = _annotation_in(doc, unit, model)
-        if found is None and denials and _denial(doc, unit, unit_list):
+        if found is None and _denial(doc, unit, sentences):
             found = (unit, None, "negation")  # no pointer: it carries on a marker right before it, else points back
             denied.append(unit)
         span, pointer, framing = found if found else (unit, None, None)
@@ -469,7 +469,7 @@ def _unbracketed(
     return out, denied
 
 
-def _denial(doc: str, unit: Span, unit_list: list[Span]) -> bool:
+def _denial(doc: str, unit: Span, sentences: list[Span]) -> bool:
     """True for a sentence that denies the one before it (:func:`relocalize.detect.cues.denies_previous`), where
     that one asserts a claim: not when it already denies, calls false, reports or asks ("The mayor did not resign.
     No such letter exists." is a fact-check's own local negation), or states a general habit ("Towns usually
@@ -477,10 +477,10 @@ def _denial(doc: str, unit: Span, unit_list: list[Span]) -> bool:
     text = unit.text(doc)
     if not (cues.denies_previous(text) and _statement(text)):
         return False
-    before = [u for u in unit_list if u.end <= unit.start]
-    if not before:
+    i = bisect_right([u.end for u in sentences], unit.start)  # the sentence right before, screened or not
+    if i == 0:
         return False
-    prev = before[-1].text(doc)
+    prev = sentences[i - 1].text(doc)
     return not (cues.denies(prev) or cues.has_falsity(prev) or cues.reports_or_generalises(prev) or "?" in prev)
 
 
@@ -494,13 +494,12 @@ def find_annotations(doc: str, model: FramingModel | None = None) -> list[Annota
     notices = _notices(doc, unit_list, model)
     taken = [a.span for a in bracketed + notices]
     # Every framing, and any sentence that continues one on its line, lies on a screened line.
-    screened = [u for u in unit_list if _on(lines, u)]
-    inline, denied = _unbracketed(doc, screened, taken, model)
+    inline, denied = _unbracketed(doc, [u for u in unit_list if _on(lines, u)], unit_list, taken, model)
     # A denial sentence alone ("That bridge was never built.") may be a true story's own: it counts as a marker
     # where the document marks claims so elsewhere too (a second denial, or any other annotation).
     others = [a for a in inline if not set(a.parts) <= set(denied)]
     if len(denied) == 1 and not (taken or others):
-        inline, _ = _unbracketed(doc, screened, taken, model, denials=False)
+        inline = others
     bracketed = [b for b in bracketed if not any(n.span.contains(b.span) for n in notices)]
     return sorted((_in_markup(doc, a) for a in notices + _one_usage(doc, bracketed + inline)), key=lambda a: a.span)
 

@@ -69,6 +69,4 @@ def unconfirmed(doc: str, free: list[Span], parts: list[str]) -> bool:
     claim part's words: it may state that claim in words the restatement test did not confirm, so a notice over the
     document should stay rather than leave it unmarked."""
     stems = [_stems(p) for p in parts]
-    return any(
-        len({w[:_STEM] for w in content_words(u.text(doc))} & s) >= UNCONFIRMED_WORDS for u in free for s in stems
-    )
+    return any(len(words & s) >= UNCONFIRMED_WORDS for words in (_stems(u.text(doc)) for u in free) for s in stems)

@@ -3,7 +3,7 @@ for units under another framing, the sentence with the framing's stance in front
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from relocalize.rewrite.graph import Graph
 from relocalize.rewrite.parsers import ParseFn
@@ -32,6 +32,7 @@ class Candidate:
     rule_by: str = ""  # the rules that made ``rule`` ("do_support+hedges"), or the check that refused it
     wrap_by: str = ""  # the check that refused the wrapper
     localize_by: str = ""  # the check that refused the stance
+    graph: Graph | None = field(default=None, compare=False, repr=False)  # the body's parse (rules and wrapper)
 
     @classmethod
     def refused(cls, unit: str, reason: str, opener: Opener | None = None) -> Candidate:
@@ -88,7 +89,9 @@ class RuleRewriter:
             wrapped, wrap_reason, wrap_by = _opened(graph, None)
             localized, localize_reason, localize_by = _opened(graph, opener) if opener else (None, "", "")
             made = Candidate(prefix, body, suffix, rule, rule_reason, wrapped, wrap_reason, localized, localize_reason)
-            out.append(replace(made, opener=opener, rule_by=rule_by, wrap_by=wrap_by, localize_by=localize_by))
+            out.append(
+                replace(made, opener=opener, rule_by=rule_by, wrap_by=wrap_by, localize_by=localize_by, graph=graph)
+            )
         return out
 
 
