@@ -265,7 +265,7 @@ def inside_quotation(doc: str, unit: Span) -> bool:
 
 
 # A speaker label: one to three words (a user name, "Q", "Dr Rao"), optionally in bold, then a colon.
-_SPEAKER = re.compile(r"[ \t]*[*_]{0,2}[\w@.'’-]{1,30}(?: [\w@.'’-]{1,30}){0,2}[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*")
+_SPEAKER = re.compile(r"[ \t]*[*_]{0,2}[\w@./'’-]{1,30}(?: [\w@./'’-]{1,30}){0,2}[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*")
 
 
 _BRACKETED = re.compile(r"\[[^\]\n]*\]|\([^)\n]*\)|\{[^}\n]*\}")
@@ -317,10 +317,6 @@ def speaker_turn(doc: str, span: Span) -> Span | None:
     return Span(start, span.end) if labelled else None
 
 
-# A speaker label alone on its line, the turn below it ("trailmix_kate wrote:", "u/amber_waves:", "**MAYA:**").
-_LABEL_LINE = re.compile(r"[ \t]*[*_]{0,2}[\w@./'’-]{1,30}(?: [\w@./'’-]{1,30}){0,2}[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*")
-
-
 def labelled_post(doc: str, span: Span) -> Span | None:
     """``span`` from the label line above it when ``span`` is all of a post written under a label alone on its line
     ("u/kate wrote:\n<claim>\n\n"): removing the words alone would leave an empty post."""
@@ -329,7 +325,7 @@ def labelled_post(doc: str, span: Span) -> Span | None:
     if start == 0 or doc[start : span.start].strip() or doc[span.end : len(doc) if end < 0 else end].strip():
         return None
     label = doc.rfind("\n", 0, start - 1) + 1
-    return Span(label, span.end) if _LABEL_LINE.fullmatch(doc, label, start - 1) else None
+    return Span(label, span.end) if _SPEAKER.fullmatch(doc, label, start - 1) else None  # "u/kate wrote:"
 
 
 _NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]+", re.M)

@@ -554,7 +554,7 @@ def check_clauses(g: Graph, root: Token) -> None:
 
 
 _CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "o'clock", "o’clock", "a.m", "p.m"})
-_YEAR = re.compile(r"(?:1[0-9]|20)\d\d(?:s|'s)?$")
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
 def _figure(g: Graph, tok: Token) -> bool:
@@ -1127,8 +1127,6 @@ def _set_off(g: Graph, t: Token) -> bool:
     return (t.dep not in ("conj", "cc", "punct") and before in _SET_OFF) or (t.dep == "conj" and before == ";")
 
 
-_CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "o'clock", "o’clock", "a.m", "p.m"})
-_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 _DAYS = re.compile(r"[0-3]?\d(?:st|nd|rd|th)?")  # a day of the month
 
 
