@@ -11,8 +11,10 @@ A marker counts as removed when its exact text is gone from the output. Where a 
 against them: *edit precision* is the share of edits that touch a false sentence (a drop of true
 background, a heading or a speaker label is a wrong edit), *false sentences edited* the share of
 false sentences some edit touches. For style 3 the markers alternate opening and closing, so each is checked
-for the direction the detector gives it (*paired directions right*: forward, then backward). Statuses and claim
-outcomes come from the provenance::
+for the direction the detector gives it (*paired directions right*: forward, then backward). Every marker is
+also checked for whether the detector finds it at all and points it the way its style says (*found* and *right*
+by style: 1 forward, 2 and 5 backward, 3 alternating, 4 the document). Statuses and claim outcomes come from the
+provenance::
 
     python benchmarks/unseen.py [benchmarks/data/unseen/corpus2.jsonl ...] [--json OUT.json]
 
@@ -40,10 +42,9 @@ def evaluate(path: Path, relocalizer: relocalize.Relocalizer) -> dict:
     statuses: Counter[str] = Counter()
     outcomes: Counter[str] = Counter()
     edits: Counter[str] = Counter()
-    pairs: Counter[str] = Counter()
+    found: Counter[tuple[int, str]] = Counter()
     for row in rows:
-        if row["style"] == 3:
-            pairs.update(_pair_directions(row))
+        found.update(_marker_directions(row))
         out, prov = relocalizer.process(row["text"], claims=row.get("claims"))
         if "false_sentences" in row:
             edits.update(_edit_hits(row, prov))
@@ -60,21 +61,30 @@ def evaluate(path: Path, relocalizer: relocalize.Relocalizer) -> dict:
         "by_style": {s: f"{removed[s]}/{total[s]}" for s in sorted(total)},
         "statuses": dict(statuses),
         "claim_outcomes": dict(outcomes),
-        "paired_directions_right": f"{pairs['right']}/{pairs['markers']}",
+        "paired_directions_right": f"{found[3, 'right']}/{total[3]}",
+        "found_by_style": {s: f"{found[s, 'found']}/{total[s]}" for s in sorted(total)},
+        "right_by_style": {s: f"{found[s, 'right']}/{total[s]}" for s in sorted(total)},
         **_edit_rates(edits),
     }
 
 
-def _pair_directions(row: dict) -> Counter[str]:
-    """Style 3: markers that the detector points as their place in the pair says (opening forward)."""
-    text, found, at = row["text"], Counter[str](), 0
+_DIRECTION = {1: "forward", 2: "backward", 4: "document", 5: "backward"}
+
+
+def _marker_directions(row: dict) -> Counter[tuple[int, str]]:
+    """(style, "found") for each marker the detector finds, (style, "right") for each it points as its style says
+    (style 3: opening forward, closing backward)."""
+    text, style, found, at = row["text"], row["style"], Counter[tuple[int, str]](), 0
     annotations = find_annotations(text)
     for k, marker in enumerate(row["markers"]):
         at = text.find(marker, at)
+        if at < 0:
+            continue
         middle = at + len(marker) // 2
         got = [a.direction for a in annotations if a.span.start <= middle < a.span.end]
-        found["markers"] += 1
-        found["right"] += got[:1] == ["forward" if k % 2 == 0 else "backward"]
+        want = ("forward" if k % 2 == 0 else "backward") if style == 3 else _DIRECTION[style]
+        found[style, "found"] += bool(got)
+        found[style, "right"] += got[:1] == [want]
         at += len(marker)
     return found
 
@@ -112,6 +122,7 @@ def main() -> None:
             f"(by style {m['by_style']}); statuses {m['statuses']}; claims {m['claim_outcomes']}; "
             f"paired directions right {m['paired_directions_right']}"
         )
+        print(f"  markers found by style {m['found_by_style']}; pointed right {m['right_by_style']}")
         if "edit_precision" in m:
             print(
                 f"  claim edits on a false sentence {m['edit_precision']:.1%} of {m['claim_edits']}; "
