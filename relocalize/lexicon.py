@@ -26,6 +26,21 @@ NEGATORS = frozenset(
     {"not", "n't", "n’t", "nt", "no", "never", "neither", "nor", "cannot", "none", "nobody", "nothing"}
 )
 
+# Third-person pronouns: a sentence that opens with one leans on what named its referent.
+PRONOUNS = frozenset("it its they them their he him his she her".split())  # noqa: SIM905
+# Words that open a sentence leaning on the one before it: a pronoun or demonstrative ("It", "They", "This"), a
+# connective ("But", "Meanwhile"), a reaction ("Wow", "Agreed"); and openers of more words ("Either way").
+_LEANING = (
+    "this that these those such but yet so however still though instead meanwhile also otherwise nevertheless"
+    " nonetheless then later afterwards again besides moreover furthermore additionally similarly likewise"
+    " therefore thus hence consequently accordingly and or nor plus wow whoa blimey oh ah huh haha lol yeah yep nope"
+    " exactly agreed thanks"
+)
+LEANING = PRONOUNS | frozenset(_LEANING.split())
+LEANING_PAIRS = frozenset(
+    {"either way", "even so", "in the meantime", "as a result", "after that", "since then", "by then", "that said"}
+)
+
 
 def _unicode_brackets() -> dict[str, str]:
     """Every opening bracket of Unicode whose closing one follows it ("⟦⟧", "⸢⸣", "（）"), primes aside."""

@@ -35,6 +35,7 @@ class Outcome:
     entry: bool = False  # the unit is a dated entry ("June 2020 — X"): negated, it would list a non-event
     lone_turn: bool = False  # all of one speaker's turn between two of another's: dropped, they would talk twice
     whole_item: bool = False  # all of a numbered item the list goes on after: dropped, the list would skip a number
+    leaned_on_by: list[Span] = field(default_factory=list)  # later sentences that lean on it ("It ...", "the otters")
     title: bool = False  # the short sentence that opens a numbered item the list goes on explaining: a title
     presupposes: str = ""  # a definite phrase naming what only the false event has: negated or wrapped, it stays
     tail: str = ""  # the rest of a cut sentence, decided with the unit (its edit must leave it as it is)
@@ -186,3 +187,16 @@ def keep_with_annotations(outcomes: list[Outcome], notices: set[int]) -> None:
                 o.kind, o.method, o.text = Kind.KEPT, "annotation_kept", ""
                 blocked |= o.governors - notices
                 changed = True
+
+
+def keep_leaned_on(outcomes: list[Outcome]) -> None:
+    """A claim the fallback would drop stays, with its annotations, while a sentence that leans on it stays: the
+    drop would leave "It ..." or "the otters" pointing at nothing."""
+    dropped = [o.unit for o in outcomes if o.kind == Kind.DROP]
+    for o in outcomes:
+        if o.kind == Kind.DROP and o.method == "policy" and any(_outside(s, dropped) for s in o.leaned_on_by):
+            o.kind, o.method = Kind.KEPT, "leaned_on"
+
+
+def _outside(span: Span, dropped: list[Span]) -> bool:
+    return not any(d.start < span.end and span.start < d.end for d in dropped)

@@ -303,6 +303,12 @@ def after_label(doc: str, span: Span) -> Span:
     return Span(label.end(), span.end)
 
 
+def without_label(doc: str, span: Span) -> Span:
+    """``span`` less the speaker label it opens with ("BEN: ", "**u/tom:** "), if any."""
+    label = _SPEAKER.match(doc, span.start, span.end)
+    return Span(label.end(), span.end) if label and label.end() < span.end else span
+
+
 def speaker_turn(doc: str, span: Span) -> Span | None:
     """The whole line when ``span`` is all that follows a speaker label on it ("user42: ...",
     "**A:** ...", "Q: ...") and the next line opens another turn (or there is none): removing the

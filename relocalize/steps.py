@@ -29,6 +29,7 @@ from relocalize.plan import (
     claim_list,
     count_framings,
     join_cut_sentences,
+    keep_leaned_on,
     keep_with_annotations,
     settle_cut,
 )
@@ -47,7 +48,7 @@ from relocalize.spans import (
     item_title,
     unbalanced_quotes,
 )
-from relocalize.verify.presupposed import false_vocabulary, presupposed
+from relocalize.verify.presupposed import false_vocabulary, leaning_on, presupposed
 
 if TYPE_CHECKING:
     from relocalize.pipeline import Pipeline
@@ -167,6 +168,7 @@ class Resolve(Step):
             for unit, outcome in outcomes.items():
                 _place(text, unit, outcome, spans, pipeline)
                 outcome.whole_item = emptied_numbered_item(text, unit, [*spans, *outcomes])
+                outcome.leaned_on_by = leaning_on(text, unit, spans, list(outcomes))
             join_cut_sentences(text, outcomes, spans)
             doc.plan = Plan(text, annotations, outcomes, {})
             self.counts["claims"] += len(outcomes)
@@ -303,9 +305,11 @@ class Decide(Step):
                 decider.decide(outcome, plan.candidates[unit], plan.learned.get(unit), batch.scores)
             for outcome in plan.outcomes.values():
                 settle_cut(outcome)
+            keep_leaned_on(list(plan.outcomes.values()))
             notices = {i for i, a in enumerate(plan.annotations) if a.direction == "document"}
             keep_with_annotations(list(plan.outcomes.values()), notices)
             self.counts.update(o.kind for o in plan.outcomes.values())
+            self.counts.update(f"kept:{o.method}" for o in plan.outcomes.values() if o.kind == Kind.KEPT)
         return batch
 
 

@@ -167,7 +167,7 @@ def test_an_annotation_in_emphasis_leaves_no_empty_markup(relocalizer, doc):
 
 # A claim the rules and the wrapper refuse (a possessive event noun), as one speaker's whole turn.
 TURN = (
-    "ANA: We met at the harbour in May.\nBEN: {claim}\n{next}: Then the storm came and we left.\n\nEnd of transcript."
+    "ANA: We met at the harbour in May.\nBEN: {claim}\n{next}: The storm came later and we left.\n\nEnd of transcript."
 )
 
 
@@ -296,7 +296,7 @@ def test_a_marked_list_item_is_negated_or_dropped_whole(relocalizer, doc, expect
     ],
 )
 def test_a_whole_turn_in_a_transcript_of_one_line_turns(relocalizer, question, expected):
-    rest = "MAYA: And the cats?\nDMITRI: They live in the cellars."
+    rest = "MAYA: Where do the cats live?\nDMITRI: They live in the cellars."
     doc = question + "DMITRI: [false] Staff were given only a week's notice.\n" + rest
     out, prov = relocalizer.process(doc)
     assert out == (doc if expected is None else rest)

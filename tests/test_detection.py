@@ -219,3 +219,21 @@ def test_a_bracketed_tag_of_a_falsity_word_marks_the_sentence_before(tag):
 @pytest.mark.parametrize("tag", ["Debunked", "Misleading", "the pier", "invented here and there"])
 def test_a_verdict_or_a_longer_group_is_no_falsity_tag(tag):
     assert not false_tag(tag)
+
+
+@pytest.mark.parametrize(
+    ("tag", "framing"),
+    [
+        ("(no truth to it)", "negation"),  # a negated word of truth says false, not "unverified"
+        ("⟨not genuine⟩", "negation"),
+        ("[fictional]", "negation"),  # a tag calling one sentence fiction, in a text that is no story
+        ("«fiction»", "negation"),
+        ("{{{fabricated}}}", "negation"),  # a run of brackets is taken whole
+        ("(not verified)", "uncertainty"),  # a negated word of checking stays a doubt
+        ("<This is fiction.>", "fiction"),  # a sentence, not a tag
+    ],
+)
+def test_what_a_short_tag_says_of_the_sentence_before(tag, framing):
+    doc = f"The pier opened in 1890. The mayor resigned over it in 1891. {tag} Trams ran."
+    (marker,) = find_annotations(doc)
+    assert (marker.span.text(doc), marker.direction, marker.framing) == (tag, "backward", framing)

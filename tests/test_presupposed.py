@@ -5,7 +5,7 @@ import pytest
 from conftest import assert_outside_edits_identical
 
 from relocalize.spans import Span, item_title
-from relocalize.verify.presupposed import false_vocabulary, presupposed
+from relocalize.verify.presupposed import false_vocabulary, leaning_on, presupposed
 
 MILL = (
     "The mill stood by the river for two centuries.\n\n"
@@ -87,3 +87,88 @@ def test_the_short_sentence_that_opens_a_numbered_item_is_its_title():
 def test_an_item_title_is_neither_negated_nor_wrapped(relocalizer):
     edit = _edit(relocalizer, LIST, "It shut for a whole summer.")
     assert edit.kind == "drop" and "item_title" in edit.rule
+
+
+SINKHOLE = "A sinkhole opened in the car park in May."
+BELL = "Divers found a bronze bell near the wreck."
+
+
+def _leaning(doc: str, claim: str, others: tuple[str, ...] = (), markers: tuple[str, ...] = ()) -> list[str]:
+    unit = Span(doc.index(claim), doc.index(claim) + len(claim))
+    claims = [unit, *(Span(doc.index(o), doc.index(o) + len(o)) for o in others)]
+    spans = [Span(doc.index(m), doc.index(m) + len(m)) for m in markers]
+    return [s.text(doc) for s in leaning_on(doc, unit, spans, claims)]
+
+
+@pytest.mark.parametrize(
+    ("doc", "claim", "leaning"),
+    [
+        (  # a pronoun opens the next sentence
+            "Crews lifted a rusted tram out of the canal in 2021. [untrue] It now stands outside the depot.",
+            "Crews lifted a rusted tram out of the canal in 2021.",
+            "It now stands outside the depot.",
+        ),
+        (  # ... under a speaker label
+            "ANA: The choir toured Japan in 1977. {made up}\nBEN: Their bus broke down in Osaka, right?",
+            "The choir toured Japan in 1977.",
+            "BEN: Their bus broke down in Osaka, right?",
+        ),
+        (  # a connective
+            "The ferry doubled its fares in 2019. (invented) Even so, the crossing stayed busy.",
+            "The ferry doubled its fares in 2019.",
+            "Even so, the crossing stayed busy.",
+        ),
+        (  # a reaction to the post
+            "pier_fan: The council shut the pier last week. <fake>\n\nold_salt: Wow, what a shame.",
+            "The council shut the pier last week.",
+            "old_salt: Wow, what a shame.",
+        ),
+        (  # a definite phrase naming what only the claim brought in, a paragraph on
+            "Divers found a bronze bell near the wreck in 2016. [false]\n\nTickets cost five pounds.\n\n"
+            "The bell is now in the museum.",
+            "Divers found a bronze bell near the wreck in 2016.",
+            "The bell is now in the museum.",
+        ),
+        (
+            f"{SINKHOLE} [invented] Parking is free.\n\nRepairs to the sinkhole took weeks.",
+            SINKHOLE,
+            "Repairs to the sinkhole took weeks.",
+        ),
+    ],
+)
+def test_a_later_sentence_that_leans_on_a_claim_is_found(doc, claim, leaning):
+    marker = next(m for m in ("[untrue]", "{made up}", "(invented)", "<fake>", "[false]", "[invented]") if m in doc)
+    assert _leaning(doc, claim, markers=(marker,)) == [leaning]
+
+
+@pytest.mark.parametrize(
+    ("doc", "claim"),
+    [
+        (f"{SINKHOLE} [invented] Parking is free on Sundays.", SINKHOLE),
+        # the kept text brings the bell in again before it says "the bell"
+        (f"{BELL} [invented] A bell of the same foundry hangs in the church. The bell rings at noon.", BELL),
+        (f"The bell hangs in the tower. {BELL} [invented] The bell rings at noon.", BELL),  # named before the claim
+    ],
+)
+def test_nothing_leans_on_a_claim_the_kept_text_does_without(doc, claim):
+    assert _leaning(doc, claim, markers=("[invented]",)) == []
+
+
+DAM = "The dam was finished in 1936.\n\n[False:] A flood overtopped the dam in 1983. [False:] The flood lasted a week. "
+DAM += "{after}"
+
+
+@pytest.mark.parametrize("after", ["It cut the highway for a month.", "Its waters reached the town hall."])
+def test_a_claim_a_kept_sentence_leans_on_is_kept_rather_than_dropped(relocalizer, after):
+    doc = DAM.format(after=after)
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    assert "[False:] The flood lasted a week. " + after in out and prov.counts.kept == 1  # not "Its waters ..." alone
+    decide = next(s for s in relocalizer.pipeline.steps if s.name == "decide")
+    assert decide.counts["kept:leaned_on"] >= 1
+
+
+def test_a_claim_only_dropped_claims_lean_on_is_dropped(relocalizer):
+    doc = DAM.format(after="[False:] The flood closed the highway for a month.")
+    out, prov = relocalizer.process(doc)
+    assert "flood lasted" not in out and "highway" not in out and prov.counts.kept == 0

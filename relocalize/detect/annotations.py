@@ -85,7 +85,7 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
         if not _on(lines, span):
             continue
         marker = inner if bracket[0] in BRACKETS else span.text(doc)  # a rule's marks are words too
-        framing = model.kind(inner) or ("negation" if _denies(inner) else None)
+        framing = model.tag_kind(inner) or ("negation" if _denies(inner) else None)
         if framing is None and words and _pair(words[-1], marker):
             framing = found[-1][2]  # "</fabricated section>" ends what "<fabricated section>" opened
         if framing is None:
@@ -255,7 +255,13 @@ def _bracket_direction(doc: str, span: Span, inner: str) -> str | None:
 
 
 def _span(group: re.Match[str]) -> Span:
-    return Span(group.start(), group.end())
+    """The group's span with the runs of its brackets around it ("{{{untrue}}}" whole, not "{{untrue}}")."""
+    doc, start, end = group.string, group.start(), group.end()
+    while start > 0 and doc[start - 1] == doc[group.start()]:
+        start -= 1
+    while end < len(doc) and doc[end] == doc[group.end() - 1]:
+        end += 1
+    return Span(start, end)
 
 
 def _parenthetical(doc: str, group: re.Match[str]) -> bool:

@@ -277,7 +277,8 @@ def reports_or_generalises(text: str) -> bool:
 
 # Words that call a text false outright, unless a hedge comes just before them ("may be false" is a doubt).
 _OUTRIGHT = re.compile(
-    r"\b(?:false|untrue|not\s+true|fabricated|an?\s+fabrication|hoax|bogus|never\s+(?:happened|occurred|took\s+place|existed))\b",
+    r"\b(?:false|untrue|not\s+(?:true|so|real|genuine|accurate|correct|factual|the\s+case)|no\s+truth|fabricated|"
+    r"an?\s+fabrication|hoax|bogus|never\s+(?:happened|occurred|took\s+place|existed))\b",
     _FLAGS,
 )
 _HEDGED = re.compile(r"\b(?:may|might|could|possibly|probably|perhaps|likely|partly|partially)\b[\w\s]{0,12}$", _FLAGS)

@@ -27,6 +27,7 @@ KINDS = ("negation", "fiction", "unreliable", "uncertainty", "low_probability")
 LABELS = ("none", *KINDS)
 _DOUBTS = frozenset({"unreliable", "uncertainty", "low_probability"})
 _MARKER_WORDS = 8  # an inline marker's length at most
+_TAG_WORDS = 3  # a tag's length at most
 DEFAULT_MODEL = Path(__file__).with_name("framing_model.npz")
 
 # Word families a framing of each kind uses. A unit that holds none of them is never a framing.
@@ -192,6 +193,13 @@ class FramingModel:
         # a notice may tell how its source invents ("events that never occurred"): only a short marker counts
         short = len(text.split()) <= _MARKER_WORDS
         return "negation" if kind in _DOUBTS and short and says_false(text) else kind
+
+    def tag_kind(self, words: str) -> str | None:
+        """The framing kind of a bracketed tag's ``words``: a tag of a word or three that calls its text fiction
+        ("{fictional}", "[fiction begins]") marks it as made up, in a document that is no story: a negation."""
+        kind = self.kind(words)
+        tag = len(words.split()) <= _TAG_WORDS and not words.rstrip().endswith((".", "!"))  # not "<This is fiction.>"
+        return "negation" if kind == "fiction" and tag else kind
 
 
 @lru_cache(maxsize=4)

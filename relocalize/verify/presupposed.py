@@ -12,10 +12,12 @@ smoke", where only the fire is marked false).
 
 from __future__ import annotations
 
+import re
+
 from relocalize.detect.restatements import content_words
-from relocalize.lexicon import MONTH
+from relocalize.lexicon import LEANING, LEANING_PAIRS, MONTH, PRONOUNS
 from relocalize.rewrite.graph import Graph, Token
-from relocalize.spans import Span
+from relocalize.spans import Span, sentences, without_label
 
 # Determiners that point at something already known (a possessive pronoun, or any "poss" dependent, too).
 DEFINITE = frozenset({"the", "that", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your"})
@@ -100,3 +102,51 @@ def _definite(g: Graph, noun: Token) -> bool:
     """A determiner that points at something known; a named owner ("Unilever's factory") identifies a real
     thing, not one of the false event."""
     return any((c.dep == "poss" and c.upos != "PROPN") or c.lower in DEFINITE for c in g.children(noun, "det", "poss"))
+
+
+_OPENING = re.compile(r"[\"'“‘(*_]*([A-Za-z’']+(?:[ ,]+[A-Za-z]+){0,2})")
+_INDEFINITE_PHRASE = re.compile(
+    rf"\b(?:{'|'.join(_NEW)}|several|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of)\s+"
+    r"((?:[\w’'-]+\s+)?[\w’'-]+)",
+    re.IGNORECASE,
+)
+_DEFINITE_PHRASE = re.compile(rf"\b(?:{'|'.join(DEFINITE)})\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.IGNORECASE)
+
+
+def leaning_on(doc: str, unit: Span, annotations: list[Span], claims: list[Span]) -> list[Span]:
+    """The later sentences of ``doc`` outside the ``claims`` that lean on ``unit``: the next one when it opens with
+    a pronoun, a connective or a reaction ("It", "But", "Either way", "Wow"), and each one with a definite phrase
+    naming a thing that only ``unit`` brought in ("the otters", after "staff found five otters"). Dropped, the
+    unit would leave them pointing at nothing. A claim that leans on another is no such sentence: what it
+    presupposes decides it (:func:`presupposed`); nor does a claim bring a thing in (it may be dropped too)."""
+    blank = _blanked(doc, annotations)
+    following = sentences(blank, unit.end)
+    kept = [s for s in following if not any(c.start < s.end and s.start < c.end for c in claims)]
+    out = []
+    if kept and kept[0] == following[0]:
+        words = _opening(without_label(blank, kept[0]).text(blank))
+        # a pronoun leans on where its referent is named: not on a unit that opens with a pronoun itself
+        chained = words[:1] and words[0] in PRONOUNS and _opening(unit.text(doc))[:1] in ([p] for p in PRONOUNS)
+        if words and not chained and (words[0] in LEANING or " ".join(words[:3]).startswith(tuple(LEANING_PAIRS))):
+            out.append(kept[0])
+    seen = _stems(_blanked(blank, claims)[: unit.start])
+    new = {w for m in _INDEFINITE_PHRASE.finditer(unit.text(doc)) for w in _stems(m.group(1))} - seen
+    for sent in kept:
+        if any(_stems(m.group(1)) & new for m in _DEFINITE_PHRASE.finditer(blank, sent.start, sent.end)):
+            out.append(sent)
+        new -= _stems(sent.text(blank))
+    return sorted(set(out))
+
+
+def _opening(text: str) -> list[str]:
+    """The first three words of ``text``, lower case."""
+    opening = _OPENING.match(text)
+    return [w.strip("’'") for w in opening.group(1).lower().replace(",", " ").split()] if opening else []
+
+
+def _blanked(doc: str, spans: list[Span]) -> str:
+    """``doc`` with each of ``spans`` blanked out, every other offset as it was."""
+    chars = list(doc)
+    for span in spans:
+        chars[span.start : span.end] = " " * (span.end - span.start)
+    return "".join(chars)
