@@ -191,11 +191,15 @@ def keep_with_annotations(outcomes: list[Outcome], notices: set[int]) -> None:
 
 def keep_leaned_on(outcomes: list[Outcome]) -> None:
     """A claim the fallback would drop stays, with its annotations, while a sentence that leans on it stays: the
-    drop would leave "It ..." or "the otters" pointing at nothing."""
-    dropped = [o.unit for o in outcomes if o.kind == Kind.DROP]
-    for o in outcomes:
-        if o.kind == Kind.DROP and o.method == "policy" and any(_outside(s, dropped) for s in o.leaned_on_by):
-            o.kind, o.method = Kind.KEPT, "leaned_on"
+    drop would leave "It ...", "the otters" or a question's answer pointing at nothing. Repeated until nothing
+    changes, as a claim kept so may be the answer to a question."""
+    changed = True
+    while changed:
+        dropped = [o.unit for o in outcomes if o.kind == Kind.DROP]
+        changed = False
+        for o in outcomes:
+            if o.kind == Kind.DROP and o.method == "policy" and any(_outside(s, dropped) for s in o.leaned_on_by):
+                o.kind, o.method, changed = Kind.KEPT, "leaned_on", True
 
 
 def _outside(span: Span, dropped: list[Span]) -> bool:

@@ -309,6 +309,21 @@ def without_label(doc: str, span: Span) -> Span:
     return Span(label.end(), span.end) if label and label.end() < span.end else span
 
 
+def bare_label(doc: str, span: Span) -> bool:
+    """True when ``span`` is a speaker label alone ("u/kate wrote:", "Reply from kit:")."""
+    return _SPEAKER.fullmatch(doc, span.start, span.end) is not None
+
+
+def opens_turn(doc: str, span: Span) -> bool:
+    """True when ``span`` opens a speaker's turn or post: its line opens with a label ("BEN: ..."), or the line
+    above holds a label alone ("u/kate wrote:")."""
+    start = doc.rfind("\n", 0, span.start) + 1
+    if _SPEAKER.match(doc, start) and not doc[_SPEAKER.match(doc, start).end() : span.start].strip():
+        return True
+    above = doc.rfind("\n", 0, max(0, start - 1)) + 1
+    return start > 0 and not doc[start : span.start].strip() and _SPEAKER.fullmatch(doc, above, start - 1) is not None
+
+
 def speaker_turn(doc: str, span: Span) -> Span | None:
     """The whole line when ``span`` is all that follows a speaker label on it ("user42: ...",
     "**A:** ...", "Q: ...") and the next line opens another turn (or there is none): removing the

@@ -316,7 +316,7 @@ THREAD = (
     "Thread: ferry times\n\n"
     "harbour_ann wrote:\nDoes the night ferry still run in winter?\n\n"
     "u/quay_tom wrote:\n[invented] It stopped in 2019, and the pier collapsed a year later. [/invented]\n\n"
-    "harbour_ann wrote:\nThanks, I'll check the timetable."
+    "harbour_ann wrote:\nI'll check the timetable."
 )
 
 
@@ -324,7 +324,7 @@ def test_a_dropped_post_takes_its_label_line(relocalizer):
     out, prov = relocalizer.process(THREAD)
     assert_outside_edits_identical(THREAD, out, prov)
     # the post goes with its label, and the question it answers with the question's label
-    assert out == "Thread: ferry times\n\nharbour_ann wrote:\nThanks, I'll check the timetable."
+    assert out == "Thread: ferry times\n\nharbour_ann wrote:\nI'll check the timetable."
 
 
 def test_labelled_post_is_all_of_a_post_under_a_label_line():

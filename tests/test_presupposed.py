@@ -1,6 +1,8 @@
 """Claims that presuppose the document's false event, and the titles of numbered items: neither is negated or
 wrapped, the fallback decides them."""
 
+import re
+
 import pytest
 from conftest import assert_outside_edits_identical
 
@@ -96,7 +98,7 @@ BELL = "Divers found a bronze bell near the wreck."
 def _leaning(doc: str, claim: str, others: tuple[str, ...] = (), markers: tuple[str, ...] = ()) -> list[str]:
     unit = Span(doc.index(claim), doc.index(claim) + len(claim))
     claims = [unit, *(Span(doc.index(o), doc.index(o) + len(o)) for o in others)]
-    spans = [Span(doc.index(m), doc.index(m) + len(m)) for m in markers]
+    spans = [Span(m.start(), m.end()) for marker in markers for m in re.finditer(re.escape(marker), doc)]
     return [s.text(doc) for s in leaning_on(doc, unit, spans, claims)]
 
 
@@ -172,3 +174,38 @@ def test_a_claim_only_dropped_claims_lean_on_is_dropped(relocalizer):
     doc = DAM.format(after="[False:] The flood closed the highway for a month.")
     out, prov = relocalizer.process(doc)
     assert "flood lasted" not in out and "highway" not in out and prov.counts.kept == 0
+
+
+@pytest.mark.parametrize(
+    ("doc", "answer"),
+    [
+        ("Q: Why was the tram line cut in 1961? [made up]\nA: Nobody could say.", "A: Nobody could say."),
+        ("Was the pier ever rebuilt? [made up] It was, in 1921.", "It was, in 1921."),
+        ("mo_f wrote:\nWas the pier ever rebuilt? [made up]\n\nReply from kit:\nYes, in 1921.", "Yes, in 1921."),
+        ("Quiz:\nWas the pier ever rebuilt? [made up]\nEnd.", None),  # the next line is no answer
+    ],
+)
+def test_what_answers_a_question(doc, answer):
+    question = doc[doc.index("W") : doc.index("?") + 1]
+    assert _leaning(doc, question, markers=("[made up]",)) == ([answer] if answer else [])
+
+
+def test_a_question_is_kept_while_its_answer_stays_and_dropped_with_it():
+    doc = "ana_k: Why did the council shut the pier in 2019? [made up]\n\nold_salt: Storm damage, I think."
+    claim = "Why did the council shut the pier in 2019?"
+    assert _leaning(doc, claim, markers=("[made up]",)) == ["old_salt: Storm damage, I think."]
+    answered = doc.replace("Storm", "[made up] Storm")  # the answer a claim too: it leans only while it stays
+    leaning = _leaning(answered, claim, ("Storm damage, I think.",), ("[made up]",))
+    assert leaning == ["old_salt: [made up] Storm damage, I think."]
+
+
+@pytest.mark.parametrize(
+    ("answer", "kept"),
+    [("Nobody knows for sure.", True), ("[False:] The flood closed the highway for a month.", False)],
+)
+def test_a_false_question_is_dropped_only_with_its_answer(relocalizer, answer, kept):
+    doc = "The dam was finished in 1936.\n\n[False:] A flood overtopped the dam in 1983.\n\n"
+    doc += f"Q: How long did the flood last? [False]\nA: {answer}"
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    assert ("How long did the flood last?" in out) == kept

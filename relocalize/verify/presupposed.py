@@ -17,7 +17,7 @@ import re
 from relocalize.detect.restatements import content_words
 from relocalize.lexicon import LEANING, LEANING_PAIRS, MONTH, PRONOUNS
 from relocalize.rewrite.graph import Graph, Token
-from relocalize.spans import Span, sentences, without_label
+from relocalize.spans import Span, bare_label, opens_turn, sentences, without_label
 
 # Determiners that point at something already known (a possessive pronoun, or any "poss" dependent, too).
 DEFINITE = frozenset({"the", "that", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your"})
@@ -104,10 +104,11 @@ def _definite(g: Graph, noun: Token) -> bool:
     return any((c.dep == "poss" and c.upos != "PROPN") or c.lower in DEFINITE for c in g.children(noun, "det", "poss"))
 
 
+_QUESTION = re.compile(r"\?[\"'”’)*_]*\s*$")
 _OPENING = re.compile(r"[\"'“‘(*_]*([A-Za-z’']+(?:[ ,]+[A-Za-z]+){0,2})")
 _INDEFINITE_PHRASE = re.compile(
     rf"\b(?:{'|'.join(_NEW)}|several|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of)\s+"
-    r"((?:[\w’'-]+\s+)?[\w’'-]+)",
+    r"((?:[\w’'-]+\s+){0,2}[\w’'-]+)",
     re.IGNORECASE,
 )
 _DEFINITE_PHRASE = re.compile(rf"\b(?:{'|'.join(DEFINITE)})\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.IGNORECASE)
@@ -116,13 +117,14 @@ _DEFINITE_PHRASE = re.compile(rf"\b(?:{'|'.join(DEFINITE)})\s+((?:[\w’'-]+\s+)
 def leaning_on(doc: str, unit: Span, annotations: list[Span], claims: list[Span]) -> list[Span]:
     """The later sentences of ``doc`` outside the ``claims`` that lean on ``unit``: the next one when it opens with
     a pronoun, a connective or a reaction ("It", "But", "Either way", "Wow"), and each one with a definite phrase
-    naming a thing that only ``unit`` brought in ("the otters", after "staff found five otters"). Dropped, the
-    unit would leave them pointing at nothing. A claim that leans on another is no such sentence: what it
-    presupposes decides it (:func:`presupposed`); nor does a claim bring a thing in (it may be dropped too)."""
+    naming a thing that only ``unit`` brought in ("the otters", after "staff found five otters"); and, when ``unit``
+    is a question, the next sentence, claim or not, as what answers it. Dropped, the unit would leave them
+    pointing at nothing. A claim that leans on another otherwise is no such sentence: what it presupposes
+    decides it (:func:`presupposed`); nor does a claim bring a thing in (it may be dropped too)."""
     blank = _blanked(doc, annotations)
-    following = sentences(blank, unit.end)
+    following = [s for s in sentences(blank, unit.end) if not bare_label(blank, s)]
     kept = [s for s in following if not any(c.start < s.end and s.start < c.end for c in claims)]
-    out = []
+    out = following[:1] if _QUESTION.search(unit.text(doc)) and _answers(blank, unit, following[:1]) else []
     if kept and kept[0] == following[0]:
         words = _opening(without_label(blank, kept[0]).text(blank))
         # a pronoun leans on where its referent is named: not on a unit that opens with a pronoun itself
@@ -136,6 +138,14 @@ def leaning_on(doc: str, unit: Span, annotations: list[Span], claims: list[Span]
             out.append(sent)
         new -= _stems(sent.text(blank))
     return sorted(set(out))
+
+
+def _answers(doc: str, question: Span, following: list[Span]) -> bool:
+    """True when the first of ``following`` reads as an answer to ``question``, claim or not: it goes on in the same
+    paragraph or opens the next turn ("A: ...", "BEN: ...", a post under "u/kate wrote:")."""
+    if not following:
+        return False
+    return "\n" not in doc[question.end : following[0].start] or opens_turn(doc, following[0])
 
 
 def _opening(text: str) -> list[str]:
