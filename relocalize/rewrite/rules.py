@@ -823,6 +823,7 @@ def negate(g: Graph) -> list[Edit]:
         raise Refusal("nothing to negate")
     if all(_is_fragment(g, r) for r in roots):
         raise Refusal("no clause to negate (fragment: heading, title, list item or table row)")
+    _check_headline(g.text.strip().strip("*_"))
     edits: list[Edit] = []
     preds: list[Token] = []
     presupposed: tuple[Token, ...] = ()
@@ -844,6 +845,17 @@ def negate(g: Graph) -> list[Edit]:
     _check_adverbial_clauses(g, preds)
     _check_other_negations(g, edits)
     return edits
+
+
+_HEAD_WORDS = 4  # a sentence-case headline's words at least ("Harbour museum reopens after repairs")
+
+
+@named("headline")
+def _check_headline(text: str) -> None:
+    """Refuse a clause on a line of its own that opens in capitals without closing punctuation: a headline in
+    sentence case ("Harbour museum reopens after storm repairs"), where a negation reads as no editor's line."""
+    if text[:1].isupper() and not CLOSED_LINE.search(text) and len(text.split()) >= _HEAD_WORDS:
+        raise Refusal("a line that opens in capitals without closing punctuation: a headline, not a sentence")
 
 
 @named("adverbial_clauses")
