@@ -53,11 +53,7 @@ def false_vocabulary(
     """For each claim unit of ``doc`` (with its parse), the word stems of the other claims (units and ``given``
     parts) that no sentence outside the claims and ``annotations`` uses. A topic the other claims talk about as
     known ("The harbour bridge opened in 1950") is a real thing, unless a claim brings it in as new ("a fire")."""
-    kept, cursor = [], 0
-    for span in sorted([*(u for u, _ in claims), *annotations], key=lambda s: s.start):
-        kept.append(doc[cursor : max(cursor, span.start)])
-        cursor = max(cursor, span.end)
-    true = _stems(" ".join([*kept, doc[cursor:]]))
+    true = _stems(_blanked(_blanked(doc, annotations), [u for u, _ in claims]))
     words = [(u, _stems(g.text), _known_subjects(g)) for u, g in [*claims, *((None, g) for g in given)]]
     new = set().union(*(_new_things(g) for _, g in claims), *(_new_things(g) for g in given))
     out = {}
