@@ -48,7 +48,7 @@ from relocalize.spans import (
     item_title,
     unbalanced_quotes,
 )
-from relocalize.verify.presupposed import false_vocabulary, leaning_on, presupposed
+from relocalize.verify.presupposed import Leaning, false_vocabulary, presupposed
 
 if TYPE_CHECKING:
     from relocalize.pipeline import Pipeline
@@ -165,10 +165,11 @@ class Resolve(Step):
                 doc.finish(text, pipeline.too_many(annotations))
                 continue
             spans = [a.span for a in annotations]
+            leaning = Leaning(text, spans, list(outcomes))
             for unit, outcome in outcomes.items():
                 _place(text, unit, outcome, spans, pipeline)
                 outcome.whole_item = emptied_numbered_item(text, unit, [*spans, *outcomes])
-                outcome.leaned_on_by = leaning_on(text, unit, spans, list(outcomes))
+                outcome.leaned_on_by = leaning.on(unit)
             join_cut_sentences(text, outcomes, spans)
             doc.plan = Plan(text, annotations, outcomes, {})
             self.counts["claims"] += len(outcomes)

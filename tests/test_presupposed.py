@@ -7,7 +7,7 @@ import pytest
 from conftest import assert_outside_edits_identical
 
 from relocalize.spans import Span, item_title
-from relocalize.verify.presupposed import false_vocabulary, leaning_on, presupposed
+from relocalize.verify.presupposed import Leaning, false_vocabulary, presupposed
 
 MILL = (
     "The mill stood by the river for two centuries.\n\n"
@@ -99,7 +99,7 @@ def _leaning(doc: str, claim: str, others: tuple[str, ...] = (), markers: tuple[
     unit = Span(doc.index(claim), doc.index(claim) + len(claim))
     claims = [unit, *(Span(doc.index(o), doc.index(o) + len(o)) for o in others)]
     spans = [Span(m.start(), m.end()) for marker in markers for m in re.finditer(re.escape(marker), doc)]
-    return [s.text(doc) for s in leaning_on(doc, unit, spans, claims)]
+    return [s.text(doc) for s in Leaning(doc, spans, claims).on(unit)]
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ smoke", where only the fire is marked false).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from relocalize.detect.restatements import content_words
 from relocalize.lexicon import LEANING, LEANING_PAIRS, MONTH, PRONOUNS
@@ -110,30 +111,56 @@ _INDEFINITE_PHRASE = re.compile(
 _DEFINITE_PHRASE = re.compile(rf"\b(?:{'|'.join(DEFINITE)})\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.IGNORECASE)
 
 
-def leaning_on(doc: str, unit: Span, annotations: list[Span], claims: list[Span]) -> list[Span]:
-    """The later sentences of ``doc`` outside the ``claims`` that lean on ``unit``: the next one when it opens with
-    a pronoun, a connective or a reaction ("It", "But", "Either way", "Wow"), and each one with a definite phrase
-    naming a thing that only ``unit`` brought in ("the otters", after "staff found five otters"); and, when ``unit``
-    is a question, the next sentence, claim or not, as what answers it. Dropped, the unit would leave them
-    pointing at nothing. A claim that leans on another otherwise is no such sentence: what it presupposes
-    decides it (:func:`presupposed`); nor does a claim bring a thing in (it may be dropped too)."""
-    blank = _blanked(doc, annotations)
-    following = [s for s in sentences(blank, unit.end) if not bare_label(blank, s)]
-    kept = [s for s in following if not any(c.start < s.end and s.start < c.end for c in claims)]
-    out = following[:1] if _QUESTION.search(unit.text(doc)) and _answers(blank, unit, following[:1]) else []
-    if kept and kept[0] == following[0]:
-        words = _opening(without_label(blank, kept[0]).text(blank))
-        # a pronoun leans on where its referent is named: not on a unit that opens with a pronoun itself
-        chained = words[:1] and words[0] in PRONOUNS and _opening(unit.text(doc))[:1] in ([p] for p in PRONOUNS)
-        if words and not chained and (words[0] in LEANING or " ".join(words[:3]).startswith(tuple(LEANING_PAIRS))):
-            out.append(kept[0])
-    seen = _stems(_blanked(blank, claims)[: unit.start])
-    new = {w for m in _INDEFINITE_PHRASE.finditer(unit.text(doc)) for w in _stems(m.group(1))} - seen
-    for sent in kept:
-        if any(_stems(m.group(1)) & new for m in _DEFINITE_PHRASE.finditer(blank, sent.start, sent.end)):
-            out.append(sent)
-        new -= _stems(sent.text(blank))
-    return sorted(set(out))
+_WINDOW = 40  # later sentences searched for what leans on a claim: a document's time stays linear
+
+
+class Leaning:
+    """What later text of one document leans on each of its claim units, read once for the document."""
+
+    def __init__(self, doc: str, annotations: list[Span], claims: list[Span]) -> None:
+        self.doc, self.blank = doc, _blanked(doc, annotations)
+        self.sentences = [s for s in sentences(self.blank) if not bare_label(self.blank, s)]
+        self.starts = [s.start for s in self.sentences]
+        ordered = sorted(claims)
+        ends = [c.end for c in ordered]
+        self.claimed = [_overlapped(s, ordered, ends) for s in self.sentences]
+        self.first: dict[str, int] = {}  # where the text outside the claims first names each stem
+        for sent, claimed in zip(self.sentences, self.claimed):
+            for stem in () if claimed else _stems(sent.text(self.blank)):
+                self.first.setdefault(stem, sent.start)
+
+    def on(self, unit: Span) -> list[Span]:
+        """The later sentences outside the claims that lean on ``unit``: the next one when it opens with a pronoun,
+        a connective or a reaction ("It", "But", "Either way", "Wow"), and each one with a definite phrase naming a
+        thing that only ``unit`` brought in ("the otters", after "staff found five otters"); and, when ``unit`` is
+        a question, the next sentence, claim or not, as what answers it. Dropped, the unit would leave them pointing
+        at nothing. A claim that otherwise leans on another is no such sentence: what it presupposes decides it
+        (:func:`presupposed`); nor does a claim bring a thing in (it may be dropped too)."""
+        blank, text = self.blank, unit.text(self.doc)
+        at = bisect_left(self.starts, unit.end)
+        following = self.sentences[at : at + _WINDOW]
+        kept = [s for s, claimed in zip(following, self.claimed[at : at + _WINDOW]) if not claimed]
+        out = following[:1] if _QUESTION.search(text) and _answers(blank, unit, following[:1]) else []
+        if kept and kept[0] == following[0]:
+            words = _opening(without_label(blank, kept[0]).text(blank))
+            # a pronoun leans on where its referent is named: not on a unit that opens with a pronoun itself
+            chained = words[:1] and words[0] in PRONOUNS and _opening(text)[:1] in ([p] for p in PRONOUNS)
+            if words and not chained and (words[0] in LEANING or " ".join(words[:3]).startswith(tuple(LEANING_PAIRS))):
+                out.append(kept[0])
+        brought = {w for m in _INDEFINITE_PHRASE.finditer(text) for w in _stems(m.group(1))}
+        new = {w for w in brought if self.first.get(w, len(blank)) > unit.start}
+        for sent in kept:
+            if any(_stems(m.group(1)) & new for m in _DEFINITE_PHRASE.finditer(blank, sent.start, sent.end)):
+                out.append(sent)
+            new -= _stems(sent.text(blank))
+        return sorted(set(out))
+
+
+def _overlapped(span: Span, ordered: list[Span], ends: list[int]) -> bool:
+    """True when one of ``ordered`` (sorted spans that do not overlap each other; ``ends`` their ends) overlaps
+    ``span``."""
+    at = bisect_right(ends, span.start)
+    return at < len(ordered) and ordered[at].start < span.end
 
 
 def _answers(doc: str, question: Span, following: list[Span]) -> bool:
