@@ -34,7 +34,7 @@ class Outcome:
     splits_quote: bool = False  # the unit holds one end of a quotation: dropping it leaves the other
     entry: bool = False  # the unit is a dated entry ("June 2020 — X"): negated, it would list a non-event
     lone_turn: bool = False  # all of one speaker's turn between two of another's: dropped, they would talk twice
-    whole_item: bool = False  # all of a numbered item the list goes on after: dropped, the list would skip a number
+    whole_item: bool = False  # all of a numbered item the list goes on after, or all but its title: not dropped
     leaned_on_by: list[Span] = field(default_factory=list)  # later sentences that lean on it ("It ...", "the otters")
     title: bool = False  # the short sentence that opens a numbered item the list goes on explaining: a title
     presupposes: str = ""  # a definite phrase naming what only the false event has: negated or wrapped, it stays

@@ -370,6 +370,27 @@ def emptied_numbered_item(doc: str, unit: Span, skip: list[Span]) -> bool:
     return not doc[cursor : following.start()].strip()
 
 
+_ITEM_TITLE = re.compile(r"[ \t]*[*_]{0,2}(?:[^\s.!?]+[ \t]+){0,7}[^\s.!?]+[.!?][*_]{0,2}")
+_ITEM_END = re.compile(r"\n[ \t]*\n|^[ \t]*\d{1,3}[.)][ \t]", re.M)
+
+
+def bared_item_title(doc: str, unit: Span, skip: list[Span]) -> bool:
+    """True when ``unit``, with ``skip`` (the annotations and the other claim units), is all of a numbered item but
+    its short title ("6. About the chandelier. <unit>"): dropped, the item would be a bare title."""
+    marks = [m for m in _NUMBERED_LINE.finditer(doc, 0, unit.start + 1) if m.start() <= unit.start]
+    title = _ITEM_TITLE.match(doc, marks[-1].end()) if marks else None
+    if title is None or title.end() > unit.start or any(s.start < title.end() and title.start() < s.end for s in skip):
+        return False
+    following = _ITEM_END.search(doc, unit.end)
+    end = following.start() if following else len(doc)
+    cursor = title.end()
+    for span in sorted(s for s in [unit, *skip] if s.end > cursor and s.start < end):
+        if doc[cursor : span.start].strip():
+            return False
+        cursor = max(cursor, span.end)
+    return not doc[cursor:end].strip()
+
+
 def between_turns_of_one_speaker(doc: str, unit: Span, skip: list[Span]) -> bool:
     """True when ``unit`` (with the annotations in ``skip``) is all of a speaker's turn and the turns before
     and after it are another speaker's ("ANA: ...\nBEN: <unit>\nANA: ..."): dropping the turn would leave

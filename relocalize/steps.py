@@ -38,6 +38,7 @@ from relocalize.rewrite.surface import mask_titles
 from relocalize.rewrite.wrap import relocalized
 from relocalize.spans import (
     Span,
+    bared_item_title,
     between_turns_of_one_speaker,
     continuation,
     cut_at_abbreviation,
@@ -168,7 +169,8 @@ class Resolve(Step):
             leaning = Leaning(text, spans, list(outcomes))
             for unit, outcome in outcomes.items():
                 _place(text, unit, outcome, spans, pipeline)
-                outcome.whole_item = emptied_numbered_item(text, unit, [*spans, *outcomes])
+                others = [*spans, *outcomes]
+                outcome.whole_item = emptied_numbered_item(text, unit, others) or bared_item_title(text, unit, others)
                 outcome.leaned_on_by = leaning.on(unit)
             join_cut_sentences(text, outcomes, spans)
             doc.plan = Plan(text, annotations, outcomes, {})

@@ -1,5 +1,7 @@
 """Byte preservation: text outside the edits comes out exactly as it went in."""
 
+import re
+
 import pytest
 from conftest import assert_outside_edits_identical
 from hypothesis import HealthCheck, assume, given, settings
@@ -7,7 +9,7 @@ from hypothesis import strategies as st
 
 from relocalize.assemble import removal_span
 from relocalize.detect.language import unsupported_reason
-from relocalize.spans import Span, emptied_numbered_item, entry_label, labelled_post, speaker_turn
+from relocalize.spans import Span, bared_item_title, emptied_numbered_item, entry_label, labelled_post, speaker_turn
 
 FILLER = [
     "The **quarterly** report is due on Friday.",
@@ -362,3 +364,36 @@ def test_emptied_numbered_item():
     assert emptied_numbered_item(FACTS, unit, [marker]) and not emptied_numbered_item(FACTS, unit, [])
     first = Span(FACTS.index("Work began"), FACTS.index("1931.") + 5)
     assert not emptied_numbered_item(FACTS, first, [])  # the item says more than the unit
+
+
+PIER = (
+    "Four things about the old pier\n\n"
+    "1. It is long. It runs 400 m into the bay.\n\n"
+    "2. The storm. [invented] A storm snapped it in two in 1987.\n\n"
+    "3. The cafe. It sells chips. [invented] It opened in 1890.\n\n"
+    "4. Ferries. [invented] Ferries stopped calling in 1990.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "bare"),
+    [
+        ("A storm snapped it in two in 1987.", True),  # a title the list goes on after
+        ("Ferries stopped calling in 1990.", True),  # the last item: its title would stand alone too
+        ("It opened in 1890.", False),  # "It sells chips." stays in the item
+    ],
+)
+def test_a_drop_that_would_leave_an_item_its_bare_title(claim, bare):
+    unit = Span(PIER.index(claim), PIER.index(claim) + len(claim))
+    markers = [Span(m.start(), m.end()) for m in re.finditer(re.escape("[invented]"), PIER)]
+    assert bared_item_title(PIER, unit, markers) == bare
+
+
+STORM = "[The following claim is invented.] A storm snapped the pier in two in 1987, a local paper reported."
+
+
+def test_a_claim_whose_drop_would_leave_its_item_a_bare_title_is_kept(relocalizer):
+    doc = PIER.replace("[invented] A storm snapped it in two in 1987.", STORM).replace("[invented] It opened", "Opened")
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    assert "2. The storm. " + STORM in out and prov.counts.kept == 1
