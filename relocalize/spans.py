@@ -102,6 +102,9 @@ def trim(doc: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+
+
 def _is_abbreviation(doc: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation or an initial."""
     if doc[dot] != ".":
@@ -112,8 +115,10 @@ def _is_abbreviation(doc: str, dot: int) -> bool:
     word = doc[word_start:dot].replace(".", "")
     if not word:
         return False
-    if len(word) == 1 and word.isupper():  # an initial: "E. Smith", "U.S."; not a unit: "14°C.", "90 °F."
+    if len(word) == 1 and word.isupper():  # an initial: "E. Smith"; not a unit: "14°C.", "90 °F."
         return not doc[max(0, word_start - 2) : word_start].rstrip().endswith("°")
+    if _INITIALS.fullmatch(doc, word_start, dot):  # initials before a word: "A.P. Moller", "79 A.D. and"; not "P.S. ("
+        return doc[dot + 1 : dot + 3].strip()[:1].isalpha()
     return word.lower() in _ABBREVIATIONS
 
 
@@ -331,11 +336,12 @@ def speaker_turn(doc: str, span: Span) -> Span | None:
     start, lead, after = line_around(doc, span)
     if after.strip() or not lead.strip():
         return None
+    if entry_label(doc, span):  # a date line's label ("ATHENS, 15 May 2018 —") labels nothing else
+        return Span(start, span.end)
     following = doc[span.end + len(after) :].lstrip().split("\n", 1)[0]
     if following and not (_SPEAKER.match(following) or _ENTRY.match(following)):
         return None  # the turn goes on below: its label stays with the rest
-    labelled = _SPEAKER.fullmatch(doc, start, span.start) or entry_label(doc, span)
-    return Span(start, span.end) if labelled else None
+    return Span(start, span.end) if _SPEAKER.fullmatch(doc, start, span.start) else None
 
 
 def labelled_post(doc: str, span: Span) -> Span | None:

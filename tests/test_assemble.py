@@ -9,7 +9,15 @@ from hypothesis import strategies as st
 
 from relocalize.assemble import removal_span
 from relocalize.detect.language import unsupported_reason
-from relocalize.spans import Span, bared_item_title, emptied_numbered_item, entry_label, labelled_post, speaker_turn
+from relocalize.spans import (
+    Span,
+    bared_item_title,
+    emptied_numbered_item,
+    entry_label,
+    labelled_post,
+    sentences,
+    speaker_turn,
+)
 
 FILLER = [
     "The **quarterly** report is due on Friday.",
@@ -397,3 +405,24 @@ def test_a_claim_whose_drop_would_leave_its_item_a_bare_title_is_kept(relocalize
     out, prov = relocalizer.process(doc)
     assert_outside_edits_identical(doc, out, prov)
     assert "2. The storm. " + STORM in out and prov.counts.kept == 1
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "Shares in A.P. Moller rose. Then they fell.",
+        "The U.S. Navy left port. Then it came back.",
+        "J.R.R. Tolkien taught here. Then he retired.",
+    ],
+)
+def test_a_run_of_initials_ends_no_sentence(doc):
+    assert [s.text(doc)[:4] for s in sentences(doc)] == [doc[:4], "Then"]
+
+
+@pytest.mark.parametrize("label", ["KIEL, 3 May 2021 — ", "May 2021 — "])
+def test_a_dropped_claim_takes_the_date_label_of_its_line(relocalizer, label):
+    claim = "[Not true:] The council reportedly sold the old ferry to a buyer in Aarhus, a local paper said."
+    doc = f"Harbour news\n\n{label}{claim}\n\nThe ferry was built in 1961."
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    assert out == "Harbour news\n\nThe ferry was built in 1961."
