@@ -31,6 +31,9 @@ def _line_bounds(doc: str, span: Span) -> tuple[int, int]:
     return start, len(doc) if end == -1 else end
 
 
+_OPENING_QUOTES = "\"“‘'"
+
+
 def removal_span(doc: str, span: Span) -> Span:
     """Widen a removal over the whitespace that would otherwise be left doubled.
 
@@ -55,7 +58,7 @@ def removal_span(doc: str, span: Span) -> Span:
     end = span.end
     while end < line_end and doc[end] in " \t":
         end += 1
-    if end > span.end and (span.start == line_start or doc[span.start - 1] in " \t("):
+    if end > span.end and (span.start == line_start or doc[span.start - 1] in " \t(" + _OPENING_QUOTES):
         return Span(span.start, end)
     start = span.start
     while start > line_start and doc[start - 1] in " \t":
