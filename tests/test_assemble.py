@@ -238,14 +238,14 @@ def test_a_claim_already_local_is_left_as_it_is(relocalizer, claim):
     ("doc", "expected"),
     [
         (
-            "MAYA: Did you swim there?\n\nLEO: Sadly I couldn't, because the council fenced the beach off for the first"
-            " time in 2019. That is false. Anyway, the water was cold.\n\nMAYA: Shame.",
-            "MAYA: Did you swim there?\n\nLEO: Anyway, the water was cold.\n\nMAYA: Shame.",
+            "MAYA: The lake was lovely.\n\nLEO: Sadly I missed it, because the council fenced the beach off for the"
+            " first time in 2019. That is false. Anyway, the water was cold.\n\nMAYA: Shame.",
+            "MAYA: The lake was lovely.\n\nLEO: Anyway, the water was cold.\n\nMAYA: Shame.",
         ),
         (
-            "Q: Was it busy?\n\nA: Yes, apparently the queue ran all the way to the station. (This is untrue.) We"
-            " waited an hour.",
-            "Q: Was it busy?\n\nA: We waited an hour.",
+            "Q: Tell me about the day.\n\nA: Apparently the queue ran all the way to the station. (This is untrue.)"
+            " We waited an hour.",
+            "Q: Tell me about the day.\n\nA: We waited an hour.",
         ),
         (
             "Tips\n\n3. Apparently the tram ran all the way to the airport in 1990. (untrue) Check the timetable.\n\n"

@@ -209,3 +209,17 @@ def test_a_false_question_is_dropped_only_with_its_answer(relocalizer, answer, k
     out, prov = relocalizer.process(doc)
     assert_outside_edits_identical(doc, out, prov)
     assert ("How long did the flood last?" in out) == kept
+
+
+@pytest.mark.parametrize(
+    ("answer", "asked"),
+    [
+        ("[made up] The ferry ran until 1990. Buses replaced it.", True),  # the answer goes on without its start
+        ("[made up] The ferry ran until 1990.\n\nQ: And the pier?", False),  # the drop takes its question along
+        ("[made up] The ferry ran until 1990.\nB: Buses replaced it.", False),  # another turn, not the answer
+    ],
+)
+def test_a_question_leans_on_the_start_of_an_answer_that_goes_on(answer, asked):
+    doc = f"Q: Did the night ferry keep running?\nA: {answer}"
+    leaning = _leaning(doc, "The ferry ran until 1990.", markers=("[made up]",))
+    assert (leaning == ["Q: Did the night ferry keep running?"]) == asked

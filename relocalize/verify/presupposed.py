@@ -130,17 +130,19 @@ class Leaning:
                 self.first.setdefault(stem, sent.start)
 
     def on(self, unit: Span) -> list[Span]:
-        """The later sentences outside the claims that lean on ``unit``: the next one when it opens with a pronoun,
+        """The sentences outside the claims that lean on ``unit``: the next one when it opens with a pronoun,
         a connective or a reaction ("It", "But", "Either way", "Wow"), and each one with a definite phrase naming a
-        thing that only ``unit`` brought in ("the otters", after "staff found five otters"); and, when ``unit`` is
-        a question, the next sentence, claim or not, as what answers it. Dropped, the unit would leave them pointing
-        at nothing. A claim that otherwise leans on another is no such sentence: what it presupposes decides it
-        (:func:`presupposed`); nor does a claim bring a thing in (it may be dropped too)."""
+        thing that only ``unit`` brought in ("the otters", after "staff found five otters"); when ``unit`` is a
+        question, the next sentence, claim or not, as what answers it; when it opens the answer to a question and
+        the answer goes on, the question. Dropped, the unit would leave them pointing at nothing. A claim that
+        otherwise leans on another is no such sentence: what it presupposes decides it (:func:`presupposed`); nor
+        does a claim bring a thing in (it may be dropped too)."""
         blank, text = self.blank, unit.text(self.doc)
         at = bisect_left(self.starts, unit.end)
         following = self.sentences[at : at + _WINDOW]
         kept = [s for s, claimed in zip(following, self.claimed[at : at + _WINDOW]) if not claimed]
         out = following[:1] if _QUESTION.search(text) and _answers(blank, unit, following[:1]) else []
+        out += self._asking(unit, at)
         if kept and kept[0] == following[0]:
             words = _opening(without_label(blank, kept[0]).text(blank))
             # a pronoun leans on where its referent is named: not on a unit that opens with a pronoun itself
@@ -154,6 +156,20 @@ class Leaning:
                 out.append(sent)
             new -= _stems(sent.text(blank))
         return sorted(set(out))
+
+    def _asking(self, unit: Span, after: int) -> list[Span]:
+        """The question right before ``unit`` when ``unit`` opens its answer and the answer goes on after it in the
+        sentence at ``after`` ("Q: Did the cub stay? A: <unit> The adults went back too."): dropped, the rest would
+        answer nothing."""
+        at = bisect_left(self.starts, unit.start) - 1
+        while at >= 0 and self.sentences[at].end > unit.start:  # the unit's own line ("A: <unit>")
+            at -= 1
+        if at < 0 or after >= len(self.sentences) or self.claimed[at] or self.claimed[after]:
+            return []
+        question, rest = self.sentences[at], self.sentences[after]
+        asked = _QUESTION.search(question.text(self.blank)) and _answers(self.blank, question, [unit])
+        goes_on = "\n\n" not in self.blank[unit.end : rest.start] and not opens_turn(self.blank, rest)
+        return [question] if asked and goes_on else []
 
 
 def _overlapped(span: Span, ordered: list[Span], ends: list[int]) -> bool:
