@@ -13,8 +13,9 @@ background, a heading or a speaker label is a wrong edit), *false sentences edit
 false sentences some edit touches. For style 3 the markers alternate opening and closing, so each is checked
 for the direction the detector gives it (*paired directions right*: forward, then backward). Every marker is
 also checked for whether the detector finds it at all and points it the way its style says (*found* and *right*
-by style: 1 forward, 2 and 5 backward, 3 alternating, 4 the document). Statuses and claim outcomes come from the
-provenance::
+by style: 1 forward, 2 and 5 backward, 3 alternating, 4 the document), and each false sentence for whether it is
+left word for word with every marker of its document gone (*unmarked*: asserted and no longer said to be false).
+Statuses and claim outcomes come from the provenance::
 
     python benchmarks/unseen.py [benchmarks/data/unseen/corpus2.jsonl ...] [--json OUT.json]
 
@@ -48,6 +49,7 @@ def evaluate(path: Path, relocalizer: relocalize.Relocalizer) -> dict:
         out, prov = relocalizer.process(row["text"], claims=row.get("claims"))
         if "false_sentences" in row:
             edits.update(_edit_hits(row, prov))
+            found.update(_left_unmarked(row, out))
         statuses[prov.status] += 1
         c = prov.counts
         outcomes.update(rewritten=c.rewritten, wrapped=c.wrapped, dropped=c.dropped, kept=c.kept, localized=c.localized)
@@ -64,6 +66,9 @@ def evaluate(path: Path, relocalizer: relocalize.Relocalizer) -> dict:
         "paired_directions_right": f"{found[3, 'right']}/{total[3]}",
         "found_by_style": {s: f"{found[s, 'found']}/{total[s]}" for s in sorted(total)},
         "right_by_style": {s: f"{found[s, 'right']}/{total[s]}" for s in sorted(total)},
+        "unmarked_by_style": {
+            s: f"{found[s, 'unmarked']}/{found[s, 'false']}" for s in sorted(total) if found[s, "false"]
+        },
         **_edit_rates(edits),
     }
 
@@ -87,6 +92,23 @@ def _marker_directions(row: dict) -> Counter[tuple[int, str]]:
         found[style, "right"] += got[:1] == [want]
         at += len(marker)
     return found
+
+
+def _styles(found: Counter[tuple[int, str]]) -> list[int]:
+    return sorted(s for s, what in found if what == "false")
+
+
+def _left_unmarked(row: dict, out: str) -> Counter[tuple[int, str]]:
+    """(style, "false") for each false sentence, (style, "unmarked") for each left word for word in ``out`` with
+    every marker of its document gone: asserted, and no longer said to be false."""
+    bare = not any(marker in out for marker in row["markers"])
+    style = row["style"]
+    return Counter(
+        {
+            (style, "false"): len(row["false_sentences"]),
+            (style, "unmarked"): sum(bare and s in out for s in row["false_sentences"]),
+        }
+    )
 
 
 def _edit_hits(row: dict, prov: relocalize.Provenance) -> Counter[str]:
@@ -123,6 +145,8 @@ def main() -> None:
             f"paired directions right {m['paired_directions_right']}"
         )
         print(f"  markers found by style {m['found_by_style']}; pointed right {m['right_by_style']}")
+        if m["unmarked_by_style"]:
+            print(f"  false sentences left as they were with every marker gone, by style {m['unmarked_by_style']}")
         if "edit_precision" in m:
             print(
                 f"  claim edits on a false sentence {m['edit_precision']:.1%} of {m['claim_edits']}; "
