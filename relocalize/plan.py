@@ -198,9 +198,7 @@ def keep_leaned_on(outcomes: list[Outcome]) -> None:
         dropped = [o.unit for o in outcomes if o.kind == Kind.DROP]
         changed = False
         for o in outcomes:
-            if o.kind == Kind.DROP and o.method == "policy" and any(_outside(s, dropped) for s in o.leaned_on_by):
+            if o.kind != Kind.DROP or o.method != "policy":
+                continue
+            if any(not any(s.overlaps(d) for d in dropped) for s in o.leaned_on_by):
                 o.kind, o.method, changed = Kind.KEPT, "leaned_on", True
-
-
-def _outside(span: Span, dropped: list[Span]) -> bool:
-    return not any(d.start < span.end and span.start < d.end for d in dropped)

@@ -323,7 +323,7 @@ def opens_turn(doc: str, span: Span) -> bool:
     """True when ``span`` opens a speaker's turn or post: its line opens with a label ("BEN: ..."), or the line
     above holds a label alone ("u/kate wrote:")."""
     start = doc.rfind("\n", 0, span.start) + 1
-    if _SPEAKER.match(doc, start) and not doc[_SPEAKER.match(doc, start).end() : span.start].strip():
+    if (label := _SPEAKER.match(doc, start)) and not doc[label.end() : span.start].strip():
         return True
     above = doc.rfind("\n", 0, max(0, start - 1)) + 1
     return start > 0 and not doc[start : span.start].strip() and _SPEAKER.fullmatch(doc, above, start - 1) is not None
@@ -384,12 +384,13 @@ def bared_item_title(doc: str, unit: Span, skip: list[Span]) -> bool:
     """True when ``unit``, with ``skip`` (the annotations and the other claim units), is all of a numbered item but
     its short title ("6. About the chandelier. <unit>"): dropped, the item would be a bare title."""
     marks = [m for m in _NUMBERED_LINE.finditer(doc, 0, unit.start + 1) if m.start() <= unit.start]
-    title = _ITEM_TITLE.match(doc, marks[-1].end()) if marks else None
-    if title is None or title.end() > unit.start or any(s.start < title.end() and title.start() < s.end for s in skip):
+    found = _ITEM_TITLE.match(doc, marks[-1].end()) if marks else None
+    title = Span(found.start(), found.end()) if found else None
+    if title is None or title.end > unit.start or any(title.overlaps(s) for s in skip):
         return False
     following = _ITEM_END.search(doc, unit.end)
     end = following.start() if following else len(doc)
-    cursor = title.end()
+    cursor = title.end
     for span in sorted(s for s in [unit, *skip] if s.end > cursor and s.start < end):
         if doc[cursor : span.start].strip():
             return False
@@ -456,7 +457,7 @@ def unbalanced_quotes(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
 
 
-_QUESTION_END = re.compile(r"\?[\"'”’)*_]*\s*$")
+QUESTION_END = re.compile(r"\?[\"'”’)*_]*\s*$")
 _ENDS_SENTENCE = re.compile(r"[.!][\"'”’)*_]*\s*$")
 
 
@@ -480,7 +481,7 @@ def unanswered_question(doc: str, span: Span) -> Span | None:
     if line_start > para_start and q_start != para_start:
         return None  # more than the question above the answer in its paragraph
     question = doc[q_start:above_end]
-    if not _QUESTION_END.search(question) or len(question.split()) > 30:
+    if not QUESTION_END.search(question) or len(question.split()) > 30:
         return None
     following = doc[para_end:].lstrip().split("\n", 1)[0]
     if following and _ENDS_SENTENCE.search(following) and not following.startswith("#"):
@@ -499,12 +500,7 @@ def _question_turn(doc: str, turn: Span) -> Span | None:
     q_start = doc.rfind("\n", 0, line_start - 1) + 1
     question = doc[q_start : line_start - 1]
     asker = _speaker_name(question)
-    if (
-        answerer is None
-        or asker in (None, answerer)
-        or not _QUESTION_END.search(question)
-        or len(question.split()) > 30
-    ):
+    if answerer is None or asker in (None, answerer) or not QUESTION_END.search(question) or len(question.split()) > 30:
         return None
     return Span(q_start, turn.end)
 

@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from relocalize.detect.restatements import content_words
 from relocalize.lexicon import LEANING, LEANING_PAIRS, MONTH, PRONOUNS
 from relocalize.rewrite.graph import Graph, Token
-from relocalize.spans import Span, bare_label, opens_turn, sentences, without_label
+from relocalize.spans import QUESTION_END, Span, bare_label, opens_turn, sentences, without_label
 
 # Determiners that point at something already known (a possessive pronoun, or any "poss" dependent, too).
 DEFINITE = frozenset({"the", "that", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your"})
@@ -101,7 +101,6 @@ def _definite(g: Graph, noun: Token) -> bool:
     return any((c.dep == "poss" and c.upos != "PROPN") or c.lower in DEFINITE for c in g.children(noun, "det", "poss"))
 
 
-_QUESTION = re.compile(r"\?[\"'”’)*_]*\s*$")
 _OPENING = re.compile(r"[\"'“‘(*_]*([A-Za-z’']+(?:[ ,]+[A-Za-z]+){0,2})")
 _INDEFINITE_PHRASE = re.compile(
     rf"\b(?:{'|'.join(_NEW)}|several|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of)\s+"
@@ -141,7 +140,7 @@ class Leaning:
         at = bisect_left(self.starts, unit.end)
         following = self.sentences[at : at + _WINDOW]
         kept = [s for s, claimed in zip(following, self.claimed[at : at + _WINDOW]) if not claimed]
-        out = following[:1] if _QUESTION.search(text) and _answers(blank, unit, following[:1]) else []
+        out = following[:1] if QUESTION_END.search(text) and _answers(blank, unit, following[:1]) else []
         out += self._asking(unit, at)
         if kept and kept[0] == following[0]:
             words = _opening(without_label(blank, kept[0]).text(blank))
@@ -167,7 +166,7 @@ class Leaning:
         if at < 0 or after >= len(self.sentences) or self.claimed[at] or self.claimed[after]:
             return []
         question, rest = self.sentences[at], self.sentences[after]
-        asked = _QUESTION.search(question.text(self.blank)) and _answers(self.blank, question, [unit])
+        asked = QUESTION_END.search(question.text(self.blank)) and _answers(self.blank, question, [unit])
         goes_on = "\n\n" not in self.blank[unit.end : rest.start] and not opens_turn(self.blank, rest)
         return [question] if asked and goes_on else []
 
