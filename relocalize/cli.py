@@ -25,24 +25,24 @@ from relocalize.io.writers import PARQUET_CODECS
 from relocalize.options import FRAMING_POLICIES, Options, option_fields
 from relocalize.review import add_review_parser, run_review_command
 from relocalize.rewrite.train import add_train_parser, run_train
+from relocalize.runner import Settings
 
 OPTION_KEYS = tuple(name for name, *_ in option_fields())
-DEFAULTS: dict[str, Any] = {
-    f.name: f.default_factory() if f.default is MISSING else f.default  # type: ignore[misc]
-    for f in fields(Options)
-} | {
-    "batch_size": 256,
-    "workers": 1,
-    "engine": "local",
-    "ray_address": None,
-    "compression": None,
-    "keep_going": False,
-    "overwrite": False,
-    "progress": "auto",
-    "show": 0,
-    "inputs": [],
-    "out": None,
-}
+
+
+def _defaults(cls: type) -> dict[str, Any]:
+    """The default of every field of the dataclass ``cls`` that has one."""
+    out = {}
+    for f in fields(cls):
+        if f.default is not MISSING:
+            out[f.name] = f.default
+        elif f.default_factory is not MISSING:
+            out[f.name] = f.default_factory()
+    return out
+
+
+# What `relocalize run` does unless told: the pipeline's options and the run's settings, each from its dataclass.
+DEFAULTS: dict[str, Any] = _defaults(Options) | _defaults(Settings) | {"show": 0, "inputs": [], "out": None}
 
 
 def _add_options(p: argparse.ArgumentParser) -> None:
@@ -70,9 +70,11 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", help="relocalize Parquet/JSONL shards into OUTDIR (resumable)")
     r.add_argument("inputs", nargs="*", metavar="INPUT", help="files, directories or globs")
     r.add_argument("--out", metavar="OUTDIR", help="output directory (one output per input, same name)")
-    r.add_argument("--batch-size", type=int, help="rows per batch (default: 256)")
-    r.add_argument("--workers", type=int, help="processes (or Ray actors), shards spread across them (default: 1)")
-    r.add_argument("--engine", choices=("local", "ray"), help="local processes or Ray actors (default: local)")
+    r.add_argument("--batch-size", type=int, help=f"rows per batch (default: {DEFAULTS['batch_size']})")
+    workers = f"processes (or Ray actors), shards spread across them (default: {DEFAULTS['workers']})"
+    r.add_argument("--workers", type=int, help=workers)
+    engines = f"local processes or Ray actors (default: {DEFAULTS['engine']})"
+    r.add_argument("--engine", choices=("local", "ray"), help=engines)
     r.add_argument("--ray-address", metavar="ADDR", help="a Ray cluster (auto or host:port; default: start one)")
     r.add_argument(
         "--compression",
@@ -131,7 +133,7 @@ def _options(settings: dict[str, Any]) -> Options:
 
 # -- run -------------------------------------------------------------------
 def cmd_run(args: argparse.Namespace) -> int:
-    from relocalize.runner import Settings, run
+    from relocalize.runner import run
     from relocalize.stats import format_summary
 
     s = _settings(args)
