@@ -41,6 +41,12 @@ class Candidate:
         return cls(prefix, body, suffix, None, reason, None, reason, None, reason, opener)
 
     def full(self, body: str) -> str:
+        """``body`` in the unit's markup. Words put before the body go before emphasis that the body closes
+        ("**Harbour United** sold ..." -> "It is not true that **Harbour United** sold ...")."""
+        mark = next((m for m in _EMPHASIS if self.prefix.endswith(m) and m in self.body), "")
+        added = len(body) - len(self.body)
+        if mark and added > 0 and body[added + 1 :] == self.body[1:]:
+            return self.prefix[: -len(mark)] + body[:added] + mark + body[added:] + self.suffix
         return self.prefix + body + self.suffix
 
     def forced_wrap(self) -> str:
@@ -48,6 +54,9 @@ class Candidate:
         if self.wrapped is not None:
             return self.wrapped
         return WRAPPER + self.body
+
+
+_EMPHASIS = ("**", "__", "*", "_")  # longest first
 
 
 def _parseable(body: str) -> str:
