@@ -325,8 +325,15 @@ def opens_turn(doc: str, span: Span) -> bool:
     start = doc.rfind("\n", 0, span.start) + 1
     if (label := _SPEAKER.match(doc, start)) and not doc[label.end() : span.start].strip():
         return True
-    above = doc.rfind("\n", 0, max(0, start - 1)) + 1
-    return start > 0 and not doc[start : span.start].strip() and _SPEAKER.fullmatch(doc, above, start - 1) is not None
+    return not doc[start : span.start].strip() and _label_above(doc, start) is not None
+
+
+def _label_above(doc: str, start: int) -> int | None:
+    """Where the line above the line at ``start`` starts, when it holds a speaker label alone ("u/kate wrote:")."""
+    if start == 0:
+        return None
+    above = doc.rfind("\n", 0, start - 1) + 1
+    return above if _SPEAKER.fullmatch(doc, above, start - 1) else None
 
 
 def speaker_turn(doc: str, span: Span) -> Span | None:
@@ -351,8 +358,8 @@ def labelled_post(doc: str, span: Span) -> Span | None:
     end = doc.find("\n\n", span.end)
     if start == 0 or doc[start : span.start].strip() or doc[span.end : len(doc) if end < 0 else end].strip():
         return None
-    label = doc.rfind("\n", 0, start - 1) + 1
-    return Span(label, span.end) if _SPEAKER.fullmatch(doc, label, start - 1) else None  # "u/kate wrote:"
+    label = _label_above(doc, start)
+    return Span(label, span.end) if label is not None else None
 
 
 _NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]+", re.M)
@@ -368,12 +375,7 @@ def emptied_numbered_item(doc: str, unit: Span, skip: list[Span]) -> bool:
     following = re.compile(rf"^[ \t]*{int(mark.group(1)) + 1}[.)][ \t]", re.M).search(doc, unit.end)
     if following is None or _NUMBERED_LINE.search(doc, mark.end(), unit.start):
         return False
-    cursor = mark.end()
-    for span in sorted(s for s in [unit, *skip] if s.end > cursor and s.start < following.start()):
-        if doc[cursor : span.start].strip():
-            return False
-        cursor = max(cursor, span.end)
-    return not doc[cursor : following.start()].strip()
+    return _only(doc, Span(mark.end(), following.start()), [unit, *skip])
 
 
 _ITEM_TITLE = re.compile(r"[ \t]*[*_]{0,2}(?:[^\s.!?]+[ \t]+){0,7}[^\s.!?]+[.!?][*_]{0,2}")
@@ -389,13 +391,7 @@ def bared_item_title(doc: str, unit: Span, skip: list[Span]) -> bool:
     if title is None or title.end > unit.start or any(title.overlaps(s) for s in skip):
         return False
     following = _ITEM_END.search(doc, unit.end)
-    end = following.start() if following else len(doc)
-    cursor = title.end
-    for span in sorted(s for s in [unit, *skip] if s.end > cursor and s.start < end):
-        if doc[cursor : span.start].strip():
-            return False
-        cursor = max(cursor, span.end)
-    return not doc[cursor:end].strip()
+    return _only(doc, Span(title.end, following.start() if following else len(doc)), [unit, *skip])
 
 
 def between_turns_of_one_speaker(doc: str, unit: Span, skip: list[Span]) -> bool:
@@ -408,19 +404,24 @@ def between_turns_of_one_speaker(doc: str, unit: Span, skip: list[Span]) -> bool
     label = _SPEAKER.match(doc, start)
     if label is None:
         return False
-    cursor = label.end()
-    for s in sorted(s for s in [unit, *skip] if s.start < end and s.end > cursor):
-        if doc[cursor : s.start].strip():
-            return False  # the turn says more than the claim
-        cursor = max(cursor, s.end)
-    if doc[cursor:end].strip():
-        return False
+    if not _only(doc, Span(label.end(), end), [unit, *skip]):
+        return False  # the turn says more than the claim
     if unanswered_question(doc, Span(start, end)) is not None:
         return False  # an FAQ's answer: its question goes with it
     before = doc[:start].rstrip().rsplit("\n", 1)[-1]
     after = doc[end:].lstrip().split("\n", 1)[0]
     names = [_speaker_name(line) for line in (before, after)]
     return names[0] is not None and names[0] == names[1] != _speaker_name(doc[start:end])
+
+
+def _only(doc: str, region: Span, spans: list[Span]) -> bool:
+    """True when ``region`` of ``doc`` holds nothing but ``spans`` (or parts of them) and whitespace."""
+    cursor = region.start
+    for span in sorted(s for s in spans if s.end > cursor and s.start < region.end):
+        if doc[cursor : span.start].strip():
+            return False
+        cursor = max(cursor, span.end)
+    return not doc[cursor : region.end].strip()
 
 
 def _speaker_name(line: str) -> str | None:

@@ -215,11 +215,18 @@ def test_a_false_question_is_dropped_only_with_its_answer(relocalizer, answer, k
     ("answer", "asked"),
     [
         ("[made up] The ferry ran until 1990. Buses replaced it.", True),  # the answer goes on without its start
-        ("[made up] The ferry ran until 1990.\n\nQ: And the pier?", False),  # the drop takes its question along
+        ("[made up] The ferry ran until 1990.\n\nQ: What about the pier?", False),  # the drop takes its question along
         ("[made up] The ferry ran until 1990.\nB: Buses replaced it.", False),  # another turn, not the answer
     ],
 )
 def test_a_question_leans_on_the_start_of_an_answer_that_goes_on(answer, asked):
     doc = f"Q: Did the night ferry keep running?\nA: {answer}"
     leaning = _leaning(doc, "The ferry ran until 1990.", markers=("[made up]",))
-    assert (leaning == ["Q: Did the night ferry keep running?"]) == asked
+    assert ("Q: Did the night ferry keep running?" in leaning) == asked
+
+
+def test_a_question_that_ends_the_document_leans_on_nothing():
+    assert (
+        _leaning("Intro. Did the pier ever reopen? [made up]", "Did the pier ever reopen?", markers=("[made up]",))
+        == []
+    )

@@ -140,12 +140,13 @@ class Leaning:
         at = bisect_left(self.starts, unit.end)
         following = self.sentences[at : at + _WINDOW]
         kept = [s for s, claimed in zip(following, self.claimed[at : at + _WINDOW]) if not claimed]
-        out = following[:1] if QUESTION_END.search(text) and _answers(blank, unit, following[:1]) else []
+        answer = following[0] if following else None
+        out = following[:1] if QUESTION_END.search(text) and _answers(blank, unit, answer) else []
         out += self._asking(unit, at)
         if kept and kept[0] == following[0]:
-            words = _opening(without_label(blank, kept[0]).text(blank))
+            words, own = _opening(without_label(blank, kept[0]).text(blank)), _opening(text)
             # a pronoun leans on where its referent is named: not on a unit that opens with a pronoun itself
-            chained = words[:1] and words[0] in PRONOUNS and _opening(text)[:1] in ([p] for p in PRONOUNS)
+            chained = bool(words and own) and words[0] in PRONOUNS and own[0] in PRONOUNS
             if words and not chained and (words[0] in LEANING or " ".join(words[:3]).startswith(tuple(LEANING_PAIRS))):
                 out.append(kept[0])
         brought = {w for m in _INDEFINITE_PHRASE.finditer(text) for w in _stems(m.group(1))}
@@ -166,7 +167,7 @@ class Leaning:
         if at < 0 or after >= len(self.sentences) or self.claimed[at] or self.claimed[after]:
             return []
         question, rest = self.sentences[at], self.sentences[after]
-        asked = QUESTION_END.search(question.text(self.blank)) and _answers(self.blank, question, [unit])
+        asked = QUESTION_END.search(question.text(self.blank)) and _answers(self.blank, question, unit)
         goes_on = "\n\n" not in self.blank[unit.end : rest.start] and not opens_turn(self.blank, rest)
         return [question] if asked and goes_on else []
 
@@ -178,12 +179,12 @@ def _overlapped(span: Span, ordered: list[Span], ends: list[int]) -> bool:
     return at < len(ordered) and ordered[at].start < span.end
 
 
-def _answers(doc: str, question: Span, following: list[Span]) -> bool:
-    """True when the first of ``following`` reads as an answer to ``question``, claim or not: it goes on in the same
-    paragraph or opens the next turn ("A: ...", "BEN: ...", a post under "u/kate wrote:")."""
-    if not following:
+def _answers(doc: str, question: Span, answer: Span | None) -> bool:
+    """True when ``answer`` reads as an answer to ``question``, claim or not: it goes on in the same paragraph or
+    opens the next turn ("A: ...", "BEN: ...", a post under "u/kate wrote:")."""
+    if answer is None:
         return False
-    return "\n" not in doc[question.end : following[0].start] or opens_turn(doc, following[0])
+    return "\n" not in doc[question.end : answer.start] or opens_turn(doc, answer)
 
 
 def _opening(text: str) -> list[str]:
