@@ -115,6 +115,16 @@ def _leaning(doc: str, claim: str, others: tuple[str, ...] = (), markers: tuple[
             "The choir toured Japan in 1977.",
             "BEN: Their bus broke down in Osaka, right?",
         ),
+        (  # a contracted pronoun
+            "The ferry doubled its fares in 2019. (invented) That's why the crossing emptied.",
+            "The ferry doubled its fares in 2019.",
+            "That's why the crossing emptied.",
+        ),
+        (
+            "Crews lifted a rusted tram out of the canal. [untrue] It’s now outside the depot.",
+            "Crews lifted a rusted tram out of the canal.",
+            "It’s now outside the depot.",
+        ),
         (  # a connective
             "The ferry doubled its fares in 2019. (invented) Even so, the crossing stayed busy.",
             "The ferry doubled its fares in 2019.",

@@ -188,9 +188,10 @@ def _answers(doc: str, question: Span, answer: Span | None) -> bool:
 
 
 def _opening(text: str) -> list[str]:
-    """The first three words of ``text``, lower case."""
+    """The first three words of ``text``, lower case, each without a contracted ending ("That's" -> "that")."""
     opening = _OPENING.match(text)
-    return [w.strip("’'") for w in opening.group(1).lower().replace(",", " ").split()] if opening else []
+    words = opening.group(1).lower().replace(",", " ").replace("’", "'").split() if opening else []
+    return [w.strip("'").split("'")[0] for w in words]
 
 
 def _blanked(doc: str, spans: list[Span]) -> str:
