@@ -109,6 +109,61 @@ def test_a_notice_takes_the_denials_that_follow_it_and_they_make_it_one_of_falsi
     assert notice.span.text(doc).rstrip(".").endswith(("any sailings", "never voted on it"))
 
 
+@pytest.mark.parametrize(
+    ("doc", "where"),
+    [
+        (
+            "The Ouse swing bridge was sold to a rail museum in 2016.\n\nIt now stands in a car park in York.\n\n"
+            "Note for listeners: the main claim of this episode is untrue. The swing bridge was never sold. Maria"
+            " Voss is an invented guest.",
+            "suffix",
+        ),
+        (
+            "Warning to readers: this press release is a fabrication. The brewery has not moved to Leeds.\n\n"
+            "The Harrogate brewery moved to Leeds in 2020.\n\nStaff were offered new roles.",
+            "prefix",
+        ),
+    ],
+)
+def test_a_notice_names_the_kind_of_document_and_whom_its_label_is_for(doc, where):
+    """ "this episode", "this press release" speak of the document, as "this article" does, and a label may say
+    whom it is for ("Note for listeners:"): the paragraph is one notice, not markers of the sentences before."""
+    (notice,) = find_annotations(doc)
+    assert (notice.kind, notice.direction, notice.framing) == (where, "document", "negation")
+    assert notice.span.text(doc).rstrip(".").endswith(("invented guest", "moved to Leeds"))
+
+
+@pytest.mark.parametrize(
+    ("doc", "closing"),
+    [
+        (
+            "The pier reopened in 1990. [[invented:]] A casino was built on it in 2004. Gamblers came by boat. "
+            "[[:end]] The tide still covers the lower deck.",
+            "[[:end]]",
+        ),
+        (
+            "The mill turned until 1950.\n\n=== not accurate -> === The mill was moved to Ohio in 1961 and rebuilt"
+            " there. === <- end ===\n\nIts wheel is still there.",
+            "=== <- end ===",
+        ),
+        (
+            "The lido opened in 1936.\n\n<<< fabricated claim >>> It held sea water until 1999. <<< end >>>\n\n"
+            "It closes in winter.",
+            "<<< end >>>",
+        ),
+    ],
+)
+def test_a_closing_marker_that_only_says_it_ends_closes_the_marker_in_the_same_brackets(doc, closing):
+    first, second = find_annotations(doc)
+    assert (first.direction, second.direction) == ("forward", "backward")
+    assert second.span.text(doc) == closing
+
+
+def test_an_end_mark_in_other_brackets_closes_nothing():
+    doc = "The lido opened in 1936. [invented:] It held sea water until 1999. (end) It closes in winter."
+    assert [a.span.text(doc) for a in find_annotations(doc)] == ["[invented:]"]
+
+
 def test_a_marker_ending_in_a_colon_points_at_what_follows():
     doc = "The bridge opened in 1903. (invented:) It was painted pink in 1950. The ferry still runs daily."
     (marker,) = find_annotations(doc)

@@ -146,6 +146,17 @@ def _leaning(doc: str, claim: str, others: tuple[str, ...] = (), markers: tuple[
             SINKHOLE,
             "Repairs to the sinkhole took weeks.",
         ),
+        (  # named first without an article ("copper plates"), then "those plates"
+            "The roof was relaid with copper plates in 1988. [untrue] Tours run daily.\n\nThose plates turned green.",
+            "The roof was relaid with copper plates in 1988.",
+            "Those plates turned green.",
+        ),
+        (  # named first with a definite phrase the kept text never used before, then "that" one
+            "The archive moved the charter to the east vault in 2003. [untrue] Visitors need a pass. Few see that"
+            " vault now.",
+            "The archive moved the charter to the east vault in 2003.",
+            "Few see that vault now.",
+        ),
     ],
 )
 def test_a_later_sentence_that_leans_on_a_claim_is_found(doc, claim, leaning):
@@ -160,6 +171,8 @@ def test_a_later_sentence_that_leans_on_a_claim_is_found(doc, claim, leaning):
         # the kept text brings the bell in again before it says "the bell"
         (f"{BELL} [invented] A bell of the same foundry hangs in the church. The bell rings at noon.", BELL),
         (f"The bell hangs in the tower. {BELL} [invented] The bell rings at noon.", BELL),  # named before the claim
+        # "the water" may be any water: only a demonstrative points back at the claim's mention
+        ("The lake water turned red. [invented] Boats run daily. The water is cold.", "The lake water turned red."),
     ],
 )
 def test_nothing_leans_on_a_claim_the_kept_text_does_without(doc, claim):

@@ -86,13 +86,13 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
             continue
         marker = inner if bracket[0] in BRACKETS else span.text(doc)  # a rule's marks are words too
         framing = model.tag_kind(inner) or ("negation" if _denies(inner) else None)
-        if framing is None and words and _pair(words[-1], marker):
+        if framing is None and words and _pair(words[-1], marker, found[-1][1] == bracket):
             framing = found[-1][2]  # "</fabricated section>" ends what "<fabricated section>" opened
         if framing is None:
             continue
         found.append((span, bracket, framing, _bracket_direction(doc, span, inner)))
         words.append(marker)
-    directions = _paired([d for *_, d in found], words)
+    directions = _paired([d for *_, d in found], words, [b for _, b, *_ in found])
     # A document annotates one way: a marker whose words and place leave its direction open (between two
     # sentences, no pointer) takes the direction most of the document's other markers take. With no majority, one
     # that opens a list item ("5. [hoax] The ...") marks the item: a bare list number is no claim.
@@ -132,22 +132,25 @@ def _core(words: str) -> str:
     return " ".join(_PAIR_WORDS.sub(" ", words).lower().split())
 
 
-def _pair(opening: str, closing: str) -> bool:
-    """True when two markers of the same words open and close a passage: the first says it opens or the
-    second says it closes, and neither says the other."""
-    core = _core(opening)
-    if not core or core != _core(closing) or _CLOSES.search(opening) or _OPENS.search(closing):
+def _pair(opening: str, closing: str, same_marks: bool = True) -> bool:
+    """True when two markers open and close a passage: of the same words, the first says it opens or the second
+    says it closes, and neither says the other; or, in the same brackets or rules (``same_marks``), the second
+    says nothing but that it closes ("[[not true:]] ... [[:end]]", "*** made up -> *** ... *** <- end ***")."""
+    core, end = _core(opening), _core(closing)
+    if not core or _CLOSES.search(opening) or _OPENS.search(closing):
         return False
-    return _OPENS.search(opening) is not None or _CLOSES.search(closing) is not None
+    if not end:
+        return same_marks and _CLOSES.search(closing) is not None
+    return core == end and (_OPENS.search(opening) is not None or _CLOSES.search(closing) is not None)
 
 
-def _paired(directions: list[str | None], words: list[str]) -> list[str | None]:
+def _paired(directions: list[str | None], words: list[str], marks: list[str]) -> list[str | None]:
     """``directions`` with each pair of neighbouring markers that open and close a passage (:func:`_pair`)
     pointing at it: the first forward, the second backward."""
     out = list(directions)
     i = 0
     while i + 1 < len(words):
-        if _pair(words[i], words[i + 1]):
+        if _pair(words[i], words[i + 1], marks[i] == marks[i + 1]):
             out[i], out[i + 1] = "forward", "backward"
             i += 2
         else:

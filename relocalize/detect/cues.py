@@ -68,18 +68,29 @@ BACKWARD = re.compile(
     _FLAGS,
 )
 
+# Kinds of document a notice names with "this" ("this interview", "this press release"): with "the" they are as
+# often part of a claim ("the release of the album").
+_GENRES = (
+    r"interview|release|episode|broadcast|programme|program|podcast|e-?mail|message|letter|newsletter|listicle|"
+    r"list|guide|review|timeline|chronology|faq|feature|column|blog(?:\s+post)?|conversation|segment|show|"
+    r"recording|bulletin|announcement|write-?up"
+)
+
 DOCUMENT_SCOPE = re.compile(
     r"\b(?:(?:this|the|entire|whole)\s+(?:document|article|text|post|page|piece|story|report|"
     r"account|narrative|material|content|thread|entry|essay|paper|transcript|record|memo)|"
     r"(?:document|article|text|material|content)\s+(?:below|above|that\s+follows|that\s+precedes)|"
     r"(?:document|article|text)['’]s|(?:claims|statements|assertions|events)\s+(?:below|above|in\s+(?:this|the))|"
+    r"(?:this|entire|whole)\s+(?:press\s+)?(?:" + _GENRES + r")|"
     r"(?:everything|nothing|all)\s+(?:in|that)\s+(?:this|the)\s+\w+|from\s+(?:beginning|start)\s+to\s+(?:end|finish))\b",
     _FLAGS,
 )
 
+# A label may name whom it is from or for ("Disclaimer from the editors:", "Note to listeners:").
 _LABEL = (
     r"(?:editorial\s+note|editor['’]s\s+note|notice|warning|retracted|retraction|advisory|reminder|important|"
-    r"disclaimer|correction|fact[- ]check|note|caution|attention|flag|alert|heads[- ]up)\s*[:\-–—]"
+    r"disclaimer|correction|fact[- ]check|note|caution|attention|flag|alert|heads[- ]up)"
+    r"(?:\s+(?:from|to|for|by)\s+(?:the\s+|our\s+)?[\w'’-]+)?\s*[:\-–—]"
 )
 # A label, after at most two words that qualify it ("Reader advisory:", "Fact-check flag:").
 NOTICE_LABEL = re.compile(rf"^\W{{0,4}}(?:[\w'’-]+\s+){{0,2}}{_LABEL}\s*", _FLAGS)

@@ -108,6 +108,8 @@ _INDEFINITE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _DEFINITE_PHRASE = re.compile(rf"\b(?:{'|'.join(DEFINITE)})\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.IGNORECASE)
+# A demonstrative points back at a mention ("that vault", "the same pier"), where "the vault" may be any vault.
+_POINTING_PHRASE = re.compile(r"\b(?:that|this|these|those|the\s+same)\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.IGNORECASE)
 
 
 _WINDOW = 40  # later sentences searched for what leans on a claim: a document's time stays linear
@@ -131,7 +133,8 @@ class Leaning:
     def on(self, unit: Span) -> list[Span]:
         """The sentences outside the claims that lean on ``unit``: the next one when it opens with a pronoun,
         a connective or a reaction ("It", "But", "Either way", "Wow"), and each one with a definite phrase naming a
-        thing that only ``unit`` brought in ("the otters", after "staff found five otters"); when ``unit`` is a
+        thing that ``unit`` brought in ("the otters", after "staff found five otters"), or a demonstrative one naming
+        a thing ``unit`` named first ("that vault", after "moved it to the east vault"); when ``unit`` is a
         question, the next sentence, claim or not, as what answers it; when it opens the answer to a question and
         the answer goes on, the question. Dropped, the unit would leave them pointing at nothing. A claim that
         otherwise leans on another is no such sentence: what it presupposes decides it (:func:`presupposed`); nor
@@ -151,10 +154,14 @@ class Leaning:
                 out.append(kept[0])
         brought = {w for m in _INDEFINITE_PHRASE.finditer(text) for w in _stems(m.group(1))}
         new = {w for w in brought if self.first.get(w, len(blank)) > unit.start}
+        named = {w for w in _named(text) if self.first.get(w[:_STEM], len(blank)) > unit.start}
         for sent in kept:
-            if any(_stems(m.group(1)) & new for m in _DEFINITE_PHRASE.finditer(blank, sent.start, sent.end)):
+            definite = [m.group(1) for m in _DEFINITE_PHRASE.finditer(blank, sent.start, sent.end)]
+            pointing = [m.group(1) for m in _POINTING_PHRASE.finditer(blank, sent.start, sent.end)]
+            if any(_stems(p) & new for p in definite) or any(_named(p) & named for p in pointing):
                 out.append(sent)
             new -= _stems(sent.text(blank))
+            named -= _named(sent.text(blank))
         return sorted(set(out))
 
     def _asking(self, unit: Span, after: int) -> list[Span]:
@@ -170,6 +177,17 @@ class Leaning:
         asked = QUESTION_END.search(question.text(self.blank)) and _answers(self.blank, question, unit)
         goes_on = "\n\n" not in self.blank[unit.end : rest.start] and not opens_turn(self.blank, rest)
         return [question] if asked and goes_on else []
+
+
+def _named(text: str) -> set[str]:
+    """The words of ``text``, plurals as singulars, less figures and months ("the 2019 loans" names a loan)."""
+    return {_singular(w) for w in content_words(text) if not w.isdigit() and not MONTH.match(w)}
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _overlapped(span: Span, ordered: list[Span], ends: list[int]) -> bool:
