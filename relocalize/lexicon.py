@@ -38,7 +38,22 @@ _LEANING = (
 )
 LEANING = PRONOUNS | frozenset(_LEANING.split())
 LEANING_PAIRS = frozenset(
-    {"either way", "even so", "in the meantime", "as a result", "after that", "since then", "by then", "that said"}
+    {
+        "either way",
+        "even so",
+        "in the meantime",
+        "as a result",
+        "after that",
+        "since then",
+        "by then",
+        "that said",
+        "in addition",
+        "in fact",
+        "on top of that",
+        "for example",
+        "for instance",
+        "in turn",
+    }
 )
 
 

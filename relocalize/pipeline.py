@@ -72,10 +72,12 @@ class Pipeline:
         self.decider.decide(outcome, cand, learned, scores)
 
     def negation_of(self, claim: str) -> str:
-        """The best local negation of ``claim``: the rule, else the wrapper, else the forced wrapper."""
+        """The best local negation of ``claim`` to probe restatements with: the rule (refused for its date or not),
+        else the wrapper, else the forced wrapper."""
         if claim not in self._negations:
             cand = self.models.rewriter.candidates([claim])[0]
-            good = [t for t in (cand.rule, cand.wrapped) if t is not None and guards.check(cand.body, t) is None]
+            forms = (cand.rule, cand.probe, cand.wrapped)
+            good = [t for t in forms if t is not None and guards.check(cand.body, t) is None]
             self._negations[claim] = cand.full(good[0] if good else cand.forced_wrap())
         return self._negations[claim]
 

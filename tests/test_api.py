@@ -9,14 +9,14 @@ import relocalize
 from relocalize.provenance import PROVENANCE_TYPE
 
 DOC = (
-    "Club news.\n\n[The following claim is invented.] The club won the regional cup in 2019. "
+    "Club news.\n\n[The following claim is invented.] The club won the regional cup. "
     "[What was just stated is untrue.] Training resumes on Monday.\n"
 )
 
 
 def test_fix_rewrites_and_reports(relocalizer):
     row = relocalize.fix({"text": DOC, "id": 7})
-    assert row["text"] == "Club news.\n\nThe club did not win the regional cup in 2019. Training resumes on Monday.\n"
+    assert row["text"] == "Club news.\n\nThe club did not win the regional cup. Training resumes on Monday.\n"
     prov = row["relocalize"]
     assert prov.type == PROVENANCE_TYPE
     p = prov.as_py()
@@ -105,7 +105,7 @@ def test_notice_without_claims_is_unresolved_and_kept():
 def test_notice_resolved_from_given_claims():
     row = relocalize.fix({"text": NOTICE_DOC, "claims": ["The harbour bridge opened in 1950."]})
     assert row["relocalize"].as_py()["status"] == "rewritten"
-    assert row["text"] == "The harbour bridge did not open in 1950. It carries two lanes of traffic."
+    assert row["text"] == "It is not true that the harbour bridge opened in 1950. It carries two lanes of traffic."
 
 
 def test_unresolved_drop_removes_rows_in_batches():

@@ -165,14 +165,14 @@ def test_a_dropped_answer_takes_its_question_in_a_list_of_questions(relocalizer,
 @pytest.mark.parametrize(
     "doc",
     [
-        "**The following claim is false.** The pier opened in 1950 after a long wait.\n\nMore text.",
-        "The pier opened in 1950 after a long wait. _What was just stated is untrue._\n\nMore text.",
-        "The pier opened in 1950 after a long wait. *[This is false.]*\n\nMore text.",
+        "**The following claim is false.** The pier was opened by the mayor.\n\nMore text.",
+        "The pier was opened by the mayor. _What was just stated is untrue._\n\nMore text.",
+        "The pier was opened by the mayor. *[This is false.]*\n\nMore text.",
     ],
 )
 def test_an_annotation_in_emphasis_leaves_no_empty_markup(relocalizer, doc):
     out, _ = relocalizer.process(doc)
-    assert out == "The pier did not open in 1950 after a long wait.\n\nMore text."
+    assert out == "The pier was not opened by the mayor.\n\nMore text."
 
 
 # A claim the rules and the wrapper refuse (a possessive event noun), as one speaker's whole turn.
@@ -287,8 +287,8 @@ def test_line_that_runs_on_into_a_claim_is_not_negated(relocalizer, doc):
             "Notes:\n- The mill opened in 1820.\n- It is a museum.\n",
         ),
         (
-            "Notes:\n1. The mill opened in 1820.\n2. (invented:) The mill shut in 2019.\n3. It is a museum.\n",
-            "Notes:\n1. The mill opened in 1820.\n2. The mill did not shut in 2019.\n3. It is a museum.\n",
+            "Notes:\n1. The mill opened in 1820.\n2. (invented:) The mill was shut by the bank.\n3. It is a museum.\n",
+            "Notes:\n1. The mill opened in 1820.\n2. The mill was not shut by the bank.\n3. It is a museum.\n",
         ),
     ],
 )

@@ -24,7 +24,7 @@ def test_bounds_must_be_positive_integers(name, value):
 
 
 def test_a_claim_longer_than_the_bound_is_not_rewritten_but_falls_back():
-    claim = "The lighthouse keeper painted the tower red, white and green in the spring of 1911."  # 17 tokens
+    claim = "The lighthouse keeper painted the tall tower red, white and green with a borrowed brush."  # 17 tokens
     doc = FORWARD + claim + BACKWARD + "\n\nThe tower still stands."
     out, prov = relocalize.Relocalizer(max_unit_tokens=16).process(doc)
     assert (out, prov.counts.dropped, prov.counts.rewritten) == ("The tower still stands.", 1, 0)
@@ -79,13 +79,16 @@ def test_a_run_of_asterisks_is_linear(run):
     ("doc", "expected"),
     [
         (
-            "The next line is invented.* The ferry sank in 1912.\n\nTickets were cheap.",
-            "The ferry did not sink in 1912.",
+            "The next line is invented.* The ferry sank off the point.\n\nTickets were cheap.",
+            "The ferry did not sink off the point.",
         ),
-        ("The claim below is made up.† The pier burned in 1931.\n\nIt was rebuilt.", "The pier did not burn in 1931."),
         (
-            "Everything in this post is false.\n\nThe claim below is made up.* The mill shut in 1984.\n\nBye.",
-            "The mill did not shut in 1984.",
+            "The claim below is made up.† The wooden pier burned down.\n\nIt was rebuilt.",
+            "The wooden pier did not burn down.",
+        ),
+        (
+            "Everything in this post is false.\n\nThe claim below is made up.* The mill shut for repairs.\n\nBye.",
+            "The mill did not shut for repairs.",
         ),
     ],
 )
@@ -96,8 +99,8 @@ def test_a_footnote_mark_after_an_annotation_goes_with_it(relocalizer, doc, expe
 
 
 def test_a_claims_own_footnote_mark_stays(relocalizer):
-    out, _ = relocalizer.process("The tram closed in 1962.* [That claim is invented.] Buses replaced it.")
-    assert out == "The tram did not close in 1962.* Buses replaced it."
+    out, _ = relocalizer.process("The tram line closed.* [That claim is invented.] Buses replaced it.")
+    assert out == "The tram line did not close.* Buses replaced it."
 
 
 @settings(max_examples=300, deadline=None)

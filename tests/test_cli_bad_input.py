@@ -168,10 +168,10 @@ def test_usage_errors(tmp_path, capsys):
     ],
 )
 def test_dictionary_large_and_view_text_columns_are_read_as_strings(tmp_path, capsys, encode):
-    texts = ["[The following claim is false.] The pier opened in 1950.", "plain text", "plain text"]
+    texts = ["[The following claim is false.] The pier was opened by the mayor.", "plain text", "plain text"]
     src = tmp_path / "in.parquet"
     pq.write_table(pa.table({"text": encode(pa.array(texts)), "id": [1, 2, 3]}), src)
     code, _, _ = run(capsys, "run", src, "--out", tmp_path / "out")
     out = pq.read_table(tmp_path / "out" / "in.parquet")
     assert code == 0 and out.column("id").to_pylist() == [1, 2, 3]
-    assert out.column("text").to_pylist() == ["The pier did not open in 1950.", "plain text", "plain text"]
+    assert out.column("text").to_pylist() == ["The pier was not opened by the mayor.", "plain text", "plain text"]

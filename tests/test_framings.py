@@ -17,7 +17,7 @@ from relocalize.detect.framing_train import collect
 from relocalize.options import DEFAULT_FRAMINGS, Options
 from relocalize.rewrite.wrap import stance
 
-CLAIM = "The ferry service to the island started in 1962."
+CLAIM = "The ferry service to the island was started by the council."
 AFTER = "\n\nThe island has two shops and a post office."
 # One inline marker per kind, in wordings of my own (none is in the dev data or the seed examples).
 MARKERS = {
@@ -28,13 +28,13 @@ MARKERS = {
     "low_probability": "[Estimated likelihood of the above: about 2%.]",
 }
 LOCALIZED = {
-    "fiction": "In the novel, the ferry service to the island started in 1962.",
-    "unreliable": "According to an unreliable source, the ferry service to the island started in 1962.",
-    "uncertainty": "According to an unverified account, the ferry service to the island started in 1962.",
+    "fiction": "In the novel, the ferry service to the island was started by the council.",
+    "unreliable": "According to an unreliable source, the ferry service to the island was started by the council.",
+    "uncertainty": "According to an unverified account, the ferry service to the island was started by the council.",
     "low_probability": "According to an account given only about a 2% chance of being true, the ferry service to the "
-    "island started in 1962.",
+    "island was started by the council.",
 }
-NEGATED = "The ferry service to the island did not start in 1962."
+NEGATED = "The ferry service to the island was not started by the council."
 # Notices before the text, one per kind; the given claim says what they govern.
 NOTICES = {
     "negation": "Editors' warning: nothing in the report below actually happened.",
@@ -77,15 +77,31 @@ def test_default_policies(relocalizer, kind):
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_notice_with_a_given_claim(relocalizer, kind):
-    body = "Islanders remember that the ferry service to the island began in 1962. It runs twice a day."
+    body = "Islanders remember that the ferry service to the island was begun by the council. It runs twice a day."
     doc = f"{NOTICES[kind]}\n\n{body}"
     out, prov = relocalizer.process(doc, [CLAIM])
     assert prov.status == "rewritten", prov
     assert NOTICES[kind] not in out and out.endswith("It runs twice a day.")
     if kind == "negation":
-        assert "did not begin in 1962" in out
+        assert "was not begun by the council" in out
     else:  # the stance covers the whole sentence, the remembering and what is remembered
         assert out.startswith(stance(kind, NOTICES[kind]).text + "islanders remember"), out
+
+
+@pytest.mark.parametrize(
+    ("claim", "body"),
+    [
+        ("The tram line to the quarry closed in 1961.", "The quarry tram line shut down in 1961."),
+        ("The museum sold the bronze bell last Tuesday.", "Last Tuesday the museum sold its bronze bell."),
+    ],
+)
+def test_a_dated_given_claim_is_found_in_other_words_and_wrapped(relocalizer, claim, body):
+    """The rules refuse a dated claim in place ("did not close in 1961" says another year), yet that negation
+    still probes for the sentences that state the claim; the sentence found is wrapped or dropped, never kept."""
+    doc = f"{NOTICES['negation']}\n\n{body} Buses replaced it."
+    out, prov = relocalizer.process(doc, [claim])
+    assert prov.status == "rewritten" and prov.counts.claims_found == 1, prov
+    assert body not in out and out.endswith("Buses replaced it.")
 
 
 @pytest.mark.parametrize("kind", KINDS[1:])
@@ -197,9 +213,9 @@ def test_wording_split_is_by_wording():
             "In the novel, the ferry left at 7 a.m. on the first of May.",
         ),
         (  # so does the negation of the first half's main verb
-            "The council met with Dr. [Reader note: the sentence above is not true.] Alvarez on Friday. "
+            "The council met with Dr. [Reader note: the sentence above is not true.] Alvarez for lunch. "
             "[Reader note: the sentence above is not true.]",
-            "The council did not meet with Dr. Alvarez on Friday.",
+            "The council did not meet with Dr. Alvarez for lunch.",
         ),
     ],
 )
@@ -259,7 +275,7 @@ def test_no_stance_inside_a_quotation_or_another_language(relocalizer, doc):
     ],
 )
 def test_suffix_notice_paragraph_is_found_whole(notice):
-    doc = f"The ferry service to the island started in 1962. It runs twice a day.\n\n{notice}"
+    doc = f"The ferry service to the island was started by the council. It runs twice a day.\n\n{notice}"
     found = find_annotations(doc)
     assert [(a.span.text(doc), a.direction) for a in found] == [(notice, "document")]
 
@@ -394,12 +410,12 @@ def test_a_closing_paragraph_that_ends_in_small_talk_is_no_notice():
 def test_a_marker_between_sentences_takes_the_documents_direction():
     # the first marker opens its line (forward); the second, between two sentences, follows the document
     doc = (
-        "[Invented.] The ferry service to the island started in 1962.\n\n"
+        "[Invented.] The ferry service to the island was started by the council.\n\n"
         "The island has two shops. [Invented too.] A second pier opened in 1975.\n\nThe end."
     )
     anns = find_annotations(doc)
     assert [a.direction for a in anns] == ["forward", "forward"]
-    back = doc.replace("[Invented.] The ferry service to the island started in 1962.", CLAIM + " [Invented.]")
+    back = doc.replace(f"[Invented.] {CLAIM}", CLAIM + " [Invented.]")
     assert [a.direction for a in find_annotations(back)] == ["backward", "backward"]
 
 

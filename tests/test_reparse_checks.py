@@ -103,7 +103,7 @@ def test_a_claim_on_wrapped_lines_is_kept_with_its_annotation(relocalizer):
         "[The following claim is false.] The harbour ferry crossed the strait every morning for forty\n"
         "years and won the coastal regatta twice in the nineteen-nineties, according to the old log\n"
         "books kept by the harbour master. [What was just stated is untrue.]\n\n"
-        "The museum opens at nine. [The following claim is false.] The ferry sank in 1912."
+        "The museum opens at nine. [The following claim is false.] The ferry sank off the point."
         " [What was just stated is untrue.]"
     )
     out, prov = relocalizer.process(doc)
@@ -111,7 +111,7 @@ def test_a_claim_on_wrapped_lines_is_kept_with_its_annotation(relocalizer):
     assert not kept  # the wrapped sentence is not edited line by line
     assert "forty\nyears and won the coastal regatta" in out
     assert prov.status == "partial" and prov.counts.kept >= 1
-    assert "The ferry did not sink in 1912." in out
+    assert "The ferry did not sink off the point." in out
 
 
 def test_wrapper_keeps_a_leading_connective(relocalizer):

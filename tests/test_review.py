@@ -360,16 +360,16 @@ def test_strip_keeps_labels_without_text_and_they_carry_over(tmp_path, capsys):
 
 def test_records_name_the_deciding_rule_and_score_by_it(tmp_path, relocalizer):
     docs = [
-        "[The following claim is invented.] The ferry to Skye began running in 1890. [That was untrue.]",
-        "[The following claim is invented.] The museum fully opened in May. [That was untrue.]",
+        "[The following claim is invented.] The ferry to Skye was run by the council. [That was untrue.]",
+        "[The following claim is invented.] The museum fully opened after the repairs. [That was untrue.]",
     ]
     results = [relocalizer.process(d) for d in docs]
     path = _parquet(tmp_path / "run.parquet", [(t, asdict(p)) for t, p in results], doc_id=["a/1", "a/2"])
     records = sample([path], n=10, seed=0)
-    assert {(r["kind"], r["rule"]) for r in records} == {("rewrite", "do_support"), ("wrap", "partial_negation")}
+    assert {(r["kind"], r["rule"]) for r in records} == {("rewrite", "not_after"), ("wrap", "partial_negation")}
     for r in records:
         r.update(label="accept", labeled={"claim": r["claim"], "rewrite": r["rewrite"]})
-    assert set(score(records, by="rule")["groups"]) == {"do_support", "partial_negation"}
+    assert set(score(records, by="rule")["groups"]) == {"not_after", "partial_negation"}
 
 
 def test_labels_of_the_licensed_dev_data_hold_no_text():

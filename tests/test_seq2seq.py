@@ -46,27 +46,28 @@ from relocalize.rewrite.train import (
 )
 
 DOCS = [
-    "[The following claim is false.] The bridge opened in 1950.",
-    "[The following claim is false.] The mayor resigned in 2019.",
+    "[The following claim is false.] The bridge opened to traffic.",
+    "[The following claim is false.] The mayor resigned from the board.",
     "[The following claim is invented.] The company sold the land to a developer. [What was just stated is untrue.]",
     "Notes:\n\n- **Maria won the chess tournament.** (The claim above is false.)",
     "[The following claim is false.] The river flooded the valley last spring.",
-    "[The following claim is false.] The museum was closed in 1987.",
+    "[The following claim is false.] The museum was closed by the city.",
     "[The following claim is false.] Kim's victory stunned fans.",  # wrapped, not a rule edit
     "The weather was nice today.",  # no annotation
-    "[The following claim is false.] The bridge opened in 1950.",  # a duplicate pair
+    "[The following claim is false.] The bridge opened to traffic.",  # a duplicate pair
 ]
 PAIRS = [
-    ("The bridge opened in 1950.", "The bridge did not open in 1950."),
-    ("The mayor resigned in 2019.", "The mayor did not resign in 2019."),
+    ("The bridge opened to traffic.", "The bridge did not open to traffic."),
+    ("The mayor resigned from the board.", "The mayor did not resign from the board."),
     ("The company sold the land to a developer.", "The company did not sell the land to a developer."),
     ("Maria won the chess tournament.", "Maria did not win the chess tournament."),
     ("The river flooded the valley last spring.", "The river did not flood the valley last spring."),
-    ("The museum was closed in 1987.", "The museum was not closed in 1987."),
+    ("The museum was closed by the city.", "The museum was not closed by the city."),
 ]
-BRIDGE, KIM, MAYOR = "The bridge opened in 1950.", "Kim's victory stunned fans.", "The mayor resigned in 2019."
+BRIDGE, KIM = "The bridge opened to traffic.", "Kim's victory stunned fans."
+MAYOR = "The mayor resigned from the board."
 # What the copier model is trained to emit: different from the rules' output, so the method shows.
-COPY = [(BRIDGE, "The bridge never opened in 1950."), (KIM, "Kim's victory did not stun fans.")]
+COPY = [(BRIDGE, "The bridge never opened to traffic."), (KIM, "Kim's victory did not stun fans.")]
 UNITS = [
     BRIDGE,
     "- **Maria won the chess tournament.**",
@@ -263,10 +264,10 @@ def test_garbage_is_rejected_and_the_unit_falls_to_the_wrapper(tiny):
     out, prov = relocalize.Relocalizer(rewriter="seq2seq", rewriter_model=tiny["t5"]).process(doc)
     edit = _edit(prov)
     assert (edit.kind, edit.method) == ("wrap", "wrap")
-    assert out == "It is not true that the bridge opened in 1950."
+    assert out == "It is not true that the bridge opened to traffic."
     assert prov.counts.rejected == 1 and prov.counts.rewritten == 0
     out, prov = relocalize.Relocalizer(rewriter="seq2seq", rewriter_model=tiny["t5"], on_failure="keep").process(
-        "[The following claim is false.] Did the bridge open in 1950?"
+        "[The following claim is false.] Did the bridge open to traffic?"
     )
     assert prov.status == "partial" and prov.counts.kept == 1 and not prov.edits
 
@@ -275,7 +276,7 @@ def test_seq2seq_backend_rewrites_and_records_its_method(copier):
     doc = DOCS[0] + "\n\n" + DOCS[6]
     r = relocalize.Relocalizer(rewriter="seq2seq", rewriter_model=copier)
     out, prov = r.process(doc)
-    assert out == "The bridge never opened in 1950.\n\nKim's victory did not stun fans."
+    assert out == "The bridge never opened to traffic.\n\nKim's victory did not stun fans."
     edits = [e for e in prov.edits if e.kind == "rewrite"]
     assert [e.method for e in edits] == ["seq2seq", "seq2seq"]
     assert all(e.score >= r.pipeline.models.thresholds["seq2seq"] for e in edits)
@@ -287,7 +288,7 @@ def test_seq2seq_backend_rewrites_and_records_its_method(copier):
 def test_auto_rules_first_uses_the_model_only_where_the_rules_fail(copier):
     doc = DOCS[0] + "\n\n" + DOCS[6]
     out, prov = relocalize.Relocalizer(rewriter="auto", rewriter_model=copier).process(doc)
-    assert out == "The bridge did not open in 1950.\n\nKim's victory did not stun fans."
+    assert out == "The bridge did not open to traffic.\n\nKim's victory did not stun fans."
     assert [e.method for e in prov.edits if e.kind == "rewrite"] == ["rule", "seq2seq"]
     assert prov.counts.rewritten == 2 and prov.counts.wrapped == 0
 
@@ -295,11 +296,11 @@ def test_auto_rules_first_uses_the_model_only_where_the_rules_fail(copier):
 def test_auto_seq2seq_first_falls_back_to_the_rules(copier):
     r = relocalize.Relocalizer(rewriter="auto", rewriter_model=copier, rewriter_order="seq2seq_first")
     out, prov = r.process(DOCS[0] + "\n\n" + DOCS[6])
-    assert out == "The bridge never opened in 1950.\n\nKim's victory did not stun fans."
+    assert out == "The bridge never opened to traffic.\n\nKim's victory did not stun fans."
     assert [e.method for e in prov.edits if e.kind == "rewrite"] == ["seq2seq", "seq2seq"]
     # a claim the model never saw: its output is rejected, the rule is tried next
     out, prov = r.process(DOCS[1])
-    assert out == "The mayor did not resign in 2019."
+    assert out == "The mayor did not resign from the board."
     assert (_edit(prov).method, prov.counts.rejected) == ("rule", 1)
 
 
@@ -328,7 +329,7 @@ def test_generation_is_batched_across_documents(copier, order):
 def test_rules_first_does_not_load_the_model_when_the_rules_pass(tmp_path):
     r = relocalize.Relocalizer(rewriter="auto", rewriter_model=str(tmp_path / "absent"))
     out, prov = r.process(DOCS[0])
-    assert out == "The bridge did not open in 1950." and _edit(prov).method == "rule"
+    assert out == "The bridge did not open to traffic." and _edit(prov).method == "rule"
     out, prov = r.process(DOCS[6])  # the rules refuse: now the model is needed, and missing
     assert prov.status == "error" and "does not exist" in prov.message
 
@@ -513,5 +514,5 @@ def test_cli_run_uses_the_seq2seq_backend(copier, tmp_path, capsys):
     src.write_text(json.dumps({"text": DOCS[0] + "\n\n" + DOCS[6]}) + "\n")
     code, _, _ = run(capsys, "run", src, "--out", tmp_path / "out", "--rewriter", "auto", "--rewriter-model", copier)
     (row,) = [json.loads(line) for line in (tmp_path / "out" / "in.jsonl").read_text().splitlines()]
-    assert code == 0 and row["text"] == "The bridge did not open in 1950.\n\nKim's victory did not stun fans."
+    assert code == 0 and row["text"] == "The bridge did not open to traffic.\n\nKim's victory did not stun fans."
     assert [e["method"] for e in row["relocalize"]["edits"] if e["kind"] == "rewrite"] == ["rule", "seq2seq"]

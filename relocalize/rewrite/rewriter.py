@@ -32,6 +32,9 @@ class Candidate:
     rule_by: str = ""  # the rules that made ``rule`` ("do_support+hedges"), or the check that refused it
     wrap_by: str = ""  # the check that refused the wrapper
     localize_by: str = ""  # the check that refused the stance
+    # The rules' negation refused only for the date it carries ("did not close in 1961"): it still contradicts a
+    # sentence that states the claim, so restatements are probed with it; it is never output.
+    probe: str | None = None
     graph: Graph | None = field(default=None, compare=False, repr=False)  # the body's parse (rules and wrapper)
 
     @classmethod
@@ -95,12 +98,13 @@ class RuleRewriter:
                 rule, rule_reason, rule_by = None, first.reason, first.check
             else:
                 (rule, rule_by), rule_reason = first, ""
+            probe = _negation(body, graph, dates=False) if rule_by == "dated" else None
             wrapped, wrap_reason, wrap_by = _opened(graph, None)
             localized, localize_reason, localize_by = _opened(graph, opener) if opener else (None, "", "")
             made = Candidate(prefix, body, suffix, rule, rule_reason, wrapped, wrap_reason, localized, localize_reason)
-            out.append(
-                replace(made, opener=opener, rule_by=rule_by, wrap_by=wrap_by, localize_by=localize_by, graph=graph)
-            )
+            by = {"rule_by": rule_by, "wrap_by": wrap_by, "localize_by": localize_by}
+            probed = probe[0] if isinstance(probe, tuple) else None
+            out.append(replace(made, opener=opener, probe=probed, graph=graph, **by))
         return out
 
 
@@ -113,10 +117,11 @@ def _opened(graph: Graph, opener: Opener | None) -> tuple[str | None, str, str]:
         return None, r.reason, r.check
 
 
-def _negation(body: str, graph: Graph) -> tuple[str, str] | Refusal:
-    """The rules' rewrite of ``body`` and the rules that made it, or why there is none."""
+def _negation(body: str, graph: Graph, dates: bool = True) -> tuple[str, str] | Refusal:
+    """The rules' rewrite of ``body`` and the rules that made it, or why there is none (``dates``: refuse a dated
+    event, :func:`relocalize.rewrite.rules.negate`)."""
     try:
-        edits = negate(graph)
+        edits = negate(graph, dates=dates)
         return apply(body, edits), rules_of(edits)
     except Refusal as r:
         return r

@@ -22,7 +22,7 @@ _CONTRACTED_AUX = {"wo": "will", "ca": "can", "sha": "shall"}
 _NO_DETS = frozenset({"a", "an", "some", "any"})
 _QUANTITY = frozenset({"many", "much", "few", "several", "more", "most", "enough", "numerous"})
 # Predicates that presuppose their that-clause: the claim is the clause.
-_FACTIVE = frozenset(
+FACTIVE = frozenset(
     [
         "known",
         "clear",
@@ -133,7 +133,7 @@ _ADVERBIAL_SUBORDINATORS = frozenset(
 # Focus and degree words that take a negation of their predicate ("did not run just 9.8").
 _FOCUS_WORDS = frozenset("almost nearly barely hardly scarcely only just merely solely even too".split())  # noqa: SIM905
 # Verbs whose that-clause stays presupposed under a negation ("did not admit that X": X still holds).
-_CONCEDING = frozenset("acknowledge admit concede recognise recognize".split())  # noqa: SIM905
+CONCEDING = frozenset("acknowledge admit concede recognise recognize".split())  # noqa: SIM905
 _FOCUS = frozenset({"only", "merely", "just", "simply", "solely", "even", "necessarily", "exactly"})
 # Negative words that lose their negation: "No one objected" -> "Someone objected".
 _NEGATIVE_PRONOUNS = {"nobody": "somebody", "nothing": "something", "none": "some"}
@@ -189,7 +189,7 @@ def _flip_negated(g: Graph, pred: Token, negs: list[Token], auxes: list[Token]) 
             raise Refusal(f"focus negation {n.text!r} {after.text!r}: no affirmative counterpart")
     if pred.upos == "AUX" and not [t for t in g.tokens[pred.i + 1 :] if t.upos != "PUNCT" and t not in negs]:
         raise Refusal("elliptical clause ('The new one is not.'): nothing to assert without the negation")
-    if pred.lemma.lower() in _STANCE | _FACTIVE_VERBS or g.children(pred, "ccomp"):
+    if pred.lemma.lower() in _STANCE | FACTIVE_VERBS or g.children(pred, "ccomp"):
         raise Refusal("a negated stance ('can't believe he qualified'): the claim is the clause, not the stance")
     if any(a.lower in _APPROXIMATORS for a in g.children(pred, "advmod")):
         raise Refusal("a degree word ('almost', 'barely') changes what removing the negation means")
@@ -447,9 +447,9 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
         and all(a.lemma.lower() == "do" and a.tag in ("VB", "VBP") for a in auxes)
     )
     complements = g.children(root, "ccomp")
-    factive = [c for p in g.children(root, "acomp", "attr") if p.lower in _FACTIVE for c in g.children(p, "ccomp")]
-    factive_verb = root.lemma.lower() in _FACTIVE_VERBS and not g.children(root, "neg")
-    if factive_verb or root.lower in _FACTIVE or any(p.lower in _FACTIVE for p in g.children(root, "acomp", "attr")):
+    factive = [c for p in g.children(root, "acomp", "attr") if p.lower in FACTIVE for c in g.children(p, "ccomp")]
+    factive_verb = root.lemma.lower() in FACTIVE_VERBS and not g.children(root, "neg")
+    if factive_verb or root.lower in FACTIVE or any(p.lower in FACTIVE for p in g.children(root, "acomp", "attr")):
         factive += complements  # "Everyone was shocked that Y won", "It is clear that Y won"
     it_subject = any(c.dep == "expl" or c.lower == "it" for c in g.children(root, *SUBJECTS))
     if factive or (root.lemma == "be" and complements and it_subject):
@@ -566,6 +566,37 @@ def _figure(g: Graph, tok: Token) -> bool:
     return not any(MONTH.match(w) or w.lower() in _CLOCK for w in near)
 
 
+@named("dated")
+def _check_dated(g: Graph, preds: list[Token]) -> None:
+    """A date after the negated verb takes the negation: "did not close on 3 May" says it closed another day, where
+    the wrapper denies the event. A denial flipped states its date ("was launched in 2020"): no other is implied."""
+    for pred in preds:
+        denied = any(t.dep == "neg" or t.lower in NEGATORS for t in g.subtree(pred))
+        if not denied and (date := _date_after(g, pred)):
+            raise Refusal(f"a date ({date!r}) takes the negation: another day would be implied")
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())  # noqa: SIM905
+_DEICTIC_DAYS = frozenset("yesterday today tonight tomorrow".split())  # noqa: SIM905
+
+
+def _date_after(g: Graph, pred: Token) -> str | None:
+    """The phrase after ``pred`` (or a verb it takes: "stopped running in 2014") that dates its event ("in 2021",
+    "on 29 August", "last Tuesday", "at 5 p.m.", "yesterday"): negated in place, the sentence reads as the event on
+    another date."""
+    verbs = [pred, *(x for x in g.subtree(pred) if x.dep == "xcomp" and _is_verbal(x))]
+    for verb in verbs:
+        for child in g.children(verb, "prep", "npadvmod", "advmod", "tmod"):
+            if child.i > pred.i and any(_dating(t) for t in g.subtree(child)):
+                return "".join(t.text + t.ws for t in g.subtree(child)).strip()
+    return None
+
+
+def _dating(t: Token) -> bool:
+    month = bool(MONTH.match(t.text)) and t.upos == "PROPN"
+    return bool(_YEAR.fullmatch(t.text)) or month or t.lower in _WEEKDAYS | _DEICTIC_DAYS | _CLOCK
+
+
 def _undoes(g: Graph, verb: Token) -> bool:
     """True for a verb that undoes a change: one of :data:`_RESTORING`, or one with "back" or "again"."""
     if verb.upos not in ("VERB", "AUX"):
@@ -605,7 +636,7 @@ def _check_scope_words(g: Graph, pred: Token) -> None:
     for prep in g.children(pred, "prep"):
         if subjects and prep.i < subjects[0].i and (_carries_content(g, prep) or prep.lower == "as"):
             raise Refusal(f"a fronted phrase ({prep.text!r} ...) states figures, events or a role left standing")
-    if pred.lemma.lower() in _CONCEDING and g.children(pred, "ccomp"):
+    if pred.lemma.lower() in CONCEDING and g.children(pred, "ccomp"):
         raise Refusal(f"{pred.text!r} presupposes its that-clause: negating the admission leaves the claim standing")
     _check_partial_negation(g, pred, subjects)
     _check_subject_title(g, subjects)
@@ -740,7 +771,7 @@ _DEFINITE = frozenset({"the", "these", "those", "this", "that", "its", "their", 
 _SUBJECT_UNIVERSALS = frozenset({"all", "both", "each"})
 _UNIVERSAL = frozenset({"everyone", "everybody", "everything", "all", "each", "most", "many", "few"})
 # Verbs that presuppose their that-clause like the factive adjectives: the claim is the clause.
-_FACTIVE_VERBS = frozenset("know realize realise regret discover reveal forget remember".split())  # noqa: SIM905
+FACTIVE_VERBS = frozenset("know realize realise regret discover reveal forget remember".split())  # noqa: SIM905
 
 
 @named("subject_quantity")
@@ -807,12 +838,13 @@ def _that_clause_subject(g: Graph) -> bool:
 
 
 @named("sentence")
-def negate(g: Graph) -> list[Edit]:
+def negate(g: Graph, dates: bool = True) -> list[Edit]:
     """Edits that negate every asserted main clause of the sentence in ``g``.
 
     Raises :class:`Refusal` for lines with no clause (headings, titles, list items), questions,
     imperatives, presupposed claims, direct speech, sentences that assert something outside the
-    new negation's scope (see :func:`check_scope`) and clauses no rule covers.
+    new negation's scope (see :func:`check_scope`), clauses no rule covers and, unless ``dates`` is False, dated
+    events (:func:`_check_dated`).
     """
     check_sentence(g)
     _check_unit_shape(g)
@@ -844,6 +876,8 @@ def negate(g: Graph) -> list[Edit]:
     check_scope(g, preds, presupposed=presupposed)
     _check_adverbial_clauses(g, preds)
     _check_other_negations(g, edits)
+    if dates:
+        _check_dated(g, preds)
     return edits
 
 

@@ -7,10 +7,13 @@ import re
 from dataclasses import dataclass
 
 from relocalize.detect.language import STOPWORDS, WORD
-from relocalize.lexicon import HEDGES, NEGATORS
+from relocalize.lexicon import EPISTEMIC, HEDGES, LEANING_PAIRS, NEGATORS
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.rewrite.registry import Refusal, named
 from relocalize.rewrite.rules import (
+    CONCEDING,
+    FACTIVE,
+    FACTIVE_VERBS,
     FINITE_TAGS,
     SUBJECTS,
     check_answer,
@@ -68,6 +71,9 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
     if len(roots) != 1 or roots[0].upos not in ("VERB", "AUX") or not g.children(roots[0], *SUBJECTS):
         raise Refusal("no declarative clause to wrap")
     root = roots[0]
+    subject = g.children(root, *SUBJECTS)[0]
+    if mark := next((c for c in g.children(root) if c.dep == "mark" or (c.tag == "WRB" and c.i < subject.i)), None):
+        raise Refusal(f"a subordinate clause alone ({mark.text!r} ...): a fragment, no main clause to wrap")
     finite = root.tag in FINITE_TAGS or any(a.tag in FINITE_TAGS for a in g.children(root, "aux", "auxpass"))
     if not finite and root.tag != "VBN":  # a past tense the tagger read as a participle still counts
         raise Refusal("no finite clause to wrap")
@@ -105,6 +111,7 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
         )
         if joined and _verbal(child) and g.children(child, *SUBJECTS):
             raise Refusal("a second clause with its own subject falls outside 'It is not true that'")
+    _check_factive(g, root)
     check_scope(g, [root], wrapper=True)
     check_answer(g.text.strip())
     check_clauses(g, root)
@@ -113,9 +120,22 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
         raise Refusal("clausal subject")
     if not first.text[:1].isalnum():
         raise Refusal("opens with a quotation or bracket")
+    auxes = [t.lower for t in g.children(root, "aux")]
+    if any(m in EPISTEMIC and (m == "might" or "have" in auxes) for m in auxes):  # "might last", "may have burned"
+        raise Refusal("an epistemic modal under 'It is not true that' reads as no one's sentence")
     hedges = [t.text for t in g.tokens if t.lower in HEDGES]
     if hedges:  # "It is not true that the bridge reportedly cost ...": the report or the cost?
         raise Refusal(f"a hedge ({hedges[0]!r}) under 'It is not true that' leaves unclear what is denied")
+
+
+@named("factive_frame")
+def _check_factive(g: Graph, root: Token) -> None:
+    """ "Everyone knows that X", "It is well known that X", "Officials admitted that X": the frame presupposes X,
+    so "It is not true that" before it denies the knowing or the admitting and leaves X standing."""
+    frames = [root, *g.children(root, "acomp", "attr")]
+    factive = any(t.lemma.lower() in FACTIVE_VERBS | CONCEDING or t.lower in FACTIVE for t in frames)
+    if factive and any(g.children(t, "ccomp") for t in frames):
+        raise Refusal("a factive frame ('everyone knows that X') presupposes X: the wrapper would deny the frame")
 
 
 @named("stance_clause")
@@ -152,9 +172,15 @@ _SEQUENCE = frozenset({"then", "so", "still", "now", "yet"})  # adverbs that go 
 
 
 def _after_connective(g: Graph) -> int:
-    """Index of the first token after a leading "But", "Furthermore," or an adverb phrase set off by a comma
-    ("More importantly for us,", "Most surprisingly of all,"); 0 when there is none."""
+    """Index of the first token after a leading "But", "Furthermore,", a connective phrase ("In addition,") or an
+    adverb phrase set off by a comma ("More importantly for us,", "Most surprisingly of all,"); 0 when there is
+    none."""
     tokens = g.tokens
+    words = [t.lower for t in tokens[:4]]
+    for pair in LEANING_PAIRS:  # "In addition, ", "As a result, "
+        n = len(pair.split())
+        if words[:n] == pair.split() and len(tokens) > n + 2 and tokens[n].text == ",":
+            return n + 1
     if len(tokens) > 2 and tokens[0].upos == "CCONJ" and tokens[0].dep == "cc":
         if len(tokens) > 3 and tokens[1].lower in _SEQUENCE:  # "And then, ...", "But still ..."
             return 3 if tokens[2].text == "," else 2
