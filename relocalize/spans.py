@@ -395,9 +395,9 @@ def bared_item_title(doc: str, unit: Span, skip: list[Span]) -> bool:
 
 
 def between_turns_of_one_speaker(doc: str, unit: Span, skip: list[Span]) -> bool:
-    """True when ``unit`` (with the annotations in ``skip``) is all of a speaker's turn and the turns before
-    and after it are another speaker's ("ANA: ...\nBEN: <unit>\nANA: ..."): dropping the turn would leave
-    that speaker talking twice in a row (an FAQ's answer goes with its question instead)."""
+    """True when ``unit`` (with the annotations and other claims in ``skip``) is all of a speaker's turn and the
+    turns before and after it are another speaker's ("ANA: ...\nBEN: <unit>\nANA: ..."): dropping the turn would
+    leave that speaker talking twice in a row (an FAQ's answer goes with its question instead)."""
     start = doc.rfind("\n", 0, unit.start) + 1
     end = doc.find("\n", unit.end)
     end = len(doc) if end < 0 else end

@@ -168,8 +168,9 @@ class Resolve(Step):
             spans = [a.span for a in annotations]
             leaning = Leaning(text, spans, list(outcomes))
             for unit, outcome in outcomes.items():
-                _place(text, unit, outcome, spans, pipeline)
                 others = [*spans, *outcomes]
+                _place(text, unit, outcome, spans, pipeline)
+                outcome.lone_turn = between_turns_of_one_speaker(text, unit, others)  # the turn's other claims too
                 outcome.whole_item = emptied_numbered_item(text, unit, others) or bared_item_title(text, unit, others)
                 outcome.leaned_on_by = leaning.on(unit)
             join_cut_sentences(text, outcomes, spans)
@@ -182,7 +183,6 @@ def _place(doc: str, unit: Span, outcome: Outcome, spans: list[Span], pipeline: 
     """Set what the unit's place in ``doc`` allows (``spans``: the annotations)."""
     outcome.entry = entry_label(doc, unit)
     outcome.title = item_title(doc, unit)
-    outcome.lone_turn = between_turns_of_one_speaker(doc, unit, spans)
     if hard_wrapped(doc, unit) and not outcome.entry:  # one line of a wrapped sentence
         outcome.method, outcome.final = "wrapped_lines", True
     elif relocalized(unit.text(doc)):  # relocalize's own output read again: it is local already

@@ -197,6 +197,20 @@ def test_a_turn_between_two_of_another_speaker_is_kept_not_dropped(relocalizer, 
 
 
 @pytest.mark.parametrize(
+    "claims",
+    [
+        "[fake:] Kim's victory in the 1962 regatta stunned the island. Her rival's protest delayed the prize. [:fake]",
+        "Kim's victory in the 1962 regatta stunned the island. (untrue) The crowd's cheering shook the pier. (untrue)",
+    ],
+)
+def test_a_turn_that_is_all_claims_is_kept_when_each_would_be_dropped(relocalizer, claims):
+    """Each claim is only part of Ben's turn, but dropped together they would leave Ana talking twice."""
+    doc = TURN.format(claim=claims, next="ANA")
+    out, prov = relocalizer.process(doc)
+    assert "BEN:" in out and prov.counts.dropped == 0 and prov.counts.kept >= 1
+
+
+@pytest.mark.parametrize(
     "doc",
     [
         "[The following claims are invented.] The ferry sank in 1912. The harbour master resigned after the inquiry"
