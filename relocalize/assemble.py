@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from relocalize.plan import Outcome, count_framings
 from relocalize.provenance import TEXT_EDITS, EditRecord, Kind, Provenance
-from relocalize.spans import Span, after_label, labelled_post, speaker_turn, unanswered_question, whole_item
+from relocalize.spans import Span, dropped_region, labelled_post, unanswered_question
 
 if TYPE_CHECKING:
     from relocalize.detect.annotations import Annotation
@@ -115,11 +115,8 @@ def assemble(
     floor = 0
     for group in merge_removals(doc, removals):
         kind = Kind.DROP if any(group.contains(u) for u in dropped_units) else Kind.REMOVE_ANNOTATION
-        turn = speaker_turn(doc, group) or labelled_post(doc, group) or whole_item(doc, group)
-        if kind == Kind.DROP and turn is not None:
-            group = turn  # "user42: <claim>", "5. <claim>", a post under its label: all of it goes, not its words
-        elif kind == Kind.DROP:
-            group = after_label(doc, group)  # "ROSA: <claim> <more>": the label stays with the rest
+        if kind == Kind.DROP:
+            group = dropped_region(doc, group)
         asked = unanswered_question(doc, group) if kind == Kind.DROP else None
         if asked is not None and asked.start >= floor and not any(e.span.overlaps(asked) for e in edits):
             group = labelled_post(doc, asked) or asked  # an FAQ's answer: its question goes with it (and its label)

@@ -462,6 +462,13 @@ QUESTION_END = re.compile(r"\?[\"'”’)*_]*\s*$")
 _ENDS_SENTENCE = re.compile(r"[.!][\"'”’)*_]*\s*$")
 
 
+def dropped_region(doc: str, span: Span) -> Span:
+    """What a drop of ``span`` removes: a whole turn, post or list item it fills with its label ("user42: <claim>",
+    "5. <claim>"), else ``span`` without the label a turn it only starts keeps ("ROSA: <claim> <more>")."""
+    whole = speaker_turn(doc, span) or labelled_post(doc, span) or whole_item(doc, span)
+    return whole if whole is not None else after_label(doc, span)
+
+
 def unanswered_question(doc: str, span: Span) -> Span | None:
     """``span`` widened over the question it answers, when removing ``span`` would leave that question
     with no answer in a list of questions (an FAQ, an interview): ``span`` is the rest of its paragraph

@@ -248,6 +248,32 @@ def test_a_question_leans_on_the_start_of_an_answer_that_goes_on(answer, asked):
     assert ("Q: Did the night ferry keep running?" in leaning) == asked
 
 
+@pytest.mark.parametrize(
+    ("doc", "claim", "asked"),
+    [
+        (  # an FAQ answer a statement follows: dropped, its question would stay unanswered
+            "Why is the ferry slower now?\nThe harbour was dredged badly in 2019. [invented]\n\nThe crossing takes an"
+            " hour.",
+            "The harbour was dredged badly in 2019.",
+            True,
+        ),
+        (  # a whole answer turn of an interview, the next turn the interviewer's
+            "INTERVIEWER: And the bell?\n\nOLA: [invented] The bell was melted down for scrap.\n\nINTERVIEWER: Thanks.",
+            "The bell was melted down for scrap.",
+            True,
+        ),
+        (  # a list of questions: the question goes with its answer
+            "Why is the ferry slower now?\nThe harbour was dredged badly in 2019. [invented]\n\nIs it open?\nYes.",
+            "The harbour was dredged badly in 2019.",
+            False,
+        ),
+    ],
+)
+def test_a_question_leans_on_the_whole_answer_unless_it_goes_with_it(doc, claim, asked):
+    question = doc[: doc.index("?") + 1].split("\n")[-1]
+    assert any(question in s for s in _leaning(doc, claim, markers=("[invented]",))) == asked
+
+
 def test_a_question_that_ends_the_document_leans_on_nothing():
     assert (
         _leaning("Intro. Did the pier ever reopen? [made up]", "Did the pier ever reopen?", markers=("[made up]",))

@@ -18,7 +18,16 @@ from bisect import bisect_left, bisect_right
 from relocalize.detect.restatements import content_words
 from relocalize.lexicon import LEANING, LEANING_PAIRS, MONTH, PRONOUNS
 from relocalize.rewrite.graph import Graph, Token
-from relocalize.spans import QUESTION_END, Span, bare_label, opens_turn, sentences, without_label
+from relocalize.spans import (
+    QUESTION_END,
+    Span,
+    bare_label,
+    dropped_region,
+    opens_turn,
+    sentences,
+    unanswered_question,
+    without_label,
+)
 
 # Determiners that point at something already known (a possessive pronoun, or any "poss" dependent, too).
 DEFINITE = frozenset({"the", "that", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your"})
@@ -165,18 +174,33 @@ class Leaning:
         return sorted(set(out))
 
     def _asking(self, unit: Span, after: int) -> list[Span]:
-        """The question right before ``unit`` when ``unit`` opens its answer and the answer goes on after it in the
-        sentence at ``after`` ("Q: Did the cub stay? A: <unit> The adults went back too."): dropped, the rest would
-        answer nothing."""
+        """The question right before ``unit`` when ``unit`` opens its answer: when the answer goes on after it and
+        the claims right after it (from the sentence at ``after``: "Q: Did the cub stay? A: <unit> The adults went
+        back too."), dropped, the rest would answer nothing; when it ends there, the question would be left
+        unanswered, unless it goes with the answer (:func:`relocalize.spans.unanswered_question`: an FAQ's question
+        and answer go together)."""
         at = bisect_left(self.starts, unit.start) - 1
         while at >= 0 and self.sentences[at].end > unit.start:  # the unit's own line ("A: <unit>")
             at -= 1
-        if at < 0 or after >= len(self.sentences) or self.claimed[at] or self.claimed[after]:
+        if at < 0 or self.claimed[at]:
             return []
-        question, rest = self.sentences[at], self.sentences[after]
-        asked = QUESTION_END.search(question.text(self.blank)) and _answers(self.blank, question, unit)
-        goes_on = "\n\n" not in self.blank[unit.end : rest.start] and not opens_turn(self.blank, rest)
-        return [question] if asked and goes_on else []
+        question = self.sentences[at]
+        if not (QUESTION_END.search(question.text(self.blank)) and _answers(self.blank, question, unit, below=True)):
+            return []
+        end = unit.end
+        while after < len(self.sentences) and self.claimed[after]:  # the claims dropped with it
+            if "\n\n" in self.blank[end : self.sentences[after].start]:
+                break
+            end, after = max(end, self.sentences[after].end), after + 1
+        if after < len(self.sentences) and not self.claimed[after]:
+            rest = self.sentences[after]
+            if "\n\n" not in self.blank[end : rest.start] and not opens_turn(self.blank, rest):
+                return [question]
+        # a whole answer: the question stays unanswered where the answer is its entry's or turn's, unless the
+        # two go together; an answer a paragraph of its own may be one of several (a thread: "I went last summer.")
+        own = "\n\n" not in self.blank[question.end : unit.start] or opens_turn(self.blank, unit)
+        answer = dropped_region(self.blank, Span(unit.start, end))
+        return [question] if own and unanswered_question(self.blank, answer) is None else []
 
 
 def _named(text: str) -> set[str]:
@@ -197,12 +221,15 @@ def _overlapped(span: Span, ordered: list[Span], ends: list[int]) -> bool:
     return at < len(ordered) and ordered[at].start < span.end
 
 
-def _answers(doc: str, question: Span, answer: Span | None) -> bool:
-    """True when ``answer`` reads as an answer to ``question``, claim or not: it goes on in the same paragraph or
-    opens the next turn ("A: ...", "BEN: ...", a post under "u/kate wrote:")."""
+def _answers(doc: str, question: Span, answer: Span | None, below: bool = False) -> bool:
+    """True when ``answer`` reads as an answer to ``question``, claim or not: it goes on in the same paragraph,
+    opens the next turn ("A: ...", "BEN: ...", a post under "u/kate wrote:") or, with ``below`` (a statement known
+    to answer something), opens the next line or paragraph after a question that ends its line (an FAQ)."""
     if answer is None:
         return False
-    return "\n" not in doc[question.end : answer.start] or opens_turn(doc, answer)
+    between = doc[question.end : answer.start]
+    faq = below and not between.strip() and between.count("\n") <= 2
+    return "\n" not in between or opens_turn(doc, answer) or faq
 
 
 def _opening(text: str) -> list[str]:
