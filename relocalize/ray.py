@@ -69,12 +69,12 @@ class _ShardWorker:
 
 
 def run_shards(
-    shards: list[Shard], settings: Settings, digest: str
+    shards: list[Shard], settings: Settings, digest: str, worker: type[_ShardWorker] = _ShardWorker
 ) -> Iterator[tuple[str, dict[str, Any] | None, str | None]]:
-    """(shard name, marker or None, error or None) for each of ``shards`` as Ray actors finish them, at most
-    ``settings.workers`` at a time, on the cluster at ``settings.ray_address`` (a local Ray when None). Each shard
-    is written by :func:`relocalize.runner.relocalize_shard`, as with the local engine; a dead actor is restarted
-    and its shard retried by Ray. Closing the iterator early stops the actors."""
+    """(shard name, marker or None, error or None) for each of ``shards`` as Ray actors (of ``worker``) finish
+    them, at most ``settings.workers`` at a time, on the cluster at ``settings.ray_address`` (a local Ray when
+    None). Each shard is written by :func:`relocalize.runner.relocalize_shard`, as with the local engine; a dead
+    actor is restarted and its shard retried by Ray. Closing the iterator early stops the actors."""
     try:
         import ray
         from ray.util import ActorPool
@@ -83,7 +83,7 @@ def run_shards(
     started = not ray.is_initialized()
     if started:
         ray.init(address=settings.ray_address, include_dashboard=False, log_to_driver=False)
-    remote = ray.remote(num_cpus=1, max_restarts=2, max_task_retries=2)(_ShardWorker)
+    remote = ray.remote(num_cpus=1, max_restarts=2, max_task_retries=2)(worker)
     actors = [remote.remote(settings, digest) for _ in range(min(settings.workers, len(shards)))]
     pool = ActorPool(actors)
     try:

@@ -9,6 +9,7 @@ row) as a unit of its own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # Words after which a full stop does not end a sentence.
@@ -122,10 +123,20 @@ def _is_abbreviation(doc: str, dot: int) -> bool:
     return word.lower() in _ABBREVIATIONS
 
 
+def _runs_on(doc: str, end: re.Match[str], line_end: int) -> bool:
+    """True for an exclamation or question mark the sentence goes on after in lower case: part of a name
+    ("Microsoft Plus! for Windows", "Yahoo! shares") or of an aside ("'Stop!' he said")."""
+    if end.group()[0] not in "!?":
+        return False
+    following = doc[end.end() : min(line_end, end.end() + 8)].lstrip()
+    return following[:1].islower()
+
+
 def sentences(doc: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Split ``doc[start:end]`` into trimmed sentence spans.
 
-    Newlines always end a unit, so lines without final punctuation stand alone.
+    Newlines always end a unit, so lines without final punctuation stand alone; so does nothing else that goes on
+    in lower case (an abbreviation's full stop, "Plus! for Windows").
     """
     end = len(doc) if end is None else end
     out: list[Span] = []
@@ -135,7 +146,7 @@ def sentences(doc: str, start: int = 0, end: int | None = None) -> list[Span]:
         line_end = end if nl == -1 else nl
         cursor = line_start
         for m in _SENT_END.finditer(doc, line_start, line_end):
-            if _is_abbreviation(doc, m.start()):
+            if _is_abbreviation(doc, m.start()) or _runs_on(doc, m, line_end):
                 continue
             span = trim(doc, cursor, m.end())
             if span.start < span.end:
@@ -365,33 +376,45 @@ def labelled_post(doc: str, span: Span) -> Span | None:
 _NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]+", re.M)
 
 
-def emptied_numbered_item(doc: str, unit: Span, skip: list[Span]) -> bool:
-    """True when ``unit``, with ``skip`` (the annotations and the other claim units), is all of a numbered item that
-    the list goes on after ("8. ...\n9. <unit>\n10. ..."): dropped, the list would skip a number."""
-    marks = [m for m in _NUMBERED_LINE.finditer(doc, 0, unit.start + 1) if m.start() <= unit.start]
-    if not marks:
-        return False
-    mark = marks[-1]
-    following = re.compile(rf"^[ \t]*{int(mark.group(1)) + 1}[.)][ \t]", re.M).search(doc, unit.end)
-    if following is None or _NUMBERED_LINE.search(doc, mark.end(), unit.start):
-        return False
-    return _only(doc, Span(mark.end(), following.start()), [unit, *skip])
-
-
 _ITEM_TITLE = re.compile(r"[ \t]*[*_]{0,2}(?:[^\s.!?]+[ \t]+){0,7}[^\s.!?]+[.!?][*_]{0,2}")
 _ITEM_END = re.compile(r"\n[ \t]*\n|^[ \t]*\d{1,3}[.)][ \t]", re.M)
 
 
-def bared_item_title(doc: str, unit: Span, skip: list[Span]) -> bool:
-    """True when ``unit``, with ``skip`` (the annotations and the other claim units), is all of a numbered item but
-    its short title ("6. About the chandelier. <unit>"): dropped, the item would be a bare title."""
-    marks = [m for m in _NUMBERED_LINE.finditer(doc, 0, unit.start + 1) if m.start() <= unit.start]
-    found = _ITEM_TITLE.match(doc, marks[-1].end()) if marks else None
-    title = Span(found.start(), found.end()) if found else None
-    if title is None or title.end > unit.start or any(title.overlaps(s) for s in skip):
-        return False
-    following = _ITEM_END.search(doc, unit.end)
-    return _only(doc, Span(title.end, following.start() if following else len(doc)), [unit, *skip])
+class NumberedItems:
+    """The numbered items of one document ("9. ..."), their numbers found once: each claim asks whether a drop
+    would empty its item (:meth:`emptied`) or bare its title (:meth:`bared_title`)."""
+
+    def __init__(self, doc: str) -> None:
+        self.doc = doc
+        self.marks = list(_NUMBERED_LINE.finditer(doc))
+        self.ends = [m.end() for m in self.marks]
+
+    def _mark(self, unit: Span) -> re.Match[str] | None:
+        """The last list number that opens a line before ``unit``, or None."""
+        at = bisect_right(self.ends, unit.start + 1)
+        return self.marks[at - 1] if at else None
+
+    def emptied(self, unit: Span, skip: list[Span]) -> bool:
+        """True when ``unit``, with ``skip`` (the annotations and the other claim units), is all of a numbered item
+        that the list goes on after ("8. ...\n9. <unit>\n10. ..."): dropped, the list would skip a number."""
+        doc, mark = self.doc, self._mark(unit)
+        if mark is None:
+            return False
+        following = re.compile(rf"^[ \t]*{int(mark.group(1)) + 1}[.)][ \t]", re.M).search(doc, unit.end)
+        if following is None or _NUMBERED_LINE.search(doc, mark.end(), unit.start):
+            return False
+        return _only(doc, Span(mark.end(), following.start()), [unit, *skip])
+
+    def bared_title(self, unit: Span, skip: list[Span]) -> bool:
+        """True when ``unit``, with ``skip``, is all of a numbered item but its short title ("6. About the
+        chandelier. <unit>"): dropped, the item would be a bare title."""
+        doc, mark = self.doc, self._mark(unit)
+        found = _ITEM_TITLE.match(doc, mark.end()) if mark else None
+        title = Span(found.start(), found.end()) if found else None
+        if title is None or title.end > unit.start or any(title.overlaps(s) for s in skip):
+            return False
+        following = _ITEM_END.search(doc, unit.end)
+        return _only(doc, Span(title.end, following.start() if following else len(doc)), [unit, *skip])
 
 
 def between_turns_of_one_speaker(doc: str, unit: Span, skip: list[Span]) -> bool:

@@ -37,12 +37,11 @@ from relocalize.provenance import Kind, Provenance
 from relocalize.rewrite.surface import mask_titles
 from relocalize.rewrite.wrap import relocalized
 from relocalize.spans import (
+    NumberedItems,
     Span,
-    bared_item_title,
     between_turns_of_one_speaker,
     continuation,
     cut_at_abbreviation,
-    emptied_numbered_item,
     entry_label,
     hard_wrapped,
     inside_quotation,
@@ -167,11 +166,12 @@ class Resolve(Step):
                 continue
             spans = [a.span for a in annotations]
             leaning = Leaning(text, spans, list(outcomes))
+            items = NumberedItems(text)
             for unit, outcome in outcomes.items():
                 others = [*spans, *outcomes]
                 _place(text, unit, outcome, spans, pipeline)
                 outcome.lone_turn = between_turns_of_one_speaker(text, unit, others)  # the turn's other claims too
-                outcome.whole_item = emptied_numbered_item(text, unit, others) or bared_item_title(text, unit, others)
+                outcome.whole_item = items.emptied(unit, others) or items.bared_title(unit, others)
                 outcome.leaned_on_by = leaning.on(unit)
             join_cut_sentences(text, outcomes, spans)
             doc.plan = Plan(text, annotations, outcomes, {})

@@ -10,9 +10,8 @@ from hypothesis import strategies as st
 from relocalize.assemble import removal_span
 from relocalize.detect.language import unsupported_reason
 from relocalize.spans import (
+    NumberedItems,
     Span,
-    bared_item_title,
-    emptied_numbered_item,
     entry_label,
     labelled_post,
     sentences,
@@ -383,9 +382,10 @@ def test_a_numbered_item_the_list_goes_on_after_is_kept_rather_than_dropped(relo
 def test_emptied_numbered_item():
     unit = Span(FACTS.index("It shut"), FACTS.index("closed too.") + len("closed too."))
     marker = Span(FACTS.index("[invented]"), FACTS.index("[invented]") + len("[invented]"))
-    assert emptied_numbered_item(FACTS, unit, [marker]) and not emptied_numbered_item(FACTS, unit, [])
+    items = NumberedItems(FACTS)
+    assert items.emptied(unit, [marker]) and not items.emptied(unit, [])
     first = Span(FACTS.index("Work began"), FACTS.index("1931.") + 5)
-    assert not emptied_numbered_item(FACTS, first, [])  # the item says more than the unit
+    assert not items.emptied(first, [])  # the item says more than the unit
 
 
 PIER = (
@@ -408,7 +408,7 @@ PIER = (
 def test_a_drop_that_would_leave_an_item_its_bare_title(claim, bare):
     unit = Span(PIER.index(claim), PIER.index(claim) + len(claim))
     markers = [Span(m.start(), m.end()) for m in re.finditer(re.escape("[invented]"), PIER)]
-    assert bared_item_title(PIER, unit, markers) == bare
+    assert NumberedItems(PIER).bared_title(unit, markers) == bare
 
 
 STORM = "[The following claim is invented.] A storm snapped the pier in two in 1987, a local paper reported."
@@ -431,6 +431,19 @@ def test_a_claim_whose_drop_would_leave_its_item_a_bare_title_is_kept(relocalize
 )
 def test_a_run_of_initials_ends_no_sentence(doc):
     assert [s.text(doc)[:4] for s in sentences(doc)] == [doc[:4], "Then"]
+
+
+@pytest.mark.parametrize(
+    ("doc", "starts"),
+    [
+        ("Buyers got a free copy of Studio Max! for Windows. Then it shipped.", ["Buye", "Then"]),
+        ("Shares of Jolt! fell sharply on Monday. Then they rose.", ["Shar", "Then"]),
+        ('"Run!" she shouted at the crew. Then they ran.', ['"Run', "Then"]),
+        ("The ferry sank! Then the crew swam ashore. Why? the pier had gone.", ["The ", "Then", "Why?"]),
+    ],
+)
+def test_an_exclamation_the_sentence_goes_on_after_in_lower_case_ends_no_sentence(doc, starts):
+    assert [s.text(doc)[:4] for s in sentences(doc)] == starts
 
 
 @pytest.mark.parametrize("label", ["KIEL, 3 May 2021 — ", "May 2021 — "])

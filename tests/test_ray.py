@@ -1,14 +1,21 @@
 """The Ray Data adapter on a local Ray with 2 CPUs: the same rows as ``fix_batch``."""
 
+import os
 import sys
+from pathlib import Path
 
 import pyarrow as pa
 import pytest
 import ray
 from cli_util import corpus, plain, run, write_jsonl, write_parquet
+from ray import cloudpickle
 
 import relocalize
-from relocalize.ray import Relocalize
+from relocalize.io.shards import Shard, shard_of
+from relocalize.options import Options
+from relocalize.outdir import OutDir, options_hash
+from relocalize.ray import Relocalize, _ShardWorker, run_shards
+from relocalize.runner import Settings
 
 DOCS = [
     "The tide mill on the estuary has ground flour since 1790.",
@@ -82,6 +89,39 @@ def test_engine_ray_reports_a_bad_shard_as_the_local_engine_does(local_ray, tmp_
     failed = stdout.split("failed shards:\n")[1]
     assert "b.jsonl: " in failed and "not valid JSON" in failed and "c.jsonl" not in failed
     assert _outputs(tmp_path / "out") == ["c.jsonl"]
+
+
+def _dies_once(flag: Path) -> type[_ShardWorker]:
+    """An actor that kills its own process in its first shard of the test (``flag`` marks that it did)."""
+
+    class DiesOnce(_ShardWorker):
+        def run(self, shard: Shard) -> tuple[str, dict | None, str | None]:
+            if not flag.exists():
+                flag.write_text(shard.name)
+                os._exit(1)  # the process dies mid-task, as on a lost node or an OOM kill
+            return super().run(shard)
+
+    return DiesOnce
+
+
+def test_an_actor_that_dies_is_restarted_and_its_shard_retried(local_ray, tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    docs = corpus()
+    write_jsonl(src / "a.jsonl", [docs[0], *plain(3)])
+    write_parquet(src / "c.parquet", [docs[2], *plain(2, 20)])
+    local = tmp_path / "local"
+    assert run(capsys, "run", src, "--out", local)[0] == 0
+    settings = Settings(Options(), tmp_path / "ray", workers=2, engine="ray")
+    OutDir(settings.out).open()  # as relocalize.runner.run prepares it
+    shards = [shard_of(p) for p in sorted(src.iterdir())]
+    flag = tmp_path / "died"
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the test's actor class travels by value
+    results = list(run_shards(shards, settings, options_hash(settings.options), _dies_once(flag)))
+    assert flag.exists()  # an actor did die
+    assert sorted(name for name, marker, error in results if marker and not error) == ["a.jsonl", "c.parquet"]
+    for name in ("a.jsonl", "c.parquet"):
+        assert (settings.out / name).read_bytes() == (local / name).read_bytes()
 
 
 def test_engine_ray_without_ray_names_the_extra(tmp_path, capsys, monkeypatch):
