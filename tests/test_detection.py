@@ -164,6 +164,39 @@ def test_an_end_mark_in_other_brackets_closes_nothing():
     assert [a.span.text(doc) for a in find_annotations(doc)] == ["[invented:]"]
 
 
+@pytest.mark.parametrize(
+    ("doc", "label"),
+    [
+        ("The pier opened in 1950.\n\nFALSE: The ferry sank off the point. It was rebuilt.", "FALSE:"),
+        ("Reply from ben:\n>> untrue: The mill burned down in a storm.\n\nReply from cy:\nNice.", ">> untrue:"),
+        ("Notes\n\n-- made up: the lido froze solid in 1963, and skaters crossed it.", "-- made up:"),
+    ],
+)
+def test_a_falsity_label_closed_by_a_colon_marks_the_sentence_it_opens(doc, label):
+    """The label alone is the marker, pointing forward; the rest of the line is the claim, not part of it."""
+    (marker,) = find_annotations(doc)
+    assert (marker.span.text(doc), marker.direction) == (label, "forward")
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "The pier opened in 1950. Update: the ferry still runs daily.",  # a label that frames nothing
+        "Disclaimer: the story below is made up.\n\nThe ferry sank off the point.",  # a notice, not a label
+    ],
+)
+def test_a_label_that_frames_nothing_or_frames_the_text_is_no_sentence_marker(doc):
+    assert all(a.span.text(doc) not in ("Update:", "Disclaimer:") for a in find_annotations(doc))
+
+
+def test_a_marker_after_a_numbered_items_title_marks_the_items_body():
+    doc = (
+        "Three pier facts\n\n1. The bell. [fake] A bronze bell was cast for the pier in 1890.\n\n"
+        "2. The cafe. <invented> The pier cafe served whale steaks until 1960.\n\n3. The lamps. Gas lamps lit it."
+    )
+    assert [a.direction for a in find_annotations(doc)] == ["forward", "forward"]
+
+
 def test_a_marker_ending_in_a_colon_points_at_what_follows():
     doc = "The bridge opened in 1903. (invented:) It was painted pink in 1950. The ferry still runs daily."
     (marker,) = find_annotations(doc)

@@ -236,6 +236,10 @@ def _stands_alone(doc: str, span: Span) -> bool:
     return lead_ok and not (after[:1].islower() or after.startswith((",", ";")))
 
 
+# A list number and a short title before a marker on its line ("2. The name."; "4. Two home grounds:").
+_ITEM_TITLE_LEAD = re.compile(r"\d{1,3}[.)][ \t]+(?:[^\s.!?:]+[ \t]+){0,5}[^\s.!?:]+[.:]")
+
+
 def _bracket_direction(doc: str, span: Span, inner: str) -> str | None:
     """The direction a bracketed framing points, or None when neither its words nor its place say.
     Its pointer words decide when it has any, then a closing colon ("[Untrue:]"). Otherwise a marker that opens
@@ -249,6 +253,8 @@ def _bracket_direction(doc: str, span: Span, inner: str) -> str | None:
         return "forward"  # "(fabricated:)" introduces what follows, as "FALSE:" does
     _, lead, after = line_around(doc, span)
     lead, after = lead.strip(), after.strip()
+    if after and _ITEM_TITLE_LEAD.fullmatch(lead):
+        return "forward"  # "2. The name. «fake» NT Monsoons ...": an item's title is no claim, its body is
     label = not _CLOSED.search(lead) and (len(lead.split()) <= 4 or lead.endswith(_LABEL_ENDS))
     if label and after and not after.startswith(_OPENING_BRACKETS):
         return "forward"
@@ -364,6 +370,24 @@ _RUN_ON_WORDS = 40
 _INNER_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[{<]?[A-Z])")
 
 
+# A label of one to three words closed by a colon at the start of a sentence, after marks or none (">> untrue: ").
+_LABEL_MARKER = re.compile(r"^[^\w\s]{0,4}[ \t]*((?:[A-Za-z][\w'’-]*[ \t]+){0,2}[A-Za-z][\w'’-]*)[ \t]*:[ \t]+(?=\S)")
+_LABEL_REST_WORDS = 3  # what follows the label is a sentence: at least this many words
+
+
+def _label_marker(text: str, model: FramingModel) -> tuple[int, str] | None:
+    """Where a falsity tag that opens ``text`` as a label ends ("untrue:", "Made up:", :func:`cues.false_tag`) and
+    its framing, when the rest is a sentence that frames nothing itself (not "Disclaimer: the story below is made
+    up."). A label that points back denies what came before ("This is untrue: she chaired the meeting", "Not so:
+    it retreated"): no tag."""
+    label = _LABEL_MARKER.match(text)
+    if label is None or len(text[label.end() :].split()) < _LABEL_REST_WORDS or not cues.false_tag(label.group(1)):
+        return None
+    if model.kind(text[label.end() :]) is not None or cues.has_pointer(text):
+        return None
+    return len(text[: label.end()].rstrip()), model.tag_kind(label.group(1)) or "negation"
+
+
 def _annotation_in(doc: str, unit: Span, model: FramingModel) -> tuple[Span, str | None, str] | None:
     """The annotation inside ``unit``, the direction it names (None: no pointer) and its framing,
     or None.
@@ -372,9 +396,13 @@ def _annotation_in(doc: str, unit: Span, model: FramingModel) -> tuple[Span, str
     MEDAL What was just stated is false."): the annotation then starts at the last
     word start (of the last :data:`_RUN_ON_WORDS`) after which the text still reads as an
     annotation. A unit that does not read as one may end in one after a full stop the splitter
-    took for an abbreviation's. Markdown emphasis around an annotation stays in the document.
+    took for an abbreviation's. Markdown emphasis around an annotation stays in the document. A label of a few
+    words that frame, closed by a colon, before a sentence that does not ("untrue: The ferry sank.", ">> FALSE:
+    ...") is a marker of that sentence (:func:`_label_marker`).
     """
     text = unit.text(doc)
+    if label := _label_marker(text, model):
+        return Span(unit.start, unit.start + label[0]), "forward", label[1]
     framing = model.kind(text)
     start = unit.start
     if framing is None:  # a framing run on after the claim: "... at 4 a.m. That claim is false."
