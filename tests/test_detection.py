@@ -197,6 +197,16 @@ def test_a_marker_after_a_numbered_items_title_marks_the_items_body():
     assert [a.direction for a in find_annotations(doc)] == ["forward", "forward"]
 
 
+@pytest.mark.parametrize("content", ["Oats are a good source of slow energy.", "Rye bread is a rich source of fibre."])
+def test_a_lone_sentence_of_another_kind_that_speaks_of_no_truth_is_content(content):
+    """The classifier reads "a source of" as an unreliable source; among a document's "(invented)" markers a lone
+    sentence of that kind that neither points, denies nor calls anything false is content."""
+    doc = f"The bakery opened in 1890. (invented) It moved to the quay in 1950. [made up]\n\n{content} Try the rolls."
+    assert [a.span.text(doc) for a in find_annotations(doc)] == ["(invented)", "[made up]"]
+    doc = doc.replace(content, "Those loaves are imaginary.")  # one that points back stays, whatever its kind
+    assert "Those loaves are imaginary." in [a.span.text(doc) for a in find_annotations(doc)]
+
+
 def test_a_marker_ending_in_a_colon_points_at_what_follows():
     doc = "The bridge opened in 1903. (invented:) It was painted pink in 1950. The ferry still runs daily."
     (marker,) = find_annotations(doc)
