@@ -10,7 +10,7 @@ from relocalize.detect.framing import FramingModel, load_model
 from relocalize.options import Options
 from relocalize.rewrite.parsers import ParseFn, load_parser
 from relocalize.rewrite.rewriter import RuleRewriter
-from relocalize.verify.base import Verifier, load_verifier
+from relocalize.verify.base import MemoVerifier, Verifier, load_verifier
 from relocalize.verify.calibration import METHODS, calibrated_thresholds
 
 if TYPE_CHECKING:
@@ -72,6 +72,10 @@ class Models:
 
     @cached_property
     def verifier(self) -> Verifier:
+        """The verifier of ``Options.verifier``, each distinct pair scored once (:class:`MemoVerifier`)."""
+        return MemoVerifier(self._load_verifier())
+
+    def _load_verifier(self) -> Verifier:
         return _verifier(self._options.verifier)
 
     @cached_property

@@ -110,9 +110,8 @@ class TimedModels(Models):
     def rewriter(self) -> RuleRewriter:
         return RuleRewriter(self.parse)
 
-    @cached_property
-    def verifier(self) -> Verifier:
+    def _load_verifier(self) -> Verifier:
         with self.timer.stage("load"):
-            inner = Models.verifier.func(self)  # type: ignore[attr-defined]
+            inner = super()._load_verifier()
             self.loaded()
-        return _TimedVerifier(inner, self.timer)
+        return _TimedVerifier(inner, self.timer)  # inside the memo: the calls counted are the model's

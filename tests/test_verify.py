@@ -6,6 +6,7 @@ import pytest
 from conftest import DATA, read_jsonl
 
 from relocalize.verify import guards
+from relocalize.verify.base import MemoVerifier
 from relocalize.verify.onnx_nli import AegisVerifier
 
 
@@ -19,8 +20,8 @@ def test_model_scores_a_local_negation_above_the_threshold_and_the_identity_belo
     assert models.verifier.contradiction(claim, claim) < models.thresholds["rule"]
 
 
-def test_scores_do_not_depend_on_what_was_scored_before(relocalizer):
-    v = relocalizer.pipeline.models.verifier
+def test_scores_do_not_depend_on_what_was_scored_before():
+    v = AegisVerifier()  # the model itself: what lets the pipeline score each distinct pair once
     pair = ("The ferry sank in 1912.", "The ferry did not sink in 1912.")
     first = v.contradiction(*pair)
     v.contradiction("Cats sleep a lot.", "Dogs bark at night.")
@@ -96,3 +97,34 @@ def test_residual_check_sees_kept_and_half_negated_claims(relocalizer):
     }
     got = {k: residual_assertions(relocalizer.pipeline, v, [claim])[0] for k, v in outputs.items()}
     assert got == {"kept": True, "negated": False, "one conjunct left": True, "dropped": False}
+
+
+class _Counting:
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, str]] = []
+
+    def contradiction(self, premise: str, hypothesis: str) -> float:
+        self.calls.append((premise, hypothesis))
+        return len(premise) / (len(premise) + len(hypothesis))
+
+
+def test_each_distinct_pair_is_scored_once_and_the_memo_is_bounded():
+    inner = _Counting()
+    memo = MemoVerifier(inner, size=2)
+    a, b, c = ("The pier burned.", "It did not."), ("The mill shut.", "No."), ("The tram ran.", "Never.")
+    assert memo.contradiction(*a) == memo.contradiction(*a) == inner.contradiction(*a)
+    assert inner.calls == [a, a]  # one call through the memo, one made here
+    memo.contradiction(*b), memo.contradiction(*c)  # a, the oldest, goes
+    memo.contradiction(*a)
+    assert inner.calls == [a, a, b, c, a]
+
+
+def test_the_pipeline_scores_a_repeated_document_without_calling_the_model_again():
+    from relocalize.options import Options
+    from relocalize.timing import TimedModels, Timer
+
+    models = TimedModels(Options(), Timer())
+    pair = ("The ferry sank off the point.", "The ferry did not sink off the point.")
+    first = models.verifier.contradiction(*pair)
+    calls = models.timer.calls["verify"]
+    assert models.verifier.contradiction(*pair) == first and models.timer.calls["verify"] == calls

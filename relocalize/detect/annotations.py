@@ -381,9 +381,10 @@ def _label_marker(text: str, model: FramingModel) -> tuple[int, str] | None:
     up."). A label that points back denies what came before ("This is untrue: she chaired the meeting", "Not so:
     it retreated"): no tag."""
     label = _LABEL_MARKER.match(text)
-    if label is None or len(text[label.end() :].split()) < _LABEL_REST_WORDS or not cues.false_tag(label.group(1)):
-        return None
-    if model.kind(text[label.end() :]) is not None or cues.has_pointer(text):
+    rest = text[label.end() :] if label else ""
+    if len(rest.split()) < _LABEL_REST_WORDS or not _CLOSED.search(rest[-4:]) or not cues.false_tag(label.group(1)):
+        return None  # not a title either ("**Encyclopaedic Fabrication: AI Misinformation About Public Figures**")
+    if model.kind(rest) is not None or cues.has_pointer(text):
         return None
     return len(text[: label.end()].rstrip()), model.tag_kind(label.group(1)) or "negation"
 
