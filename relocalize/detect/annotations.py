@@ -397,9 +397,9 @@ def _annotation_in(doc: str, unit: Span, model: FramingModel) -> tuple[Span, str
     MEDAL What was just stated is false."): the annotation then starts at the last
     word start (of the last :data:`_RUN_ON_WORDS`) after which the text still reads as an
     annotation. A unit that does not read as one may end in one after a full stop the splitter
-    took for an abbreviation's. Markdown emphasis around an annotation stays in the document. A label of a few
-    words that frame, closed by a colon, before a sentence that does not ("untrue: The ferry sank.", ">> FALSE:
-    ...") is a marker of that sentence (:func:`_label_marker`).
+    took for an abbreviation's. Markdown emphasis around an annotation stays in the document. A falsity tag closed
+    by a colon before a sentence that frames nothing ("untrue: The ferry sank.", ">> FALSE: ...") is a marker of
+    that sentence (:func:`_label_marker`).
     """
     text = unit.text(doc)
     if label := _label_marker(text, model):

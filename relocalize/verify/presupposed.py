@@ -144,8 +144,8 @@ class Leaning:
         a connective or a reaction ("It", "But", "Either way", "Wow"), and each one with a definite phrase naming a
         thing that ``unit`` brought in ("the otters", after "staff found five otters"), or a demonstrative one naming
         a thing ``unit`` named first ("that vault", after "moved it to the east vault"); when ``unit`` is a
-        question, the next sentence, claim or not, as what answers it; when it opens the answer to a question and
-        the answer goes on, the question. Dropped, the unit would leave them pointing at nothing. A claim that
+        question, the next sentence, claim or not, as what answers it; when it is the start or all of the answer to
+        a question, the question (:meth:`_asking`). Dropped, the unit would leave them pointing at nothing. A claim that
         otherwise leans on another is no such sentence: what it presupposes decides it (:func:`presupposed`); nor
         does a claim bring a thing in (it may be dropped too)."""
         blank, text = self.blank, unit.text(self.doc)
@@ -223,8 +223,8 @@ def _overlapped(span: Span, ordered: list[Span], ends: list[int]) -> bool:
 
 def _answers(doc: str, question: Span, answer: Span | None, below: bool = False) -> bool:
     """True when ``answer`` reads as an answer to ``question``, claim or not: it goes on in the same paragraph,
-    opens the next turn ("A: ...", "BEN: ...", a post under "u/kate wrote:") or, with ``below`` (a statement known
-    to answer something), opens the next line or paragraph after a question that ends its line (an FAQ)."""
+    opens the next turn ("A: ...", "BEN: ...", a post under "u/kate wrote:") or, with ``below`` (asked of a claim
+    right after the question), opens the next line or paragraph after a question that ends its line (an FAQ)."""
     if answer is None:
         return False
     between = doc[question.end : answer.start]
