@@ -15,6 +15,7 @@ for the direction the detector gives it (*paired directions right*: forward, the
 also checked for whether the detector finds it at all and points it the way its style says (*found* and *right*
 by style: 1 forward, 2 and 5 backward, 3 alternating, 4 the document), and each false sentence for whether it is
 left word for word with every marker of its document gone (*unmarked*: asserted and no longer said to be false).
+An annotation that holds no listed marker and lies in none (*misread*) is content the detector took for one.
 Statuses and claim outcomes come from the provenance::
 
     python benchmarks/unseen.py [benchmarks/data/unseen/corpus2.jsonl ...] [--json OUT.json]
@@ -64,6 +65,8 @@ def evaluate(path: Path, relocalizer: relocalize.Relocalizer) -> dict:
         "statuses": dict(statuses),
         "claim_outcomes": dict(outcomes),
         "paired_directions_right": f"{found[3, 'right']}/{total[3]}",
+        "annotations": sum(n for (_, what), n in found.items() if what == "annotation"),
+        "misread": sum(n for (_, what), n in found.items() if what == "misread"),
         "found_by_style": {s: f"{found[s, 'found']}/{total[s]}" for s in sorted(total)},
         "right_by_style": {s: f"{found[s, 'right']}/{total[s]}" for s in sorted(total)},
         "unmarked_by_style": {
@@ -78,9 +81,14 @@ _DIRECTION = {1: "forward", 2: "backward", 4: "document", 5: "backward"}
 
 def _marker_directions(row: dict) -> Counter[tuple[int, str]]:
     """(style, "found") for each marker the detector finds, (style, "right") for each it points as its style says
-    (style 3: opening forward, closing backward)."""
+    (style 3: opening forward, closing backward); (style, "annotation") for each annotation and (style, "misread")
+    for each that holds no listed marker and lies in none."""
     text, style, found, at = row["text"], row["style"], Counter[tuple[int, str]](), 0
     annotations = find_annotations(text)
+    for a in annotations:
+        words = a.span.text(text)
+        found[style, "annotation"] += 1
+        found[style, "misread"] += not any(m in words or words in m for m in row["markers"])
     for k, marker in enumerate(row["markers"]):
         at = text.find(marker, at)
         if at < 0:
@@ -138,6 +146,8 @@ def main() -> None:
     args = ap.parse_args()
     r = relocalize.Relocalizer()
     res = {p.stem: evaluate(p, r) for p in args.corpora}
+    misread, annotations = (sum(m[k] for m in res.values()) for k in ("misread", "annotations"))
+    print(f"all corpora: {misread} of {annotations} annotations hold no listed marker (misread content)")
     for name, m in res.items():
         print(
             f"{name}: {m['documents']} documents, markers removed {m['removed']:.1%} of {m['markers']} "

@@ -28,15 +28,17 @@ NEGATORS = frozenset(
 
 # Third-person pronouns: a sentence that opens with one leans on what named its referent.
 PRONOUNS = frozenset("it its they them their he him his she her".split())  # noqa: SIM905
+# Demonstratives: they point back at a mention ("that vault", "Those savings are imaginary.").
+DEMONSTRATIVES = frozenset("this that these those".split())  # noqa: SIM905
 # Words that open a sentence leaning on the one before it: a pronoun or demonstrative ("It", "They", "This"), a
 # connective ("But", "Meanwhile"), a reaction ("Wow", "Agreed"); and openers of more words ("Either way").
 _LEANING = (
-    "this that these those such but yet so however still though instead meanwhile also otherwise nevertheless"
+    "such but yet so however still though instead meanwhile also otherwise nevertheless"
     " nonetheless then later afterwards again besides moreover furthermore additionally similarly likewise"
     " therefore thus hence consequently accordingly and or nor plus wow whoa blimey oh ah huh haha lol yeah yep nope"
     " exactly agreed thanks"
 )
-LEANING = PRONOUNS | frozenset(_LEANING.split())
+LEANING = PRONOUNS | DEMONSTRATIVES | frozenset(_LEANING.split())
 LEANING_PAIRS = frozenset(
     {
         "either way",

@@ -9,7 +9,7 @@ row) as a unit of its own.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 # Words after which a full stop does not end a sentence.
@@ -387,29 +387,31 @@ class NumberedItems:
     def __init__(self, doc: str) -> None:
         self.doc = doc
         self.marks = list(_NUMBERED_LINE.finditer(doc))
-        self.ends = [m.end() for m in self.marks]
+        self.starts, self.ends = [m.start() for m in self.marks], [m.end() for m in self.marks]
+        self.numbers = [int(m.group(1)) for m in self.marks]
 
-    def _mark(self, unit: Span) -> re.Match[str] | None:
-        """The last list number that opens a line before ``unit``, or None."""
+    def _item(self, unit: Span) -> int | None:
+        """The index of the last list number that opens a line before ``unit``, or None."""
         at = bisect_right(self.ends, unit.start + 1)
-        return self.marks[at - 1] if at else None
+        return at - 1 if at else None
 
     def emptied(self, unit: Span, skip: list[Span]) -> bool:
         """True when ``unit``, with ``skip`` (the annotations and the other claim units), is all of a numbered item
         that the list goes on after ("8. ...\n9. <unit>\n10. ..."): dropped, the list would skip a number."""
-        doc, mark = self.doc, self._mark(unit)
-        if mark is None:
+        item = self._item(unit)
+        if item is None:
             return False
-        following = re.compile(rf"^[ \t]*{int(mark.group(1)) + 1}[.)][ \t]", re.M).search(doc, unit.end)
-        if following is None or _NUMBERED_LINE.search(doc, mark.end(), unit.start):
+        after, wanted = bisect_left(self.starts, unit.end), self.numbers[item] + 1
+        following = next((m for m, n in zip(self.marks[after:], self.numbers[after:]) if n == wanted), None)
+        if following is None:
             return False
-        return _only(doc, Span(mark.end(), following.start()), [unit, *skip])
+        return _only(self.doc, Span(self.marks[item].end(), following.start()), [unit, *skip])
 
     def bared_title(self, unit: Span, skip: list[Span]) -> bool:
         """True when ``unit``, with ``skip``, is all of a numbered item but its short title ("6. About the
         chandelier. <unit>"): dropped, the item would be a bare title."""
-        doc, mark = self.doc, self._mark(unit)
-        found = _ITEM_TITLE.match(doc, mark.end()) if mark else None
+        doc, item = self.doc, self._item(unit)
+        found = _ITEM_TITLE.match(doc, self.marks[item].end()) if item is not None else None
         title = Span(found.start(), found.end()) if found else None
         if title is None or title.end > unit.start or any(title.overlaps(s) for s in skip):
             return False

@@ -167,8 +167,8 @@ class Resolve(Step):
             spans = [a.span for a in annotations]
             leaning = Leaning(text, spans, list(outcomes))
             items = NumberedItems(text)
+            others = [*spans, *outcomes]
             for unit, outcome in outcomes.items():
-                others = [*spans, *outcomes]
                 _place(text, unit, outcome, spans, pipeline)
                 outcome.lone_turn = between_turns_of_one_speaker(text, unit, others)  # the turn's other claims too
                 outcome.whole_item = items.emptied(unit, others) or items.bared_title(unit, others)

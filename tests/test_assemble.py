@@ -386,6 +386,8 @@ def test_emptied_numbered_item():
     assert items.emptied(unit, [marker]) and not items.emptied(unit, [])
     first = Span(FACTS.index("Work began"), FACTS.index("1931.") + 5)
     assert not items.emptied(first, [])  # the item says more than the unit
+    number = Span(FACTS.index("2."), FACTS.index("2.") + 2)  # a list number the splitter left as a unit
+    assert not items.emptied(number, [Span(0, number.start)])  # it is no item before the next number
 
 
 PIER = (

@@ -119,7 +119,7 @@ def test_each_distinct_pair_is_scored_once_and_the_memo_is_bounded():
     assert inner.calls == [a, a, b, c, a]
 
 
-def test_the_pipeline_scores_a_repeated_document_without_calling_the_model_again():
+def test_the_pipeline_scores_a_repeated_pair_without_calling_the_model_again():
     from relocalize.options import Options
     from relocalize.timing import TimedModels, Timer
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from relocalize.detect import cues
 from relocalize.detect.framing import SCREEN, FramingModel, load_model
-from relocalize.lexicon import BRACKETS, RULE_MARKS
+from relocalize.lexicon import BRACKETS, DEMONSTRATIVES, RULE_MARKS
 from relocalize.spans import FOOTNOTE_MARKS, LIST_ITEM, Span, line_around, paragraphs, sentences, with_markup
 
 # Round and angle brackets also hold a sentence's own asides and markup ("(who deny it)", "<br>"); the
@@ -557,7 +557,7 @@ def _speaks_of_truth(text: str) -> bool:
     return bool(_POINTS_BACK.match(text)) or cues.has_pointer(text) or cues.has_falsity(text) or cues.denies(text)
 
 
-_POINTS_BACK = re.compile(r"\W*(?:this|that|these|those)\b", re.IGNORECASE)
+_POINTS_BACK = re.compile(rf"\W*(?:{'|'.join(DEMONSTRATIVES)})\b", re.IGNORECASE)
 
 
 def _one_usage(doc: str, inline: list[Annotation]) -> list[Annotation]:

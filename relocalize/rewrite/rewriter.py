@@ -98,13 +98,12 @@ class RuleRewriter:
                 rule, rule_reason, rule_by = None, first.reason, first.check
             else:
                 (rule, rule_by), rule_reason = first, ""
-            probe = _negation(body, graph, dates=False) if rule_by == "dated" else None
             wrapped, wrap_reason, wrap_by = _opened(graph, None)
             localized, localize_reason, localize_by = _opened(graph, opener) if opener else (None, "", "")
             made = Candidate(prefix, body, suffix, rule, rule_reason, wrapped, wrap_reason, localized, localize_reason)
             by = {"rule_by": rule_by, "wrap_by": wrap_by, "localize_by": localize_by}
-            probed = probe[0] if isinstance(probe, tuple) else None
-            out.append(replace(made, opener=opener, probe=probed, graph=graph, **by))
+            probe = _probe(body, graph) if rule_by == "dated" else None
+            out.append(replace(made, opener=opener, probe=probe, graph=graph, **by))
         return out
 
 
@@ -125,6 +124,12 @@ def _negation(body: str, graph: Graph, dates: bool = True) -> tuple[str, str] | 
         return apply(body, edits), rules_of(edits)
     except Refusal as r:
         return r
+
+
+def _probe(body: str, graph: Graph) -> str | None:
+    """The rules' negation of ``body`` with its date allowed: a probe for restatements, never output."""
+    made = _negation(body, graph, dates=False)
+    return None if isinstance(made, Refusal) else made[0]
 
 
 def _outside(rewrite: str, body: str, spans: list[tuple[int, int]]) -> bool:

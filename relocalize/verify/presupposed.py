@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from relocalize.detect.restatements import content_words
-from relocalize.lexicon import LEANING, LEANING_PAIRS, MONTH, PRONOUNS
+from relocalize.lexicon import DEMONSTRATIVES, LEANING, LEANING_PAIRS, MONTH, PRONOUNS
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.spans import (
     QUESTION_END,
@@ -118,7 +118,9 @@ _INDEFINITE_PHRASE = re.compile(
 )
 _DEFINITE_PHRASE = re.compile(rf"\b(?:{'|'.join(DEFINITE)})\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.IGNORECASE)
 # A demonstrative points back at a mention ("that vault", "the same pier"), where "the vault" may be any vault.
-_POINTING_PHRASE = re.compile(r"\b(?:that|this|these|those|the\s+same)\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.IGNORECASE)
+_POINTING_PHRASE = re.compile(
+    rf"\b(?:{'|'.join(DEMONSTRATIVES)}|the\s+same)\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.IGNORECASE
+)
 
 
 _WINDOW = 40  # later sentences searched for what leans on a claim: a document's time stays linear
