@@ -35,6 +35,7 @@ class Outcome:
     entry: bool = False  # the unit is a dated entry ("June 2020 — X"): negated, it would list a non-event
     lone_turn: bool = False  # all of one speaker's turn between two of another's: dropped, they would talk twice
     whole_item: bool = False  # all of a numbered item the list goes on after, or all but its title: not dropped
+    section: Span | None = None  # the body of the headed section that the unit fills with other claims
     leaned_on_by: list[Span] = field(default_factory=list)  # later sentences that lean on it ("It ...", "the otters")
     title: bool = False  # the short sentence that opens a numbered item the list goes on explaining: a title
     presupposes: str = ""  # a definite phrase naming what only the false event has: negated or wrapped, it stays
@@ -187,6 +188,20 @@ def keep_with_annotations(outcomes: list[Outcome], notices: set[int]) -> None:
                 o.kind, o.method, o.text = Kind.KEPT, "annotation_kept", ""
                 blocked |= o.governors - notices
                 changed = True
+
+
+def keep_headed(outcomes: list[Outcome]) -> None:
+    """The claims that fill a headed section stay, with their annotations, when the fallback would drop every one
+    of them: the heading would head nothing. One of them rewritten, wrapped or kept lets the others go."""
+    sections: dict[Span, list[Outcome]] = {}
+    for o in outcomes:
+        if o.section is not None:
+            sections.setdefault(o.section, []).append(o)
+    for filling in sections.values():
+        if all(o.kind == Kind.DROP for o in filling):
+            for o in filling:
+                if o.method == "policy":
+                    o.kind, o.method = Kind.KEPT, "section"
 
 
 def keep_leaned_on(outcomes: list[Outcome]) -> None:

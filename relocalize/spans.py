@@ -419,6 +419,43 @@ class NumberedItems:
         return _only(doc, Span(title.end, following.start() if following else len(doc)), [unit, *skip])
 
 
+_HEADING_WORDS = 8  # a longer line without closing punctuation is a fragment of prose, not a heading
+_HEADING_END = re.compile(r"[.!?,;:\"”’)\]]\W*$")
+
+
+def _heading(text: str) -> bool:
+    """True for a paragraph that is one short line with no closing punctuation and no speaker label
+    ("Wildlife incident", "## Getting there"): a section heading."""
+    return (
+        "\n" not in text
+        and 0 < len(text.split()) <= _HEADING_WORDS
+        and any(c.isalpha() for c in text)
+        and not _HEADING_END.search(text)
+        and _SPEAKER.match(text) is None
+    )
+
+
+class Sections:
+    """The headed sections of one document, found once: each claim asks whether a drop would empty one."""
+
+    def __init__(self, doc: str, annotations: list[Span]) -> None:
+        self.doc = doc
+        headed = [p for p in paragraphs(doc) if _heading(p.text(doc))]
+        self.headings = [h for h in headed if not _only(doc, h, annotations)]  # a marker alone is no heading
+        self.starts = [h.start for h in self.headings]
+
+    def emptied(self, unit: Span, skip: list[Span]) -> Span | None:
+        """The body of the section ``unit`` stands in, when ``unit`` with ``skip`` (the annotations and the other
+        claim units) is all it says under its heading ("Wildlife incident\n\n<unit>\n\nGetting there"): dropped
+        with the claims beside it, the heading would head nothing."""
+        at = bisect_right(self.starts, unit.start) - 1
+        if at < 0 or self.headings[at].end > unit.start or any(self.headings[at].overlaps(s) for s in skip):
+            return None
+        end = self.starts[at + 1] if at + 1 < len(self.starts) else len(self.doc)
+        body = Span(self.headings[at].end, end)
+        return body if _only(self.doc, body, [unit, *skip]) else None
+
+
 def between_turns_of_one_speaker(doc: str, unit: Span, skip: list[Span]) -> bool:
     """True when ``unit`` (with the annotations and other claims in ``skip``) is all of a speaker's turn and the
     turns before and after it are another speaker's ("ANA: ...\nBEN: <unit>\nANA: ..."): dropping the turn would
@@ -435,8 +472,8 @@ def between_turns_of_one_speaker(doc: str, unit: Span, skip: list[Span]) -> bool
         return False  # an FAQ's answer: its question goes with it
     before = doc[:start].rstrip().rsplit("\n", 1)[-1]
     after = doc[end:].lstrip().split("\n", 1)[0]
-    names = [_speaker_name(line) for line in (before, after)]
-    return names[0] is not None and names[0] == names[1] != _speaker_name(doc[start:end])
+    names = [speaker_name(line) for line in (before, after)]
+    return names[0] is not None and names[0] == names[1] != speaker_name(doc[start:end])
 
 
 def _only(doc: str, region: Span, spans: list[Span]) -> bool:
@@ -449,7 +486,8 @@ def _only(doc: str, region: Span, spans: list[Span]) -> bool:
     return not doc[cursor : region.end].strip()
 
 
-def _speaker_name(line: str) -> str | None:
+def speaker_name(line: str) -> str | None:
+    """The speaker label that opens ``line``, lower case and without markup ("**Dr Rao:**" -> "dr rao"), or None."""
     label = _SPEAKER.match(line)
     return label.group().strip(" \t*_:").lower() if label else None
 
@@ -529,10 +567,10 @@ def _question_turn(doc: str, turn: Span) -> Span | None:
     end = doc.find("\n", turn.end)
     if line_start < 2 or doc[line_start : turn.start].strip() or doc[turn.end : len(doc) if end < 0 else end].strip():
         return None
-    answerer = _speaker_name(doc[line_start : turn.end])
+    answerer = speaker_name(doc[line_start : turn.end])
     q_start = doc.rfind("\n", 0, line_start - 1) + 1
     question = doc[q_start : line_start - 1]
-    asker = _speaker_name(question)
+    asker = speaker_name(question)
     if answerer is None or asker in (None, answerer) or not QUESTION_END.search(question) or len(question.split()) > 30:
         return None
     return Span(q_start, turn.end)

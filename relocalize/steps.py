@@ -29,6 +29,7 @@ from relocalize.plan import (
     claim_list,
     count_framings,
     join_cut_sentences,
+    keep_headed,
     keep_leaned_on,
     keep_with_annotations,
     settle_cut,
@@ -38,6 +39,7 @@ from relocalize.rewrite.surface import mask_titles
 from relocalize.rewrite.wrap import relocalized
 from relocalize.spans import (
     NumberedItems,
+    Sections,
     Span,
     between_turns_of_one_speaker,
     continuation,
@@ -166,12 +168,13 @@ class Resolve(Step):
                 continue
             spans = [a.span for a in annotations]
             leaning = Leaning(text, spans, list(outcomes))
-            items = NumberedItems(text)
+            items, sections = NumberedItems(text), Sections(text, spans)
             others = [*spans, *outcomes]
             for unit, outcome in outcomes.items():
                 _place(text, unit, outcome, spans, pipeline)
                 outcome.lone_turn = between_turns_of_one_speaker(text, unit, others)  # the turn's other claims too
                 outcome.whole_item = items.emptied(unit, others) or items.bared_title(unit, others)
+                outcome.section = sections.emptied(unit, others)
                 outcome.leaned_on_by = leaning.on(unit)
             join_cut_sentences(text, outcomes, spans)
             doc.plan = Plan(text, annotations, outcomes, {})
@@ -309,6 +312,7 @@ class Decide(Step):
             for outcome in plan.outcomes.values():
                 settle_cut(outcome)
             keep_leaned_on(list(plan.outcomes.values()))
+            keep_headed(list(plan.outcomes.values()))
             notices = {i for i, a in enumerate(plan.annotations) if a.direction == "document"}
             keep_with_annotations(list(plan.outcomes.values()), notices)
             self.counts.update(o.kind for o in plan.outcomes.values())

@@ -11,6 +11,7 @@ from relocalize.assemble import removal_span
 from relocalize.detect.language import unsupported_reason
 from relocalize.spans import (
     NumberedItems,
+    Sections,
     Span,
     entry_label,
     labelled_post,
@@ -463,3 +464,42 @@ def test_a_drop_right_after_an_opening_quote_takes_the_space_after_it(relocalize
     out, prov = relocalizer.process(doc)
     assert_outside_edits_identical(doc, out, prov)
     assert quoted not in out and '"[invented] Crews' in out  # not '" [invented] Crews'
+
+
+HEADED = (
+    "The Old Quay\n\n"
+    "The quay was built of granite in 1820.\n\n"
+    "Storm damage\n\n"
+    "[invented] A storm tore the steps off the quay in 2019. [invented] Divers found the steps a mile out.\n\n"
+    "Getting there\n\n"
+    "Buses stop at the harbour gate.\n"
+)
+
+
+def test_claims_that_fill_a_headed_section_are_kept_rather_than_dropped(relocalizer):
+    out, prov = relocalizer.process(HEADED)
+    assert_outside_edits_identical(HEADED, out, prov)
+    assert out == HEADED and prov.counts.kept == 2  # dropped, they would leave "Storm damage" heading nothing
+    decide = next(s for s in relocalizer.pipeline.steps if s.name == "decide")
+    assert decide.counts["kept:section"] >= 2
+    told = HEADED.replace("\n\nGetting", "\n\nThe harbour has flooded before.\n\nGetting")
+    out, prov = relocalizer.process(told)
+    assert "harbour has flooded before." in out and "Divers" not in out  # the section says more than the claims
+
+
+def test_a_section_is_a_short_heading_line_and_what_follows_it_up_to_the_next():
+    sections = Sections(HEADED, [])
+    unit = Span(HEADED.index("A storm"), HEADED.index("in 2019.") + len("in 2019."))
+    other = Span(HEADED.index("Divers"), HEADED.index("a mile out.") + len("a mile out."))
+    markers = [Span(m.start(), m.end()) for m in re.finditer(r"\[invented\]", HEADED)]
+    body = sections.emptied(unit, [other, *markers])
+    assert body is not None and HEADED[body.start : body.end].strip().startswith("[invented] A storm")
+    assert "Getting there" not in HEADED[body.start : body.end]
+    assert sections.emptied(unit, markers) is None  # the other claim stays: the section is not emptied
+    last = "Notes\n\nThe quay is listed.\n\nLater years\n\n[invented] It sank in 2020."
+    unit = Span(last.index("It sank"), len(last))
+    assert Sections(last, []).emptied(unit, [Span(last.index("[invented]"), last.index("[invented]") + 10)])
+    # a marker alone in its paragraph heads nothing, nor does a sentence, a speaker label or a long line
+    for head in ("[invented]", "The quay is old.", "ANA:", "the quay was rebuilt by the council after the war in"):
+        doc = f"Intro.\n\n{head}\n\nIt sank in 2020."
+        assert Sections(doc, [Span(8, 8 + len("[invented]"))]).emptied(Span(doc.index("It"), len(doc)), []) is None

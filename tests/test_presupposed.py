@@ -157,6 +157,41 @@ def _leaning(doc: str, claim: str, others: tuple[str, ...] = (), markers: tuple[
             "The archive moved the charter to the east vault in 2003.",
             "Few see that vault now.",
         ),
+        (  # a reaction of a few words in the same paragraph
+            "The mayor banned kites on the beach last spring. [untrue] I can't believe it.",
+            "The mayor banned kites on the beach last spring.",
+            "I can't believe it.",
+        ),
+        (
+            "The tram ran free for a week in May. [untrue] Nobody told me!",
+            "The tram ran free for a week in May.",
+            "Nobody told me!",
+        ),
+        (  # a short question about what was just said
+            "I read that the aquarium let its seals go into the harbour. [untrue] Has anybody heard why?",
+            "I read that the aquarium let its seals go into the harbour.",
+            "Has anybody heard why?",
+        ),
+        (  # the next speaker's reaction, or a short question that points back
+            "ANA: The lighthouse was moved inland in 2018. {made up}\nBEN: No way!",
+            "The lighthouse was moved inland in 2018.",
+            "BEN: No way!",
+        ),
+        (
+            "ANA: The lighthouse was moved inland in 2018. {made up}\nBEN: Can you still climb it?",
+            "The lighthouse was moved inland in 2018.",
+            "BEN: Can you still climb it?",
+        ),
+        (  # a word that sets the sentence against the claim, wherever it stands
+            "The gallery dropped its late openings in 2020. (invented) Most visitors come at lunchtime instead.",
+            "The gallery dropped its late openings in 2020.",
+            "Most visitors come at lunchtime instead.",
+        ),
+        (
+            "The gallery dropped its late openings in 2020. (invented) The café, meanwhile, closes at four.",
+            "The gallery dropped its late openings in 2020.",
+            "The café, meanwhile, closes at four.",
+        ),
     ],
 )
 def test_a_later_sentence_that_leans_on_a_claim_is_found(doc, claim, leaning):
@@ -173,6 +208,15 @@ def test_a_later_sentence_that_leans_on_a_claim_is_found(doc, claim, leaning):
         (f"The bell hangs in the tower. {BELL} [invented] The bell rings at noon.", BELL),  # named before the claim
         # "the water" may be any water: only a demonstrative points back at the claim's mention
         ("The lake water turned red. [invented] Boats run daily. The water is cold.", "The lake water turned red."),
+        # a short plain fact is no reaction; a short sentence a paragraph on reacts to nothing
+        ("The pier was painted gold in 2015. [invented] Parking is free.", "The pier was painted gold in 2015."),
+        ("The pier was painted gold in 2015. [invented]\n\nI love it.", "The pier was painted gold in 2015."),
+        # the next speaker's question that moves on, and a long one, lean on nothing
+        ("ANA: The pier was painted gold. [invented]\nBEN: How much are tickets?", "The pier was painted gold."),
+        (
+            "ANA: The pier was painted gold. [invented]\nBEN: Is it true that the cafe on the end opens at six?",
+            "The pier was painted gold.",
+        ),
     ],
 )
 def test_nothing_leans_on_a_claim_the_kept_text_does_without(doc, claim):

@@ -25,6 +25,7 @@ from relocalize.spans import (
     dropped_region,
     opens_turn,
     sentences,
+    speaker_name,
     unanswered_question,
     without_label,
 )
@@ -123,6 +124,22 @@ _POINTING_PHRASE = re.compile(
 )
 
 
+_WORD = re.compile(r"\w+(?:['’]\w+)?")
+# The most words of a reaction ("Can't quite believe it.") or a question about what was just said ("Is that legit
+# or internet nonsense?"), in the same paragraph; of a reaction ("Wait, really?") or a question that points back
+# ("Can I go inside it?") as the next speaker's reply, whose questions otherwise move on ("Q: Who owns it now?").
+_REACTION_WORDS, _QUESTION_WORDS = 4, 8
+_REPLY_WORDS, _REPLY_QUESTION_WORDS = 3, 6
+_POINTING = PRONOUNS | DEMONSTRATIVES | frozenset({"so", "one"})  # "I hope so.", "Not that I needed one."
+# The labels of a list of questions and answers, whose next question moves on ("Q: Shops?").
+_QUESTIONER = frozenset({"q", "question", "interviewer"})
+_CLOSERS = "\"'”’)*_ \t\n"
+# Words that set a sentence against the one before it wherever they stand ("We will instead begin at ...").
+_CONTRAST = re.compile(
+    r"\b(?:instead|meanwhile|nonetheless|nevertheless|on the other hand|even so|either way"
+    r"|in any case|despite (?:this|that|it)|all the same)\b",
+    re.IGNORECASE,
+)
 _WINDOW = 40  # later sentences searched for what leans on a claim: a document's time stays linear
 
 
@@ -157,12 +174,8 @@ class Leaning:
         answer = following[0] if following else None
         out = following[:1] if QUESTION_END.search(text) and _answers(blank, unit, answer) else []
         out += self._asking(unit, at)
-        if kept and kept[0] == following[0]:
-            words, own = _opening(without_label(blank, kept[0]).text(blank)), _opening(text)
-            # a pronoun leans on where its referent is named: not on a unit that opens with a pronoun itself
-            chained = bool(words and own) and words[0] in PRONOUNS and own[0] in PRONOUNS
-            if words and not chained and (words[0] in LEANING or " ".join(words[:3]).startswith(tuple(LEANING_PAIRS))):
-                out.append(kept[0])
+        if kept and kept[0] == following[0] and self._leans_on_last(unit, kept[0], text):
+            out.append(kept[0])
         brought = {w for m in _INDEFINITE_PHRASE.finditer(text) for w in _stems(m.group(1))}
         new = {w for w in brought if self.first.get(w, len(blank)) > unit.start}
         named = {w for w in _named(text) if self.first.get(w[:_STEM], len(blank)) > unit.start}
@@ -174,6 +187,34 @@ class Leaning:
             new -= _stems(sent.text(blank))
             named -= _named(sent.text(blank))
         return sorted(set(out))
+
+    def _leans_on_last(self, unit: Span, sent: Span, text: str) -> bool:
+        """True when ``sent``, the sentence right after ``unit`` (whose text is ``text``), leans on it: it opens with
+        a pronoun, a connective or a reaction, or, on the same line or as the reply of the next turn, it is a
+        reaction of a few words ("Seriously?", "I cried."), a short question about it ("Anyone know why?") or it
+        contrasts with it anywhere ("We will instead ...")."""
+        said = without_label(self.blank, sent).text(self.blank)
+        words, own = _opening(said), _opening(text)
+        # a pronoun leans on where its referent is named: not on a unit that opens with a pronoun itself
+        chained = bool(words and own) and words[0] in PRONOUNS and own[0] in PRONOUNS
+        if words and not chained and (words[0] in LEANING or " ".join(words[:3]).startswith(tuple(LEANING_PAIRS))):
+            return True
+        reply = opens_turn(self.blank, sent)
+        if "\n" in self.blank[unit.end : sent.start] and not reply:  # a list's next item, a new paragraph
+            return False
+        found = [w.lower() for w in _WORD.findall(said)]
+        asked, pointing = QUESTION_END.search(said) is not None, not _POINTING.isdisjoint(found)
+        # a short statement reacts when it points back or exclaims ("Can't believe it.", "Nobody told me!"), not
+        # when it goes on ("Parking is free.", "We waited an hour.")
+        reacts = pointing or said.rstrip(_CLOSERS).endswith(("!", "?"))
+        line = self.blank.rfind("\n", 0, sent.start) + 1
+        if reply and speaker_name(self.blank[line : sent.end]) in _QUESTIONER:
+            return False
+        if reply:  # the next speaker: a reaction ("Seriously?"), or a short question about it ("Where is it now?")
+            short = len(found) <= _REPLY_WORDS or (asked and pointing and len(found) <= _REPLY_QUESTION_WORDS)
+        else:
+            short = len(found) <= (_QUESTION_WORDS if asked else _REACTION_WORDS)
+        return (short and reacts) or _CONTRAST.search(said) is not None
 
     def _asking(self, unit: Span, after: int) -> list[Span]:
         """The question right before ``unit`` when ``unit`` opens its answer: when the answer goes on after it and
