@@ -134,6 +134,20 @@ def test_a_notice_names_the_kind_of_document_and_whom_its_label_is_for(doc, wher
 
 
 @pytest.mark.parametrize(
+    "doc",
+    [
+        "[Editor's note: this entire listicle is invented.]\n\nTen facts about the ferry\n\nThe ferry sank in 1990.",
+        "The ferry sank in 1990. Divers found it in 1994.\n\nMedia contact: press desk.\n\n"
+        "— Reader advisory: this press release is a fabrication. —",
+    ],
+)
+def test_a_bracketed_line_of_its_own_that_speaks_of_the_document_is_its_notice(doc):
+    """Brackets or dashes around a notice make it no marker of the line before or after it ("Media contact")."""
+    (notice,) = find_annotations(doc)
+    assert notice.direction == "document" and notice.span.text(doc).endswith(("]", "—"))
+
+
+@pytest.mark.parametrize(
     ("doc", "closing"),
     [
         (

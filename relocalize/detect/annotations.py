@@ -246,13 +246,16 @@ def _bracket_direction(doc: str, span: Span, inner: str) -> str | None:
     its line (after nothing but a label: "PARIS — [Invented.] The ...", "mara_k: [fake] the ...") with text
     after it speaks of what follows; one that ends its line after text, of what came before; one between two
     sentences, or after a list number ("5. [hoax] The ...": generated documents put a marker of the sentence
-    before there), is open."""
+    before there), is open. One that is a line of its own and speaks of the whole document ("[Editor's note: this
+    entire article is invented.]", "— Reader advisory: this press release is a fabrication. —") is its notice."""
+    _, lead, after = line_around(doc, span)
+    lead, after = lead.strip(), after.strip()
+    if not (lead or after) and cues.refers_to_document(inner):
+        return "document"
     if cues.has_pointer(inner):
         return cues.inline_direction(inner)
     if inner.rstrip(" *_").endswith(":"):
         return "forward"  # "(fabricated:)" introduces what follows, as "FALSE:" does
-    _, lead, after = line_around(doc, span)
-    lead, after = lead.strip(), after.strip()
     if after and _ITEM_TITLE_LEAD.fullmatch(lead):
         return "forward"  # "2. The name. «fake» NT Monsoons ...": an item's title is no claim, its body is
     label = not _CLOSED.search(lead) and (len(lead.split()) <= 4 or lead.endswith(_LABEL_ENDS))
