@@ -39,6 +39,12 @@ _LEANING = (
     " exactly agreed thanks"
 )
 LEANING = PRONOUNS | DEMONSTRATIVES | frozenset(_LEANING.split())
+# Prepositions of place: what a claim names after one is where its event happens ("at the bakery"), not the event.
+_PLACE = (
+    "at in on off near by from to into onto outside inside across along around over under above below beyond behind"
+    " beside between within through past toward towards"
+)
+PLACE_PREPOSITIONS = frozenset(_PLACE.split())
 LEANING_PAIRS = frozenset(
     {
         "either way",

@@ -28,6 +28,9 @@ def _edit(relocalizer, doc: str, claim: str):
         "The fire burned for three days.",  # a definite subject the other claim introduced
         "The town marks its fire every October.",  # a possessive on what only the claims name
         "During the fire, the miller saved the ledgers.",  # a fronted phrase of the false event
+        # a definite thing of the claim's own that the kept text has not named before it
+        "The insurers paid for the repairs.",
+        "The repairs took two years.",
     ],
 )
 def test_a_claim_that_presupposes_the_false_event_is_neither_negated_nor_wrapped(relocalizer, claim):
@@ -55,7 +58,7 @@ def test_the_false_vocabulary_leaves_out_what_the_true_sentences_name_and_the_to
     claims = list(zip(units, relocalizer.pipeline.models.parse(texts, texts)))
     vocabulary = false_vocabulary(doc, claims, [], [])
     # the ferry is named by a true sentence; the storm is brought in by a claim ("A storm"), so it stays false
-    assert "storm" in vocabulary[units[2]] and "ferry" not in vocabulary[units[2]]
+    assert "storm" in vocabulary[units[2]].shared and "ferry" not in vocabulary[units[2]].shared
     assert presupposed(claims[2][1], vocabulary[units[2]]) == "The storm"
     assert presupposed(claims[0][1], vocabulary[units[0]]) is None
 
@@ -65,7 +68,7 @@ def test_a_topic_only_the_claims_name_is_no_false_thing(relocalizer):
     texts = ["The ferry crossed the strait daily.", "The ferry sank in 1912."]
     units = [Span(doc.index(t), doc.index(t) + len(t)) for t in texts]
     claims = list(zip(units, relocalizer.pipeline.models.parse(texts, texts)))
-    assert "ferry" not in false_vocabulary(doc, claims, [], [])[units[1]]
+    assert "ferry" not in false_vocabulary(doc, claims, [], [])[units[1]].shared
 
 
 LIST = (

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from typing import NamedTuple
 
 from relocalize.detect.restatements import content_words
-from relocalize.lexicon import DEMONSTRATIVES, LEANING, LEANING_PAIRS, MONTH, PRONOUNS
+from relocalize.lexicon import DEMONSTRATIVES, LEANING, LEANING_PAIRS, MONTH, PLACE_PREPOSITIONS, PRONOUNS
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.spans import (
     QUESTION_END,
@@ -58,36 +59,54 @@ def _new_things(g: Graph) -> set[str]:
     }
 
 
+class FalseWords(NamedTuple):
+    """The word stems that name what only a document's false event has, for one of its claim units."""
+
+    shared: set[str]  # of the other claims, which no sentence outside the claims uses ("fire", after "A fire ...")
+    own: set[str]  # of the unit after another claim, which no sentence outside the claims uses ("the refit")
+
+
 def false_vocabulary(
     doc: str, claims: list[tuple[Span, Graph]], annotations: list[Span], given: list[Graph]
-) -> dict[Span, set[str]]:
+) -> dict[Span, FalseWords]:
     """For each claim unit of ``doc`` (with its parse), the word stems of the other claims (units and ``given``
-    parts) that no sentence outside the claims and ``annotations`` uses. A topic the other claims talk about as
-    known ("The harbour bridge opened in 1950") is a real thing, unless a claim brings it in as new ("a fire")."""
-    true = _stems(_blanked(_blanked(doc, annotations), [u for u, _ in claims]))
+    parts), and of its own, that no sentence outside the claims and ``annotations`` uses. A topic the other claims
+    talk about as known ("The harbour bridge opened in 1950") is a real thing, unless a claim brings it in as new
+    ("a fire")."""
+    kept = _blanked(_blanked(doc, annotations), [u for u, _ in claims])
+    true = _stems(kept)
     words = [(u, _stems(g.text), _known_subjects(g)) for u, g in [*claims, *((None, g) for g in given)]]
     new = set().union(*(_new_things(g) for _, g in claims), *(_new_things(g) for g in given))
     out = {}
     for unit, _ in claims:
         others = [(w, k) for u, w, k in words if u != unit]
         topic = set().union(*(k for _, k in others)) - new
-        out[unit] = set().union(*(w for w, _ in others)) - true - topic
+        # after a claim, a thing the kept text has not named yet comes from the false story ("The repairs took two
+        # years", after "A fire destroyed the mill"); the first claim's own things are its topic ("The pier")
+        told = any(u.start < unit.start for u, _ in claims)
+        own = _stems(unit.text(doc)) - _stems(kept[: unit.start]) - true - topic if told else set()
+        out[unit] = FalseWords(set().union(*(w for w, _ in others)) - true - topic, own)
     return out
 
 
-def presupposed(g: Graph, vocabulary: set[str]) -> str | None:
-    """The definite phrase of ``g`` that names a thing of ``vocabulary`` ("the smoke"), or None. A clause the
-    main verb takes is left out (under "did not say that X", X is not asserted), and so is the one who says it."""
+def presupposed(g: Graph, vocabulary: FalseWords) -> str | None:
+    """The definite phrase of ``g`` that names a thing of ``vocabulary`` ("the smoke"), or None: one the other
+    claims name anywhere, one only the unit names anywhere but as its place ("The refit cost €14 million", "paid for
+    the repairs", not "at the bakery"). A clause the main verb takes is left out (under "did not say that X", X is
+    not asserted), and so is the one who says it."""
     opaque = set()
     for root in g.roots():
         if clauses := g.children(root, "ccomp", "xcomp"):
             opaque |= {t.i for c in [*clauses, *g.children(root, "nsubj")] for t in g.subtree(c)}
     for tok in g.tokens:
-        if tok.upos == "NOUN" and tok.i not in opaque and tok.lower[:_STEM] in vocabulary and _definite(g, tok):
+        stem = tok.lower[:_STEM]
+        place = tok.dep == "pobj" and g.tokens[tok.head].lower in PLACE_PREPOSITIONS
+        false = stem in vocabulary.shared or (stem in vocabulary.own and not place)
+        if tok.upos == "NOUN" and tok.i not in opaque and false and _definite(g, tok):
             return _phrase(g, tok)
     for prep in _fronted(g):  # "In Abu Dhabi, the painting hangs alone": the place is the claim's, and the topic
         named = [t for t in g.subtree(prep) if t.upos in ("NOUN", "PROPN") and not MONTH.match(t.text)]
-        if any(t.lower[:_STEM] in vocabulary for t in named):
+        if any(t.lower[:_STEM] in vocabulary.shared for t in named):
             return _phrase(g, prep)
     return None
 
