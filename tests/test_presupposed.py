@@ -7,7 +7,7 @@ import pytest
 from conftest import assert_outside_edits_identical
 
 from relocalize.spans import Span, item_title
-from relocalize.verify.presupposed import Leaning, false_vocabulary, presupposed
+from relocalize.verify.presupposed import FalseWords, Leaning, false_vocabulary, presupposed
 
 MILL = (
     "The mill stood by the river for two centuries.\n\n"
@@ -61,6 +61,20 @@ def test_the_false_vocabulary_leaves_out_what_the_true_sentences_name_and_the_to
     assert "storm" in vocabulary[units[2]].shared and "ferry" not in vocabulary[units[2]].shared
     assert presupposed(claims[2][1], vocabulary[units[2]]) == "The storm"
     assert presupposed(claims[0][1], vocabulary[units[0]]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("Tom Hale left town after a fire destroyed his bakery.", "after a fire destroyed his bakery"),
+        ("Ruth Cole sold up when flames gutted a row of shops.", "when flames gutted a row of shops"),
+    ],
+)
+def test_an_adverbial_clause_that_states_the_false_event_is_presupposed(relocalizer, text, clause):
+    """Under "It is not true that X after Y" or "did not X after Y", Y stays asserted."""
+    (graph,) = relocalizer.pipeline.models.parse([text], [text])
+    assert presupposed(graph, FalseWords({"fire", "flame", "destr", "gutte"}, set())) == clause
+    assert presupposed(graph, FalseWords({"town"}, set())) is None  # the main clause's own words are negated
 
 
 def test_a_topic_only_the_claims_name_is_no_false_thing(relocalizer):

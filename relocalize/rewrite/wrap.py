@@ -51,13 +51,12 @@ NEGATION = Opener(WRAPPER)
 def wrap(g: Graph, opener: Opener = NEGATION) -> str:
     """Put ``opener`` before a declarative clause; raise :class:`Refusal` for anything else.
 
-    A leading conjunction or comma-marked connective stays in front ("But it is not true that ...",
-    "Furthermore, in the story, ..."). Refused: what :func:`check_sentence` refuses, sentences in
-    another language, lines without
-    closing punctuation (headings, chat), opening with a dateline or label, or without one finite
-    clause with a subject. The negating
-    wrapper also refuses negative clauses, quotations, brackets, a leading hedge, a clausal subject
-    and sentences whose claim it would not cover (:func:`check_scope`).
+    A leading conjunction or comma-marked connective stays in front of a stance ("Furthermore, in the story,
+    ..."). Refused: what :func:`check_sentence` refuses, sentences in another language, lines without closing
+    punctuation (headings, chat), opening with a dateline or label, or without one finite clause with a subject.
+    The negating wrapper also refuses a sentence that opens with a connective ("But ..."), negative clauses,
+    quotations, brackets, a leading hedge, a clausal subject and sentences whose claim it would not cover
+    (:func:`check_scope`).
     """
     text = g.text
     check_sentence(g)
@@ -78,6 +77,8 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
     if not finite and root.tag != "VBN":  # a past tense the tagger read as a participle still counts
         raise Refusal("no finite clause to wrap")
     start = _after_connective(g)
+    if start and opener.negating:  # "And it is not true that ..." reads as an aside (docs/review-guide.md)
+        raise Refusal("opens with a discourse word ('And', 'In addition,'): no denial reads naturally after it")
     alone = not start and not opener.negating and _discourse_adverb(g)  # "So when ...": the stance goes after it
     first = g.tokens[1 if alone else start]
     if opener.negating:

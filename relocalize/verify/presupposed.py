@@ -108,7 +108,18 @@ def presupposed(g: Graph, vocabulary: FalseWords) -> str | None:
         named = [t for t in g.subtree(prep) if t.upos in ("NOUN", "PROPN") and not MONTH.match(t.text)]
         if any(t.lower[:_STEM] in vocabulary.shared for t in named):
             return _phrase(g, prep)
+    for clause in _adverbial(g):  # "after the lakes turned white": the clause states what the other claims do
+        if any(t.lower[:_STEM] in vocabulary.shared for t in g.subtree(clause) if t.upos in _CONTENT):
+            return _phrase(g, clause)
     return None
+
+
+_CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+
+
+def _adverbial(g: Graph) -> list[Token]:
+    """The adverbial clauses of the main clauses with a subject of their own ("after the lakes turned white")."""
+    return [c for root in g.roots() for c in g.children(root, "advcl") if g.children(c, "nsubj", "nsubjpass")]
 
 
 def _phrase(g: Graph, tok: Token) -> str:
