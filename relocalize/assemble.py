@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from relocalize.plan import Outcome, count_framings
 from relocalize.provenance import TEXT_EDITS, EditRecord, Kind, Provenance
-from relocalize.spans import Span, dropped_region, labelled_post, unanswered_question
+from relocalize.spans import Span, dropped_region, labelled_post, opening_label_kept, unanswered_question
 
 if TYPE_CHECKING:
     from relocalize.detect.annotations import Annotation
@@ -109,12 +109,14 @@ def assemble(
     for o in outcomes:
         if o.kind in TEXT_EDITS:
             edits.append(DocEdit(o.unit, o.text, o.kind, o.method, o.score, o.rule))
-    removals = [annotations[i].span for i in removed] + [o.unit for o in outcomes if o.kind == Kind.DROP]
+    marks = [annotations[i].span for i in removed]
     drops = [o for o in outcomes if o.kind == Kind.DROP]
-    dropped_units = {o.unit for o in drops}
+    # each dropped unit, less an opening label whose line stays ("[false] [20:18] tom: <claim> more words")
+    dropped = {opening_label_kept(doc, o.unit, [*marks, *(d.unit for d in drops)]): o for o in drops}
+    removals = marks + list(dropped)
     floor = 0
     for group in merge_removals(doc, removals):
-        kind = Kind.DROP if any(group.contains(u) for u in dropped_units) else Kind.REMOVE_ANNOTATION
+        kind = Kind.DROP if any(group.contains(u) for u in dropped) else Kind.REMOVE_ANNOTATION
         if kind == Kind.DROP:
             group = dropped_region(doc, group)
         asked = unanswered_question(doc, group) if kind == Kind.DROP else None
@@ -123,7 +125,7 @@ def assemble(
         widened = removal_span(doc, group)
         widened = Span(max(widened.start, floor), widened.end)  # neighbours may share a line break
         floor = widened.end
-        rule = "; ".join(dict.fromkeys(o.rule for o in drops if group.contains(o.unit) and o.rule))
+        rule = "; ".join(dict.fromkeys(o.rule for u, o in dropped.items() if group.contains(u) and o.rule))
         edits.append(DocEdit(widened, "", kind, "policy" if kind == Kind.DROP else "detector", rule=rule))
     new_text, placed = apply_edits(doc, edits)
     prov = Provenance("rewritten")

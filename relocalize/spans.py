@@ -280,8 +280,12 @@ def inside_quotation(doc: str, unit: Span) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
-# A speaker label: one to three words (a user name, "Q", "Dr Rao"), optionally in bold, then a colon.
-_SPEAKER = re.compile(r"[ \t]*[*_]{0,2}[\w@./'’-]{1,30}(?: [\w@./'’-]{1,30}){0,2}[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*")
+# A speaker label: one to three words (a user name, "Q", "Dr Rao"), optionally in bold, then a colon; in a chat
+# log, after the time ("[20:18] tomlives:", "**[21:14] redheadstan:**").
+_SPEAKER = re.compile(
+    r"[ \t]*[*_]{0,2}(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]+)?"
+    r"[\w@./'’-]{1,30}(?: [\w@./'’-]{1,30}){0,2}[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*"
+)
 
 
 _BRACKETED = re.compile(r"\[[^\]\n]*\]|\([^)\n]*\)|\{[^}\n]*\}")
@@ -317,6 +321,24 @@ def after_label(doc: str, span: Span) -> Span:
     if label is None or not after.strip() or label.end() >= span.end:
         return span
     return Span(label.end(), span.end)
+
+
+def opening_label_kept(doc: str, span: Span, removed: list[Span]) -> Span:
+    """``span`` less the chat log's label it opens with ("[20:18] tom: ") when only removals (``removed``: the
+    annotations and other dropped units) come before it on its line ("[false] [20:18] tom: <claim> more words"):
+    the rest of the line, unless they take it too, keeps its label. (A name and a colon after a marker may be a
+    title, "Advanced Python: Design Patterns".)"""
+    line_start, _, after = line_around(doc, span)
+    label = _SPEAKER.match(doc, span.start, span.end)
+    if label is None or span.start == line_start or label.end() >= span.end:
+        return span
+    if not _STAMP.match(label.group()) or not _only(doc, Span(line_start, span.start), removed):
+        return span
+    rest = Span(span.end, span.end + len(after))
+    return span if _only(doc, rest, removed) else Span(label.end(), span.end)
+
+
+_STAMP = re.compile(r"[ \t*_]*[\[(]?\d{1,2}:\d{2}")  # a chat log's time, before a speaker's name
 
 
 def without_label(doc: str, span: Span) -> Span:

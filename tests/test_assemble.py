@@ -503,3 +503,17 @@ def test_a_section_is_a_short_heading_line_and_what_follows_it_up_to_the_next():
     for head in ("[invented]", "The quay is old.", "ANA:", "the quay was rebuilt by the council after the war in"):
         doc = f"Intro.\n\n{head}\n\nIt sank in 2020."
         assert Sections(doc, [Span(8, 8 + len("[invented]"))]).emptied(Span(doc.index("It"), len(doc)), []) is None
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["[09:02] ben: ", "**[09:02] ben:** "],
+)
+def test_a_chat_line_marked_before_its_time_stamp_keeps_the_stamp_for_what_stays(relocalizer, stamp):
+    doc = (
+        f"[09:01] ana: the pier opens today  \n{{The next claim is false.}} {stamp}quick, look outside, the pier is on"
+        " fire. my dog hates fireworks  \n[09:03] ana: ok"
+    )
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    assert f"\n{stamp}my dog hates fireworks  \n" in out and "on fire" not in out
