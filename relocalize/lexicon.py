@@ -39,6 +39,21 @@ _LEANING = (
     " exactly agreed thanks"
 )
 LEANING = PRONOUNS | DEMONSTRATIVES | frozenset(_LEANING.split())
+# Words that set a sentence against the one before it wherever they stand ("We will instead begin at ...").
+CONTRASTING = (
+    "instead",
+    "meanwhile",
+    "nonetheless",
+    "nevertheless",
+    "on the other hand",
+    "even so",
+    "either way",
+    "in any case",
+    "despite this",
+    "despite that",
+    "despite it",
+    "all the same",
+)
 # Prepositions of place: what a claim names after one is where its event happens ("at the bakery"), not the event.
 _PLACE = (
     "at in on off near by from to into onto outside inside across along around over under above below beyond behind"

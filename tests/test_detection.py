@@ -184,6 +184,9 @@ def test_an_end_mark_in_other_brackets_closes_nothing():
         ("The pier opened in 1950.\n\nFALSE: The ferry sank off the point. It was rebuilt.", "FALSE:"),
         ("Reply from ben:\n>> untrue: The mill burned down in a storm.\n\nReply from cy:\nNice.", ">> untrue:"),
         ("Notes\n\n-- made up: the lido froze solid in 1963, and skaters crossed it.", "-- made up:"),
+        # a short pointer word in the sentence is its content ("over the bar", "the start"), not the label's
+        ("Facts\n\n3. ✱ made up: Since 2019 the ferry has sailed over the bar.\n\n4. It is cheap.", "✱ made up:"),
+        ("Facts\n\n5. ~ invented: The old pier no longer marks the start of the swim race.", "~ invented:"),
     ],
 )
 def test_a_falsity_label_closed_by_a_colon_marks_the_sentence_it_opens(doc, label):

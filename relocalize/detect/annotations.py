@@ -387,7 +387,9 @@ def _label_marker(text: str, model: FramingModel) -> tuple[int, str] | None:
     rest = text[label.end() :] if label else ""
     if len(rest.split()) < _LABEL_REST_WORDS or not _CLOSED.search(rest[-4:]) or not cues.false_tag(label.group(1)):
         return None  # not a title either ("**Encyclopaedic Fabrication: AI Misinformation About Public Figures**")
-    if model.kind(rest) is not None or cues.has_pointer(text):
+    # the label's own words may point ("This is untrue:"); the sentence only in full ("the following claim"), as
+    # a short pointer there is a content word ("marks the start", "raced over 2,000 metres")
+    if model.kind(rest) is not None or cues.has_pointer(label.group()) or cues.has_full_pointer(rest):
         return None
     return len(text[: label.end()].rstrip()), model.tag_kind(label.group(1)) or "negation"
 

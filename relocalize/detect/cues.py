@@ -127,6 +127,11 @@ _INLINE_BACKWARD = re.compile(
 )
 
 
+def has_full_pointer(text: str) -> bool:
+    """True when ``text`` points at other text in full ("the following claim", "what was just stated")."""
+    return any(p.search(text) for p in (FORWARD, BACKWARD))
+
+
 def has_pointer(text: str) -> bool:
     """True when ``text`` points at other text, in full ("the following claim") or short ("below")."""
     return any(p.search(text) for p in (FORWARD, BACKWARD, _INLINE_FORWARD, _INLINE_BACKWARD))

@@ -17,7 +17,15 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from relocalize.detect.restatements import content_words
-from relocalize.lexicon import DEMONSTRATIVES, LEANING, LEANING_PAIRS, MONTH, PLACE_PREPOSITIONS, PRONOUNS
+from relocalize.lexicon import (
+    CONTRASTING,
+    DEMONSTRATIVES,
+    LEANING,
+    LEANING_PAIRS,
+    MONTH,
+    PLACE_PREPOSITIONS,
+    PRONOUNS,
+)
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.spans import (
     QUESTION_END,
@@ -156,7 +164,7 @@ _POINTING_PHRASE = re.compile(
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 # The most words of a reaction ("Can't quite believe it.") or a question about what was just said ("Is that legit
-# or internet nonsense?"), in the same paragraph; of a reaction ("Wait, really?") or a question that points back
+# or internet nonsense?"), on the same line; of a reaction ("Wait, really?") or a question that points back
 # ("Can I go inside it?") as the next speaker's reply, whose questions otherwise move on ("Q: Who owns it now?").
 _REACTION_WORDS, _QUESTION_WORDS = 4, 8
 _REPLY_WORDS, _REPLY_QUESTION_WORDS = 3, 6
@@ -164,12 +172,7 @@ _POINTING = PRONOUNS | DEMONSTRATIVES | frozenset({"so", "one"})  # "I hope so."
 # The labels of a list of questions and answers, whose next question moves on ("Q: Shops?").
 _QUESTIONER = frozenset({"q", "question", "interviewer"})
 _CLOSERS = "\"'”’)*_ \t\n"
-# Words that set a sentence against the one before it wherever they stand ("We will instead begin at ...").
-_CONTRAST = re.compile(
-    r"\b(?:instead|meanwhile|nonetheless|nevertheless|on the other hand|even so|either way"
-    r"|in any case|despite (?:this|that|it)|all the same)\b",
-    re.IGNORECASE,
-)
+_CONTRAST = re.compile(rf"\b(?:{'|'.join(CONTRASTING)})\b", re.IGNORECASE)
 _WINDOW = 40  # later sentences searched for what leans on a claim: a document's time stays linear
 
 
@@ -221,8 +224,8 @@ class Leaning:
     def _leans_on_last(self, unit: Span, sent: Span, text: str) -> bool:
         """True when ``sent``, the sentence right after ``unit`` (whose text is ``text``), leans on it: it opens with
         a pronoun, a connective or a reaction, or, on the same line or as the reply of the next turn, it is a
-        reaction of a few words ("Seriously?", "I cried."), a short question about it ("Anyone know why?") or it
-        contrasts with it anywhere ("We will instead ...")."""
+        reaction of a few words ("Seriously?", "Can't believe it."), a short question about it ("Anyone know
+        why?") or it contrasts with it anywhere ("We will instead ...")."""
         said = without_label(self.blank, sent).text(self.blank)
         words, own = _opening(said), _opening(text)
         # a pronoun leans on where its referent is named: not on a unit that opens with a pronoun itself
