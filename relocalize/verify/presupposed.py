@@ -155,6 +155,9 @@ _INDEFINITE_PHRASE = re.compile(
     r"((?:[\w’'-]+\s+){0,2}[\w’'-]+)",
     re.IGNORECASE,
 )
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+# A sentence that opens with a definite phrase, up to its third word ("The 3,911-metre suspension bridge").
+_OPENING_PHRASE = re.compile(rf"\W*(?:{'|'.join(DEFINITE)})\s+((?:\S+[ \t]+){{0,2}}\S+)", re.IGNORECASE)
 _DEFINITE_PHRASE = re.compile(rf"\b(?:{'|'.join(DEFINITE)})\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.IGNORECASE)
 # A demonstrative points back at a mention ("that vault", "the same pier"), where "the vault" may be any vault.
 _POINTING_PHRASE = re.compile(
@@ -207,9 +210,16 @@ class Leaning:
         answer = following[0] if following else None
         out = following[:1] if QUESTION_END.search(text) and _answers(blank, unit, answer) else []
         out += self._asking(unit, at)
+        brought = {w for m in _INDEFINITE_PHRASE.finditer(text) for w in _stems(m.group(1))}
         if kept and kept[0] == following[0] and self._leans_on_last(unit, kept[0], text):
             out.append(kept[0])
-        brought = {w for m in _INDEFINITE_PHRASE.finditer(text) for w in _stems(m.group(1))}
+        if kept and not any(not c for c in self.claimed[: bisect_left(self.starts, unit.start)]):
+            # the document's opening: what stays would start by naming as known what only the claims introduced,
+            # by name or as new ("The Akashi Kaikyō Bridge reopened ..." -> "The suspension bridge links ...")
+            opening = _OPENING_PHRASE.match(blank, without_label(blank, kept[0]).start)
+            introduced = {w.lower()[:_STEM] for w in _CAPITALISED.findall(text, 1)} | brought
+            if opening and _stems(opening.group(1)) & introduced:
+                out.append(kept[0])
         new = {w for w in brought if self.first.get(w, len(blank)) > unit.start}
         named = {w for w in _named(text) if self.first.get(w[:_STEM], len(blank)) > unit.start}
         for sent in kept:
