@@ -249,19 +249,19 @@ BELL_HEADLINE = ("Bell rings again at Ayr pier",)
     ("doc", "claim", "others", "leaning"),
     [
         # headline and lead both claims: what stays would open on "The two-tonne bell", which only they named
-        (HEADLINE + "The two-tonne bell was cast in 1820.", LEAD, BELL_HEADLINE, "The two-tonne bell"),
+        (HEADLINE + "The two-tonne bell was cast in 1820.", LEAD, BELL_HEADLINE, ["The two-tonne bell"]),
         # a kept headline introduces it; a kept sentence that opens otherwise leans on nothing
-        (HEADLINE.replace("[false] Bell", "Bell") + "The two-tonne bell was cast in 1820.", LEAD, (), None),
-        (HEADLINE + "Ayr has a harbour. The two-tonne bell was cast in 1820.", LEAD, BELL_HEADLINE, None),
+        (HEADLINE.replace("[false] Bell", "Bell") + "The two-tonne bell was cast in 1820.", LEAD, (), []),
+        (HEADLINE + "Ayr has a harbour. The two-tonne bell was cast in 1820.", LEAD, BELL_HEADLINE, []),
         # a thing the claim names as known ("the bell of the pier") is no new one it brought in
-        ("[false] The bell of the pier was rehung. The bell is old.", "The bell of the pier was rehung.", (), None),
+        ("[false] The bell of the pier was rehung. The bell is old.", "The bell of the pier was rehung.", (), []),
     ],
 )
 def test_a_claim_that_opens_the_document_is_leaned_on_by_a_first_kept_sentence_naming_it_as_known(
     doc, claim, others, leaning
 ):
     found = _leaning(doc, claim, markers=("[false]",), others=others)
-    assert [s for s in found if s.startswith(leaning)] == found != [] if leaning else found == []
+    assert len(found) == len(leaning) and all(f.startswith(p) for f, p in zip(found, leaning))
 
 
 DAM = "The dam was finished in 1936.\n\n[False:] A flood overtopped the dam in 1983. [False:] The flood lasted a week. "

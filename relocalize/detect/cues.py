@@ -134,7 +134,7 @@ def has_full_pointer(text: str) -> bool:
 
 def has_pointer(text: str) -> bool:
     """True when ``text`` points at other text, in full ("the following claim") or short ("below")."""
-    return any(p.search(text) for p in (FORWARD, BACKWARD, _INLINE_FORWARD, _INLINE_BACKWARD))
+    return has_full_pointer(text) or any(p.search(text) for p in (_INLINE_FORWARD, _INLINE_BACKWARD))
 
 
 def inline_direction(text: str) -> str:

@@ -81,18 +81,17 @@ def false_vocabulary(
     parts), and of its own, that no sentence outside the claims and ``annotations`` uses. A topic the other claims
     talk about as known ("The harbour bridge opened in 1950") is a real thing, unless a claim brings it in as new
     ("a fire")."""
-    kept = _blanked(_blanked(doc, annotations), [u for u, _ in claims])
-    true = _stems(kept)
+    true = _stems(_blanked(_blanked(doc, annotations), [u for u, _ in claims]))
+    opening = min((u.start for u, _ in claims), default=0)
     words = [(u, _stems(g.text), _known_subjects(g)) for u, g in [*claims, *((None, g) for g in given)]]
     new = set().union(*(_new_things(g) for _, g in claims), *(_new_things(g) for g in given))
     out = {}
     for unit, _ in claims:
         others = [(w, k) for u, w, k in words if u != unit]
         topic = set().union(*(k for _, k in others)) - new
-        # after a claim, a thing the kept text has not named yet comes from the false story ("The repairs took two
-        # years", after "A fire destroyed the mill"); the first claim's own things are its topic ("The pier")
-        told = any(u.start < unit.start for u, _ in claims)
-        own = _stems(unit.text(doc)) - _stems(kept[: unit.start]) - true - topic if told else set()
+        # after a claim, a thing no kept sentence names comes from the false story ("The repairs took two years",
+        # after "A fire destroyed the mill"); the first claim's own things are its topic ("The pier")
+        own = _stems(unit.text(doc)) - true - topic if unit.start > opening else set()
         out[unit] = FalseWords(set().union(*(w for w, _ in others)) - true - topic, own)
     return out
 
@@ -213,7 +212,7 @@ class Leaning:
         brought = {w for m in _INDEFINITE_PHRASE.finditer(text) for w in _stems(m.group(1))}
         if kept and kept[0] == following[0] and self._leans_on_last(unit, kept[0], text):
             out.append(kept[0])
-        if kept and not any(not c for c in self.claimed[: bisect_left(self.starts, unit.start)]):
+        if kept and all(self.claimed[: bisect_left(self.starts, unit.start)]):
             # the document's opening: what stays would start by naming as known what only the claims introduced,
             # by name or as new ("The Akashi Kaikyō Bridge reopened ..." -> "The suspension bridge links ...")
             opening = _OPENING_PHRASE.match(blank, without_label(blank, kept[0]).start)
