@@ -467,6 +467,7 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
     _check_subject_quantity(g, root)
     if root.lemma.lower() in _PERCEPTION and g.children(root, "ccomp", "xcomp"):
         raise Refusal("a perception verb over a clause ('watched him run 9.79'): the event is the claim")
+    check_participle(g, root)
     _check_past_forms(g, root, auxes)
     _check_subject_comma(g)
     _check_noun_verb(g, root)
@@ -749,6 +750,14 @@ def check_frame(g: Graph, pred: Token) -> None:
         for sub in [clause, *g.children(clause, "ccomp", "advcl")]:
             if any(m.lower in _CAUSAL for m in g.children(sub, "mark")):
                 raise Refusal("a causal or whether-clause under the negation: its scope is ambiguous")
+
+
+@named("participle")
+def check_participle(g: Graph, root: Token) -> None:
+    """ "Score recognised as Elgar's by the Trust": a past form with a passive's agent and no auxiliary heads a
+    headline's or a label's fragment; "did not recognise" would make it active, "It is not true that" ungrammatical."""
+    if root.tag in ("VBD", "VBN") and g.children(root, "agent") and not g.children(root, *_AUX):
+        raise Refusal(f"{root.text!r} with an agent and no auxiliary: a participle's fragment, not a clause")
 
 
 @named("past_forms")

@@ -20,6 +20,7 @@ from relocalize.rewrite.rules import (
     check_clauses,
     check_event_nouns,
     check_lead,
+    check_participle,
     check_scope,
     check_sentence,
 )
@@ -76,6 +77,7 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
     finite = root.tag in FINITE_TAGS or any(a.tag in FINITE_TAGS for a in g.children(root, "aux", "auxpass"))
     if not finite and root.tag != "VBN":  # a past tense the tagger read as a participle still counts
         raise Refusal("no finite clause to wrap")
+    check_participle(g, root)
     start = _after_connective(g)
     if start and opener.negating:  # "And it is not true that ..." reads as an aside (docs/review-guide.md)
         raise Refusal("opens with a discourse word ('And', 'In addition,'): no denial reads naturally after it")
