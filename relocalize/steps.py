@@ -260,7 +260,8 @@ class Restate(Step):
 class Presuppose(Step):
     """Claim units that name, with a definite phrase, what only the document's false event has ("You could see
     the smoke", where the fire is marked false) take no negation and no wrapper: either would leave the event
-    standing (:mod:`relocalize.verify.presupposed`); the fallback policy decides them."""
+    standing (:mod:`relocalize.verify.presupposed`); the fallback policy decides them. One that names it only
+    in a reported clause ("They said the refit cost ...") takes no wrapper: negated, the saying is denied."""
 
     name = "presuppose"
     reads = ("plan", "given")
@@ -278,9 +279,14 @@ class Presuppose(Step):
             vocabulary = false_vocabulary(plan.doc, claims, [a.span for a in plan.annotations], given)
             for unit in open_units:
                 graph = plan.candidates[unit].graph
-                if graph is not None and (found := presupposed(graph, vocabulary[unit])):
+                if graph is None:
+                    continue
+                if found := presupposed(graph, vocabulary[unit]):
                     plan.outcomes[unit].presupposes = found
                     self.counts["presupposed"] += 1
+                elif found := presupposed(graph, vocabulary[unit], reported=True):
+                    plan.outcomes[unit].reported = found
+                    self.counts["presupposed_reported"] += 1
         return batch
 
 

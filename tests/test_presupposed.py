@@ -364,3 +364,21 @@ def test_a_question_that_ends_the_document_leans_on_nothing():
         _leaning("Intro. Did the pier ever reopen? [made up]", "Did the pier ever reopen?", markers=("[made up]",))
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "A local historian told us the fire had started in the drying loft.",
+        "A neighbour told the paper the fire brigade came within ten minutes of the alarm.",
+    ],
+)
+def test_a_report_whose_clause_presupposes_the_false_event_takes_no_wrapper(relocalizer, claim):
+    edit = _edit(relocalizer, MILL.format(claim=claim), claim)
+    assert edit.kind not in ("wrap", "rewrite") and "presupposed" in edit.rule
+
+
+def test_a_report_of_real_things_is_still_wrapped(relocalizer):
+    claim = "A local historian told us the miller had sold the mill in 1989."
+    edit = _edit(relocalizer, MILL.format(claim=claim), claim)
+    assert edit.kind == "wrap" and "presupposed" not in edit.rule

@@ -92,7 +92,7 @@ class Decider:
                 return
             outcome.rejected = outcome.rejected or made.rule is not None
             refused.append(stage or made.rule_by)
-        place = _place(outcome)
+        place = _place(outcome) or ("presupposed_report" if outcome.reported else "")  # the rewrite denies the saying
         wrapped = None if place else cand.wrapped
         ok, score, stage = self._verified(cand.body, wrapped, "wrap", scores)
         refused.append(place or stage or cand.wrap_by)

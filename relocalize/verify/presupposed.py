@@ -96,15 +96,17 @@ def false_vocabulary(
     return out
 
 
-def presupposed(g: Graph, vocabulary: FalseWords) -> str | None:
+def presupposed(g: Graph, vocabulary: FalseWords, reported: bool = False) -> str | None:
     """The definite phrase of ``g`` that names a thing of ``vocabulary`` ("the smoke"), or None: one the other
     claims name anywhere, one only the unit names anywhere but as its place ("The refit cost €14 million", "paid for
-    the repairs", not "at the bakery"). A clause the main verb takes is left out (under "did not say that X", X is
-    not asserted), and so is the one who says it."""
+    the repairs", not "at the bakery"). The one who says it is left out, and so, unless ``reported``, is a clause
+    the main verb takes: "did not say that X" denies the saying, while "It is not true that they said the refit
+    cost ..." leaves "the refit" standing."""
     opaque = set()
     for root in g.roots():
         if clauses := g.children(root, "ccomp", "xcomp"):
-            opaque |= {t.i for c in [*clauses, *g.children(root, "nsubj")] for t in g.subtree(c)}
+            taken = [] if reported else clauses
+            opaque |= {t.i for c in [*taken, *g.children(root, "nsubj")] for t in g.subtree(c)}
     for tok in g.tokens:
         stem = tok.lower[:_STEM]
         place = tok.dep == "pobj" and g.tokens[tok.head].lower in PLACE_PREPOSITIONS
