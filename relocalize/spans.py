@@ -65,6 +65,10 @@ _ABBREVIATIONS = frozenset(
         "dec",
         "mt",
         "ft",
+        "ss",  # saints, and the religious titles before a name: "SS. Cyril and Methodius", "Fr. Tomasz"
+        "sts",
+        "ste",
+        "fr",
         "eg",
         "ie",
         "am",

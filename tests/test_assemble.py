@@ -430,9 +430,12 @@ def test_a_claim_whose_drop_would_leave_its_item_a_bare_title_is_kept(relocalize
         "Shares in A.P. Moller rose. Then they fell.",
         "The U.S. Navy left port. Then it came back.",
         "J.R.R. Tolkien taught here. Then he retired.",
+        # a saint's or a priest's title before a name
+        "The relics went to the SS. Peter and Paul Church in Vilnius. Then the church closed.",
+        "Fr. Tomasz read the Mass at Sts. Boris and Gleb. Then he left.",
     ],
 )
-def test_a_run_of_initials_ends_no_sentence(doc):
+def test_initials_and_a_title_before_a_name_end_no_sentence(doc):
     assert [s.text(doc)[:4] for s in sentences(doc)] == [doc[:4], "Then"]
 
 
