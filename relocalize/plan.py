@@ -39,6 +39,7 @@ class Outcome:
     leaned_on_by: list[Span] = field(default_factory=list)  # later sentences that lean on it ("It ...", "the otters")
     title: bool = False  # the short sentence that opens a numbered item the list goes on explaining: a title
     presupposes: str = ""  # a definite phrase naming what only the false event has: negated or wrapped, it stays
+    negative_detail: str = ""  # the negator of a negative claim after another ("Nobody"): made positive, a new detail
     reported: str = ""  # such a phrase in a reported clause ("they said the refit cost ..."): wrapped, it stays
     tail: str = ""  # the rest of a cut sentence, decided with the unit (its edit must leave it as it is)
     rest: list[Outcome] = field(default_factory=list)  # the units that hold that rest

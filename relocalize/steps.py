@@ -50,7 +50,7 @@ from relocalize.spans import (
     item_title,
     unbalanced_quotes,
 )
-from relocalize.verify.presupposed import Leaning, false_vocabulary, presupposed
+from relocalize.verify.presupposed import Leaning, false_vocabulary, negated, presupposed
 
 if TYPE_CHECKING:
     from relocalize.pipeline import Pipeline
@@ -261,7 +261,9 @@ class Presuppose(Step):
     """Claim units that name, with a definite phrase, what only the document's false event has ("You could see
     the smoke", where the fire is marked false) take no negation and no wrapper: either would leave the event
     standing (:mod:`relocalize.verify.presupposed`); the fallback policy decides them. One that names it only
-    in a reported clause ("They said the refit cost ...") takes no wrapper: negated, the saying is denied."""
+    in a reported clause ("They said the refit cost ...") takes no wrapper: negated, the saying is denied. A
+    negative claim after another claim is a detail of the event ("Nobody was hurt"): made positive, it states a new
+    one, so it is decided like one that presupposes the event."""
 
     name = "presuppose"
     reads = ("plan", "given")
@@ -277,6 +279,7 @@ class Presuppose(Step):
             parts = [mask_titles(p) or p for g in doc.given for p in claim_parts(g)]
             given = list(self.pipeline.models.parse(parts, parts)) if parts else []
             vocabulary = false_vocabulary(plan.doc, claims, [a.span for a in plan.annotations], given)
+            opening = min(u.start for u in plan.outcomes)
             for unit in open_units:
                 graph = plan.candidates[unit].graph
                 if graph is None:
@@ -284,6 +287,9 @@ class Presuppose(Step):
                 if found := presupposed(graph, vocabulary[unit]):
                     plan.outcomes[unit].presupposes = found
                     self.counts["presupposed"] += 1
+                elif unit.start > opening and (found := negated(graph)):
+                    plan.outcomes[unit].negative_detail = found
+                    self.counts["negative_detail"] += 1
                 elif found := presupposed(graph, vocabulary[unit], reported=True):
                     plan.outcomes[unit].reported = found
                     self.counts["presupposed_reported"] += 1

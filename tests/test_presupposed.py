@@ -382,3 +382,40 @@ def test_a_report_of_real_things_is_still_wrapped(relocalizer):
     claim = "A local historian told us the miller had sold the mill in 1989."
     edit = _edit(relocalizer, MILL.format(claim=claim), claim)
     assert edit.kind == "wrap" and "presupposed" not in edit.rule
+
+
+@pytest.mark.parametrize("claim", ["Nobody was hurt.", "No workers were injured."])
+def test_a_negative_claim_after_another_is_a_detail_of_the_false_event_and_is_not_made_positive(relocalizer, claim):
+    edit = _edit(relocalizer, MILL.format(claim=claim), claim)
+    assert edit.kind not in ("wrap", "rewrite") and "negative_detail" in edit.rule
+
+
+def test_a_negative_claim_that_opens_the_claims_is_made_positive(relocalizer):
+    claim = "The river has never flooded the mill."
+    doc = f"The mill stood by the river.\n\n[False:] {claim}\n\nThe river still turns a small wheel."
+    edit = _edit(relocalizer, doc, claim)
+    assert edit.kind == "rewrite" and "flip_negated" in edit.rule
+
+
+FERRY_THREAD = (
+    "kayak_jo wrote:\nIs the old ferry still running to the island? I want to go in June.\n\n"
+    "harbour_ben wrote:\n[invented] {reply}\n\nmossy_pete wrote:\nThe island has a nice cafe."
+)
+
+
+@pytest.mark.parametrize(
+    ("reply", "claim"),
+    [
+        # the reply's opening answers the last question of the post above, whatever follows the question there
+        ("No, it stopped running in 2021 after the pier collapsed.",) * 2,
+        ("It stopped in 2021. Ask at the harbour office.", "It stopped in 2021."),
+    ],
+)
+def test_a_reply_that_opens_by_answering_the_post_above_is_leaned_on_by_its_question(reply, claim):
+    doc = FERRY_THREAD.format(reply=reply)
+    assert _leaning(doc, claim, markers=("[invented]",)) == ["Is the old ferry still running to the island?"]
+
+
+def test_a_claim_later_in_the_reply_answers_no_question_of_the_post_above():
+    doc = FERRY_THREAD.format(reply="The island is lovely. [invented] It stopped running in 2021.")
+    assert _leaning(doc, "It stopped running in 2021.", markers=("[invented]",)) == []

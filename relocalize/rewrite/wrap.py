@@ -71,6 +71,7 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
     if len(roots) != 1 or roots[0].upos not in ("VERB", "AUX") or not g.children(roots[0], *SUBJECTS):
         raise Refusal("no declarative clause to wrap")
     root = roots[0]
+    _check_verbless_lead(g, root)
     subject = g.children(root, *SUBJECTS)[0]
     if mark := next((c for c in g.children(root) if c.dep == "mark" or (c.tag == "WRB" and c.i < subject.i)), None):
         raise Refusal(f"a subordinate clause alone ({mark.text!r} ...): a fragment, no main clause to wrap")
@@ -96,6 +97,15 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
         lead = lead.rstrip() + ", "
     words = opener.text[:1].lower() + opener.text[1:] if lead else opener.text
     return lead + words + head + text[first.end :]
+
+
+@named("verbless_lead")
+def _check_verbless_lead(g: Graph, root: Token) -> None:
+    """ "Big news for cyclists: the council closed the tunnel": a lead with no verb before a colon is a label of
+    the clause after it, and "It is not true that big news for cyclists: ..." is no sentence."""
+    colon = next((t for t in g.tokens[: root.i] if t.text == ":"), None)
+    if colon is not None and not any(_verbal(t) for t in g.tokens[: colon.i]):
+        raise Refusal(f"a verbless lead before a colon ({g.text[: colon.idx]!r}): a label, no clause to deny")
 
 
 @named("wrapper_clause")

@@ -23,6 +23,7 @@ from relocalize.lexicon import (
     LEANING,
     LEANING_PAIRS,
     MONTH,
+    NEGATORS,
     PLACE_PREPOSITIONS,
     PRONOUNS,
 )
@@ -120,6 +121,19 @@ def presupposed(g: Graph, vocabulary: FalseWords, reported: bool = False) -> str
     for clause in _adverbial(g):  # "after the lakes turned white": the clause states what the other claims do
         if any(t.lower[:_STEM] in vocabulary.shared for t in g.subtree(clause) if t.upos in _CONTENT):
             return _phrase(g, clause)
+    return None
+
+
+def negated(g: Graph) -> str | None:
+    """The word that negates a main clause of ``g`` ("not", "Nobody", the "no" of "no injuries"), or None. After
+    another claim, such a sentence is a detail of the false event ("Nobody was hurt", "Audio files were not
+    affected"): it presupposes the event, and made positive it states a new detail of it ("Somebody was hurt")."""
+    for root in g.roots():
+        for tok in g.children(root):
+            if tok.lower in NEGATORS:
+                return tok.text
+            if no := next((d for d in g.children(tok, "det") if d.lower == "no"), None):
+                return no.text
     return None
 
 
@@ -269,10 +283,8 @@ class Leaning:
         at = bisect_left(self.starts, unit.start) - 1
         while at >= 0 and self.sentences[at].end > unit.start:  # the unit's own line ("A: <unit>")
             at -= 1
-        if at < 0 or self.claimed[at]:
-            return []
-        question = self.sentences[at]
-        if not (QUESTION_END.search(question.text(self.blank)) and _answers(self.blank, question, unit, below=True)):
+        question = self._question_before(unit, at)
+        if question is None:
             return []
         end = unit.end
         while after < len(self.sentences) and self.claimed[after]:  # the claims dropped with it
@@ -288,6 +300,19 @@ class Leaning:
         own = "\n\n" not in self.blank[question.end : unit.start] or opens_turn(self.blank, unit)
         answer = dropped_region(self.blank, Span(unit.start, end))
         return [question] if own and unanswered_question(self.blank, answer) is None else []
+
+    def _question_before(self, unit: Span, at: int) -> Span | None:
+        """The question ``unit`` answers, outside the claims: the sentence at ``at``, right before it, or, when
+        ``unit`` opens a reply, the last question of the turn before ("Is the ferry still running? I go in June.")."""
+        blank, reply = self.blank, opens_turn(self.blank, unit)
+        while at >= 0 and not self.claimed[at]:
+            sent = self.sentences[at]
+            if QUESTION_END.search(sent.text(blank)) and _answers(blank, sent, unit, below=True):
+                return sent
+            if not reply or opens_turn(blank, sent):
+                return None
+            at -= 1
+        return None
 
 
 def _named(text: str) -> set[str]:
