@@ -57,6 +57,8 @@ def test_document_status_and_bytes(row, relocalizer):
         ("{fiction from here:", ":fiction to here}"),
         ("<<< HOAX SECTION BEGINS", "HOAX SECTION ENDS >>>"),
         ("[[ false aside:", "]]"),
+        ("{{hoax on}}", "{{hoax off}}"),  # a switch word at the end
+        ("[fabricated on]", "[fabricated off]"),
     ],
 )
 def test_a_pair_of_markers_of_the_same_words_encloses_its_passage(opening, closing):

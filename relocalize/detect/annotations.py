@@ -121,10 +121,14 @@ def _opens_item(doc: str, span: Span) -> bool:
 
 # Words and marks that open or close a passage between two markers of the same words ("⟦invented begins⟧ ...
 # ⟦invented ends⟧", "<fake> ... </fake>", "==> made up ==> ... <== made up <==", "fake: ... :fake").
-_OPENS = re.compile(r"\b(?:begins?|beginning|start(?:s|ing)?|opens?|from here)\b|\w:(?:\W*)$|[>→⇒»▶▸►]\W*$", re.I)
-_CLOSES = re.compile(r"\b(?:ends?|ending|stops?|closes?|to here)\b|^\W*[/:]\s*\w|^\W*[<←⇐«◀◂◄]", re.I)
+# A switch word ends the marker: "{{hoax on}} ... {{hoax off}}".
+_OPENS = re.compile(
+    r"\b(?:begins?|beginning|start(?:s|ing)?|opens?|from here)\b|\bon\W*$|\w:(?:\W*)$|[>→⇒»▶▸►]\W*$", re.I
+)
+_CLOSES = re.compile(r"\b(?:ends?|ending|stops?|closes?|to here)\b|\boff\W*$|^\W*[/:]\s*\w|^\W*[<←⇐«◀◂◄]", re.I)
 _PAIR_WORDS = re.compile(
-    r"\b(?:begins?|beginning|start(?:s|ing)?|opens?|ends?|ending|stops?|closes?|from|to|here)\b|\W+", re.I
+    r"\b(?:begins?|beginning|start(?:s|ing)?|opens?|ends?|ending|stops?|closes?|from|to|here)\b|\b(?:on|off)\W*$|\W+",
+    re.I,
 )
 
 
