@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lemminflect import getAllLemmas
+
 from relocalize.detect.language import STOPWORDS, WORD
 from relocalize.lexicon import EPISTEMIC, HEDGES, LEANING_PAIRS, NEGATORS
 from relocalize.rewrite.graph import Graph, Token
@@ -88,7 +90,7 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
         _check_negatable(g, root, first)
     else:
         _check_stance(g, first, opener)
-    keep_case = first.upos == "PROPN" or first.text == "I" or any(c.isupper() for c in first.text[1:])
+    keep_case = first.upos == "PROPN" or first.text == "I" or any(c.isupper() for c in first.text[1:]) or _name(first)
     head = first.text if keep_case else first.text[:1].lower() + first.text[1:]
     lead = text[: first.idx]
     if not opener.negating and (
@@ -169,6 +171,12 @@ def _check_stance(g: Graph, first: Token, opener: Opener) -> None:
 
 
 _FIRST_PERSON = frozenset({"i", "we"})
+
+
+def _name(t: Token) -> bool:
+    """True for a capitalised word the tagger took for a noun that is no English noun: a name ("Kew scientists
+    confirmed ..."), whose capital stays after "It is not true that"."""
+    return t.upos == "NOUN" and t.text[:1].isupper() and not getAllLemmas(t.lower)
 
 
 def _verbal(t: Token) -> bool:
