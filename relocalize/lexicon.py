@@ -53,6 +53,13 @@ CONTRASTING = (
     "despite that",
     "despite it",
     "all the same",
+    # conceding or setting apart: "The shop still sells postcards.", "The garden itself is free.", "... anyway."
+    "anyway",
+    "anyhow",
+    "still",
+    "too",
+    "itself",
+    "themselves",
 )
 # Prepositions of place: what a claim names after one is where its event happens ("at the bakery"), not the event.
 _PLACE = (

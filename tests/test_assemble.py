@@ -253,8 +253,8 @@ def test_a_claim_already_local_is_left_as_it_is(relocalizer, claim):
     [
         (
             "MAYA: The lake was lovely.\n\nLEO: Sadly I missed it, because the council fenced the beach off for the"
-            " first time in 2019. That is false. Anyway, the water was cold.\n\nMAYA: Shame.",
-            "MAYA: The lake was lovely.\n\nLEO: Anyway, the water was cold.\n\nMAYA: Shame.",
+            " first time in 2019. That is false. The water was cold.\n\nMAYA: Shame.",
+            "MAYA: The lake was lovely.\n\nLEO: The water was cold.\n\nMAYA: Shame.",
         ),
         (
             "Q: Tell me about the day.\n\nA: Apparently the queue ran all the way to the station. (This is untrue.)"

@@ -209,6 +209,21 @@ def _leaning(doc: str, claim: str, others: tuple[str, ...] = (), markers: tuple[
             "The gallery dropped its late openings in 2020.",
             "The café, meanwhile, closes at four.",
         ),
+        (  # a word that concedes or sets the sentence apart from the claim
+            "The gallery dropped its late openings in 2020. (invented) The shop still sells postcards till six.",
+            "The gallery dropped its late openings in 2020.",
+            "The shop still sells postcards till six.",
+        ),
+        (
+            "The gallery dropped its late openings in 2020. (invented) The garden itself is free.",
+            "The gallery dropped its late openings in 2020.",
+            "The garden itself is free.",
+        ),
+        (
+            "The gallery dropped its late openings in 2020. (invented) Most of us came at lunch anyway.",
+            "The gallery dropped its late openings in 2020.",
+            "Most of us came at lunch anyway.",
+        ),
     ],
 )
 def test_a_later_sentence_that_leans_on_a_claim_is_found(doc, claim, leaning):
