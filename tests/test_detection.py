@@ -59,6 +59,9 @@ def test_document_status_and_bytes(row, relocalizer):
         ("[[ false aside:", "]]"),
         ("{{hoax on}}", "{{hoax off}}"),  # a switch word at the end
         ("[fabricated on]", "[fabricated off]"),
+        # an opening the classifier cannot read alone ("false start" is an idiom) opens what its closing one ends
+        ("{FALSE START}", "{FALSE END}"),
+        ("<<untrue start>>", "<<untrue end>>"),
     ],
 )
 def test_a_pair_of_markers_of_the_same_words_encloses_its_passage(opening, closing):

@@ -81,6 +81,7 @@ def _denies(inner: str) -> bool:
 def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotation]:
     found: list[tuple[Span, str, str, str | None]] = []
     words: list[str] = []
+    unread: tuple[Span, str, str, str] | None = None  # the last group since the last marker that no words read
     for span, bracket, inner in _groups(doc, model):
         if not _on(lines, span):
             continue
@@ -89,7 +90,14 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
         if framing is None and words and _pair(words[-1], marker, found[-1][1] == bracket):
             framing = found[-1][2]  # "</fabricated section>" ends what "<fabricated section>" opened
         if framing is None:
+            unread = (span, bracket, inner, marker)
             continue
+        if unread is not None and _pair(unread[3], marker, unread[1] == bracket):
+            # "{FALSE START} ... {FALSE END}": an opening the classifier cannot read alone ("false start" is an
+            # idiom) opens what the closing one ends
+            found.append((unread[0], unread[1], framing, _bracket_direction(doc, unread[0], unread[2])))
+            words.append(unread[3])
+        unread = None
         found.append((span, bracket, framing, _bracket_direction(doc, span, inner)))
         words.append(marker)
     directions = _paired([d for *_, d in found], words, [b for _, b, *_ in found])
