@@ -286,8 +286,9 @@ def inside_quotation(doc: str, unit: Span) -> bool:
 
 # A speaker label: one to three words (a user name, "Q", "Dr Rao"), optionally in bold, then a colon; in a chat
 # log, after the time ("[20:18] tomlives:", "**[21:14] redheadstan:**").
+_TIME = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?"
 _SPEAKER = re.compile(
-    r"[ \t]*[*_]{0,2}(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]+)?"
+    rf"[ \t]*[*_]{{0,2}}(?:{_TIME}[ \t]+)?"
     r"[\w@./'’-]{1,30}(?: [\w@./'’-]{1,30}){0,2}[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*"
 )
 
@@ -342,7 +343,7 @@ def opening_label_kept(doc: str, span: Span, removed: list[Span]) -> Span:
     return span if _only(doc, rest, removed) else Span(label.end(), span.end)
 
 
-_STAMP = re.compile(r"[ \t*_]*[\[(]?\d{1,2}:\d{2}")  # a chat log's time, before a speaker's name
+_STAMP = re.compile(rf"[ \t*_]*{_TIME}")  # a chat log's time, before a speaker's name
 
 
 def without_label(doc: str, span: Span) -> Span:
