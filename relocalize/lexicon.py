@@ -98,7 +98,8 @@ def _unicode_brackets() -> dict[str, str]:
 
 
 # Brackets an editor may set an annotation in, opening to closing.
-BRACKETS = {"[": "]", "(": ")", "{": "}", "<": ">", "«": "»", "‹": "›", "≪": "≫", **_unicode_brackets()}
+# Guillemets both ways: "»untrue«" is how German and Danish print them.
+BRACKETS = dict(zip("[({<«‹»›≪", "])}>»›«‹≫", strict=True)) | _unicode_brackets()
 
 
 def _rule_marks() -> str:

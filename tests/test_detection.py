@@ -62,6 +62,12 @@ def test_document_status_and_bytes(row, relocalizer):
         # an opening the classifier cannot read alone ("false start" is an idiom) opens what its closing one ends
         ("{FALSE START}", "{FALSE END}"),
         ("<<untrue start>>", "<<untrue end>>"),
+        # the closing one names what it ends without the word that framed it
+        ("%% invented passage %%", "%% passage over %%"),
+        ("[fake section]", "[section done]"),
+        # guillemets either way round, as German and Danish print them
+        ("‹‹invented starts››", "››invented ends‹‹"),
+        ("»made up begins«", "»made up ends«"),
     ],
 )
 def test_a_pair_of_markers_of_the_same_words_encloses_its_passage(opening, closing):

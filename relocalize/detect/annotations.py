@@ -133,9 +133,14 @@ def _opens_item(doc: str, span: Span) -> bool:
 _OPENS = re.compile(
     r"\b(?:begins?|beginning|start(?:s|ing)?|opens?|from here)\b|\bon\W*$|\w:(?:\W*)$|[>→⇒»▶▸►]\W*$", re.I
 )
-_CLOSES = re.compile(r"\b(?:ends?|ending|stops?|closes?|to here)\b|\boff\W*$|^\W*[/:]\s*\w|^\W*[<←⇐«◀◂◄]", re.I)
+_CLOSES = re.compile(
+    r"\b(?:ends?|ending|stops?|closes?|to here)\b|\b(?:off|over|done|finished|concluded)\W*$"
+    r"|^\W*[/:]\s*\w|^\W*[<←⇐«◀◂◄]",
+    re.I,
+)
 _PAIR_WORDS = re.compile(
-    r"\b(?:begins?|beginning|start(?:s|ing)?|opens?|ends?|ending|stops?|closes?|from|to|here)\b|\b(?:on|off)\W*$|\W+",
+    r"\b(?:begins?|beginning|start(?:s|ing)?|opens?|ends?|ending|stops?|closes?|from|to|here)\b"
+    r"|\b(?:on|off|over|done|finished|concluded)\W*$|\W+",
     re.I,
 )
 
@@ -151,7 +156,9 @@ def _pair(opening: str, closing: str, same_marks: bool = True) -> bool:
     core, end = _core(opening), _core(closing)
     if not core or _CLOSES.search(opening) or _OPENS.search(closing):
         return False
-    if not end:
+    if not end or (end != core and same_marks and set(end.split()) < set(core.split())):
+        # "[[not true:]] ... [[:end]]"; "%% invented passage %% ... %% passage over %%" (the closing one names
+        # what it ends without the word that framed it)
         return same_marks and _CLOSES.search(closing) is not None
     return core == end and (_OPENS.search(opening) is not None or _CLOSES.search(closing) is not None)
 

@@ -49,6 +49,12 @@ FACTIVE = frozenset(
         "true",
     ]
 )
+# Evaluations of an event ("It felt odd to see X", "It is ironic that X"): they presuppose the event, and no
+# negation fits them; the claim is the event, which stays asserted under "did not feel odd" or a wrapper.
+_EVALUATIVE = frozenset(
+    "odd strange weird bizarre surreal eerie ironic fitting apt remarkable curious funny striking unusual "  # noqa: SIM905
+    "fascinating interesting extraordinary tragic lucky fortunate unfortunate moving poignant heartbreaking".split()
+)
 # Event nouns whose possessive form presupposes the event ("Kim's victory stunned fans").
 _EVENT_NOUNS = frozenset(
     [
@@ -446,6 +452,7 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
         and not _has_subject(g, root)
         and all(a.lemma.lower() == "do" and a.tag in ("VB", "VBP") for a in auxes)
     )
+    check_evaluation(g, root)
     complements = g.children(root, "ccomp")
     factive = [c for p in g.children(root, "acomp", "attr") if p.lower in FACTIVE for c in g.children(p, "ccomp")]
     factive_verb = root.lemma.lower() in FACTIVE_VERBS and not g.children(root, "neg")
@@ -487,6 +494,11 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
         if not any(t.upos in joiners for t in between):
             raise Refusal(f"conjunct {conj.text!r} joined by nothing: an unreliable parse")
         own_aux = any(a.tag in FINITE_TAGS for a in g.children(conj, *_AUX))
+        if not _is_verbal(conj) and _is_verbal(g.tokens[conj.head]):
+            raise Refusal(
+                f"a conjunct with no verb of its own under the verb ('..., and the second {conj.text}'): a gapped "
+                "clause, which 'or' after a negation cannot carry"
+            )
         if _is_verbal(conj) and _has_subject(g, conj):
             raise Refusal(
                 f"two clauses with their own subjects (... {conj.text!r}): negated each, they deny more than the "
@@ -750,6 +762,15 @@ def check_frame(g: Graph, pred: Token) -> None:
         for sub in [clause, *g.children(clause, "ccomp", "advcl")]:
             if any(m.lower in _CAUSAL for m in g.children(sub, "mark")):
                 raise Refusal("a causal or whether-clause under the negation: its scope is ambiguous")
+
+
+@named("evaluation")
+def check_evaluation(g: Graph, root: Token) -> None:
+    """ "It felt odd to see the tower without its bell", "It is ironic that the ferry sank": an evaluation of an
+    event presupposes it; negated or wrapped, the evaluation is denied and the event still happened."""
+    for judged in g.children(root, "acomp", "attr", "oprd"):
+        if judged.lower in _EVALUATIVE and (g.children(judged, "ccomp", "xcomp") or g.children(root, "ccomp", "xcomp")):
+            raise Refusal(f"an evaluation of an event ('It felt {judged.lower} to see X'): the event stays asserted")
 
 
 @named("participle")

@@ -20,6 +20,7 @@ from relocalize.rewrite.rules import (
     SUBJECTS,
     check_answer,
     check_clauses,
+    check_evaluation,
     check_event_nouns,
     check_lead,
     check_participle,
@@ -127,6 +128,7 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
         if joined and _verbal(child) and g.children(child, *SUBJECTS):
             raise Refusal("a second clause with its own subject falls outside 'It is not true that'")
     _check_factive(g, root)
+    check_evaluation(g, root)
     check_scope(g, [root], wrapper=True)
     check_answer(g.text.strip())
     check_clauses(g, root)
