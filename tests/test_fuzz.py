@@ -19,3 +19,16 @@ def test_no_exception_no_row_lost_no_byte_changed_outside_an_edit(relocalizer, s
     assert counts["exceptions"] == 0
     assert counts["rows_out"] == counts["rows_in"] == 8
     assert counts["outside_changed"] == 0
+    assert counts["second_pass_changed"] == 0  # relocalize's output is a fixed point
+
+
+def test_a_document_a_second_pass_would_change_is_left_as_it_came(relocalizer):
+    # Fuzzed documents whose edited output a second pass changed again before the settle step
+    docs = list(documents(1339, seed=0))
+    for doc in (docs[13], docs[1338]):
+        out, prov = relocalizer.process(doc)
+        assert (out, prov.status, prov.edits) == (doc, "unresolved", []), prov
+        assert prov.message == "left as it was: a second pass changes the output"
+        assert prov.counts.annotations_found > 0
+        assert relocalizer.process(out)[0] == out
+    assert relocalizer.pipeline.steps[-1].counts["unstable"] >= 2

@@ -291,6 +291,7 @@ def test_a_claim_a_kept_sentence_leans_on_is_kept_rather_than_dropped(relocalize
     assert "[False:] The flood lasted a week. " + after in out and prov.counts.kept == 1  # not "Its waters ..." alone
     decide = next(s for s in relocalizer.pipeline.steps if s.name == "decide")
     assert decide.counts["kept:leaned_on"] >= 1
+    assert relocalizer.process(out)[0] == out  # the wrapped claim still brings in "the flood" a second time
 
 
 def test_a_claim_only_dropped_claims_lean_on_is_dropped(relocalizer):

@@ -84,7 +84,7 @@ def outside_edits_intact(doc: str, out: str, prov: Provenance) -> bool:
 
 def check(relocalizer: Relocalizer, texts: list[str], batch: int = 64) -> Counter[str]:
     """Counts of the invariants over ``texts``: ``exceptions``, ``rows_in``/``rows_out``, ``outside_changed``,
-    ``second_pass_changed`` (of ``second_pass``: rewritten rows run again), and rows by status."""
+    ``second_pass_changed`` (of ``second_pass``: rewritten and partial rows run again), and rows by status."""
     c: Counter[str] = Counter()
     for start in range(0, len(texts), batch):
         chunk = texts[start : start + batch]
@@ -98,7 +98,7 @@ def check(relocalizer: Relocalizer, texts: list[str], batch: int = 64) -> Counte
             c[f"status_{prov.status}"] += 1
             if isinstance(out, str) and prov.status not in ("error", "unsupported"):
                 c["outside_changed"] += not outside_edits_intact(doc, out, prov)
-            if prov.status == "rewritten" and isinstance(out, str):
+            if prov.status in ("rewritten", "partial") and isinstance(out, str):
                 again.append(out)
         second = _guarded(relocalizer, again, c)
         if second is None:

@@ -152,21 +152,29 @@ def inline_direction(text: str) -> str:
 # A sentence whose framing words govern its own clause: "It is not true that the pier opened", "In the novel,
 # the pier opened", "According to an unverified account, the pier opened" (relocalize's own output among them).
 # Its claim is already local: it is content, not an annotation of other text.
+# Words that name a text or a place in one ("the claim", "the above").
+_TEXT_WORDS = (
+    r"above|following|preceding|previous|last|next|claim|claims|statement|statements|story|account|report|text|"
+    r"passage|sentence|document|article|piece|post|page|entry|essay|letter|memo|transcript|thread"
+)
 _OWN_CLAUSE = re.compile(
     r"^\W*(?:(?:but|and|so|\w+ly|first|second|third|finally|still|also),?\s+)?"
     r"(?:it\s+is\s+(?:not\s+true|false|untrue)\s+that|(?:in\s+the\s+[\w ]{2,30}|according\s+to\s+[^,;:]{3,90}),)\s+"
     # ... but not when what it frames is other text ("According to the editors, this is false.")
-    r"(?!(?:this|that|these|those|it|none|all|everything|nothing|the\s+(?:above|following|preceding|previous|last|"
-    r"next|claim|claims|statement|story|account|report|text|passage|sentence|document|article|piece|post|page|entry|"
-    r"essay|letter|memo|transcript|thread))\b)\S",
+    rf"(?!(?:this|that|these|those|it|none|all|everything|nothing|the\s+(?:{_TEXT_WORDS}))\b)\S",
     _FLAGS,
 )
+# A negated quantifier opens its own clause ("Not every vendor accepted cash", relocalize's own form of "Every
+# vendor ..."), unless the sentence names a text ("Not all of the above is accurate").
+_NOT_QUANTIFIER = re.compile(r"^\W*not\s+(?:every|all|always|everyone|everybody|everything)\b", _FLAGS)
+_NAMES_TEXT = re.compile(rf"\b(?:{_TEXT_WORDS}|here|this|these)\b", _FLAGS)
 
 
 def frames_its_own_clause(text: str) -> bool:
-    """True for a sentence that frames the clause it holds ("It is not true that X", "In the story, X"), unless
-    it points at other text ("In the story that follows, ...")."""
-    return _OWN_CLAUSE.match(text) is not None and direction(text) is None
+    """True for a sentence that frames the clause it holds ("It is not true that X", "In the story, X", "Not every
+    X ..."), unless it points at other text ("In the story that follows, ...")."""
+    own = _OWN_CLAUSE.match(text) is not None or (_NOT_QUANTIFIER.match(text) and not _NAMES_TEXT.search(text))
+    return bool(own) and direction(text) is None
 
 
 # Falsity words after a verb of appearance say how something seems, not that it is false ("8 facts that sound
