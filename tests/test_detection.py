@@ -269,6 +269,22 @@ def test_falsity_words_of_appearance_frame_nothing(doc):
     assert find_annotations(doc) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "marker"),
+    [
+        # a negated quantifier opens its own clause (relocalize's own form of "Every farmer accepted cash") ...
+        ("Not every farmer accepted cash.", False),
+        ("Not all of the lifeboats were launched.", False),
+        # ... unless it names a text
+        ("Not all of the above is accurate.", True),
+        ("Not every claim in this article is true.", True),
+    ],
+)
+def test_a_negated_quantifier_frames_its_own_clause_unless_it_names_a_text(sentence, marker):
+    doc = f"The market moved indoors for the winter. {sentence} It runs on Saturday mornings."
+    assert [a.span.text(doc) for a in find_annotations(doc)] == ([sentence] if marker else [])
+
+
 def test_a_framing_beside_words_of_appearance_still_frames():
     doc = "The claims below may sound made up, but they are false.\n\nThe tram opened in 1911.\n\nIt ran to the pier."
     assert [a.framing for a in find_annotations(doc)] == ["negation"]
