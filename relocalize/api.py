@@ -8,12 +8,10 @@ from typing import Any
 
 from relocalize.options import Options
 from relocalize.pipeline import Pipeline
-from relocalize.provenance import Provenance
+from relocalize.provenance import COLUMN, Provenance
 from relocalize.timing import TimedModels, Timer
 
 log = logging.getLogger("relocalize")
-
-COLUMN = "relocalize"
 
 
 class Relocalizer:

@@ -19,7 +19,7 @@ from relocalize import config
 from relocalize.bench import add_bench_parser, run_bench_command
 from relocalize.detect.framing import KINDS
 from relocalize.detect.framing_train import add_detector_parser, run_train_detector
-from relocalize.io import Shard, ShardError, UsageError, discover, open_reader
+from relocalize.io import Shard, ShardError, UsageError, batch_rows, discover, open_reader
 from relocalize.io.shards import shard_of
 from relocalize.io.writers import PARQUET_CODECS
 from relocalize.options import FRAMING_POLICIES, Options, option_fields
@@ -188,7 +188,7 @@ def _show(shards: list[Shard], out: Path, limit: int, text_column: str, complete
 
 def _rows(shard: Shard, text_column: str) -> Any:
     for batch in open_reader(shard, 256, text_column):
-        yield from (batch.rows if hasattr(batch, "rows") else batch.to_pylist())
+        yield from batch_rows(batch)
 
 
 # -- stats -----------------------------------------------------------------

@@ -10,24 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
-from typing import Any, TypeVar
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from relocalize.api import COLUMN, Relocalizer
-from relocalize.io.readers import JsonBatch
+from relocalize.api import Relocalizer
+from relocalize.io.readers import ERROR_COLUMN
 from relocalize.options import Options
 from relocalize.passthrough import passthrough
-from relocalize.provenance import PROVENANCE_TYPE, Provenance
+from relocalize.provenance import COLUMN, PROVENANCE_TYPE, Provenance
 from relocalize.stats import Tally
 
 UNCHANGED: dict[str, Any] = asdict(Provenance("unchanged"))
+Result = tuple[Any, Provenance]
 # Text per pass-through call.
 GATE_BYTES = 16 << 20
-
-Batch = TypeVar("Batch", pa.RecordBatch, JsonBatch)
 
 
 def output_schema(schema: pa.Schema) -> pa.Schema:
@@ -49,43 +48,42 @@ class BatchFixer:
         self.timer = self.relocalizer.pipeline.timer  # the steps', the models' and the I/O's time
         self.gate = passthrough(options.max_chars)
 
-    def gated(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, np.ndarray]]:
+    def gated(self, batches: Iterable[pa.RecordBatch]) -> Iterator[tuple[pa.RecordBatch, np.ndarray]]:
         """Each batch with its pass-through mask (True: the row passes unchanged), the test run
         on groups of batches holding up to :data:`GATE_BYTES` of text."""
         if self.gate is None:
             for batch in batches:
-                yield batch, np.zeros(len(batch.rows) if isinstance(batch, JsonBatch) else batch.num_rows, dtype=bool)
+                yield batch, np.zeros(batch.num_rows, dtype=bool)
             return
-        group: list[Batch] = []
+        group: list[pa.RecordBatch] = []
         texts: list[pa.Array] = []
         size = 0
         for batch in batches:
             group.append(batch)
-            texts.append(self._texts(batch))
+            texts.append(batch.column(self.options.text_column))
             size += texts[-1].nbytes
             if size >= GATE_BYTES:
-                yield from zip(group, self._passes(texts))
+                yield from zip(group, self._passes(group, texts))
                 group, texts, size = [], [], 0
-        yield from zip(group, self._passes(texts))
+        yield from zip(group, self._passes(group, texts))
 
-    def _texts(self, batch: Batch) -> pa.Array:
-        if not isinstance(batch, JsonBatch):
-            return batch.column(self.options.text_column)
-        try:
-            return pa.array(batch.texts, type=pa.string())
-        except (UnicodeEncodeError, pa.ArrowException):  # e.g. a lone surrogate: the pipeline decides
-            return pa.nulls(len(batch.texts), type=pa.string())
-
-    def _passes(self, texts: list[pa.Array]) -> list[np.ndarray]:
+    def _passes(self, group: list[pa.RecordBatch], texts: list[pa.Array]) -> list[np.ndarray]:
         if not texts:
             return []
         assert self.gate is not None
         with self.timer.stage("gate"):
             mask = self.gate.mask(pa.chunked_array(texts, type=texts[0].type))
-        return np.split(mask, np.cumsum([len(t) for t in texts[:-1]]))
+        masks = np.split(mask, np.cumsum([len(t) for t in texts[:-1]]))
+        # a row a reader could not read into Arrow is decided by its error, not passed
+        return [m & ~_read_errors(b) for m, b in zip(masks, group)]
 
-    def _process(self, texts: list[Any], claims: list[Any], tally: Tally) -> list[tuple[Any, Provenance]]:
-        results = self.relocalizer.process_many(texts, claims)
+    def _process(self, texts: list[Any], claims: list[Any], errors: list[Any], tally: Tally) -> list[Result]:
+        """The result of each row: its read error, or the pipeline's."""
+        todo = [i for i, e in enumerate(errors) if e is None]
+        done = self.relocalizer.process_many([texts[i] for i in todo], [claims[i] for i in todo])
+        results: list[Result] = [(t, Provenance("error", e or "")) for t, e in zip(texts, errors)]
+        for i, result in zip(todo, done):
+            results[i] = result
         for _, prov in results:
             tally.add(prov)
         return results
@@ -108,7 +106,12 @@ class BatchFixer:
                 if claims_name in batch.schema.names
                 else [None] * len(slow)
             )
-            results = self._process(texts, claims, tally)
+            errors = (
+                batch.column(ERROR_COLUMN).take(pa.array(slow)).to_pylist()
+                if ERROR_COLUMN in batch.schema.names
+                else [None] * len(slow)
+            )
+            results = self._process(texts, claims, errors, tally)
             changed = [(i, new) for i, old, (new, prov) in zip(slow, texts, results) if new is not old]
             if changed:
                 mask = np.zeros(n, dtype=bool)
@@ -131,23 +134,9 @@ class BatchFixer:
         tally.rows_out += out.num_rows
         return out
 
-    def fix_rows(self, batch: JsonBatch, passes: np.ndarray, tally: Tally) -> list[dict[str, Any]]:
-        """:meth:`fix_arrow` for a batch of JSON rows."""
-        rows = batch.rows
-        tally.rows_in += len(rows)
-        slow = np.flatnonzero(~passes)
-        tally.add_passthrough(len(rows) - len(slow))
-        for row in rows:
-            row[COLUMN] = UNCHANGED
-        if len(slow):
-            claims = [rows[i].get(self.options.claims_column) for i in slow]
-            results = self._process([batch.texts[i] for i in slow], claims, tally)
-            for i, (new, prov) in zip(slow, results):
-                row = rows[i]
-                if new is not batch.texts[i]:
-                    row[self.options.text_column] = new
-                row[COLUMN] = asdict(prov)
-            if any(p.dropped for _, p in results):
-                rows = [r for r in rows if not r[COLUMN]["dropped"]]
-        tally.rows_out += len(rows)
-        return rows
+
+def _read_errors(batch: pa.RecordBatch) -> np.ndarray:
+    """True for each row a reader could not read into Arrow (:data:`ERROR_COLUMN`)."""
+    if ERROR_COLUMN not in batch.schema.names:
+        return np.zeros(batch.num_rows, dtype=bool)
+    return batch.column(ERROR_COLUMN).is_valid().to_numpy(zero_copy_only=False)

@@ -7,7 +7,11 @@ from enum import StrEnum
 
 import pyarrow as pa
 
+# The provenance column's name.
+COLUMN = "relocalize"
 STATUSES = ("unchanged", "rewritten", "partial", "unresolved", "unsupported", "error")
+# The message of a row whose text has no UTF-8 (it could not be written out, nor its edits recorded).
+LONE_SURROGATE = "text holds a lone surrogate (not valid Unicode)"
 
 
 class Kind(StrEnum):

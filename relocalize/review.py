@@ -25,7 +25,7 @@ from typing import Any, TextIO
 
 from relocalize.api import COLUMN
 from relocalize.inspection import Painter
-from relocalize.io import JsonBatch, Shard, ShardError, UsageError, discover, open_reader
+from relocalize.io import Shard, ShardError, UsageError, batch_rows, discover, open_reader
 from relocalize.provenance import CLAIM_EDITS, Kind
 
 LABELS = ("accept", "reject", "skip")
@@ -63,10 +63,10 @@ def split_of(doc_id: str) -> str:
 def _rows(shard: Shard, text_column: str) -> Iterator[dict[str, Any]]:
     """The rows of an output shard; each must hold a ``relocalize`` provenance value."""
     reader = open_reader(shard, 1024, text_column)
-    if reader.schema is not None and COLUMN not in reader.schema.names:
+    if shard.format == "parquet" and COLUMN not in reader.schema.names:
         raise ShardError(f"{shard.path}: no column {COLUMN!r}; is it relocalize output?")
     for batch in reader:
-        yield from batch.rows if isinstance(batch, JsonBatch) else batch.to_pylist()
+        yield from batch_rows(batch)
 
 
 def _edits(row: dict[str, Any], where: str) -> list[dict[str, Any]]:

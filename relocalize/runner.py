@@ -90,24 +90,21 @@ def relocalize_shard(
     try:
         with timer.stage("read"):
             source = shard.path.stat()
-            reader = open_reader(shard, settings.batch_size, text_column)
+            reader = open_reader(shard, settings.batch_size, text_column, settings.options.claims_column)
     except OSError as exc:
         raise ShardError(f"{shard.path}: cannot open: {exc}") from exc
     try:
-        schema = output_schema(reader.schema) if reader.schema is not None else None
+        schema = output_schema(reader.schema)
         with timer.stage("write"):
             codec = settings.compression if shard.format == "parquet" and settings.compression else reader.compression
             writer = open_writer(tmp, shard.format, codec, schema, text_column)
         reported = 0
         for batch, passes in fixer.gated(timed_iter(reader, timer, "read")):
-            if schema is not None:
-                out, rows = fixer.fix_arrow(batch, passes, schema, tally), batch.num_rows
-            else:
-                out, rows = fixer.fix_rows(batch, passes, tally), len(batch.rows)
+            out = fixer.fix_arrow(batch, passes, schema, tally)
             with timer.stage("write"):
                 writer.write(out)
             position = reader.bytes_read
-            report(rows, position - reported)
+            report(batch.num_rows, position - reported)
             reported = position
         with timer.stage("write"):
             writer.close()

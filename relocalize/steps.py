@@ -34,7 +34,7 @@ from relocalize.plan import (
     keep_with_annotations,
     settle_cut,
 )
-from relocalize.provenance import Kind, Provenance
+from relocalize.provenance import LONE_SURROGATE, Kind, Provenance
 from relocalize.rewrite.surface import mask_titles
 from relocalize.rewrite.wrap import WRAPPER, relocalized
 from relocalize.spans import (
@@ -109,8 +109,8 @@ class Screen(Step):
                 doc.finish(text, Provenance("error", f"text is {kind}, not a string"))
             elif not text.strip():
                 doc.finish(text, Provenance("unchanged", "empty text"))
-            elif SURROGATE.search(text):  # no UTF-8 for it: it could not be written out, nor its edits recorded
-                doc.finish(text, Provenance("error", "text holds a lone surrogate (not valid Unicode)"))
+            elif SURROGATE.search(text):
+                doc.finish(text, Provenance("error", LONE_SURROGATE))
             elif len(text) > limit:
                 doc.finish(text, Provenance("unsupported", f"text longer than max_chars={limit}"))
             elif not may_hold_annotations(text):  # whatever its language: no cue, nothing to relocalize

@@ -113,10 +113,10 @@ def test_full_disk_leaves_no_output_and_stops(tmp_path, capsys, monkeypatch):
     shards = [write_jsonl(tmp_path / f"s{i}.jsonl", plain(3, 10 * i)) for i in range(3)]
     real = writers.JsonlShardWriter.write
 
-    def write(self, rows):
+    def write(self, batch):
         if self.path.name.startswith("s1.jsonl"):
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real(self, rows)
+        return real(self, batch)
 
     monkeypatch.setattr(writers.JsonlShardWriter, "write", write)
     out = tmp_path / "out"

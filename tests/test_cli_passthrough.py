@@ -6,7 +6,7 @@ import re
 
 import pyarrow as pa
 import pytest
-from cli_util import corpus
+from cli_util import corpus, read_output, run, write_jsonl
 from conftest import DEV
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from relocalize import fixer
 from relocalize.detect.annotations import may_hold_annotations
 from relocalize.fixer import BatchFixer
-from relocalize.io.readers import JsonBatch
+from relocalize.io.readers import JsonlReader
+from relocalize.io.shards import shard_of
 from relocalize.models import Models
 from relocalize.options import Options
 from relocalize.passthrough import Untranslatable, _char_class, passthrough, to_re2
@@ -174,7 +175,21 @@ def test_gate_groups_batches_without_changing_the_masks(monkeypatch):
     assert sum(o.num_rows for o in out) == len(texts) and tally.passthrough == sum(map(sum, whole))
 
 
-def test_gate_on_null_rows_and_unencodable_json_texts():
+def test_gate_on_null_rows_and_rows_a_reader_could_not_read(tmp_path, capsys):
     assert GATE.mask(pa.array([None, None], type=pa.string())).tolist() == [False, False]
-    batch = JsonBatch([{"text": "a\ud800b"}, {"text": "The cat sat on the mat and it was fine."}], ["a\ud800b", "x"], 1)
-    assert [m.tolist() for _, m in BatchFixer(Options()).gated([batch])] == [[False, False]]
+    rows = [
+        {"id": 1, "text": "a\ud800b"},  # no UTF-8: no Arrow string either
+        {"id": 2, "text": "The cat sat on the mat and it was fine.", "extra": {"k": [1, "\ud800"]}},
+        {"id": 3, "text": "[The following claim is false.] The mill burned in 1921.", "claims": 7},
+    ]
+    path = write_jsonl(tmp_path / "in.jsonl", rows)
+    batches = list(JsonlReader(shard_of(path), 8, "text"))
+    assert [m.tolist() for _, m in BatchFixer(Options()).gated(batches)] == [[False, True, False]]
+    assert run(capsys, "run", path, "--out", tmp_path / "out")[0] == 0
+    out = read_output(tmp_path / "out" / "in.jsonl")
+    assert [{k: v for k, v in r.items() if k != "relocalize"} for r in out] == rows  # every value as it came
+    assert [(r["relocalize"]["status"], r["relocalize"]["message"]) for r in out] == [
+        ("error", "text holds a lone surrogate (not valid Unicode)"),
+        ("unchanged", ""),
+        ("error", "TypeError: claims must be a string or a list of strings, not int"),
+    ]

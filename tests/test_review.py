@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import random
@@ -15,7 +16,6 @@ from cli_util import run, write_jsonl, write_parquet
 
 from relocalize import PROVENANCE_TYPE, Provenance
 from relocalize.io import UsageError
-from relocalize.io.writers import JsonlShardWriter
 from relocalize.provenance import EditRecord
 from relocalize.review import FAMILIES, is_labelled, read_records, sample, score, split_of, wilson, write_records
 
@@ -52,9 +52,7 @@ def _parquet(path: Path, docs: list[tuple[str, dict]], **columns: list) -> Path:
 
 def _jsonl(path: Path, rows: list[dict]) -> Path:
     """Rows written as ``relocalize run`` writes a JSONL output (here gzip)."""
-    writer = JsonlShardWriter(path, "gzip")
-    writer.write(rows)
-    writer.close()
+    path.write_bytes(gzip.compress("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode(), mtime=0))
     return path
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -14,18 +13,17 @@ import pyarrow.parquet as pq
 
 from relocalize.io.errors import ShardError
 from relocalize.io.shards import SUFFIXES, Shard, shard_of
+from relocalize.plan import claim_list
+from relocalize.provenance import LONE_SURROGATE
 
 STRING_TYPES = (pa.string(), pa.large_string())
 
 
-@dataclass
-class JsonBatch:
-    """Rows of a JSONL shard; ``texts`` is the text column (None where a row has none)."""
-
-    rows: list[dict[str, Any]]
-    texts: list[str | None]
-    first_line: int
-    lines: list[int] = field(default_factory=list)
+# The columns a JSONL batch carries beside its text and claims: each row's own line, written back with the text and
+# the provenance set (so every other key keeps its value), and why a row could not be read into Arrow (its text or
+# claims hold a lone surrogate, its claims are of the wrong type), which makes that row an error, left as it came.
+LINE_COLUMN = "_relocalize_line"
+ERROR_COLUMN = "_relocalize_error"
 
 
 # Parquet's codec names as pyarrow's writer takes them (the level is not recorded in the file).
@@ -152,17 +150,26 @@ def _decode_errors() -> tuple[type[BaseException], ...]:
 
 
 class JsonlReader:
-    """Batches of JSON objects, one per line; blank lines are skipped."""
+    """Record batches of JSON objects, one per line (blank lines skipped): the text column, the claims column (a
+    list of strings), each row's line and its read error (:data:`LINE_COLUMN`, :data:`ERROR_COLUMN`)."""
 
-    def __init__(self, shard: Shard, batch_size: int, text_column: str) -> None:
+    def __init__(self, shard: Shard, batch_size: int, text_column: str, claims_column: str = "claims") -> None:
         self.path = shard.path
         self.compression = shard.compression
         self.batch_size = batch_size
         self.text_column = text_column
+        self.claims_column = claims_column
         self.size = self.path.stat().st_size
         if self.size == 0:
             raise ShardError(f"{self.path}: empty file")
-        self.schema = None
+        self.schema = pa.schema(
+            [
+                (text_column, pa.string()),
+                (claims_column, pa.list_(pa.string())),
+                (LINE_COLUMN, pa.binary()),
+                (ERROR_COLUMN, pa.string()),
+            ]
+        )
         self._raw: IO[bytes] | None = None
 
     @property
@@ -183,56 +190,92 @@ class JsonlReader:
             )
         return row
 
-    def __iter__(self) -> Iterator[JsonBatch]:
+    def _values(self, row: dict[str, Any]) -> tuple[str | None, list[str] | None, str | None]:
+        """The row's text, claims and read error."""
+        text = row.get(self.text_column)
+        try:
+            claims = claim_list(row.get(self.claims_column)) if row.get(self.claims_column) is not None else None
+        except TypeError as exc:
+            return text, None, f"TypeError: {exc}"
+        if text is not None and not _encodes(text):
+            return None, claims, LONE_SURROGATE
+        if claims is not None and not all(_encodes(c) for c in claims):
+            return text, None, "claims hold a lone surrogate (not valid Unicode)"
+        return text, claims, None
+
+    def __iter__(self) -> Iterator[pa.RecordBatch]:
         raw = self._raw = open(self.path, "rb")  # noqa: SIM115 - closed below
-        col = self.text_column
-        batch = JsonBatch([], [], 0)
-        seen = 0
-        lineno = 0
+        lines: list[bytes] = []
+        rows: list[tuple[str | None, list[str] | None, str | None]] = []
+        keys: set[str] = set()  # of the first batch, until one of its rows holds the text column
+        first, seen, lineno = 0, 0, 0
         try:
             with raw:
                 for lineno, line in enumerate(_lines(raw, self.compression), 1):
                     if not line.strip():
                         continue
                     row = self._row(line, lineno)
-                    if not batch.rows:
-                        batch.first_line = lineno
-                    batch.rows.append(row)
-                    batch.texts.append(row.get(col))
-                    batch.lines.append(lineno)
-                    if len(batch.rows) == self.batch_size:
-                        seen = self._check(batch, seen)
-                        yield batch
-                        batch = JsonBatch([], [], 0)
-                if batch.rows:
-                    seen = self._check(batch, seen)
-                    yield batch
+                    first = first or lineno
+                    if seen == 0:
+                        keys.update(row)
+                    lines.append(line)
+                    rows.append(self._values(row))
+                    if len(lines) == self.batch_size:
+                        seen = self._check(keys, seen, first, lineno) + len(lines)
+                        yield self._batch(lines, rows)
+                        lines, rows = [], []
+                if lines:
+                    seen = self._check(keys, seen, first, lineno) + len(lines)
+                    yield self._batch(lines, rows)
         except _decode_errors() as exc:
             raise ShardError(f"{self.path}: cannot read after line {lineno} (truncated or corrupt?): {exc}") from exc
         if seen == 0:
             raise ShardError(f"{self.path}: empty file: no JSON rows")
 
-    def _check(self, batch: JsonBatch, seen: int) -> int:
-        if seen == 0 and not any(self.text_column in row for row in batch.rows):
-            keys = sorted({k for row in batch.rows for k in row})
+    def _batch(self, lines: list[bytes], rows: list[tuple[str | None, list[str] | None, str | None]]) -> pa.RecordBatch:
+        texts, claims, errors = zip(*rows)
+        arrays = [pa.array(texts, pa.string()), pa.array(claims, pa.list_(pa.string())), pa.array(lines, pa.binary())]
+        return pa.RecordBatch.from_arrays([*arrays, pa.array(errors, pa.string())], schema=self.schema)
+
+    def _check(self, keys: set[str], seen: int, first: int, last: int) -> int:
+        """``seen``, once the first batch is known to hold the text column."""
+        if seen == 0 and self.text_column not in keys:
             raise ShardError(
-                f"{self.path}: no column {self.text_column!r} in lines {batch.first_line}-{batch.lines[-1]} "
-                f"(keys: {', '.join(keys)})"
+                f"{self.path}: no column {self.text_column!r} in lines {first}-{last} (keys: {', '.join(sorted(keys))})"
             )
-        return seen + len(batch.rows)
+        return seen
 
 
-def open_reader(shard: Shard, batch_size: int, text_column: str) -> ParquetReader | JsonlReader:
+def _encodes(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def open_reader(
+    shard: Shard, batch_size: int, text_column: str, claims_column: str = "claims"
+) -> ParquetReader | JsonlReader:
     """A reader for ``shard``; raises :class:`ShardError` for a file it cannot open."""
     try:
         if shard.format == "parquet":
             return ParquetReader(shard, batch_size, text_column)
-        return JsonlReader(shard, batch_size, text_column)
+        return JsonlReader(shard, batch_size, text_column, claims_column)
     except OSError as exc:
         raise ShardError(f"{shard.path}: cannot open: {exc}") from exc
 
 
-def iter_rows(path: str | Path, text_column: str, batch_size: int = 1024) -> Iterator[dict[str, Any]]:
+def batch_rows(batch: pa.RecordBatch) -> list[dict[str, Any]]:
+    """The rows of a batch a reader gave, as dicts: a JSONL row is its own line, a Parquet row its columns."""
+    if LINE_COLUMN in batch.schema.names:
+        return [json.loads(line) for line in batch.column(LINE_COLUMN).to_pylist()]
+    return batch.to_pylist()
+
+
+def iter_rows(
+    path: str | Path, text_column: str, batch_size: int = 1024, claims_column: str = "claims"
+) -> Iterator[dict[str, Any]]:
     """The rows of one Parquet or JSONL (.gz, .zst) file as dicts, streamed by the shard readers, which
     check that ``text_column`` is there and holds strings. Raises FileNotFoundError for a missing file
     and :class:`ShardError` (a ValueError) for one it cannot read."""
@@ -242,5 +285,5 @@ def iter_rows(path: str | Path, text_column: str, batch_size: int = 1024) -> Ite
     shard = shard_of(file)
     if shard is None:
         raise ShardError(f"{file}: not a supported file (use {', '.join(SUFFIXES)})")
-    for batch in open_reader(shard, batch_size, text_column):
-        yield from batch.rows if isinstance(batch, JsonBatch) else batch.to_pylist()
+    for batch in open_reader(shard, batch_size, text_column, claims_column):
+        yield from batch_rows(batch)

@@ -14,6 +14,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from relocalize.io.readers import LINE_COLUMN
+from relocalize.provenance import COLUMN
+
 # Rows are grouped by the bytes of their text, so memory stays flat and the file layout
 # depends on the rows alone, not on the batch size.
 ROW_GROUP_BYTES = 16 << 20
@@ -77,10 +80,12 @@ class ParquetShardWriter:
 
 
 class JsonlShardWriter:
-    """Writes rows as JSON lines, compressed by the output's suffix (gzip without a timestamp)."""
+    """Writes a JSONL reader's batches back as JSON lines: each row's own line (:data:`LINE_COLUMN`) with the text
+    column and the ``relocalize`` provenance set, compressed by the output's suffix (gzip without a timestamp)."""
 
-    def __init__(self, path: Path, compression: str | None) -> None:
+    def __init__(self, path: Path, compression: str | None, text_column: str) -> None:
         self.path = path
+        self.text_column = text_column
         self._raw: IO[bytes] = open(path, "wb")  # noqa: SIM115 - closed in close()/abort()
         self._out: Any = self._raw
         if compression == "gzip":
@@ -90,7 +95,16 @@ class JsonlShardWriter:
 
             self._out = zstandard.ZstdCompressor(level=3).stream_writer(self._raw, closefd=False)
 
-    def write(self, rows: list[dict[str, Any]]) -> None:
+    def write(self, batch: pa.RecordBatch) -> None:
+        rows = []
+        texts = batch.column(self.text_column).to_pylist()
+        provs = batch.column(COLUMN).to_pylist()
+        for line, text, prov in zip(batch.column(LINE_COLUMN).to_pylist(), texts, provs):
+            row = json.loads(line)
+            if text is not None:  # None: no text, or one Arrow cannot hold (left as it came)
+                row[self.text_column] = text
+            row[COLUMN] = prov
+            rows.append(row)
         try:
             data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8")
         except UnicodeEncodeError:  # lone surrogates: keep them as \\u escapes
@@ -115,4 +129,4 @@ def open_writer(path: Path, fmt: str, compression: str | None, schema: pa.Schema
     if fmt == "parquet":
         assert schema is not None
         return ParquetShardWriter(path, schema, text_column, compression)
-    return JsonlShardWriter(path, compression)
+    return JsonlShardWriter(path, compression, text_column)
