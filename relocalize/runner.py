@@ -17,7 +17,7 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from relocalize import __version__
 from relocalize.fixer import BatchFixer, output_schema
@@ -27,6 +27,9 @@ from relocalize.outdir import OutDir, options_hash, write_json
 from relocalize.progress import Progress
 from relocalize.stats import Tally, summarize
 from relocalize.timing import timed_iter
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 Report = Callable[[int, int], None]
 
@@ -98,14 +101,7 @@ def relocalize_shard(
         with timer.stage("write"):
             codec = settings.compression if shard.format == "parquet" and settings.compression else reader.compression
             writer = open_writer(tmp, shard.format, codec, schema, text_column)
-        reported = 0
-        for batch, passes in fixer.gated(timed_iter(reader, timer, "read")):
-            out = fixer.fix_arrow(batch, passes, schema, tally)
-            with timer.stage("write"):
-                writer.write(out)
-            position = reader.bytes_read
-            report(batch.num_rows, position - reported)
-            reported = position
+        _stream(reader, writer, schema, fixer, tally, report)
         with timer.stage("write"):
             writer.close()
             writer = None
@@ -119,6 +115,25 @@ def relocalize_shard(
     except BaseException:
         _discard(writer, tmp)
         raise
+    return _mark(outdir, shard, source, settings, digest, tally.to_json(timer, time.perf_counter() - start))
+
+
+def _stream(reader: Any, writer: Any, schema: pa.Schema, fixer: BatchFixer, tally: Tally, report: Report) -> None:
+    """Every batch of ``reader`` relocalized into ``writer``, its rows and bytes reported as they go."""
+    reported = 0
+    for batch, passes in fixer.gated(timed_iter(reader, fixer.timer, "read")):
+        out = fixer.fix_arrow(batch, passes, schema, tally)
+        with fixer.timer.stage("write"):
+            writer.write(out)
+        position = reader.bytes_read
+        report(batch.num_rows, position - reported)
+        reported = position
+
+
+def _mark(
+    outdir: OutDir, shard: Shard, source: os.stat_result, settings: Settings, digest: str, figures: dict[str, Any]
+) -> dict[str, Any]:
+    """Write the shard's completion marker (what it was made from, with what, and its ``figures``); return it."""
     marker = {
         "shard": shard.name,
         "input": str(shard.path),
@@ -131,7 +146,7 @@ def relocalize_shard(
         "options": asdict(settings.options),
         "options_hash": digest,
         "version": __version__,
-        **tally.to_json(timer, time.perf_counter() - start),
+        **figures,
     }
     try:
         write_json(outdir.marker(shard.name), marker)

@@ -225,6 +225,71 @@ def _painted(text: str, flags: list[set[str]]) -> str:
     return "".join(out)
 
 
+_Side = tuple[list[str], str, list[set[str]]]  # (HTML parts, text, per-character classes)
+
+
+def _flag(flags: list[set[str]], start: int, end: int, cls: str) -> None:
+    """Add the class ``cls`` to the characters ``start:end``."""
+    for i in range(start, end):
+        flags[i].add(cls)
+
+
+def _span(src: str, flags: list[set[str]], start: int, end: int) -> str:
+    """``src[start:end]`` as HTML, painted with its characters' classes."""
+    return _painted(src[start:end], flags[start:end])
+
+
+def _mark_edits(left: list[set[str]], right: list[set[str]], edits: Sequence[Any]) -> None:
+    """Flag each edit's removed, rewritten and deleted input and its rewritten and inserted output."""
+    for ed in edits:
+        if not ed.text:
+            _flag(left, ed.start, ed.end, "rm")
+            continue
+        _flag(left, ed.start, ed.end, "old")
+        _flag(right, ed.new_start, min(ed.new_end, len(right)), "new")
+        for op, (a1, a2), (b1, b2) in token_diff(ed.original, ed.text):
+            if op == "equal":
+                continue
+            _flag(left, ed.start + a1, ed.start + a2, "del")
+            _flag(right, ed.new_start + b1, min(ed.new_start + b2, len(right)), "ins")
+
+
+def _gap(sides: tuple[_Side, _Side], a: int, b: int, shift: int, context: int) -> None:
+    """Unedited ``text[a:b]`` (at ``a + shift`` in the output), shortened where nothing is marked."""
+    left = sides[0][2]
+    i = a
+    while i < b:
+        j = i
+        while j < b and bool(left[j]) == bool(left[i]):
+            j += 1
+        head, tail = i + context, j - context
+        skip = not left[i] and tail - head > 80
+        marker = f'<span class="skip">[… {tail - head} characters unchanged …]</span>'
+        for (parts, src, flags), off in zip(sides, (0, shift)):
+            if skip:
+                parts += [_span(src, flags, i + off, head + off), marker, _span(src, flags, tail + off, j + off)]
+            else:
+                parts.append(_span(src, flags, i + off, j + off))
+        i = j
+
+
+def _shortened(
+    text: str, out: str, left: list[set[str]], right: list[set[str]], edits: Sequence[Any], context: int
+) -> tuple[str, str]:
+    """Both columns' HTML: the edits in full, the text between them through :func:`_gap`."""
+    lhs: list[str] = []
+    rhs: list[str] = []
+    sides = ((lhs, text, left), (rhs, out, right))
+    cursor = shift = 0
+    for ed in edits:
+        _gap(sides, cursor, ed.start, shift, context)
+        lhs.append(_span(text, left, ed.start, ed.end))
+        rhs.append(_span(out, right, ed.new_start, ed.new_end))
+        cursor, shift = ed.end, ed.new_end - ed.end
+    _gap(sides, cursor, len(text), shift, context)
+    return "".join(lhs), "".join(rhs)
+
+
 def side_by_side(
     text: str,
     output: str | None,
@@ -241,61 +306,17 @@ def side_by_side(
     left: list[set[str]] = [set() for _ in text]
     for cls, spans in (("ann", annotations), ("claim", claims), ("miss", asserted)):
         for s, e in spans:
-            for i in range(s, e):
-                left[i].add(cls)
+            _flag(left, s, e, cls)
     out = output or ""
     right: list[set[str]] = [set() for _ in out]
     edits = sorted(edits, key=lambda e: e.start)
-    for ed in edits:
-        if not ed.text:
-            for i in range(ed.start, ed.end):
-                left[i].add("rm")
-            continue
-        for i in range(ed.start, ed.end):
-            left[i].add("old")
-        for i in range(ed.new_start, min(ed.new_end, len(out))):
-            right[i].add("new")
-        for op, (a1, a2), (b1, b2) in token_diff(ed.original, ed.text):
-            if op == "equal":
-                continue
-            for i in range(ed.start + a1, ed.start + a2):
-                left[i].add("del")
-            for i in range(ed.new_start + b1, min(ed.new_start + b2, len(out))):
-                right[i].add("ins")
+    _mark_edits(left, right, edits)
     if output is None or not replay_ok(text, output, edits):
-        right_html = _painted(out, right) if output is not None else "<em>(row dropped)</em>"
-        return f'<div class="cols"><pre>{_painted(text, left)}</pre><pre>{right_html}</pre></div>'
-    lhs: list[str] = []
-    rhs: list[str] = []
-
-    def gap(a: int, b: int, shift: int) -> None:
-        """Unedited ``text[a:b]`` (at ``a + shift`` in the output), shortened where nothing is marked."""
-        i = a
-        while i < b:
-            j = i
-            while j < b and bool(left[j]) == bool(left[i]):
-                j += 1
-            head, tail = i + context, j - context
-            if not left[i] and tail - head > 80:
-                marker = f'<span class="skip">[… {tail - head} characters unchanged …]</span>'
-                for side, src, flags, off in ((lhs, text, left, 0), (rhs, out, right, shift)):
-                    side.append(_painted(src[i + off : head + off], flags[i + off : head + off]))
-                    side.append(marker)
-                    side.append(_painted(src[tail + off : j + off], flags[tail + off : j + off]))
-                i = j
-                continue
-            lhs.append(_painted(text[i:j], left[i:j]))
-            rhs.append(_painted(out[i + shift : j + shift], right[i + shift : j + shift]))
-            i = j
-
-    cursor = shift = 0
-    for ed in edits:
-        gap(cursor, ed.start, shift)
-        lhs.append(_painted(text[ed.start : ed.end], left[ed.start : ed.end]))
-        rhs.append(_painted(out[ed.new_start : ed.new_end], right[ed.new_start : ed.new_end]))
-        cursor, shift = ed.end, ed.new_end - ed.end
-    gap(cursor, len(text), shift)
-    return f'<div class="cols"><pre>{"".join(lhs)}</pre><pre>{"".join(rhs)}</pre></div>'
+        lhs = _painted(text, left)
+        rhs = _painted(out, right) if output is not None else "<em>(row dropped)</em>"
+    else:
+        lhs, rhs = _shortened(text, out, left, right, edits, context)
+    return f'<div class="cols"><pre>{lhs}</pre><pre>{rhs}</pre></div>'
 
 
 def _sample(records: list[tuple[dict, DocRun]], n: int, seed: int = 0) -> list[int]:
@@ -409,13 +430,12 @@ def _framings_section(f: dict[str, Any] | None) -> list[str]:
     return lines
 
 
-def write_markdown(path: Path, metrics: dict[str, Any], other: dict[str, Any] | None, shown: int | None) -> None:
-    from relocalize.bench.compare import compare_table
-
-    meta, o, t = metrics["meta"], metrics["overall"], metrics["throughput"]
+def _overview(metrics: dict[str, Any]) -> list[str]:
+    """The title, what was run on what, the summary table and how detection and outcomes are read."""
+    meta, o = metrics["meta"], metrics["overall"]
     opts = ", ".join(f"{k}={v}" for k, v in meta["options"].items())
     th = ", ".join(f"{k} {v:.4f}" for k, v in meta["thresholds"].items())
-    lines = [
+    return [
         "# relocalize bench",
         "",
         f"Gold `{meta['gold']}`: {o['documents']} documents, {o['annotations']} gold annotations, "
@@ -438,6 +458,12 @@ def write_markdown(path: Path, metrics: dict[str, Any], other: dict[str, Any] | 
         "words that the verifier reads as contradicting the claim's negation).",
         "",
         f"![outcome shares per document type]({PLOTS['outcomes']})",
+    ]
+
+
+def _edit_size_section(o: dict[str, Any]) -> list[str]:
+    """The mean tokens changed per local negation and per wrapper, and the edit-size plot."""
+    return [
         "",
         "## Edit size",
         "",
@@ -445,24 +471,37 @@ def write_markdown(path: Path, metrics: dict[str, Any], other: dict[str, Any] | 
         f"(mean {num(o['edit_size_local_mean'])}) or a wrapper (mean {num(o['edit_size_wrapped_mean'])}).",
         "",
         f"![edit-size distribution]({PLOTS['edit_size']})",
-        "",
-        "## Controls",
-        "",
     ]
-    c = metrics["controls"]
-    if c:
-        lines.append(f"{pct(c['overall']['byte_identical'])} of {c['overall']['documents']} controls byte-identical.")
-        for ch in c["changed"]:
-            edits = "; ".join(f"{e['kind']} “{e['original'][:80]}” → “{e['text'][:80]}”" for e in ch["edits"][:3])
-            lines.append(f"- `{ch['doc_id']}` ({ch['status']}): {edits}")
-    else:
-        lines.append("No controls given.")
-    lines += _framings_section(metrics.get("framings"))
-    lines += ["", "## Verifier", ""]
-    lines += _verifier_section(metrics["verifier"])
-    if metrics["verifier"]:
-        lines += ["", f"![verifier ROC]({PLOTS['roc']}) ![verifier score histograms]({PLOTS['scores']})"]
-    lines += [
+
+
+def _controls_section(c: dict[str, Any] | None) -> list[str]:
+    """The share of controls left byte-identical and the first edits of each changed one."""
+    lines = ["", "## Controls", ""]
+    if not c:
+        return [*lines, "No controls given."]
+    lines.append(f"{pct(c['overall']['byte_identical'])} of {c['overall']['documents']} controls byte-identical.")
+    for ch in c["changed"]:
+        edits = "; ".join(f"{e['kind']} “{e['original'][:80]}” → “{e['text'][:80]}”" for e in ch["edits"][:3])
+        lines.append(f"- `{ch['doc_id']}` ({ch['status']}): {edits}")
+    return lines
+
+
+def _bench_time(t: dict[str, Any]) -> str:
+    """The sentence on the time the benchmark spent outside the pipeline, and the wall time."""
+    return (
+        "Besides the pipeline, the benchmark itself spent "
+        + ", ".join(
+            f"{v:.0f} s on the {k.replace('_', ' ')}"
+            + (f" (summed over {t['processes']} processes)" if k == "residual_check" and t["processes"] > 1 else "")
+            for k, v in t.get("bench_seconds", {}).items()
+        )
+        + f"; the run took {t['wall_seconds']:.0f} s of wall time before writing this report."
+    )
+
+
+def _throughput_section(t: dict[str, Any]) -> list[str]:
+    """Documents per second, the time per pipeline stage (table and plot) and the benchmark's own time."""
+    lines = [
         "",
         "## Throughput",
         "",
@@ -484,15 +523,22 @@ def write_markdown(path: Path, metrics: dict[str, Any], other: dict[str, Any] | 
         "",
         f"![time per stage]({PLOTS['stages']})",
         "",
-        "Besides the pipeline, the benchmark itself spent "
-        + ", ".join(
-            f"{v:.0f} s on the {k.replace('_', ' ')}"
-            + (f" (summed over {t['processes']} processes)" if k == "residual_check" and t["processes"] > 1 else "")
-            for k, v in t.get("bench_seconds", {}).items()
-        )
-        + f"; the run took {t['wall_seconds']:.0f} s of wall time before writing this report.",
+        _bench_time(t),
         "",
     ]
+    return lines
+
+
+def write_markdown(path: Path, metrics: dict[str, Any], other: dict[str, Any] | None, shown: int | None) -> None:
+    from relocalize.bench.compare import compare_table
+
+    lines = _overview(metrics) + _edit_size_section(metrics["overall"]) + _controls_section(metrics["controls"])
+    lines += _framings_section(metrics.get("framings"))
+    lines += ["", "## Verifier", ""]
+    lines += _verifier_section(metrics["verifier"])
+    if metrics["verifier"]:
+        lines += ["", f"![verifier ROC]({PLOTS['roc']}) ![verifier score histograms]({PLOTS['scores']})"]
+    lines += _throughput_section(metrics["throughput"])
     if shown is not None:
         lines.append(
             f"Side-by-side diffs of {shown} sampled gold documents and the changed controls: [diffs.html](diffs.html)."

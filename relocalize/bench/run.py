@@ -206,87 +206,171 @@ def run_bench(
     ``compare`` is another report directory (or its ``metrics.json``) to put side by side;
     ``framings_path`` a framings gold file (the schema of ``framings-dev``) whose markers and
     governed sentences are scored too (:mod:`relocalize.bench.framings`).
-    ``workers`` processes share the gold documents and the residual check (default: 2 where
-    there are 2 CPUs); stage times add up over processes, so documents/s is one process's rate.
+    ``workers`` processes share the gold and the residual check (default 2 on 2 CPUs); documents/s is one's rate.
     """
     say = say or (lambda _: None)
     wall0 = time.perf_counter()
-    try:
-        import matplotlib  # noqa: F401  (the plots; fail before the long run, not after it)
-    except ImportError as exc:
-        raise RuntimeError("relocalize bench draws its plots with matplotlib: pip install matplotlib") from exc
+    _require_matplotlib()
     out = Path(out_dir)
     gold = read_rows(gold_path, GOLD_COLUMNS, limit)
     controls = read_rows(controls_path, ("text",), limit) if controls_path else []
     other = compare_mod.load_metrics(compare) if compare else None
     out.mkdir(parents=True, exist_ok=True)
     bench_seconds: dict[str, float] = {}
-    calibration = None
-    if calibrate:
-        t0 = time.perf_counter()
-        options = relocalizer.options if relocalizer is not None else relocalize.Options()
-        calibration = run_calibration(
-            gold, Models(options), source=f"relocalize bench --calibrate on {Path(gold_path).name}", say=say
-        )
-        relocalizer = Relocalizer(**asdict(options))  # reads the new thresholds
-        bench_seconds["calibrate"] = time.perf_counter() - t0
+    relocalizer, calibration = (
+        _calibrated(gold, gold_path, relocalizer, bench_seconds, say) if calibrate else (relocalizer, None)
+    )
     relocalizer = relocalizer or Relocalizer()
-    workers = max(1, min(workers or default_workers(), len(gold) or 1))
-    say(f"loading models ({relocalizer.options.parser}, {relocalizer.options.verifier})")
-    runner = _Runner(relocalizer)
-    size = -(-len(gold) // workers)
-    parts = [gold[i : i + size] for i in range(0, len(gold), size)] or [[]]
-    say(f"relocalizing {len(gold)} gold documents" + (f" in {len(parts)} processes" if len(parts) > 1 else ""))
-    if len(parts) > 1:
-        ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=len(parts) - 1, mp_context=ctx) as pool:
-            futures = [pool.submit(_evaluate_in_worker, asdict(relocalizer.options), part) for part in parts[1:]]
-            chunks = [evaluate(relocalizer, parts[0], controls, say, runner)]
-            chunks += [f.result() for f in futures]
-    else:
-        chunks = [evaluate(relocalizer, parts[0], controls, say, runner)]
+    runner, chunks = _relocalize_gold(relocalizer, gold, controls, workers, say)
     runs = [run for c in chunks for run in c.runs]
     control_out, control_prov = chunks[0].control_out, chunks[0].control_prov
+    stages = _stage_totals(chunks)
+    stages["write"] = _save_outputs(out if save_outputs else None, gold, runs, controls, control_out, control_prov)
+    bench_seconds["residual_check"] = sum(c.residual_seconds for c in chunks)
+    metrics = gold_metrics(gold, runs)
+    metrics["verifier"] = _verifier_set(relocalizer, runner, gold, verifier_pairs, bench_seconds, say)
+    metrics["framings"] = _framings(relocalizer, framings_path, limit, bench_seconds, say)
+    metrics["controls"] = control_metrics(controls, control_out, control_prov) if controls else None
+    metrics["throughput"] = _throughput(chunks, gold, controls, stages, runner.load_seconds, bench_seconds)
+    metrics["meta"] = _meta(relocalizer.options, gold_path, controls_path, limit, runner.thresholds, calibration)
+    say("writing the report")
+    metrics["throughput"]["wall_seconds"] = time.perf_counter() - wall0
+    if not corpus_text and metrics["verifier"]:
+        metrics["verifier"]["examples"] = {}  # the corpus's sentences stay out of the report
+    diffs = diff_sample if corpus_text else None
+    _report(out, metrics, (gold, runs, controls, control_out, control_prov, other, diffs), bench_seconds)
+    say(f"report in {out}/ ({time.perf_counter() - wall0:.0f} s)")
+    return metrics
+
+
+def _stage_totals(chunks: list[Chunk]) -> dict[str, float]:
+    """The seconds of each stage, summed over the processes."""
     stages: dict[str, float] = dict.fromkeys(STAGES, 0.0)
     for c in chunks:
         for k, v in c.stage_seconds.items():
             stages[k] = stages.get(k, 0.0) + v
-    with tempfile.TemporaryDirectory() as tmp:
-        target = out / "outputs.parquet" if save_outputs else Path(tmp) / "outputs.parquet"
-        t0 = time.perf_counter()
-        _write_outputs(target, gold, runs, controls, control_out, control_prov)
-        stages["write"] = time.perf_counter() - t0
-    bench_seconds["residual_check"] = sum(c.residual_seconds for c in chunks)
+    return stages
 
+
+def _report(out: Path, metrics: dict[str, Any], parts: tuple[Any, ...], bench_seconds: dict[str, float]) -> None:
+    """The report pages (from ``parts``, :func:`relocalize.bench.report.write_report`'s arguments) and metrics.json."""
+    t0 = time.perf_counter()
+    report_mod.write_report(out, metrics, *parts)
+    bench_seconds["report"] = time.perf_counter() - t0
+    (out / "metrics.json").write_text(json.dumps(metrics, indent=1, sort_keys=True) + "\n")
+
+
+def _require_matplotlib() -> None:
+    """Fail before the long run, not after it, when the plots cannot be drawn."""
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError as exc:
+        raise RuntimeError("relocalize bench draws its plots with matplotlib: pip install matplotlib") from exc
+
+
+def _save_outputs(out: Path | None, *rows: Any) -> float:
+    """Write the outputs (to ``out/outputs.parquet``, or to a temporary file when None); return the seconds it took."""
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        _write_outputs((out or Path(tmp)) / "outputs.parquet", *rows)
+        return time.perf_counter() - t0
+
+
+def _calibrated(
+    gold: list[dict[str, Any]],
+    gold_path: str | Path,
+    relocalizer: Relocalizer | None,
+    bench_seconds: dict[str, float],
+    say: Callable[[str], None],
+) -> tuple[Relocalizer, dict[str, Any]]:
+    """Recompute and store the verifier thresholds on ``gold``; a relocalizer that reads them, and the calibration."""
+    t0 = time.perf_counter()
+    options = relocalizer.options if relocalizer is not None else relocalize.Options()
+    calibration = run_calibration(
+        gold, Models(options), source=f"relocalize bench --calibrate on {Path(gold_path).name}", say=say
+    )
+    bench_seconds["calibrate"] = time.perf_counter() - t0
+    return Relocalizer(**asdict(options)), calibration
+
+
+def _relocalize_gold(
+    relocalizer: Relocalizer,
+    gold: list[dict[str, Any]],
+    controls: list[dict[str, Any]],
+    workers: int | None,
+    say: Callable[[str], None],
+) -> tuple[_Runner, list[Chunk]]:
+    """This process's runner (models loaded), and the gold documents relocalized in ``workers`` processes (the
+    controls in this one)."""
+    say(f"loading models ({relocalizer.options.parser}, {relocalizer.options.verifier})")
+    runner = _Runner(relocalizer)
+    workers = max(1, min(workers or default_workers(), len(gold) or 1))
+    size = -(-len(gold) // workers)
+    parts = [gold[i : i + size] for i in range(0, len(gold), size)] or [[]]
+    say(f"relocalizing {len(gold)} gold documents" + (f" in {len(parts)} processes" if len(parts) > 1 else ""))
+    if len(parts) == 1:
+        return runner, [evaluate(relocalizer, parts[0], controls, say, runner)]
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=len(parts) - 1, mp_context=ctx) as pool:
+        futures = [pool.submit(_evaluate_in_worker, asdict(relocalizer.options), part) for part in parts[1:]]
+        chunks = [evaluate(relocalizer, parts[0], controls, say, runner)]
+        return runner, chunks + [f.result() for f in futures]
+
+
+def _verifier_set(
+    relocalizer: Relocalizer,
+    runner: _Runner,
+    gold: list[dict[str, Any]],
+    per_kind: int,
+    bench_seconds: dict[str, float],
+    say: Callable[[str], None],
+) -> dict[str, Any] | None:
+    """The verifier's precision and recall on labelled pairs built from ``gold`` (None without both labels)."""
     say("verifier set")
     t0 = time.perf_counter()
-    plain = relocalizer.pipeline
-    pairs = verifier_eval.build_pairs(
-        gold, plain.models.rewriter, plain.models.parse, per_kind=verifier_pairs, positives=2 * verifier_pairs
-    )
+    models = relocalizer.pipeline.models
+    pairs = verifier_eval.build_pairs(gold, models.rewriter, models.parse, per_kind=per_kind, positives=2 * per_kind)
     verifier = (
-        verifier_eval.evaluate(pairs, plain.models.verifier.contradiction, runner.thresholds["rule"])
+        verifier_eval.evaluate(pairs, models.verifier.contradiction, runner.thresholds["rule"])
         if len({p.label for p in pairs}) == 2
         else None
     )
     bench_seconds["verifier_set"] = time.perf_counter() - t0
+    return verifier
 
-    metrics = gold_metrics(gold, runs)
-    metrics["framings"] = None
-    if framings_path:
-        say("framings gold")
-        t0 = time.perf_counter()
-        rows = read_rows(framings_path, FRAMINGS_COLUMNS, limit)
-        provs = [relocalizer.process(r["text"], r.get("claims"))[1] for r in rows]
-        metrics["framings"] = framing_metrics(rows, provs)
-        bench_seconds["framings"] = time.perf_counter() - t0
+
+def _framings(
+    relocalizer: Relocalizer,
+    framings_path: str | Path | None,
+    limit: int | None,
+    bench_seconds: dict[str, float],
+    say: Callable[[str], None],
+) -> dict[str, Any] | None:
+    """The framings gold's metrics (None without one)."""
+    if not framings_path:
+        return None
+    say("framings gold")
+    t0 = time.perf_counter()
+    rows = read_rows(framings_path, FRAMINGS_COLUMNS, limit)
+    provs = [relocalizer.process(r["text"], r.get("claims"))[1] for r in rows]
+    bench_seconds["framings"] = time.perf_counter() - t0
+    return framing_metrics(rows, provs)
+
+
+def _throughput(
+    chunks: list[Chunk],
+    gold: list[dict[str, Any]],
+    controls: list[dict[str, Any]],
+    stages: dict[str, float],
+    load_seconds: float,
+    bench_seconds: dict[str, float],
+) -> dict[str, Any]:
+    """Documents per second, overall and by kind, and the time of each stage."""
     n_docs = len(gold) + len(controls)
     process_seconds = sum(c.process_seconds for c in chunks)
     gold_seconds = sum(c.gold_seconds for c in chunks)
     control_seconds = chunks[0].control_seconds
-    metrics["controls"] = control_metrics(controls, control_out, control_prov) if controls else None
-    metrics["verifier"] = verifier
-    metrics["throughput"] = {
+    return {
         "documents": n_docs,
         "gold_documents": len(gold),
         "control_documents": len(controls),
@@ -297,33 +381,31 @@ def run_bench(
         "control_docs_per_second": len(controls) / control_seconds if control_seconds else None,
         "stage_seconds": stages,
         "stage_ms_per_doc": {s: 1000 * v / n_docs for s, v in stages.items()} if n_docs else {},
-        "load_seconds": runner.load_seconds,
+        "load_seconds": load_seconds,
         "bench_seconds": bench_seconds,
     }
-    opts = relocalizer.options
-    metrics["meta"] = {
+
+
+def _meta(
+    opts: relocalize.Options,
+    gold_path: str | Path,
+    controls_path: str | Path | None,
+    limit: int | None,
+    thresholds: dict[str, float],
+    calibration: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """What was run: the inputs, the version, the date, the reported options and thresholds."""
+    return {
         "gold": str(gold_path),
         "controls": str(controls_path) if controls_path else None,
         "limit": limit,
         "relocalize": relocalize.__version__,
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "options": {k: v for k, v in asdict(opts).items() if k in REPORTED_OPTIONS},
-        "thresholds": runner.thresholds,
+        "thresholds": thresholds,
         "calibration": calibration,
         "label": f"{opts.parser}, {opts.verifier}, threshold {opts.threshold or 'calibrated'}",
     }
-
-    say("writing the report")
-    t0 = time.perf_counter()
-    metrics["throughput"]["wall_seconds"] = t0 - wall0
-    if not corpus_text and metrics["verifier"]:
-        metrics["verifier"]["examples"] = {}  # the corpus's sentences stay out of the report
-    diffs = diff_sample if corpus_text else None
-    report_mod.write_report(out, metrics, gold, runs, controls, control_out, control_prov, other, diffs)
-    bench_seconds["report"] = time.perf_counter() - t0
-    (out / "metrics.json").write_text(json.dumps(metrics, indent=1, sort_keys=True) + "\n")
-    say(f"report in {out}/ ({time.perf_counter() - wall0:.0f} s)")
-    return metrics
 
 
 # -- command line ------------------------------------------------------------------

@@ -94,6 +94,25 @@ _EVENT_NOUNS = frozenset(
         "performance",
         "publication",
         "visit",
+        # changes a report takes for granted ("Officials said the closure would last until spring")
+        "move",
+        "switch",
+        "change",
+        "closure",
+        "shutdown",
+        "outage",
+        "suspension",
+        "relocation",
+        "transfer",
+        "removal",
+        "rotation",
+        "renovation",
+        "restoration",
+        "reopening",
+        "cancellation",
+        "recall",
+        "ban",
+        "blackout",
     ]
 )
 
@@ -487,33 +506,41 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
     for pred in [root, *(c for c in _coordinated(g, root) if _is_verbal(c))]:
         _check_scope_words(g, pred)
     for conj in _coordinated(g, root):
-        if any(c.lower in _CONTRAST for c in g.children(conj)):
-            raise Refusal(f"a contrast ('..., yet Y') at {conj.text!r}: the second clause is not the claim's")
-        between = g.tokens[g.tokens[conj.head].i + 1 : conj.i]
-        joiners = ("CCONJ",) if _has_subject(g, conj) else ("PUNCT", "CCONJ")  # a comma alone splices clauses
-        if not any(t.upos in joiners for t in between):
-            raise Refusal(f"conjunct {conj.text!r} joined by nothing: an unreliable parse")
-        own_aux = any(a.tag in FINITE_TAGS for a in g.children(conj, *_AUX))
-        if not _is_verbal(conj) and _is_verbal(g.tokens[conj.head]):
-            raise Refusal(
-                f"a conjunct with no verb of its own under the verb ('..., and the second {conj.text}'): a gapped "
-                "clause, which 'or' after a negation cannot carry"
-            )
-        if _is_verbal(conj) and _has_subject(g, conj):
-            raise Refusal(
-                f"two clauses with their own subjects (... {conj.text!r}): negated each, they deny more than the "
-                "claim ('it did not work' says it failed); negated one, the other stays asserted"
-            )
-        if _is_verbal(conj) and (conj.tag in _FINITE or own_aux):
-            edits.extend(_negate_predicate(g, conj))
-            preds.append(conj)
-            continue
-        preds.append(conj)  # in the scope of the root's negation
-        # A conjunct that shares the negated auxiliary or copula: "has not won or set".
-        for cc in g.children(g.tokens[conj.head], "cc"):
-            if cc.lower == "and" and cc.i < conj.i:
-                edits.append(Edit(cc.idx, cc.end, _case_like("or", cc.text)))
+        edits.extend(_negate_conjunct(g, root, conj, preds))
     return edits
+
+
+def _negate_conjunct(g: Graph, root: Token, conj: Token, preds: list[Token]) -> list[Edit]:
+    """The edits a conjunct of the negated ``root`` needs (appended to ``preds``): its own negation when it has its
+    own finite verb, else "or" for the "and" before it ("has not won or set"); refused where neither reads."""
+    if any(c.lower in _CONTRAST for c in g.children(conj)):
+        raise Refusal(f"a contrast ('..., yet Y') at {conj.text!r}: the second clause is not the claim's")
+    between = g.tokens[g.tokens[conj.head].i + 1 : conj.i]
+    joiners = ("CCONJ",) if _has_subject(g, conj) else ("PUNCT", "CCONJ")  # a comma alone splices clauses
+    if not any(t.upos in joiners for t in between):
+        raise Refusal(f"conjunct {conj.text!r} joined by nothing: an unreliable parse")
+    if not _is_verbal(conj) and _is_verbal(g.tokens[conj.head]):
+        raise Refusal(
+            f"a conjunct with no verb of its own under the verb ('..., and the second {conj.text}'): a gapped "
+            "clause, which 'or' after a negation cannot carry"
+        )
+    if _is_verbal(conj) and _has_subject(g, conj):
+        raise Refusal(
+            f"two clauses with their own subjects (... {conj.text!r}): negated each, they deny more than the "
+            "claim ('it did not work' says it failed); negated one, the other stays asserted"
+        )
+    preds.append(conj)
+    own_aux = any(a.tag in FINITE_TAGS for a in g.children(conj, *_AUX))
+    # "were captured and moved": a past form after a passive shares its auxiliary (not "did not move")
+    passive = conj.tag == "VBD" and g.children(root, "auxpass") and not g.children(conj, "dobj")
+    if _is_verbal(conj) and (own_aux or (conj.tag in _FINITE and not passive)):
+        return _negate_predicate(g, conj)
+    # in the scope of the root's negation, sharing its auxiliary or copula
+    return [
+        Edit(cc.idx, cc.end, _case_like("or", cc.text))
+        for cc in g.children(g.tokens[conj.head], "cc")
+        if cc.lower == "and" and cc.i < conj.i
+    ]
 
 
 _SPEAKERS = frozenset({"i", "we"})
@@ -532,6 +559,14 @@ _FOCUS_PHRASE = re.compile(
     r"|that same (?:day|week|month|year|season))\b",
     re.IGNORECASE,
 )
+# A manner after a past event takes the focus too: "did not reach the train on foot" (so by other means). After a
+# habit it is the claim ("Most visitors arrive by ferry").
+_MANNER = re.compile(
+    r"\b(?:on foot|by hand|by (?:helicopter|boat|ferry|car|bus|coach|train|rail|road|air|sea|plane|bicycle|bike))\b",
+    re.IGNORECASE,
+)
+# Verbs of telling: a definite event noun in what they report is taken for granted ("said the closure would last").
+_REPORTING = frozenset("say tell state announce confirm report add explain write insist reveal disclose".split())  # noqa: SIM905
 # Verbs whose negation is an idiom of its own ("does not compare to" says far worse, not different).
 _IDIOMATIC = frozenset({"compare", "measure"})
 # Verbs that undo a change presuppose it: "The 1 pm drop was not restored" says it had been moved and still is,
@@ -555,6 +590,8 @@ def check_clauses(g: Graph, root: Token) -> None:
     if undo := next((t for t in g.tokens if _undoes(g, t)), None):
         raise Refusal(f"{undo.text!r} undoes a change it presupposes: negated, the change still stands")
     for pred in [root, *(c for c in _coordinated(g, root) if _is_verbal(c))]:
+        if pred.tag in ("VBD", "VBN") and (manner := _MANNER.search(g.text)):
+            raise Refusal(f"the manner {manner.group()!r} would take the negation, and the event would still happen")
         check_frame(g, pred)
         if any(t.lower == "according" or (t.lower == "per" and t.dep == "prep") for t in g.subtree(pred)):
             raise Refusal("a source attribution ('according to X') would make the source deny the claim")
@@ -842,10 +879,18 @@ def _check_noun_verb(g: Graph, pred: Token) -> None:
 @named("event_nouns")
 def check_event_nouns(g: Graph) -> None:
     """ "Sheeran's victory stunned fans", "We welcome his donation": a possessive event noun presupposes
-    the event whatever the verb says, negated or wrapped."""
+    the event whatever the verb says, negated or wrapped; so does a definite one in a reported clause
+    ("Officials said the closure would last until spring": "did not say" leaves the closure standing)."""
+    reported = {
+        t.i for c in g.tokens if c.dep == "ccomp" and g.tokens[c.head].lemma.lower() in _REPORTING for t in g.subtree(c)
+    }
     for tok in g.tokens:
-        if tok.upos == "NOUN" and tok.lemma.lower() in _EVENT_NOUNS and g.children(tok, "poss"):
+        if tok.upos != "NOUN" or tok.lemma.lower() not in _EVENT_NOUNS:
+            continue
+        if g.children(tok, "poss"):
             raise Refusal(f"possessive event noun {tok.text!r} presupposes the claim")
+        if tok.i in reported and any(d.lower in ("the", "this", "that") for d in g.children(tok, "det")):
+            raise Refusal(f"the reported clause takes {tok.text!r} for granted: negated or wrapped, it stays")
 
 
 def _interrogative(g: Graph) -> bool:

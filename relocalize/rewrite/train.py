@@ -153,6 +153,12 @@ def latest_checkpoint(out_dir: str | Path) -> Path | None:
     return max(done, key=lambda p: int(p.name.split("-")[1]), default=None)
 
 
+def _save_model(path: Path, model: Any, tokenizer: Any) -> None:
+    """Write the model's weights and its tokenizer to ``path``."""
+    model.save_pretrained(path)
+    tokenizer.save_pretrained(path)
+
+
 def _save_checkpoint(out_dir: Path, model: Any, tokenizer: Any, optimizer: Any, state: dict[str, Any]) -> Path:
     import torch
 
@@ -160,8 +166,7 @@ def _save_checkpoint(out_dir: Path, model: Any, tokenizer: Any, optimizer: Any, 
     if path.exists():
         shutil.rmtree(path)
     path.mkdir(parents=True)
-    model.save_pretrained(path)
-    tokenizer.save_pretrained(path)
+    _save_model(path, model, tokenizer)
     rng = {"cpu": torch.get_rng_state()}
     if torch.cuda.is_available():
         rng["cuda"] = torch.cuda.get_rng_state_all()
@@ -173,6 +178,97 @@ def _save_checkpoint(out_dir: Path, model: Any, tokenizer: Any, optimizer: Any, 
     for stale in older[: max(len(older) - (KEEP_CHECKPOINTS - 1), 0)]:
         shutil.rmtree(stale, ignore_errors=True)
     return path
+
+
+def _start_state(out: Path, fingerprint: dict[str, Any], resume: bool) -> tuple[Path | None, dict[str, Any]]:
+    """The checkpoint to resume from and its trainer state, or none and a fresh state."""
+    out.mkdir(parents=True, exist_ok=True)
+    if not resume and (out / CHECKPOINTS).exists():
+        shutil.rmtree(out / CHECKPOINTS)
+    ckpt = latest_checkpoint(out) if resume else None
+    if ckpt is None:
+        return None, {"step": 0, "epoch_losses": [], "step_losses": [], **fingerprint}
+    saved = json.loads((ckpt / STATE).read_text())
+    changed = [k for k, v in fingerprint.items() if saved.get(k) != v]
+    if changed:
+        raise ValueError(
+            f"the checkpoint {ckpt} was trained with a different {', '.join(changed)}: "
+            "train into a new --out directory, or pass resume=False (--no-resume) to start over"
+        )
+    return ckpt, saved
+
+
+def _optimizer(model: Any, lr: float, seed: int, ckpt: Path | None) -> Any:
+    """AdamW over the model at ``lr``, torch seeded, optimizer and RNG state restored from ``ckpt``."""
+    import torch
+
+    optimizer = torch.optim.AdamW(model.parameters(), lr=lr)
+    torch.manual_seed(seed)
+    if ckpt is not None:
+        extra = torch.load(ckpt / "optimizer.pt", weights_only=False)
+        optimizer.load_state_dict(extra["optimizer"])
+        torch.set_rng_state(extra["rng"]["cpu"])
+        if "cuda" in extra["rng"] and torch.cuda.is_available():
+            torch.cuda.set_rng_state_all(extra["rng"]["cuda"])
+    return optimizer
+
+
+def _schedule(rows: int, batch_size: int, epochs: int, max_steps: int | None) -> tuple[int, int, int]:
+    """Optimizer steps per epoch, steps in all, and the step this call stops at (``max_steps`` caps it)."""
+    per_epoch = -(-rows // batch_size)
+    total = per_epoch * epochs
+    return per_epoch, total, total if max_steps is None else min(total, max_steps)
+
+
+def _next_batch(
+    rows: list[dict[str, list[int]]], step: int, per_epoch: int, batch_size: int, seed: int
+) -> tuple[int, list[dict[str, list[int]]]]:
+    """The epoch of optimizer step ``step`` and its rows, from that epoch's seeded shuffle."""
+    import torch
+
+    epoch, offset = divmod(step, per_epoch)
+    order = torch.randperm(len(rows), generator=torch.Generator().manual_seed(seed + epoch)).tolist()
+    return epoch, [rows[i] for i in order[offset * batch_size : (offset + 1) * batch_size]]
+
+
+def _optimizer_step(model: Any, optimizer: Any, batch: dict[str, Any]) -> float:
+    """One forward and backward pass and AdamW step, gradients clipped at 1; returns the loss."""
+    import torch
+
+    loss = model(**{k: v.to(model.device) for k, v in batch.items()}).loss
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    optimizer.step()
+    optimizer.zero_grad(set_to_none=True)
+    return loss.item()
+
+
+def _log_step(state: dict[str, Any], loss: float, per_epoch: int) -> bool:
+    """Count a step and its loss in ``state`` (and the epoch's mean loss at its end); True at an epoch's end."""
+    state["step"] += 1
+    state["step_losses"].append(round(loss, 6))
+    end_of_epoch = state["step"] % per_epoch == 0
+    if end_of_epoch:
+        state["epoch_losses"].append(round(sum(state["step_losses"][-per_epoch:]) / per_epoch, 6))
+    return end_of_epoch
+
+
+def _fit_result(
+    kind: str, state: dict[str, Any], total: int, finished: bool, resumed_from: int | None, rewriter: Seq2SeqRewriter
+) -> dict[str, Any]:
+    """What :func:`fit` returns, from the trainer state at the end of the call."""
+    losses = state["step_losses"]
+    return {
+        "kind": kind,
+        "steps": state["step"],
+        "total_steps": total,
+        "finished": finished,
+        "resumed_from": resumed_from,
+        "epoch_losses": state["epoch_losses"],
+        "first_loss": losses[0] if losses else None,
+        "last_loss": losses[-1] if losses else None,
+        "rewriter": rewriter,
+    }
 
 
 def fit(
@@ -200,63 +296,30 @@ def fit(
     per-epoch mean losses, the first and last step losses, whether training finished, and
     ``rewriter``: the trained model in memory, wrapped as a :class:`Seq2SeqRewriter`.
     """
-    import torch
+    import torch  # noqa: F401  (without the seq2seq extra, fail here, before out_dir is touched)
 
     if epochs < 1 or batch_size < 1 or lr <= 0:
         raise ValueError("epochs and batch_size must be positive and lr above 0")
     if not pairs:
         raise ValueError("no training pairs")
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    if not resume and (out / CHECKPOINTS).exists():
-        shutil.rmtree(out / CHECKPOINTS)
     fingerprint = {"base": base, "pairs": _digest(pairs), "batch_size": batch_size, "seed": seed, "lr": lr}
-    ckpt = latest_checkpoint(out) if resume else None
-    state: dict[str, Any] = {"step": 0, "epoch_losses": [], "step_losses": [], **fingerprint}
-    if ckpt is not None:
-        saved = json.loads((ckpt / STATE).read_text())
-        changed = [k for k, v in fingerprint.items() if saved.get(k) != v]
-        if changed:
-            raise ValueError(
-                f"the checkpoint {ckpt} was trained with a different {', '.join(changed)}: "
-                "train into a new --out directory, or pass resume=False (--no-resume) to start over"
-            )
-        state = saved
+    ckpt, state = _start_state(out, fingerprint, resume)
     kind, tokenizer, model = load_generator(str(ckpt) if ckpt else base, device, local_files_only, "float32")
     rewriter = Seq2SeqRewriter.from_loaded(kind, tokenizer, model, max_input_tokens=max_input_tokens)
     rows = encode_pairs(rewriter, pairs, max_target_tokens)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=lr)
-    torch.manual_seed(seed)
-    if ckpt is not None:
-        extra = torch.load(ckpt / "optimizer.pt", weights_only=False)
-        optimizer.load_state_dict(extra["optimizer"])
-        torch.set_rng_state(extra["rng"]["cpu"])
-        if "cuda" in extra["rng"] and torch.cuda.is_available():
-            torch.cuda.set_rng_state_all(extra["rng"]["cuda"])
-    per_epoch = -(-len(rows) // batch_size)
-    total = per_epoch * epochs
+    optimizer = _optimizer(model, lr, seed, ckpt)
+    per_epoch, total, stop = _schedule(len(rows), batch_size, epochs, max_steps)
     resumed_from = state["step"] if ckpt is not None else None
-    stop = total if max_steps is None else min(total, max_steps)
     bar = _bar(None, progress, "fine-tuning", total=total, initial=min(state["step"], total), unit="step")
     model.train()
     while state["step"] < stop:
-        epoch, offset = divmod(state["step"], per_epoch)
-        order = torch.randperm(len(rows), generator=torch.Generator().manual_seed(seed + epoch)).tolist()
-        chunk = [rows[i] for i in order[offset * batch_size : (offset + 1) * batch_size]]
-        batch = {k: v.to(model.device) for k, v in _collate(chunk, tokenizer.pad_token_id, kind).items()}
-        loss = model(**batch).loss
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimizer.step()
-        optimizer.zero_grad(set_to_none=True)
-        state["step"] += 1
-        state["step_losses"].append(round(loss.item(), 6))
+        epoch, chunk = _next_batch(rows, state["step"], per_epoch, batch_size, seed)
+        loss = _optimizer_step(model, optimizer, _collate(chunk, tokenizer.pad_token_id, kind))
+        end_of_epoch = _log_step(state, loss, per_epoch)
         if bar is not None:
             bar.update(1)
-            bar.set_postfix_str(f"epoch {epoch + 1}/{epochs} loss {loss.item():.4f}")
-        end_of_epoch = state["step"] % per_epoch == 0
-        if end_of_epoch:
-            state["epoch_losses"].append(round(sum(state["step_losses"][-per_epoch:]) / per_epoch, 6))
+            bar.set_postfix_str(f"epoch {epoch + 1}/{epochs} loss {loss:.4f}")
         if end_of_epoch or state["step"] == stop or (save_steps and state["step"] % save_steps == 0):
             _save_checkpoint(out, model, tokenizer, optimizer, state)
     if bar is not None:
@@ -264,20 +327,8 @@ def fit(
     model.eval()
     finished = state["step"] >= total
     if finished:
-        model.save_pretrained(out)
-        tokenizer.save_pretrained(out)
-    losses = state["step_losses"]
-    return {
-        "kind": kind,
-        "steps": state["step"],
-        "total_steps": total,
-        "finished": finished,
-        "resumed_from": resumed_from,
-        "epoch_losses": state["epoch_losses"],
-        "first_loss": losses[0] if losses else None,
-        "last_loss": losses[-1] if losses else None,
-        "rewriter": rewriter,
-    }
+        _save_model(out, model, tokenizer)
+    return _fit_result(kind, state, total, finished, resumed_from, rewriter)
 
 
 # -- evaluation -----------------------------------------------------------------
@@ -362,6 +413,32 @@ def _load_or_build_pairs(
     return data
 
 
+def _metrics(
+    base: str,
+    out: Path,
+    data: dict[str, Any],
+    settings: dict[str, Any],
+    trained: dict[str, Any],
+    holdout: dict[str, Any] | None,
+    seconds: float,
+) -> dict[str, Any]:
+    """What :func:`train_rewriter` returns and writes to ``metrics.json``, in that file's key order."""
+    return {
+        "base": base,
+        "out": str(out),
+        "corpus": data["corpus"],
+        "documents": data["documents"],
+        "pairs": data["pairs"],
+        "train_pairs": len(data["train"]),
+        "holdout_pairs": len(data["holdout"]),
+        **settings,
+        "prompt": PROMPT_PREFIX + "<sentence>" if trained["kind"] == ENCODER_DECODER else INSTRUCTION + "<sentence>",
+        "training": trained,
+        "holdout": holdout,
+        "seconds": seconds,
+    }
+
+
 def train_rewriter(
     corpus_paths: list[str | Path],
     base: str,
@@ -397,14 +474,12 @@ def train_rewriter(
     relocalizer = relocalizer or Relocalizer(text_column=text_column)
     started = time.perf_counter()
     data = _load_or_build_pairs(out, corpus, text_column, holdout, seed, relocalizer, limit=max_docs, progress=progress)
+    settings = {"epochs": epochs, "lr": lr, "batch_size": batch_size, "seed": seed}
     trained = fit(
         base,
         data["train"],
         out,
-        epochs=epochs,
-        lr=lr,
-        batch_size=batch_size,
-        seed=seed,
+        **settings,
         resume=resume,
         progress=progress,
         device=device,
@@ -413,23 +488,8 @@ def train_rewriter(
         local_files_only=local_files_only,
     )
     rewriter = trained.pop("rewriter")
-    metrics = {
-        "base": base,
-        "out": str(out),
-        "corpus": data["corpus"],
-        "documents": data["documents"],
-        "pairs": data["pairs"],
-        "train_pairs": len(data["train"]),
-        "holdout_pairs": len(data["holdout"]),
-        "epochs": epochs,
-        "lr": lr,
-        "batch_size": batch_size,
-        "seed": seed,
-        "prompt": PROMPT_PREFIX + "<sentence>" if trained["kind"] == ENCODER_DECODER else INSTRUCTION + "<sentence>",
-        "training": trained,
-        "holdout": evaluate(rewriter, data["holdout"], relocalizer) if trained["finished"] else None,
-        "seconds": round(time.perf_counter() - started, 2),
-    }
+    holdout_metrics = evaluate(rewriter, data["holdout"], relocalizer) if trained["finished"] else None
+    metrics = _metrics(base, out, data, settings, trained, holdout_metrics, round(time.perf_counter() - started, 2))
     (out / METRICS).write_text(json.dumps(metrics, ensure_ascii=False, indent=2))
     return metrics
 
