@@ -1,7 +1,10 @@
 """The Ray Data adapter on a local Ray with 2 CPUs: the same rows as ``fix_batch``."""
 
 import os
+import re
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pyarrow as pa
@@ -129,3 +132,33 @@ def test_engine_ray_without_ray_names_the_extra(tmp_path, capsys, monkeypatch):
     good = write_jsonl(tmp_path / "c.jsonl", plain(2))
     code, _, err = run(capsys, "run", good, "--out", tmp_path / "out", "--engine", "ray")
     assert code == 2 and "pip install 'relocalize[ray]'" in err
+
+
+def test_a_killed_driver_resumes_by_shard_as_the_local_engine_does(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    docs = corpus()
+    for i in range(4):
+        write_jsonl(src / f"s{i}.jsonl", [docs[i], *plain(2, 10 * i)])
+    local, out = tmp_path / "local", tmp_path / "ray"
+    assert run(capsys, "run", src, "--out", local)[0] == 0
+    # its own Ray ("local": never one another process of the suite started), one shard at a time
+    env = {**os.environ, "RAY_ADDRESS": "local"}
+    command = [sys.executable, "-m", "relocalize.cli", "run", str(src), "--out", str(out), "--engine", "ray"]
+    driver = subprocess.Popen([*command, "--workers", "1", "--progress", "none"], env=env, stdout=subprocess.DEVNULL)
+    markers = out / "_relocalize" / "shards"
+    deadline = time.monotonic() + 180
+    while not (markers.is_dir() and any(markers.iterdir())) and driver.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    driver.kill()  # SIGKILL: no clean-up of its own
+    driver.wait()
+    done = sorted(p.name for p in markers.iterdir())
+    assert 1 <= len(done) < 4, done  # killed mid-run
+    again = subprocess.run([*command, "--progress", "none"], env=env, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stdout + again.stderr
+    # the killed driver's actor may still finish the shard it had begun before Ray ends it
+    skipped = re.search(r"(\d+) shard\(s\) were already complete", again.stdout)
+    assert skipped and len(done) <= int(skipped.group(1)) < 4, again.stdout
+    assert _outputs(out) == _outputs(local)
+    for name in _outputs(local):
+        assert (out / name).read_bytes() == (local / name).read_bytes()
