@@ -92,6 +92,8 @@ def test_engine_ray_reports_a_bad_shard_as_the_local_engine_does(local_ray, tmp_
     failed = stdout.split("failed shards:\n")[1]
     assert "b.jsonl: " in failed and "not valid JSON" in failed and "c.jsonl" not in failed
     assert _outputs(tmp_path / "out") == ["c.jsonl"]
+    code, stdout, _ = run(capsys, "run", bad, good, "--out", tmp_path / "stops", "--engine", "ray", "--workers", "1")
+    assert code == 1 and "not run (stopped at the first failure; --keep-going continues): c.jsonl" in stdout
 
 
 def _dies_once(flag: Path) -> type[_ShardWorker]:
