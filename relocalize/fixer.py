@@ -26,7 +26,7 @@ from relocalize.stats import Tally
 UNCHANGED: dict[str, Any] = asdict(Provenance("unchanged"))
 Result = tuple[Any, Provenance]
 # Text per pass-through call.
-GATE_BYTES = 16 << 20
+GATE_BYTES = 16 << 20  # of batches held for one call
 
 
 def output_schema(schema: pa.Schema) -> pa.Schema:
@@ -61,7 +61,7 @@ class BatchFixer:
         for batch in batches:
             group.append(batch)
             texts.append(batch.column(self.options.text_column))
-            size += texts[-1].nbytes
+            size += batch.nbytes  # every column: a JSONL batch carries its lines too
             if size >= GATE_BYTES:
                 yield from zip(group, self._passes(group, texts))
                 group, texts, size = [], [], 0
@@ -78,7 +78,9 @@ class BatchFixer:
         return [m & ~_read_errors(b) for m, b in zip(masks, group)]
 
     def _process(self, texts: list[Any], claims: list[Any], errors: list[Any], tally: Tally) -> list[Result]:
-        """The result of each row: its read error, or the pipeline's."""
+        """The result of each row: its read error, or the pipeline's (with ``strict``, a read error raises)."""
+        if self.options.strict and (error := next((e for e in errors if e is not None), None)):
+            raise ValueError(error)
         todo = [i for i, e in enumerate(errors) if e is None]
         done = self.relocalizer.process_many([texts[i] for i in todo], [claims[i] for i in todo])
         results: list[Result] = [(t, Provenance("error", e or "")) for t, e in zip(texts, errors)]

@@ -304,8 +304,9 @@ class Presuppose(Step):
 
     def _denied(self, plan: Plan) -> list[tuple[Span, Graph]]:
         """The sentences outside the claims that deny a clause with relocalize's own opener ("It is not true that a
-        flood overtopped the dam"): their things are the false event's too, as they were when the sentence was a
-        claim, so a run on relocalize's output decides the claims left as the first run did."""
+        flood overtopped the dam"), whoever wrote them: their things are the false event's too, as they were when
+        relocalize's own such sentence was a claim, so a run on its output decides the claims left as the first
+        run did."""
         skip = [a.span for a in plan.annotations]
         found = [u for u in units(plan.doc, skip) if u not in plan.outcomes and u.text(plan.doc).startswith(WRAPPER)]
         texts = [u.text(plan.doc) for u in found]
@@ -376,18 +377,26 @@ class Settle(Step):
         edited = [d for d in batch.docs if d.result is not None and _may_change_again(*d.result)]
         if not edited:
             return batch
-        steps = self.pipeline.steps[: self.pipeline.steps.index(self)]
-        counts = [Counter(step.counts) for step in steps]  # the second pass is this step's work, timed as its own
-        again = DocBatch([Doc(d.result[0] if d.result else None, d.claims) for d in edited], batch.scores)
-        for step in steps:
-            again = step.process(again)
-        for step, saved in zip(steps, counts):
-            step.counts = saved
+        firsts = [d.result for d in edited if d.result is not None]
+        again = self._second_pass(DocBatch([Doc(text, d.claims) for (text, _), d in zip(firsts, edited)], batch.scores))
         self.counts["rechecked"] += len(edited)
-        for doc, second in zip(edited, again.docs):
-            if doc.result is not None and second.result is not None and second.result[0] != doc.result[0]:
+        for doc, (text, prov), second in zip(edited, firsts, again.docs):
+            if second.result is None or second.result[0] != text:  # undecided counts as changed
                 self.counts["unstable"] += 1
-                doc.finish(*self._unstable(doc, doc.result[1]))
+                doc.finish(*self._unstable(doc, prov))
+        return batch
+
+    def _second_pass(self, batch: DocBatch) -> DocBatch:
+        """``batch`` through the steps before this one; run from here (and timed under this step's name), it leaves
+        their counts as they were."""
+        steps = self.pipeline.steps[: self.pipeline.steps.index(self)]
+        counts = [Counter(step.counts) for step in steps]
+        try:
+            for step in steps:
+                batch = step.process(batch)
+        finally:
+            for step, saved in zip(steps, counts):
+                step.counts = saved
         return batch
 
     def _unstable(self, doc: Doc, first: Provenance) -> tuple[object, Provenance]:

@@ -181,10 +181,11 @@ def test_gate_on_null_rows_and_rows_a_reader_could_not_read(tmp_path, capsys):
         {"id": 1, "text": "a\ud800b"},  # no UTF-8: no Arrow string either
         {"id": 2, "text": "The cat sat on the mat and it was fine.", "extra": {"k": [1, "\ud800"]}},
         {"id": 3, "text": "[The following claim is false.] The mill burned in 1921.", "claims": 7},
+        {"id": 4, "text": "b\udfffc [The following claim is false.]", "claims": 7},  # both: the text decides
     ]
     path = write_jsonl(tmp_path / "in.jsonl", rows)
     batches = list(JsonlReader(shard_of(path), 8, "text"))
-    assert [m.tolist() for _, m in BatchFixer(Options()).gated(batches)] == [[False, True, False]]
+    assert [m.tolist() for _, m in BatchFixer(Options()).gated(batches)] == [[False, True, False, False]]
     assert run(capsys, "run", path, "--out", tmp_path / "out")[0] == 0
     out = read_output(tmp_path / "out" / "in.jsonl")
     assert [{k: v for k, v in r.items() if k != "relocalize"} for r in out] == rows  # every value as it came
@@ -192,4 +193,7 @@ def test_gate_on_null_rows_and_rows_a_reader_could_not_read(tmp_path, capsys):
         ("error", "text holds a lone surrogate (not valid Unicode)"),
         ("unchanged", ""),
         ("error", "TypeError: claims must be a string or a list of strings, not int"),
+        ("error", "text holds a lone surrogate (not valid Unicode)"),
     ]
+    code, stdout, _ = run(capsys, "run", path, "--out", tmp_path / "strict", "--strict")
+    assert code == 1 and "ValueError: text holds a lone surrogate" in stdout  # --strict stops on a bad row

@@ -275,9 +275,12 @@ def test_falsity_words_of_appearance_frame_nothing(doc):
         # a negated quantifier opens its own clause (relocalize's own form of "Every farmer accepted cash") ...
         ("Not every farmer accepted cash.", False),
         ("Not all of the lifeboats were launched.", False),
+        ("Not every farmer accepted cash last week.", False),  # "last" names no text here
         # ... unless it names a text
         ("Not all of the above is accurate.", True),
         ("Not every claim in this article is true.", True),
+        ("Not all of it is true.", True),
+        ("Not all of those are real.", True),
     ],
 )
 def test_a_negated_quantifier_frames_its_own_clause_unless_it_names_a_text(sentence, marker):

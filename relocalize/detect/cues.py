@@ -166,15 +166,18 @@ _OWN_CLAUSE = re.compile(
 )
 # A negated quantifier opens its own clause ("Not every vendor accepted cash", relocalize's own form of "Every
 # vendor ..."), unless the sentence names a text ("Not all of the above is accurate").
-_NOT_QUANTIFIER = re.compile(r"^\W*not\s+(?:every|all|always|everyone|everybody|everything)\b", _FLAGS)
-_NAMES_TEXT = re.compile(rf"\b(?:{_TEXT_WORDS}|here|this|these)\b", _FLAGS)
+_NOT_QUANTIFIER = re.compile(
+    r"^\W*not\s+(?:every|all|always|everyone|everybody|everything)\b"
+    rf"(?!(?:\s+of)?\s+(?:this|that|these|those|it|what|here|{_TEXT_WORDS}|the\s+(?:{_TEXT_WORDS}))\b)",
+    _FLAGS,
+)
 
 
 def frames_its_own_clause(text: str) -> bool:
     """True for a sentence that frames the clause it holds ("It is not true that X", "In the story, X", "Not every
     X ..."), unless it points at other text ("In the story that follows, ...")."""
-    own = _OWN_CLAUSE.match(text) is not None or (_NOT_QUANTIFIER.match(text) and not _NAMES_TEXT.search(text))
-    return bool(own) and direction(text) is None
+    own = _OWN_CLAUSE.match(text) is not None or _NOT_QUANTIFIER.match(text) is not None
+    return own and direction(text) is None
 
 
 # Falsity words after a verb of appearance say how something seems, not that it is false ("8 facts that sound

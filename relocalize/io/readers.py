@@ -191,14 +191,15 @@ class JsonlReader:
         return row
 
     def _values(self, row: dict[str, Any]) -> tuple[str | None, list[str] | None, str | None]:
-        """The row's text, claims and read error."""
+        """The row's text, claims and read error (the first of: a lone surrogate in the text, claims of the wrong
+        type, a lone surrogate in the claims); a row with an error keeps only what Arrow can hold."""
         text = row.get(self.text_column)
+        if text is not None and not _encodes(text):
+            return None, None, LONE_SURROGATE
         try:
             claims = claim_list(row.get(self.claims_column)) if row.get(self.claims_column) is not None else None
         except TypeError as exc:
             return text, None, f"TypeError: {exc}"
-        if text is not None and not _encodes(text):
-            return None, claims, LONE_SURROGATE
         if claims is not None and not all(_encodes(c) for c in claims):
             return text, None, "claims hold a lone surrogate (not valid Unicode)"
         return text, claims, None
