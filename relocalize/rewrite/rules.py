@@ -55,6 +55,13 @@ _EVALUATIVE = frozenset(
     "odd strange weird bizarre surreal eerie ironic fitting apt remarkable curious funny striking unusual "  # noqa: SIM905
     "fascinating interesting extraordinary tragic lucky fortunate unfortunate moving poignant heartbreaking".split()
 )
+# The same evaluations as sentence adverbs ("Fortunately the lifeboat reached the trawler"): negated, the writer
+# would call the event's absence fortunate; wrapped, "It is not true that fortunately X" is no one's sentence.
+_EVALUATIVE_ADVERBS = frozenset(
+    "fortunately unfortunately sadly luckily happily thankfully mercifully ironically surprisingly remarkably "  # noqa: SIM905
+    "predictably naturally curiously strangely oddly tragically".split()
+)
+_OF_COURSE = re.compile(r"\bof course\b", re.IGNORECASE)
 # Event nouns whose possessive form presupposes the event ("Kim's victory stunned fans").
 _EVENT_NOUNS = frozenset(
     [
@@ -815,11 +822,16 @@ def check_frame(g: Graph, pred: Token) -> None:
 
 @named("evaluation")
 def check_evaluation(g: Graph, root: Token) -> None:
-    """ "It felt odd to see the tower without its bell", "It is ironic that the ferry sank": an evaluation of an
-    event presupposes it; negated or wrapped, the evaluation is denied and the event still happened."""
+    """ "It felt odd to see the tower without its bell", "It is ironic that the ferry sank", "Fortunately the lifeboat
+    reached the trawler": an evaluation of an event presupposes it; negated or wrapped, the evaluation is denied (or
+    passed to the event's absence) and the event still happened."""
     for judged in g.children(root, "acomp", "attr", "oprd"):
         if judged.lower in _EVALUATIVE and (g.children(judged, "ccomp", "xcomp") or g.children(root, "ccomp", "xcomp")):
             raise Refusal(f"an evaluation of an event ('It felt {judged.lower} to see X'): the event stays asserted")
+    if adverb := next((a for a in g.children(root, "advmod") if a.lower in _EVALUATIVE_ADVERBS), None):
+        raise Refusal(f"the writer's evaluation {adverb.text!r} of the event would judge its absence instead")
+    if _OF_COURSE.search(g.text):
+        raise Refusal("'of course' vouches for the event: negated or wrapped, it vouches for its absence")
 
 
 @named("participle")
