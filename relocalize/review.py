@@ -446,7 +446,7 @@ def add_review_parser(subparsers: Any) -> argparse.ArgumentParser:
     st.add_argument("files", nargs="+", metavar="REVIEW.jsonl")
     st.add_argument("--out", required=True, metavar="LABELS.jsonl")
     sc = sub.add_parser("score", help="acceptable share with a 95%% Wilson interval, rejects by family")
-    sc.add_argument("file", metavar="REVIEW.jsonl")
+    sc.add_argument("files", nargs="+", metavar="REVIEW.jsonl", help="one or more review files, scored together")
     sc.add_argument("--by", choices=GROUPS, help="also one line per group")
     sc.add_argument("--json", action="store_true", help="print the result as JSON")
     return p
@@ -494,7 +494,7 @@ def _cmd_strip(args: argparse.Namespace) -> int:
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
-    result = score(read_records(args.file), args.by)
+    result = score([r for path in args.files for r in read_records(path)], args.by)
     print(json.dumps(result, indent=1) if args.json else format_score(result))
     return 0
 

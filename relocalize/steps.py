@@ -36,7 +36,7 @@ from relocalize.plan import (
 )
 from relocalize.provenance import LONE_SURROGATE, Kind, Provenance
 from relocalize.rewrite.surface import mask_titles
-from relocalize.rewrite.wrap import WRAPPER, relocalized
+from relocalize.rewrite.wrap import relocalized
 from relocalize.spans import (
     NumberedItems,
     Sections,
@@ -235,11 +235,11 @@ class Restate(Step):
         if notices:
             known = [(c.body, c.full(c.rule) if c.rule else c.forced_wrap()) for c in plan.candidates.values()]
             parts = [(p, pipeline.negation_of(p)) for g in doc.given for p in claim_parts(g)]
-            # a sentence that relocalize's own opener already denies restates nothing
+            # a sentence that already holds relocalize's own opener restates nothing
             free = [
                 u
                 for u in units(text, [a.span for a in plan.annotations])
-                if u not in outcomes and not u.text(text).startswith(WRAPPER)
+                if u not in outcomes and not relocalized(u.text(text))
             ]
             if len(free) + len(outcomes) > pipeline.options.max_claims:  # each free sentence may restate a claim
                 doc.finish(text, pipeline.too_many(plan.annotations))
@@ -303,12 +303,12 @@ class Presuppose(Step):
         return batch
 
     def _denied(self, plan: Plan) -> list[tuple[Span, Graph]]:
-        """The sentences outside the claims that deny a clause with relocalize's own opener ("It is not true that a
-        flood overtopped the dam"), whoever wrote them: their things are the false event's too, as they were when
+        """The sentences outside the claims that hold one of relocalize's own openers ("It is not true that a flood
+        overtopped the dam"), whoever wrote them: their things are the false event's too, as they were when
         relocalize's own such sentence was a claim, so a run on its output decides the claims left as the first
         run did."""
         skip = [a.span for a in plan.annotations]
-        found = [u for u in units(plan.doc, skip) if u not in plan.outcomes and u.text(plan.doc).startswith(WRAPPER)]
+        found = [u for u in units(plan.doc, skip) if u not in plan.outcomes and relocalized(u.text(plan.doc))]
         texts = [u.text(plan.doc) for u in found]
         return list(zip(found, self.pipeline.models.parse(texts, texts))) if texts else []
 

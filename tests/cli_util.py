@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -79,3 +84,30 @@ def run(capsys: Any, *args: str) -> tuple[int, str, str]:
     code = cli.main([str(a) for a in args])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
+
+
+def start_run(*args: object, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """``relocalize run ARGS`` in a process of its own session (so its process group can be killed)."""
+    cmd = [sys.executable, "-m", "relocalize.cli", "run", *map(str, args), "--progress", "log"]
+    return subprocess.Popen(
+        cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
+
+
+def kill_after_first_shard(proc: subprocess.Popen, out: Path, group: bool = True) -> list[str]:
+    """SIGKILL the run ``proc`` (its process group, or with ``group=False`` the process alone) once its first
+    shard marker is in ``out``; return the markers there then."""
+    markers = out / "_relocalize" / "shards"
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and proc.poll() is None:
+        if markers.is_dir() and any(p.name.endswith(".json") for p in markers.iterdir()):
+            break
+        time.sleep(0.05)
+    time.sleep(0.05)  # into the next batches, before the last shard ends
+    assert proc.poll() is None, "the run ended before it could be killed"
+    if group:
+        os.killpg(proc.pid, signal.SIGKILL)
+    else:
+        proc.kill()
+    proc.wait()
+    return sorted(p.name for p in markers.iterdir() if p.name.endswith(".json"))

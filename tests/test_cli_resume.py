@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from cli_util import ROOT, corpus, plain, run, write_jsonl, write_parquet
-
-
-def _start(*args: object) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "relocalize.cli", "run", *map(str, args), "--progress", "log"]
-    return subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+from cli_util import corpus, kill_after_first_shard, plain, run, start_run, write_jsonl, write_parquet
 
 
 def _shards(src):
@@ -41,21 +34,10 @@ def test_kill_and_resume_is_byte_identical(tmp_path, capsys):
     reference, out = tmp_path / "reference", tmp_path / "out"
     assert run(capsys, "run", src, "--out", reference, "--batch-size", "5")[0] == 0
 
-    proc = _start(src, "--out", out, "--batch-size", "5", "--workers", "2")
-    markers = out / "_relocalize" / "shards"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        if markers.is_dir() and any(p.name.endswith(".json") for p in markers.iterdir()):
-            break
-        time.sleep(0.05)
-    time.sleep(0.05)  # into the next batches, before the last shard ends
-    assert proc.poll() is None, "the run ended before it could be killed"
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
-    done = sorted(p.name for p in markers.iterdir() if p.name.endswith(".json"))
+    done = kill_after_first_shard(start_run(src, "--out", out, "--batch-size", "5", "--workers", "2"), out)
     assert 1 <= len(done) < 4, done
 
-    resumed = _start(src, "--out", out, "--batch-size", "5")
+    resumed = start_run(src, "--out", out, "--batch-size", "5")
     stdout, stderr = resumed.communicate(timeout=300)
     assert resumed.returncode == 0, stderr.decode()
     assert f"{len(done)} shard(s) were already complete" in stdout.decode()
@@ -97,7 +79,7 @@ def test_workers_die_with_a_killed_run(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
     _shards(src)
-    proc = _start(src, "--out", tmp_path / "out", "--batch-size", "5", "--workers", "2")
+    proc = start_run(src, "--out", tmp_path / "out", "--batch-size", "5", "--workers", "2")
     deadline = time.monotonic() + 120
     workers: set[int] = set()
     while time.monotonic() < deadline and proc.poll() is None and len(workers) < 2:

@@ -2,15 +2,13 @@
 
 import os
 import re
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pyarrow as pa
 import pytest
 import ray
-from cli_util import corpus, plain, run, write_jsonl, write_parquet
+from cli_util import corpus, kill_after_first_shard, plain, run, start_run, write_jsonl, write_parquet
 from ray import cloudpickle
 
 import relocalize
@@ -146,21 +144,13 @@ def test_a_killed_driver_resumes_by_shard_as_the_local_engine_does(tmp_path, cap
     assert run(capsys, "run", src, "--out", local)[0] == 0
     # its own Ray ("local": never one another process of the suite started), one shard at a time
     env = {**os.environ, "RAY_ADDRESS": "local"}
-    command = [sys.executable, "-m", "relocalize.cli", "run", str(src), "--out", str(out), "--engine", "ray"]
-    driver = subprocess.Popen([*command, "--workers", "1", "--progress", "none"], env=env, stdout=subprocess.DEVNULL)
-    markers = out / "_relocalize" / "shards"
-    deadline = time.monotonic() + 180
-    while not (markers.is_dir() and any(markers.iterdir())) and driver.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    driver.kill()  # SIGKILL: no clean-up of its own
-    driver.wait()
-    done = sorted(p.name for p in markers.iterdir())
-    assert 1 <= len(done) < 4, done  # killed mid-run
-    again = subprocess.run([*command, "--progress", "none"], env=env, capture_output=True, text=True, timeout=300)
-    assert again.returncode == 0, again.stdout + again.stderr
+    args = (src, "--out", out, "--engine", "ray")
+    done = kill_after_first_shard(start_run(*args, "--workers", "1", env=env), out, group=False)  # the driver alone
+    assert 1 <= len(done) < 4, done
+    stdout, stderr = start_run(*args, env=env).communicate(timeout=300)
     # the killed driver's actor may still finish the shard it had begun before Ray ends it
-    skipped = re.search(r"(\d+) shard\(s\) were already complete", again.stdout)
-    assert skipped and len(done) <= int(skipped.group(1)) < 4, again.stdout
+    skipped = re.search(r"(\d+) shard\(s\) were already complete", stdout.decode())
+    assert skipped and len(done) <= int(skipped.group(1)) < 4, stdout.decode() + stderr.decode()
     assert _outputs(out) == _outputs(local)
     for name in _outputs(local):
         assert (out / name).read_bytes() == (local / name).read_bytes()

@@ -246,6 +246,11 @@ def test_score_command(tmp_path, capsys):
     code, stdout, _ = run(capsys, "review", "score", review, "--json", "--by", "split")
     data = json.loads(stdout)
     assert code == 0 and data["acceptable"]["k"] == 4 and list(data["groups"]) == ["tune"]
+    records = _scored_records()
+    write_records(first := tmp_path / "first.jsonl", records[:4])
+    write_records(rest := tmp_path / "rest.jsonl", records[4:])
+    code, stdout, _ = run(capsys, "review", "score", first, rest, "--json")
+    assert code == 0 and json.loads(stdout)["acceptable"] == data["acceptable"]  # several files score as one
 
 
 def test_label_loop_saves_each_answer_and_resumes(tmp_path, capsys, monkeypatch):
