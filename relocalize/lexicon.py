@@ -14,11 +14,13 @@ EMPHATICS = frozenset(
     "indeed certainly surely definitely undoubtedly clearly obviously truly actually essentially finally just even".split()  # noqa: SIM905, E501
 )
 # A month's name or its abbreviation ("Sept.", "May").
-MONTH = re.compile(
+_MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
-    r"|nov(?:ember)?|dec(?:ember)?)\.?$",
-    re.IGNORECASE,
+    r"|nov(?:ember)?|dec(?:ember)?)"
 )
+MONTH = re.compile(_MONTHS + r"\.?$", re.IGNORECASE)
+# What dates a label ("June 2020 —", "Early spring:", "Day 3:"): a figure, a month or a season.
+TIME_WORD = re.compile(rf"\d|\b(?:{_MONTHS}|spring|summer|autumn|fall|winter)\b", re.IGNORECASE)
 # Modals read epistemically before "have" + participle ("may have won").
 EPISTEMIC = frozenset({"may", "might", "must"})
 # Words that negate the clause they stand in.

@@ -12,6 +12,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from relocalize.lexicon import TIME_WORD
+
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     [
@@ -294,8 +296,10 @@ _SPEAKER = re.compile(
 
 
 _BRACKETED = re.compile(r"\[[^\]\n]*\]|\([^)\n]*\)|\{[^}\n]*\}")
-# A dated entry's label: a date or number, a few words at most, then a dash or colon ("June 2020 —").
-_ENTRY = re.compile(r"[ \t]*(?:[-*•+][ \t]+)?[*_]{0,2}(?=[^\n]*\d)[\w,./'’ ]{1,30}?[*_]{0,2}[ \t]*[:–—-][ \t]*")
+# A dated entry's label: a few words at most, a date, number, month or season among them (``TIME_WORD``), then a
+# dash or colon ("June 2020 —", "Early spring:"); opening the unit itself, with a space after it ("Autumn: the ...").
+_ENTRY = re.compile(r"[ \t]*(?:[-*•+][ \t]+)?[*_]{0,2}([\w,./'’ ]{1,30}?)[*_]{0,2}[ \t]*[:–—-][ \t]*")
+_OWN_ENTRY = re.compile(r"[*_]{0,2}([\w,./'’ ]{1,30}?)[*_]{0,2}(?::|[ \t][–—-])[ \t]+")
 
 
 def line_around(doc: str, span: Span) -> tuple[int, str, str]:
@@ -520,10 +524,11 @@ def speaker_name(line: str) -> str | None:
 
 
 def entry_label(doc: str, span: Span) -> bool:
-    """True when ``span`` follows a date label on its line ("December 2019 — [hoax] Rangers stop ..."):
-    an entry of a timeline, which a negation turns into a non-event."""
+    """True when ``span`` follows a date label on its line ("December 2019 — [hoax] Rangers stop ...") or opens
+    with one ("Early June: rangers close ..."): an entry of a timeline, which a negation turns into a non-event."""
     lead = _BRACKETED.sub("", line_around(doc, span)[1])
-    return bool(lead.strip()) and _ENTRY.fullmatch(lead) is not None
+    labels = (_ENTRY.fullmatch(lead) if lead.strip() else None, _OWN_ENTRY.match(span.text(doc)))
+    return any(label is not None and TIME_WORD.search(label.group(1)) is not None for label in labels)
 
 
 # A numbered item that opens with a short sentence and goes on after it on its line ("5. It had a dog. A mascot

@@ -143,6 +143,22 @@ def test_a_dated_entry_is_dropped_with_its_date_never_negated(relocalizer):
 
 
 @pytest.mark.parametrize(
+    ("entry", "left"),
+    [  # a month, no figure, after the line's date; a season opening the unit after another sentence
+        ("2004 — [hoax] Early June: rangers close the north pier for nesting terns.\n", ""),
+        (
+            "2004 — The old pier reopened. [Invented entry:] Autumn: rangers close the north pier.\n",
+            "2004 — The old pier reopened.\n",
+        ),
+    ],
+)
+def test_an_entry_labelled_by_a_month_or_season_is_dropped_never_negated(relocalizer, entry, left):
+    doc = "Harbour timeline\n\n1998 — The new breakwater was finished.\n{}2010 — The ferry moved.\n"
+    out, prov = relocalizer.process(doc.format(entry))
+    assert out == doc.format(left) and prov.counts.dropped == 1 and prov.counts.rewritten == 0
+
+
+@pytest.mark.parametrize(
     ("doc", "expected"),
     [  # an FAQ's only answer goes with its question; a thread's question stays
         (

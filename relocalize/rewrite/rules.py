@@ -497,6 +497,7 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
     elif root.lemma == "be" and complements:
         raise Refusal("a that-clause complement of 'be' ('the claim is that ...'): the clause is not asserted")
     check_event_nouns(g)
+    check_focused_subject(g, root)
     _check_subject_quantity(g, root)
     if root.lemma.lower() in _PERCEPTION and g.children(root, "ccomp", "xcomp"):
         raise Refusal("a perception verb over a clause ('watched him run 9.79'): the event is the claim")
@@ -880,6 +881,15 @@ def _check_subject_quantity(g: Graph, pred: Token) -> None:
             raise Refusal(f"a counted subject {subj.text!r}: its negation states another figure")
 
 
+@named("focused_subject")
+def check_focused_subject(g: Graph, pred: Token) -> None:
+    """ "Only cars sold in Ohio are covered": a focus word opening the subject takes any negation, in place ("Only
+    X are not covered" says the rest are) or wrapped ("It is not true that only X are covered" says X are)."""
+    for subj in g.children(pred, "nsubj", "nsubjpass"):
+        if (first := g.subtree(subj)[0]).lower in _FOCUS_WORDS:  # not "The only applicant"
+            raise Refusal(f"a focused subject ({first.text!r} ...): a negation denies the focus, not the claim")
+
+
 @named("subject_comma")
 def _check_subject_comma(g: Graph) -> None:
     """ "The scaffolding in X, developed through Y, manifests ...": one comma between a subject and
@@ -1161,6 +1171,10 @@ def _frames(g: Graph, pred: Token) -> list[Token]:
     return out
 
 
+# What makes a gerund an event the negation leaves presupposed ("Winning the cup in 1998 was not ...").
+_EVENT_ARGS = ("dobj", "prep", "attr", "acomp", "ccomp", "xcomp", "dative", "npadvmod", "agent")
+
+
 def _outside(g: Graph, t: Token, negated: set[int], wrapper: bool) -> str | None:
     """Why ``t`` is not under a negated predicate, or None when it is."""
     node = t
@@ -1169,8 +1183,8 @@ def _outside(g: Graph, t: Token, negated: set[int], wrapper: bool) -> str | None
             return "a clause of its own"
         head = g.tokens[node.head]
         fronted = g.subtree(node)[-1].i < head.i
-        if node.dep in ("csubj", "csubjpass") and (node.tag != "VBG" or g.children(node, "mark")):
-            return "clausal subject"  # a gerund ("Typing those words feels odd") is a subject like any other
+        if node.dep in ("csubj", "csubjpass") and (node.tag != "VBG" or g.children(node, "mark", *_EVENT_ARGS)):
+            return "clausal subject"  # a bare gerund ("Swimming is banned") is a subject like any other
         if node.dep == "relcl" and _set_off(g, node):
             return "non-restrictive relative clause"
         if node.dep == "appos" and _set_off(g, node):

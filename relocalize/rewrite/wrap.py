@@ -22,6 +22,7 @@ from relocalize.rewrite.rules import (
     check_clauses,
     check_evaluation,
     check_event_nouns,
+    check_focused_subject,
     check_lead,
     check_participle,
     check_scope,
@@ -129,6 +130,7 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
             raise Refusal("a second clause with its own subject falls outside 'It is not true that'")
     _check_factive(g, root)
     check_evaluation(g, root)
+    check_focused_subject(g, root)
     check_scope(g, [root], wrapper=True)
     check_answer(g.text.strip())
     check_clauses(g, root)
