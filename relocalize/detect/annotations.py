@@ -563,15 +563,17 @@ def find_annotations(doc: str, model: FramingModel | None = None) -> list[Annota
     if len(denied) == 1 and not (taken or others):
         inline = others
     bracketed = [b for b in bracketed if not any(n.span.contains(b.span) for n in notices)]
-    inline = _one_kind(doc, bracketed + notices, inline)
+    kept = _one_kind(doc, bracketed, notices + inline)
+    notices, inline = [n for n in notices if n in kept], [a for a in inline if a in kept]
     return sorted((_in_markup(doc, a) for a in notices + _one_usage(doc, bracketed + inline)), key=lambda a: a.span)
 
 
 def _one_kind(doc: str, others: list[Annotation], sentences: list[Annotation]) -> list[Annotation]:
-    """``sentences`` (unbracketed annotations) less a lone one of a kind no other annotation of the document has,
-    that neither points, denies nor calls anything false: a document annotates its claims one way, so "Contains a
-    source of phenylalanine." among "(invented)" markers is content the classifier misread, not an unreliable
-    source ("This is fiction too." among them is a marker whatever its kind)."""
+    """``sentences`` (unbracketed annotations and notices) less a lone one of a kind no other annotation of the
+    document has, that neither points, denies nor calls anything false: a document annotates its claims one way, so
+    "Contains a source of phenylalanine." among "(invented)" markers, or a closing paragraph "Oats are a good source
+    of energy.", is content the classifier misread, not an unreliable source ("This is fiction too." among them is
+    a marker whatever its kind)."""
     kinds = Counter(a.framing for a in others + sentences)
     return [a for a in sentences if kinds[a.framing] > 1 or len(kinds) == 1 or _speaks_of_truth(a.span.text(doc))]
 
