@@ -33,9 +33,10 @@ PRONOUNS = frozenset("it its they them their he him his she her".split())  # noq
 # Demonstratives: they point back at a mention ("that vault", "Those savings are imaginary.").
 DEMONSTRATIVES = frozenset("this that these those".split())  # noqa: SIM905
 # Words that open a sentence leaning on the one before it: a pronoun or demonstrative ("It", "They", "This"), a
-# connective ("But", "Meanwhile"), a reaction ("Wow", "Agreed"); and openers of more words ("Either way").
+# relative ("Which, frankly, surprised nobody."), a comparison ("Same story at the castle."), a connective ("But",
+# "Meanwhile"), a reaction ("Wow", "Agreed"); and openers of more words ("Either way").
 _LEANING = (
-    "such but yet so however still though instead meanwhile also otherwise nevertheless"
+    "which same such but yet so however still though instead meanwhile also otherwise nevertheless"
     " nonetheless then later afterwards again besides moreover furthermore additionally similarly likewise"
     " therefore thus hence consequently accordingly and or nor plus wow whoa blimey oh ah huh haha lol yeah yep nope"
     " exactly agreed thanks"

@@ -224,6 +224,16 @@ def _leaning(doc: str, claim: str, others: tuple[str, ...] = (), markers: tuple[
             "The gallery dropped its late openings in 2020.",
             "Most of us came at lunch anyway.",
         ),
+        (  # a relative that opens the sentence, and a comparison, point at the claim
+            "The council says the ferry will stop in May. [invented] Which, frankly, surprised nobody here.",
+            "The council says the ferry will stop in May.",
+            "Which, frankly, surprised nobody here.",
+        ),
+        (
+            "ANA: The tower lift was shut after the storm. [invented]\nBEN: Same story at the castle last year.",
+            "The tower lift was shut after the storm.",
+            "BEN: Same story at the castle last year.",
+        ),
     ],
 )
 def test_a_later_sentence_that_leans_on_a_claim_is_found(doc, claim, leaning):

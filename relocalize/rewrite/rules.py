@@ -164,6 +164,19 @@ _ADVERBIAL_SUBORDINATORS = frozenset(
 )
 # Focus and degree words that take a negation of their predicate ("did not run just 9.8").
 _FOCUS_WORDS = frozenset("almost nearly barely hardly scarcely only just merely solely even too".split())  # noqa: SIM905
+# Verbs that take "it" for a subject and the claim for a clause ("It turns out Y won", "It emerged that Y won"):
+# negated, they deny how the claim came to light ("It does not seem that ..."), not the claim.
+_RAISING = frozenset("seem appear emerge transpire".split())  # noqa: SIM905
+
+
+def raising(g: Graph, verb: Token) -> bool:
+    """True for a raising verb ("seems", "turns out") whose subject is "it": the claim is its clause."""
+    if not any(c.dep == "expl" or c.lower == "it" for c in g.children(verb, *SUBJECTS)):
+        return False
+    lemma = verb.lemma.lower()
+    return lemma in _RAISING or (lemma == "turn" and any(c.lower == "out" for c in g.children(verb, "prt")))
+
+
 # Verbs whose that-clause stays presupposed under a negation ("did not admit that X": X still holds).
 CONCEDING = frozenset("acknowledge admit concede recognise recognize".split())  # noqa: SIM905
 _FOCUS = frozenset({"only", "merely", "just", "simply", "solely", "even", "necessarily", "exactly"})
@@ -485,8 +498,9 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
     if factive_verb or root.lower in FACTIVE or any(p.lower in FACTIVE for p in g.children(root, "acomp", "attr")):
         factive += complements  # "Everyone was shocked that Y won", "It is clear that Y won"
     it_subject = any(c.dep == "expl" or c.lower == "it" for c in g.children(root, *SUBJECTS))
-    if factive or (root.lemma == "be" and complements and it_subject):
-        clause = (factive or complements)[0]  # "It is well known that Y won", "Fans were surprised that Y won"
+    if factive or (complements and it_subject and (root.lemma == "be" or raising(g, root))):
+        # "It is well known that Y won", "Fans were surprised that Y won", "It turns out Y won"
+        clause = (factive or complements)[0]
         if not (_is_verbal(clause) and _has_subject(g, clause)):
             raise Refusal("factive complement without a clause to negate (presupposed)")
         if any(c.tag in _WH or c.lower in ("whether", "if") for c in g.subtree(clause) if c.i < clause.i):

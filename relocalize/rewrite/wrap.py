@@ -27,6 +27,7 @@ from relocalize.rewrite.rules import (
     check_participle,
     check_scope,
     check_sentence,
+    raising,
 )
 
 WRAPPER = "It is not true that "
@@ -157,6 +158,8 @@ def _check_factive(g: Graph, root: Token) -> None:
     factive = any(t.lemma.lower() in FACTIVE_VERBS | CONCEDING or t.lower in FACTIVE for t in frames)
     if factive and any(g.children(t, "ccomp") for t in frames):
         raise Refusal("a factive frame ('everyone knows that X') presupposes X: the wrapper would deny the frame")
+    if raising(g, root) and g.children(root, "ccomp"):
+        raise Refusal("'It turns out that X': the wrapper would deny how X came to light, not X")
 
 
 @named("stance_clause")
