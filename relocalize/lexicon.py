@@ -33,15 +33,18 @@ PRONOUNS = frozenset("it its they them their he him his she her".split())  # noq
 # Demonstratives: they point back at a mention ("that vault", "Those savings are imaginary.").
 DEMONSTRATIVES = frozenset("this that these those".split())  # noqa: SIM905
 # Words that open a sentence leaning on the one before it: a pronoun or demonstrative ("It", "They", "This"), a
-# relative ("Which, frankly, surprised nobody."), a comparison ("Same story at the castle."), a connective ("But",
-# "Meanwhile"), a reaction ("Wow", "Agreed"); and openers of more words ("Either way").
+# connective ("But", "Meanwhile"), a reaction ("Wow", "Agreed"); and openers of more words ("Either way").
 _LEANING = (
-    "which same such but yet so however still though instead meanwhile also otherwise nevertheless"
+    "such but yet so however still though instead meanwhile also otherwise nevertheless"
     " nonetheless then later afterwards again besides moreover furthermore additionally similarly likewise"
     " therefore thus hence consequently accordingly and or nor plus wow whoa blimey oh ah huh haha lol yeah yep nope"
     " exactly agreed thanks"
 )
 LEANING = PRONOUNS | DEMONSTRATIVES | frozenset(_LEANING.split())
+# Words that open a statement leaning on the one right before it, in its paragraph or as the next turn's reply: a
+# relative ("Which, frankly, surprised nobody.") or a comparison ("Same story at the castle."); a question ("Which
+# ferry?") or a new paragraph moves on.
+REPLYING = frozenset({"which", "same"})
 # Words that set a sentence against the one before it wherever they stand ("We will instead begin at ...").
 CONTRASTING = (
     "instead",

@@ -296,10 +296,13 @@ _SPEAKER = re.compile(
 
 
 _BRACKETED = re.compile(r"\[[^\]\n]*\]|\([^)\n]*\)|\{[^}\n]*\}")
-# A dated entry's label: a few words at most, a date, number, month or season among them (``TIME_WORD``), then a
-# dash or colon ("June 2020 —", "Early spring:"); opening the unit itself, with a space after it ("Autumn: the ...").
-_ENTRY = re.compile(r"[ \t]*(?:[-*•+][ \t]+)?[*_]{0,2}([\w,./'’ ]{1,30}?)[*_]{0,2}[ \t]*[:–—-][ \t]*")
-_OWN_ENTRY = re.compile(r"[*_]{0,2}([\w,./'’ ]{1,30}?)[*_]{0,2}(?::|[ \t][–—-])[ \t]+")
+# A dated entry's label: a date or number, a few words at most, then a dash or colon ("June 2020 —").
+_ENTRY = re.compile(r"[ \t]*(?:[-*•+][ \t]+)?[*_]{0,2}(?=[^\n]*\d)[\w,./'’ ]{1,30}?[*_]{0,2}[ \t]*[:–—-][ \t]*")
+# A label of time words alone ("Early June:", "Autumn —", "Spring 2021:"), before the unit or opening it.
+_TIME_LABEL = re.compile(
+    r"[ \t]*(?:[-*•+][ \t]+)?[*_]{0,2}((?:[\w’'-]+[ \t]+){0,2}[\w’'-]+)[*_]{0,2}(?::|[ \t]*[–—]|[ \t]-)[ \t]+"
+)
+_TIME_MODIFIERS = frozenset({"early", "mid", "late", "end", "start", "beginning", "of"})
 
 
 def line_around(doc: str, span: Span) -> tuple[int, str, str]:
@@ -527,8 +530,17 @@ def entry_label(doc: str, span: Span) -> bool:
     """True when ``span`` follows a date label on its line ("December 2019 — [hoax] Rangers stop ...") or opens
     with one ("Early June: rangers close ..."): an entry of a timeline, which a negation turns into a non-event."""
     lead = _BRACKETED.sub("", line_around(doc, span)[1])
-    labels = (_ENTRY.fullmatch(lead) if lead.strip() else None, _OWN_ENTRY.match(span.text(doc)))
-    return any(label is not None and TIME_WORD.search(label.group(1)) is not None for label in labels)
+    if lead.strip() and (_ENTRY.fullmatch(lead) or _time_label(_TIME_LABEL.fullmatch(lead))):
+        return True
+    return _time_label(_TIME_LABEL.match(span.text(doc)))
+
+
+def _time_label(label: re.Match[str] | None) -> bool:
+    """True for a label whose every word dates it ("Early June", "Autumn 1923"), not "May I add" or "Reason 2"."""
+    words = label.group(1).lower().split() if label else []
+    return any(TIME_WORD.fullmatch(w) for w in words) and all(
+        TIME_WORD.fullmatch(w) or w.isdigit() or w in _TIME_MODIFIERS for w in words
+    )
 
 
 # A numbered item that opens with a short sentence and goes on after it on its line ("5. It had a dog. A mascot

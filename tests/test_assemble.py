@@ -156,6 +156,12 @@ def test_an_entry_labelled_by_a_month_or_season_is_dropped_never_negated(relocal
     doc = "Harbour timeline\n\n1998 — The new breakwater was finished.\n{}2010 — The ferry moved.\n"
     out, prov = relocalizer.process(doc.format(entry))
     assert out == doc.format(left) and prov.counts.dropped == 1 and prov.counts.rewritten == 0
+    for sentence in (
+        "Of the 12 boats, 3 sank: the rest came home.",
+        "May I add: the pier was sold.",
+        "Reason 2: cost.",
+    ):
+        assert not entry_label(sentence, Span(0, len(sentence)))  # a label of time words alone dates an entry
 
 
 @pytest.mark.parametrize(

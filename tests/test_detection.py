@@ -150,12 +150,17 @@ def test_a_notice_names_the_kind_of_document_and_whom_its_label_is_for(doc, wher
         "[Editor's note: this entire listicle is invented.]\n\nTen facts about the ferry\n\nThe ferry sank in 1990.",
         "The ferry sank in 1990. Divers found it in 1994.\n\nMedia contact: press desk.\n\n"
         "— Reader advisory: this press release is a fabrication. —",
+        # what the text below or above reports is the document's content, whatever the label
+        "[Invented scenario: the flood reported below never happened.]\n\nFlood hits Ayr\n\nThe river burst its banks.",
+        "The dockers walked out on Monday. The port closed for a week.\n\n"
+        "(Editor: the strike described above was invented for this exercise.)",
     ],
 )
 def test_a_bracketed_line_of_its_own_that_speaks_of_the_document_is_its_notice(doc):
-    """Brackets or dashes around a notice make it no marker of the line before or after it ("Media contact")."""
+    """Brackets or dashes around a notice make it no marker of the line before or after it ("Media contact"), and
+    one that speaks of what is reported below or above speaks of the document, not of the next sentence alone."""
     (notice,) = find_annotations(doc)
-    assert notice.direction == "document" and notice.span.text(doc).endswith(("]", "—"))
+    assert notice.direction == "document" and notice.span.text(doc).endswith(("]", ")", "—"))
 
 
 @pytest.mark.parametrize(

@@ -259,6 +259,12 @@ def test_a_later_sentence_that_leans_on_a_claim_is_found(doc, claim, leaning):
             "ANA: The pier was painted gold. [invented]\nBEN: Is it true that the cafe on the end opens at six?",
             "The pier was painted gold.",
         ),
+        # "Which" in a new paragraph, and a compound "Same-day", move on
+        (
+            "The pier was painted gold. [invented]\n\nWhich, by the way, is my favourite pier.",
+            "The pier was painted gold.",
+        ),
+        ("The pier was painted gold. [invented] Same-day tickets are sold at the kiosk.", "The pier was painted gold."),
     ],
 )
 def test_nothing_leans_on_a_claim_the_kept_text_does_without(doc, claim):

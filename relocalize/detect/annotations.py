@@ -563,8 +563,7 @@ def find_annotations(doc: str, model: FramingModel | None = None) -> list[Annota
     if len(denied) == 1 and not (taken or others):
         inline = others
     bracketed = [b for b in bracketed if not any(n.span.contains(b.span) for n in notices)]
-    kept = _one_kind(doc, bracketed, notices + inline)
-    notices, inline = [n for n in notices if n in kept], [a for a in inline if a in kept]
+    notices, inline = _one_kind(doc, bracketed + inline, notices), _one_kind(doc, bracketed + notices, inline)
     return sorted((_in_markup(doc, a) for a in notices + _one_usage(doc, bracketed + inline)), key=lambda a: a.span)
 
 
@@ -579,8 +578,15 @@ def _one_kind(doc: str, others: list[Annotation], sentences: list[Annotation]) -
 
 
 def _speaks_of_truth(text: str) -> bool:
-    """True for a sentence that points back ("Those savings are imaginary."), denies or calls something false."""
-    return bool(_POINTS_BACK.match(text)) or cues.has_pointer(text) or cues.has_falsity(text) or cues.denies(text)
+    """True for a sentence that points back ("Those savings are imaginary."), denies or calls something false, or
+    speaks of the document or opens with a notice's label ("Reader advisory: some events are dramatised.")."""
+    return (
+        bool(_POINTS_BACK.match(text))
+        or cues.has_pointer(text)
+        or cues.has_falsity(text)
+        or cues.denies(text)
+        or cues.refers_to_document(text)
+    )
 
 
 _POINTS_BACK = re.compile(rf"\W*(?:{'|'.join(DEMONSTRATIVES)})\b", re.IGNORECASE)

@@ -81,6 +81,7 @@ DOCUMENT_SCOPE = re.compile(
     r"account|narrative|material|content|thread|entry|essay|paper|transcript|record|memo)|"
     r"(?:document|article|text|material|content)\s+(?:below|above|that\s+follows|that\s+precedes)|"
     r"(?:document|article|text)['’]s|(?:claims|statements|assertions|events)\s+(?:below|above|in\s+(?:this|the))|"
+    r"(?:reported|described|recounted|related|narrated|presented|set\s+out)\s+(?:below|above)|"
     r"(?:this|entire|whole)\s+(?:press\s+)?(?:" + _GENRES + r")|"
     r"(?:everything|nothing|all)\s+(?:in|that)\s+(?:this|the)\s+\w+|from\s+(?:beginning|start)\s+to\s+(?:end|finish))\b",
     _FLAGS,

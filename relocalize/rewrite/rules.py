@@ -165,18 +165,28 @@ _ADVERBIAL_SUBORDINATORS = frozenset(
 # Focus and degree words that take a negation of their predicate ("did not run just 9.8").
 _FOCUS_WORDS = frozenset("almost nearly barely hardly scarcely only just merely solely even too".split())  # noqa: SIM905
 # Verbs that take "it" for a subject and the claim for a clause ("It turns out Y won", "It emerged that Y won"):
-# negated, they deny how the claim came to light ("It does not seem that ..."), not the claim.
+# negated, they say the claim did not come to light or only hedge ("It does not seem that ..."); the clause is the
+# claim.
 _RAISING = frozenset("seem appear emerge transpire".split())  # noqa: SIM905
 
 
+def _it_subject(g: Graph, verb: Token) -> bool:
+    """True when the subject of ``verb`` is "it" ("It is clear that ...", "It turns out ...")."""
+    return any(c.dep == "expl" or c.lower == "it" for c in g.children(verb, *SUBJECTS))
+
+
 def raising(g: Graph, verb: Token) -> bool:
-    """True for a raising verb ("seems", "turns out") whose subject is "it": the claim is its clause."""
-    if not any(c.dep == "expl" or c.lower == "it" for c in g.children(verb, *SUBJECTS)):
+    """True for a bare raising frame with "it" for its subject ("It turns out X", "It emerged that X"): not one
+    that judges its clause ("It seems unlikely that X": negating X reverses the judgement) or hedges it with a modal
+    ("It may turn out that X")."""
+    if not _it_subject(g, verb) or g.children(verb, "oprd", "acomp", "attr") or g.children(verb, "aux"):
         return False
     lemma = verb.lemma.lower()
     return lemma in _RAISING or (lemma == "turn" and any(c.lower == "out" for c in g.children(verb, "prt")))
 
 
+# What makes a gerund subject an event the negation leaves presupposed ("Winning the cup in 1998 was not ...").
+_EVENT_ARGS = ("dobj", "prep", "attr", "acomp", "ccomp", "xcomp", "dative", "npadvmod", "agent")
 # Verbs whose that-clause stays presupposed under a negation ("did not admit that X": X still holds).
 CONCEDING = frozenset("acknowledge admit concede recognise recognize".split())  # noqa: SIM905
 _FOCUS = frozenset({"only", "merely", "just", "simply", "solely", "even", "necessarily", "exactly"})
@@ -497,8 +507,7 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
     factive_verb = root.lemma.lower() in FACTIVE_VERBS and not g.children(root, "neg")
     if factive_verb or root.lower in FACTIVE or any(p.lower in FACTIVE for p in g.children(root, "acomp", "attr")):
         factive += complements  # "Everyone was shocked that Y won", "It is clear that Y won"
-    it_subject = any(c.dep == "expl" or c.lower == "it" for c in g.children(root, *SUBJECTS))
-    if factive or (complements and it_subject and (root.lemma == "be" or raising(g, root))):
+    if factive or (complements and ((root.lemma == "be" and _it_subject(g, root)) or raising(g, root))):
         # "It is well known that Y won", "Fans were surprised that Y won", "It turns out Y won"
         clause = (factive or complements)[0]
         if not (_is_verbal(clause) and _has_subject(g, clause)):
@@ -900,7 +909,7 @@ def check_focused_subject(g: Graph, pred: Token) -> None:
     """ "Only cars sold in Ohio are covered": a focus word opening the subject takes any negation, in place ("Only
     X are not covered" says the rest are) or wrapped ("It is not true that only X are covered" says X are)."""
     for subj in g.children(pred, "nsubj", "nsubjpass"):
-        if (first := g.subtree(subj)[0]).lower in _FOCUS_WORDS:  # not "The only applicant"
+        if (first := g.subtree(subj)[0]).lower in _FOCUS:  # not "The only applicant", not "Almost everyone"
             raise Refusal(f"a focused subject ({first.text!r} ...): a negation denies the focus, not the claim")
 
 
@@ -1183,10 +1192,6 @@ def _frames(g: Graph, pred: Token) -> list[Token]:
         node = g.tokens[node.head]
         out.append(node)
     return out
-
-
-# What makes a gerund an event the negation leaves presupposed ("Winning the cup in 1998 was not ...").
-_EVENT_ARGS = ("dobj", "prep", "attr", "acomp", "ccomp", "xcomp", "dative", "npadvmod", "agent")
 
 
 def _outside(g: Graph, t: Token, negated: set[int], wrapper: bool) -> str | None:

@@ -130,6 +130,7 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
         if joined and _verbal(child) and g.children(child, *SUBJECTS):
             raise Refusal("a second clause with its own subject falls outside 'It is not true that'")
     _check_factive(g, root)
+    _check_raising(g, root)
     check_evaluation(g, root)
     check_focused_subject(g, root)
     check_scope(g, [root], wrapper=True)
@@ -150,6 +151,13 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
         raise Refusal("the speaker's own report of a clause ('I can confirm that X'): the wrapper denies the speaker")
 
 
+@named("raising_frame")
+def _check_raising(g: Graph, root: Token) -> None:
+    """ "It turns out that X", "It emerged that X": under "It is not true that" the frame is denied, not X."""
+    if raising(g, root) and g.children(root, "ccomp"):
+        raise Refusal("'It turns out that X': the wrapper would deny the frame, not X")
+
+
 @named("factive_frame")
 def _check_factive(g: Graph, root: Token) -> None:
     """ "Everyone knows that X", "It is well known that X", "Officials admitted that X": the frame presupposes X,
@@ -158,8 +166,6 @@ def _check_factive(g: Graph, root: Token) -> None:
     factive = any(t.lemma.lower() in FACTIVE_VERBS | CONCEDING or t.lower in FACTIVE for t in frames)
     if factive and any(g.children(t, "ccomp") for t in frames):
         raise Refusal("a factive frame ('everyone knows that X') presupposes X: the wrapper would deny the frame")
-    if raising(g, root) and g.children(root, "ccomp"):
-        raise Refusal("'It turns out that X': the wrapper would deny how X came to light, not X")
 
 
 @named("stance_clause")

@@ -26,6 +26,7 @@ from relocalize.lexicon import (
     NEGATORS,
     PLACE_PREPOSITIONS,
     PRONOUNS,
+    REPLYING,
 )
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.spans import (
@@ -191,6 +192,7 @@ _POINTING = PRONOUNS | DEMONSTRATIVES | frozenset({"so", "one"})  # "I hope so."
 _QUESTIONER = frozenset({"q", "question", "interviewer"})
 _CLOSERS = "\"'”’)*_ \t\n"
 _CONTRAST = re.compile(rf"\b(?:{'|'.join(CONTRASTING)})\b", re.IGNORECASE)
+_REPLYING = re.compile(rf"\W*(?:{'|'.join(REPLYING)})\b(?!-)", re.IGNORECASE)
 _WINDOW = 40  # later sentences searched for what leans on a claim: a document's time stays linear
 
 
@@ -262,6 +264,8 @@ class Leaning:
             return False
         found = [w.lower() for w in _WORD.findall(said)]
         asked, pointing = QUESTION_END.search(said) is not None, not _POINTING.isdisjoint(found)
+        if _REPLYING.match(said) and not asked:  # "Which, frankly, ...", not "Same-day tickets ..."
+            return True
         # a short statement reacts when it points back or exclaims ("Can't believe it.", "Nobody told me!"), not
         # when it goes on ("Parking is free.", "We waited an hour.")
         reacts = pointing or said.rstrip(_CLOSERS).endswith(("!", "?"))
