@@ -502,6 +502,7 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
         and all(a.lemma.lower() == "do" and a.tag in ("VB", "VBP") for a in auxes)
     )
     check_evaluation(g, root)
+    check_epistemic_frame(g, root)
     complements = g.children(root, "ccomp")
     factive = [c for p in g.children(root, "acomp", "attr") if p.lower in FACTIVE for c in g.children(p, "ccomp")]
     factive_verb = root.lemma.lower() in FACTIVE_VERBS and not g.children(root, "neg")
@@ -842,6 +843,22 @@ def check_frame(g: Graph, pred: Token) -> None:
         for sub in [clause, *g.children(clause, "ccomp", "advcl")]:
             if any(m.lower in _CAUSAL for m in g.children(sub, "mark")):
                 raise Refusal("a causal or whether-clause under the negation: its scope is ambiguous")
+
+
+# Adjectives that judge how likely a clause is ("It is possible that X", "It seems unlikely that X").
+_EPISTEMIC_ADJECTIVES = frozenset(
+    "possible impossible likely unlikely probable improbable doubtful conceivable plausible implausible".split()  # noqa: SIM905
+)
+
+
+@named("epistemic_frame")
+def check_epistemic_frame(g: Graph, root: Token) -> None:
+    """ "It is possible that the pier was sold": the claim is only judged likely or not. Its clause negated ("It is
+    possible that the pier was not sold") denies nothing; the frame negated ("It does not seem unlikely that X")
+    asserts X; "It is not true that it is possible that X" is no one's sentence."""
+    for judge in g.children(root, "acomp", "attr", "oprd"):
+        if judge.lower in _EPISTEMIC_ADJECTIVES and (g.children(root, "ccomp") or g.children(judge, "ccomp")):
+            raise Refusal(f"an epistemic frame ({judge.text!r} that X) judges the claim; no negation denies it")
 
 
 @named("evaluation")

@@ -20,6 +20,7 @@ from relocalize.rewrite.rules import (
     SUBJECTS,
     check_answer,
     check_clauses,
+    check_epistemic_frame,
     check_evaluation,
     check_event_nouns,
     check_focused_subject,
@@ -131,6 +132,7 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
             raise Refusal("a second clause with its own subject falls outside 'It is not true that'")
     _check_factive(g, root)
     _check_raising(g, root)
+    check_epistemic_frame(g, root)
     check_evaluation(g, root)
     check_focused_subject(g, root)
     check_scope(g, [root], wrapper=True)
