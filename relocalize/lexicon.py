@@ -19,7 +19,7 @@ _MONTHS = (
     r"|nov(?:ember)?|dec(?:ember)?)"
 )
 MONTH = re.compile(_MONTHS + r"\.?$", re.IGNORECASE)
-# What dates a label ("June 2020 —", "Early spring:", "Day 3:"): a figure, a month or a season.
+# What dates a label ("June 2020 —", "Early spring:"): a figure, a month or a season.
 TIME_WORD = re.compile(rf"\d|\b(?:{_MONTHS}|spring|summer|autumn|fall|winter)\b", re.IGNORECASE)
 # Modals read epistemically before "have" + participle ("may have won").
 EPISTEMIC = frozenset({"may", "might", "must"})

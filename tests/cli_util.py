@@ -51,6 +51,16 @@ def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
     return path
 
 
+def mixed_shards(folder: Path, shards: int, plain_rows: int, stem: str) -> Path:
+    """``folder`` with ``shards`` JSONL shards ``<stem><i>.jsonl``: the example corpus's document ``i`` and
+    ``plain_rows`` rows without a cue each."""
+    folder.mkdir()
+    docs = corpus()
+    for i in range(shards):
+        write_jsonl(folder / f"{stem}{i}.jsonl", [docs[i], *plain(plain_rows, 10 * i)])
+    return folder
+
+
 def write_parquet(path: Path, rows: list[dict[str, Any]], **kwargs: Any) -> Path:
     pq.write_table(pa.Table.from_pylist(rows), path, **kwargs)
     return path

@@ -7,7 +7,7 @@ import json
 
 import pyarrow.parquet as pq
 import pytest
-from cli_util import corpus, plain, read_output, reference, run, write_jsonl, write_parquet
+from cli_util import corpus, mixed_shards, plain, read_output, reference, run, write_jsonl, write_parquet
 
 from relocalize.progress import Progress
 from relocalize.provenance import PROVENANCE_TYPE
@@ -82,11 +82,7 @@ def test_other_options_are_refused_unless_overwrite(tmp_path, capsys):
 
 
 def test_workers_spread_shards_and_match_one_process(tmp_path, capsys):
-    src = tmp_path / "in"
-    src.mkdir()
-    docs = corpus()
-    for i in range(3):
-        write_jsonl(src / f"w{i}.jsonl", [docs[i], *plain(4, 10 * i)])
+    src = mixed_shards(tmp_path / "in", 3, 4, "w")
     one, two = tmp_path / "one", tmp_path / "two"
     assert run(capsys, "run", src, "--out", one)[0] == 0
     assert run(capsys, "run", src, "--out", two, "--workers", "2")[0] == 0

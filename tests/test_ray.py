@@ -8,7 +8,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 import ray
-from cli_util import corpus, kill_after_first_shard, plain, run, start_run, write_jsonl, write_parquet
+from cli_util import corpus, kill_after_first_shard, mixed_shards, plain, run, start_run, write_jsonl, write_parquet
 from ray import cloudpickle
 
 import relocalize
@@ -135,11 +135,7 @@ def test_engine_ray_without_ray_names_the_extra(tmp_path, capsys, monkeypatch):
 
 
 def test_a_killed_driver_resumes_by_shard_as_the_local_engine_does(tmp_path, capsys):
-    src = tmp_path / "in"
-    src.mkdir()
-    docs = corpus()
-    for i in range(4):
-        write_jsonl(src / f"s{i}.jsonl", [docs[i], *plain(2, 10 * i)])
+    src = mixed_shards(tmp_path / "in", 4, 2, "s")
     local, out = tmp_path / "local", tmp_path / "ray"
     assert run(capsys, "run", src, "--out", local)[0] == 0
     # its own Ray ("local": never one another process of the suite started), one shard at a time
