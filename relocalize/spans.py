@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from relocalize.lexicon import TIME_WORD
@@ -526,10 +527,15 @@ def speaker_name(line: str) -> str | None:
     return label.group().strip(" \t*_:").lower() if label else None
 
 
-def entry_label(doc: str, span: Span) -> bool:
-    """True when ``span`` follows a date label on its line ("December 2019 — [hoax] Rangers stop ...") or opens
-    with one ("Early June: rangers close ..."): an entry of a timeline, which a negation turns into a non-event."""
-    lead = _BRACKETED.sub("", line_around(doc, span)[1])
+def entry_label(doc: str, span: Span, annotations: Sequence[Span] = ()) -> bool:
+    """True when ``span`` follows a date label on its line ("December 2019 — [hoax] Rangers stop ...", "10pm —
+    «bogus» Rain begins": ``annotations`` on the line, of any brackets, are left out) or opens with one ("Early
+    June: rangers close ..."): an entry of a timeline, which a negation turns into a non-event."""
+    start, lead, _ = line_around(doc, span)
+    for a in sorted(annotations, key=lambda a: -a.start):
+        if start <= a.start and a.end <= span.start:
+            lead = lead[: a.start - start] + lead[a.end - start :]
+    lead = _BRACKETED.sub("", lead)
     if lead.strip() and (_ENTRY.fullmatch(lead) or _time_label(_TIME_LABEL.fullmatch(lead))):
         return True
     return _time_label(_TIME_LABEL.match(span.text(doc)))

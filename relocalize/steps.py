@@ -185,7 +185,7 @@ class Resolve(Step):
 
 def _place(doc: str, unit: Span, outcome: Outcome, spans: list[Span], pipeline: Pipeline) -> None:
     """Set what the unit's place in ``doc`` allows (``spans``: the annotations)."""
-    outcome.entry = entry_label(doc, unit)
+    outcome.entry = entry_label(doc, unit, spans)
     outcome.title = item_title(doc, unit)
     if hard_wrapped(doc, unit) and not outcome.entry:  # one line of a wrapped sentence
         outcome.method, outcome.final = "wrapped_lines", True

@@ -142,6 +142,16 @@ def test_a_dated_entry_is_dropped_with_its_date_never_negated(relocalizer):
     assert not entry_label("Dr Rao said: the pier opened.", Span(13, 29))  # a speaker, not a date
 
 
+@pytest.mark.parametrize(  # the marker between the label and the entry in brackets the label test does not strip
+    "entry",
+    ["Monday 4 May, 9pm — «made up» Heavy rain begins over the harbour.\n", "2007 — ⟨bogus⟩ The pier is sold.\n"],
+)
+def test_an_entry_is_dropped_whatever_brackets_its_marker_takes(relocalizer, entry):
+    doc = "Harbour timeline\n\n1998 — The new breakwater was finished.\n{}2010 — The ferry moved.\n"
+    out, prov = relocalizer.process(doc.format(entry))
+    assert out == doc.format("") and prov.counts.dropped == 1 and prov.counts.rewritten == 0
+
+
 @pytest.mark.parametrize(
     ("entry", "left"),
     [  # a month, no figure, after the line's date; a season opening the unit after another sentence

@@ -406,11 +406,19 @@ def _hedges(g: Graph, pred: Token) -> list[Edit]:
 
 @named("scope_markers")
 def _scope_markers(g: Graph, pred: Token) -> list[Edit]:
-    """Under the new negation: "also" goes ("either" would need a negative before it), object "some" -> "any"."""
+    """Under the new negation: "also" goes ("either" would need a negative before it), an object's "some" ->
+    "any", and "something", "someone", "somewhere" as an object or a place -> "anything", "anyone", "anywhere"."""
     edits = [_remove(adv, g) for adv in g.children(pred, "advmod") if adv.lower == "also" and adv.i > 0]
     for obj in g.children(pred, "dobj", "attr"):
         edits += [Edit(d.idx, d.end, _case_like("any", d.text)) for d in g.children(obj, "det") if d.lower == "some"]
+    for arg in g.children(pred, "dobj", "attr", "prep", "advmod"):
+        for tok in [arg, *g.children(arg, "pobj")]:
+            if tok.lower in _SOME_TO_ANY:
+                edits.append(Edit(tok.idx, tok.end, _case_like(_SOME_TO_ANY[tok.lower], tok.text)))
     return edits
+
+
+_SOME_TO_ANY = {"something": "anything", "someone": "anyone", "somebody": "anybody", "somewhere": "anywhere"}
 
 
 def _negate_predicate(g: Graph, pred: Token) -> list[Edit]:
@@ -526,7 +534,9 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
     if root.lemma.lower() in _PERCEPTION and g.children(root, "ccomp", "xcomp"):
         raise Refusal("a perception verb over a clause ('watched him run 9.79'): the event is the claim")
     check_participle(g, root)
+    check_inverted(g, root)
     _check_past_forms(g, root, auxes)
+    _check_present_lookalike(g, root, auxes)
     _check_subject_comma(g)
     _check_noun_verb(g, root)
     edits = _negate_predicate(g, root)
@@ -651,9 +661,15 @@ _CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "o'clock", "o’clock", "a.m", "
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
+_FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())  # noqa: SIM905
+
+
 def _figure(g: Graph, tok: Token) -> bool:
     """True for a number that states an amount ("4,000 barrels", "38.2 seconds", "three penalties", "40%"), not a
     year, a day of the month or a time of day ("in 1998", "on 3 May", "May 3", "a 5 a.m. service", "at 6:15")."""
+    before = g.tokens[tok.i - 1].lower if tok.i > 0 else ""
+    if tok.lower in _FRACTIONS and before not in ("the", "first", "second", "other", "latter", "former"):
+        return True  # "grew by a quarter", "sold half the land"
     if tok.tag != "CD" or _YEAR.match(tok.text) or ":" in tok.text:
         return False
     near = [g.tokens[j].text for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(g.tokens)]
@@ -725,6 +741,8 @@ def _check_scope_words(g: Graph, pred: Token) -> None:
         raise Refusal(f"a ranking ({ranked.text!r} ... to/that ...) takes the negation: the event stays")
     if figure := next((t for t in g.subtree(pred) if t.i > pred.i and _figure(g, t)), None):
         raise Refusal(f"a figure ({figure.text!r}) takes the negation: 'did not sell 4,000' says another number")
+    if any(t.lower == "without" and t.dep == "prep" for t in g.children(pred)):
+        raise Refusal("'without' under a negation ('did not sail without its captain') says it sailed with it")
     if any(t.lower == "since" and t.dep == "prep" for t in g.subtree(pred)):  # "since the storm", not "since it ..."
         raise Refusal("a point since which ('has not been closed since the storm') says it was so before")
     for prep in g.children(pred, "prep"):
@@ -897,13 +915,38 @@ def _check_past_forms(g: Graph, root: Token, auxes: list[Token]) -> None:
             raise Refusal(f"past forms {root.text!r} ... {tok.text!r}: which is the predicate is unclear")
 
 
+@named("inverted")
+def check_inverted(g: Graph, root: Token) -> None:
+    """ "On the lid is engraved the owner's name": a fronted place with the subject after the verb; "On the lid is
+    not engraved ..." is no one's English, and the plain order would rewrite the whole sentence."""
+    subjects = g.children(root, "nsubj", "nsubjpass")
+    fronted = g.children(root, "prep", "advmod")
+    late = all(s.i > root.i for s in subjects) if subjects else g.children(root, "auxpass") and g.children(root, "dobj")
+    if late and fronted and fronted[0].i < root.i:
+        raise Refusal("an inverted clause (a fronted place, the subject after the verb): a negation reads wrong")
+
+
+@named("present_lookalike")
+def _check_present_lookalike(g: Graph, root: Token, auxes: list[Token]) -> None:
+    """ "On 18 September we dove a sump": a present-tagged form that is also another verb's past ("dove", "saw",
+    "fell", "lay") may be that past, and "do not dive" would change the tense; which it is, the parse cannot say."""
+    if root.tag != "VBP" or auxes or root.lemma.lower() == "be":
+        return
+    others = [lemma for lemma in getAllLemmas(root.lower).get("VERB", ()) if lemma != root.lower]
+    if others:
+        raise Refusal(f"{root.text!r} may be the past of {others[0]!r}: its tense is unclear")
+
+
 _PERCEPTION = frozenset("watch see hear notice witness observe".split())  # noqa: SIM905
 _DEFINITE = frozenset({"the", "these", "those", "this", "that", "its", "their", "our", "his", "her", "my", "your"})
 # A universal on the subject, before it or floating after it ("All the stalls", "We all", "The players each").
 _SUBJECT_UNIVERSALS = frozenset({"all", "both", "each"})
+_INDEFINITE_PRONOUNS = frozenset({"someone", "somebody", "something", "anyone", "anybody", "anything"})
 _UNIVERSAL = frozenset({"everyone", "everybody", "everything", "all", "each", "most", "many", "few"})
 # Verbs that presuppose their that-clause like the factive adjectives: the claim is the clause.
-FACTIVE_VERBS = frozenset("know realize realise regret discover reveal forget remember".split())  # noqa: SIM905
+FACTIVE_VERBS = frozenset(
+    "know realize realise regret discover reveal forget remember note learn recognise recognize".split()  # noqa: SIM905
+)
 
 
 @named("subject_quantity")
@@ -914,9 +957,10 @@ def _check_subject_quantity(g: Graph, pred: Token) -> None:
         mods = g.children(subj)
         if any(m.lower in _DEFINITE or m.dep == "poss" for m in mods):
             continue  # "the two clans": a known set, negated as a whole
-        if any(m.lower in ("a", "an") and m.dep == "det" for m in mods):
-            raise Refusal(f"an indefinite subject 'a {subj.text}': 'a woman did not' still says someone did")
-        counted = _numeric(subj) or subj.text == "%" or any(m.dep == "nummod" for m in mods)
+        if any(m.lower in ("a", "an") and m.dep == "det" for m in mods) or subj.lower in _INDEFINITE_PRONOUNS:
+            raise Refusal(f"an indefinite subject ({subj.text!r}): 'a woman did not' still says someone did")
+        # "two volunteer cave divers": the number may hang on a compound before the head
+        counted = _numeric(subj) or subj.text == "%" or any(_figure(g, t) for t in g.subtree(subj) if t.i < subj.i)
         if counted or subj.lower in _UNIVERSAL or any(m.lower in _QUANTITY for m in mods if m.dep in ("amod", "det")):
             raise Refusal(f"a counted subject {subj.text!r}: its negation states another figure")
 

@@ -24,6 +24,7 @@ from relocalize.rewrite.rules import (
     check_evaluation,
     check_event_nouns,
     check_focused_subject,
+    check_inverted,
     check_lead,
     check_participle,
     check_scope,
@@ -85,6 +86,8 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
     if not finite and root.tag != "VBN":  # a past tense the tagger read as a participle still counts
         raise Refusal("no finite clause to wrap")
     check_participle(g, root)
+    if opener.negating:
+        check_inverted(g, root)  # "It is not true that here lies the abbot"
     start = _after_connective(g)
     if start and opener.negating:  # "And it is not true that ..." reads as an aside (docs/review-guide.md)
         raise Refusal("opens with a discourse word ('And', 'In addition,'): no denial reads naturally after it")
@@ -94,6 +97,7 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
         _check_negatable(g, root, first)
     else:
         _check_stance(g, first, opener)
+    _check_first_word_case(g, first)
     keep_case = first.upos == "PROPN" or first.text == "I" or any(c.isupper() for c in first.text[1:]) or _name(first)
     head = first.text if keep_case else first.text[:1].lower() + first.text[1:]
     lead = text[: first.idx]
@@ -188,6 +192,17 @@ def _check_stance(g: Graph, first: Token, opener: Opener) -> None:
 
 
 _FIRST_PERSON = frozenset({"i", "we"})
+
+
+@named("first_word_case")
+def _check_first_word_case(g: Graph, first: Token) -> None:
+    """The case of a capitalised first word after "It is not true that", where it is a guess: a plural the tagger
+    took for a name, alone ("Acousticians were consulted", "Habsburgs ruled"), or a head noun no lexicon knows
+    (a name's modifier, "Kew scientists", keeps its capital)."""
+    after = g.tokens[first.i + 1] if first.i + 1 < len(g.tokens) else None
+    plural = first.tag == "NNPS" and (after is None or after.upos != "PROPN")
+    if plural or (_name(first) and first.dep != "compound"):
+        raise Refusal(f"{first.text!r} may be a name or a noun: its case after the wrapper is a guess")
 
 
 def _name(t: Token) -> bool:

@@ -59,6 +59,11 @@ _MACHINERY = (
             "someone",
             "somebody",
             "something",
+            "somewhere",
+            "anyone",
+            "anybody",
+            "anything",
+            "anywhere",
             "one",
         }
     )
