@@ -111,7 +111,7 @@ BRACKETS = dict(zip("[({<«‹»›≪", "])}>»›«‹≫", strict=True)) | _u
 def _rule_marks() -> str:
     """Characters an editor repeats around a note as a rule or an arrow ("==>", "||", "⇒", "///", "~~")."""
     marks = {chr(c) for c in range(0x21, 0x3000) if category(chr(c)) in ("Sm", "So", "Sk", "Pd")}
-    return "".join(sorted(marks | set("*/\\|#§•·_%※⁂⁑⁕¶")))
+    return "".join(sorted(marks | set("*/\\|#§•·_%※⁂⁑⁕¶‖‡†")))
 
 
 RULE_MARKS = _rule_marks()

@@ -5,7 +5,7 @@ from conftest import assert_outside_edits_identical, read_jsonl
 
 from relocalize.detect.annotations import find_annotations
 from relocalize.detect.claims import resolve_inline
-from relocalize.detect.cues import false_tag
+from relocalize.detect.cues import false_tag, tag_sentence
 
 DOCS = read_jsonl("detection_docs.jsonl")
 
@@ -363,14 +363,22 @@ def test_a_denial_right_after_a_forward_marker_carries_it_on():
     assert (found.span.text(doc), found.direction) == (marker, "forward")
 
 
-@pytest.mark.parametrize("tag", ["(pure hoax)", "[fabrication]", "{made-up}"])
+@pytest.mark.parametrize(  # the falsity words of fancy, pretence and dismissal too (cues.TAG_WORDS)
+    "tag",
+    [
+        *("(pure hoax)", "[fabrication]", "{made-up}", "(hokum)", "[a tall tale]", "{nothing of the kind}"),
+        *("[poppycock]", "(conjured up)", "[figment]", "«make-believe»"),
+    ],
+)
 def test_a_bracketed_tag_of_a_falsity_word_marks_the_sentence_before(tag):
     doc = f"The pier opened in 1890. The mayor resigned over it in 1891. {tag} Trams ran."
     (marker,) = find_annotations(doc)
     assert (marker.span.text(doc), marker.direction, marker.framing) == (tag, "backward", "negation")
 
 
-@pytest.mark.parametrize("tag", ["Debunked", "Misleading", "the pier", "invented here and there"])
+@pytest.mark.parametrize(
+    "tag", ["Debunked", "Misleading", "the pier", "invented here and there", "fantasy football", "myth busting"]
+)
 def test_a_verdict_or_a_longer_group_is_no_falsity_tag(tag):
     assert not false_tag(tag)
 
@@ -391,3 +399,27 @@ def test_what_a_short_tag_says_of_the_sentence_before(tag, framing):
     doc = f"The pier opened in 1890. The mayor resigned over it in 1891. {tag} Trams ran."
     (marker,) = find_annotations(doc)
     assert (marker.span.text(doc), marker.direction, marker.framing) == (tag, "backward", framing)
+
+
+@pytest.mark.parametrize("tag", ["(fib)", "<hokum>", "(made up)"])
+def test_a_falsity_tag_opening_a_chat_turn_marks_it_whatever_case_follows(tag):
+    doc = f"[10:02] mira: the ferry was late again\n[10:03] tom: {tag} they let everyone ride free\n[10:04] mira: ok"
+    (marker,) = find_annotations(doc)
+    assert (marker.span.text(doc), marker.direction, marker.framing) == (tag, "forward", "negation")
+
+
+def test_a_marker_right_after_another_still_stands_between_sentences():
+    doc = "The pier opened in 1890. The ferry sank in 1901. ‖sham‖ ‡ invented ‡ Trams ran until 1950."
+    assert [a.span.text(doc) for a in find_annotations(doc)] == ["‖sham‖", "‡ invented ‡"]
+
+
+@pytest.mark.parametrize("tag", ["Pure hokum, that.", "Yet another fable.", "A tall tale once more."])
+def test_a_falsity_tag_as_a_sentence_of_its_own_marks_the_sentence_before(tag):
+    doc = f"The pier opened in 1890. The mayor resigned over it in 1891. {tag} Trams ran. [untrue] The pier burned."
+    marker = find_annotations(doc)[0]
+    assert (marker.span.text(doc), marker.direction, marker.framing) == (tag, "backward", "negation")
+
+
+@pytest.mark.parametrize("sentence", ["The fable ended there.", "Fantasy football.", "The tale is a fable."])
+def test_a_sentence_that_only_names_a_falsity_word_is_no_tag(sentence):
+    assert not tag_sentence(sentence)

@@ -72,10 +72,10 @@ def _on(lines: list[Span], span: Span) -> bool:
     return i >= 0 and lines[i].contains(span)
 
 
-def _denies(inner: str) -> bool:
-    """A bracket group the classifier does not read as a framing that still denies: an anaphoric denial ("{no such
-    vote took place}") or a tag of a falsity word or two ("(fabrication)", "[pure hoax]")."""
-    return cues.denies_previous(inner, verdicts=False) or cues.false_tag(inner)
+def _denying_group(inner: str) -> str | None:
+    """ "negation" for a bracket group the classifier does not read as a framing that still denies: an anaphoric
+    denial ("{no such vote took place}")."""
+    return "negation" if cues.denies_previous(inner, verdicts=False) else None
 
 
 def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotation]:
@@ -86,7 +86,8 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
         if not _on(lines, span):
             continue
         marker = inner if bracket[0] in BRACKETS else span.text(doc)  # a rule's marks are words too
-        framing = model.tag_kind(inner) or ("negation" if _denies(inner) else None)
+        # a tag of a falsity word is a negation whatever else the model reads in it ("(hokum)")
+        framing = "negation" if cues.false_tag(inner) else model.tag_kind(inner) or _denying_group(inner)
         if framing is None and words and _pair(words[-1], marker, found[-1][1] == bracket):
             framing = found[-1][2]  # "</fabricated section>" ends what "<fabricated section>" opened
         if framing is None:
@@ -245,12 +246,16 @@ def _heading(doc: str, span: Span, inner: str, marks: str) -> bool:
     return marks[0] in "*_" and not (lead.strip() or after.strip())
 
 
+# Marker groups at the end of a line's lead: a marker after another ("... problems. ◀ unreal ◀ §§ fake §§ The ...").
+_TRAILING_GROUPS = re.compile(rf"(?:\s*(?:{_BRACKET_GROUP.pattern}|([{_MARKS}]{{1,4}})[^\n]{{2,60}}?\1))+\s*$")
+
+
 def _stands_alone(doc: str, span: Span) -> bool:
     """True when ``span`` is no part of a sentence: on its line it follows nothing, a sentence's end or a
-    label ("PARIS —", "Q:"), and what follows it, if anything, does not go on in lower case or after a
-    comma."""
+    label ("PARIS —", "Q:"), markers after any of those aside, and what follows it, if anything, does not go
+    on in lower case or after a comma."""
     _, lead, after = line_around(doc, span)
-    lead, after = lead.strip(), after.strip()
+    lead, after = _TRAILING_GROUPS.sub("", lead).strip(), after.strip()
     lead_ok = not lead or _SENTENCE_END.search(lead) is not None or lead.endswith(_LABEL_ENDS)
     return lead_ok and not (after[:1].islower() or after.startswith((",", ";")))
 
@@ -306,6 +311,9 @@ def _parenthetical(doc: str, group: re.Match[str]) -> bool:
     tag that points nowhere at the end of a line that is no sentence (a list item, a title), which is the
     line's own ("- Ferry service, 1962 [this did not happen]")."""
     text = _inner(group.group()).strip()
+    _, lead, _ = line_around(doc, _span(group))
+    if cues.false_tag(text) and (not lead.strip() or lead.rstrip().endswith(_LABEL_ENDS)):
+        return False  # a falsity tag opening a line or a chat turn, lower case after it or not ("lena: (fake) we ...")
     if group.group()[0] not in _PROSE_BRACKETS:
         _, lead, after = line_around(doc, _span(group))
         own = not after.strip() and not _CLOSED.search(lead)  # it ends a line that is no sentence
@@ -395,6 +403,7 @@ _INNER_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[{<]?[A-Z])")
 # A label of one to three words closed by a colon at the start of a sentence, after marks or none (">> untrue: ").
 _LABEL_MARKER = re.compile(r"^[^\w\s]{0,4}[ \t]*((?:[A-Za-z][\w'’-]*[ \t]+){0,2}[A-Za-z][\w'’-]*)[ \t]*:[ \t]+(?=\S)")
 _LABEL_REST_WORDS = 3  # what follows the label is a sentence: at least this many words
+_NEGATED_VERDICT = re.compile(r"(?:not|never|nope|no)\b", re.IGNORECASE)
 
 
 def _label_marker(text: str, model: FramingModel) -> tuple[int, str] | None:
@@ -410,6 +419,12 @@ def _label_marker(text: str, model: FramingModel) -> tuple[int, str] | None:
     # a short pointer there is a content word ("marks the start", "raced over 2,000 metres")
     if model.kind(rest) is not None or cues.has_pointer(label.group()) or cues.has_full_pointer(rest):
         return None
+    if cues.has_tag_word(rest):  # "MYTHICAL: The event described below is mythical.": a notice, not a label
+        return None
+    if _NEGATED_VERDICT.match(label.group(1)) or cues.denies_previous(rest, verdicts=False):
+        return (
+            None  # a verdict on what came before ("Not true: the wall was never lowered", "Fiction again: no such ...")
+        )
     return len(text[: label.end()].rstrip()), model.tag_kind(label.group(1)) or "negation"
 
 
@@ -532,12 +547,14 @@ def _unbracketed(
 
 
 def _denial(doc: str, unit: Span, sentences: list[Span]) -> bool:
-    """True for a sentence that denies the one before it (:func:`relocalize.detect.cues.denies_previous`), where
+    """True for a sentence that denies the one before it (:func:`relocalize.detect.cues.denies_previous`) or is a
+    falsity tag alone ("Total fabrication, that.", :func:`relocalize.detect.cues.tag_sentence`), where
     that one asserts a claim: not when it already denies, calls false, reports or asks ("The mayor did not resign.
     No such letter exists." is a fact-check's own local negation), or states a general habit ("Towns usually
     hold a memorial. No such memorial was held.")."""
     text = unit.text(doc)
-    if not (cues.denies_previous(text) and _statement(text)):
+    tag = cues.tag_sentence(text) and len(text.split()) >= 2  # not a fact-check's one-word verdict ("False.")
+    if not ((cues.denies_previous(text) and _statement(text)) or tag):
         return False
     i = bisect_right([u.end for u in sentences], unit.start)  # the sentence right before, screened or not
     if i == 0:

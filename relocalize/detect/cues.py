@@ -319,14 +319,52 @@ def says_false(text: str) -> bool:
     return outright or denies_previous(text)
 
 
-# One or two words that tag a text as false or invented ("(fabrication)", "[pure hoax]"); a fact-check's verdict
-# on a claim it reports ("[Debunked]", "[Misleading]") is no such tag.
+# Words and short phrases that tag a text as false or invented: falsity, invention, pretence and fancy, and the
+# colloquial dismissals ("(fabrication)", "[pure hoax]", "{fanciful}", "<never said>", "[spun from nothing]").
+# A fact-check's verdict on a claim it reports ("[Debunked]", "[Misleading]") is no such tag.
+TAG_WORDS = (
+    rf"false(?!\s+(?:{FALSE_IDIOMS})\b)|untrue|untruth|falsehood|falsity|lies?|fib|fake[ds]?|bogus|hoax(?:ed)?|spoof|sham|phony|phoney|"
+    r"fabricat\w+|invent\w*|fictitious|fictive|fictional|fiction|fantasy|fantastical|fanciful|make[- ]believe|"
+    r"made[- ]up|(?:cooked|trumped|dreamed|dreamt|thought|conjured)[- ]up|concoct\w*|contrived|imagin(?:ary|ed)|"
+    r"pretend(?:ed)?|preten[cs]e|feigned|forged|forgery|counterfeit|pseudo[\w-]*|spurious|apocryphal|"
+    r"myth(?:ical)?|fable|(?:fairy|tall)[- ]tales?|daydream|pipe[- ]dream|figment|mirage|phantom|chimera|"
+    r"illus(?:ion|ory)|ruse|canard|hogwash|baloney|bunk(?:um)?|balderdash|poppycock|codswallop|claptrap|twaddle|hokum|humbug|nope|"
+    r"non-?existent|not\s+(?:the\s+case|real|genuine|authentic|true)|never\s+(?:said|the\s+case|was|happened)|"
+    r"no\s+such\s+thing|nothing\s+of\s+the\s+kind|(?:out\s+of|from)\s+thin\s+air|spun\s+from\s+nothing"
+)
+# Words that say where a tag's passage begins or ends ("[fake start]", "[bogus from here]", "‹fiction ends›").
+_TAG_BOUNDS = r"begins?|ends?|starts?|stops?|finish(?:es)?|(?:from|to|until)\s+here|here|again|too|once\s+more"
+# A tag: an optional word before ("[pure hoax]", "[another fable]"), its falsity word or phrase, and an optional
+# word of what it tags or where its passage begins or ends.
 _FALSE_TAG = re.compile(
-    r"^\W*(?:\w+\s+)?(?:false|untrue|fake|bogus|hoax|fabricat\w+|invent\w*|fictitious|fantasy|made[- ]up|myth)\W*$",
+    rf"^\W*(?:\w+[\s-]+)?(?:{TAG_WORDS})(?:[\s-]+(?:{_TAG_BOUNDS}|detail|fact|item|entry|event|claim|news|story|part|"
+    r"passage|section|bit|line|report|account|figure|quote))?\W*$",
     _FLAGS,
 )
+
+
+_TAG_WORD = re.compile(rf"\b(?:{TAG_WORDS})\b", _FLAGS)
+
+
+def has_tag_word(text: str) -> bool:
+    """True for a text that holds a falsity tag's word anywhere ("The event described below is mythical.")."""
+    return _TAG_WORD.search(text) is not None
 
 
 def false_tag(text: str) -> bool:
     """True for a tag of a falsity word or two ("(fabrication)", "[pure hoax]") (:data:`_FALSE_TAG`)."""
     return _FALSE_TAG.match(text) is not None
+
+
+# The same words as a verbless sentence of its own, after a few words and before a deictic or a repetition ("Total
+# fabrication, that.", "Fiction once more.", "Another piece of make-believe.").
+_TAG_SENTENCE = re.compile(
+    rf"^\W*(?:[\w'’]+[\s-]+){{0,3}}(?:{TAG_WORDS})(?:,?\s+(?:that|this|again|once\s+more|too|as\s+well|by\s+the\s+way|"
+    r"either|through\s+and\s+through))?\s*[.!]+\W*$",
+    _FLAGS,
+)
+
+
+def tag_sentence(text: str) -> bool:
+    """True for a sentence that is a falsity tag alone ("Total fabrication, that.") (:data:`_TAG_SENTENCE`)."""
+    return _TAG_SENTENCE.match(text.strip()) is not None

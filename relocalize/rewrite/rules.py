@@ -147,7 +147,9 @@ _CONCESSIVE = frozenset({"despite", "although", "though", "notwithstanding", "ne
 _CONCESSION_PREPOSITIONS = frozenset({"despite", "notwithstanding"})
 _DEGREE = frozenset({"almost", "nearly", "barely", "hardly", "scarcely"})
 # Adverbs whose reading turns under an inserted negation ("still prevailed", "only know", "reported already").
-_TURNING = frozenset({"still", "only", "already", "merely", "solely"})
+_TURNING = frozenset(
+    {"still", "only", "already", "merely", "solely", "somewhere", "somehow", "sometime", "someday", "somewhat"}
+)
 # Adverbs that take an inserted negation themselves ("did not win again", "was not well received").
 _PARTIAL = frozenset({"again", "too", "forever", "much", "once", "twice"})
 _ORDINALS = frozenset({"first", "last"})
@@ -928,13 +930,18 @@ def check_inverted(g: Graph, root: Token) -> None:
 
 @named("present_lookalike")
 def _check_present_lookalike(g: Graph, root: Token, auxes: list[Token]) -> None:
-    """ "On 18 September we dove a sump": a present-tagged form that is also another verb's past ("dove", "saw",
-    "fell", "lay") may be that past, and "do not dive" would change the tense; which it is, the parse cannot say."""
+    """ "On 18 September we dove a sump", "I read somewhere that ...": a present-tagged form that is also a past
+    ("dove", "saw", "lay"; "read", "put", "cut") may be one, and "do not dive" would change the tense; which it is,
+    the parse cannot say."""
     if root.tag != "VBP" or auxes or root.lemma.lower() == "be":
         return
     others = [lemma for lemma in getAllLemmas(root.lower).get("VERB", ()) if lemma != root.lower]
-    if others:
-        raise Refusal(f"{root.text!r} may be the past of {others[0]!r}: its tense is unclear")
+    if others or root.lower in _SAME_PAST:
+        raise Refusal(f"{root.text!r} may be a past ('dove' of 'dive', 'read'): its tense is unclear")
+
+
+# Verbs whose past is spelled as the present: after "I", "we", "you" or "they" the form tells no tense.
+_SAME_PAST = frozenset("read put set cut hit let shut spread cost hurt quit split bet cast burst shed upset".split())  # noqa: SIM905
 
 
 _PERCEPTION = frozenset("watch see hear notice witness observe".split())  # noqa: SIM905
