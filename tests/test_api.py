@@ -148,6 +148,23 @@ def test_datasets_map_num_proc_round_trip():
     assert [p["status"] for p in single["relocalize"]] == ["rewritten", "unchanged", "unresolved", "error"] * 3
 
 
+def test_a_yes_no_question_under_a_notice_restates_nothing():
+    claims = (
+        "In 2021 a storm flooded the harbour and the Harbour Day regatta was moved to a Saturday. "
+        "The Harbour Day public holiday stayed on the Monday."
+    )
+    doc = (
+        "Harbour Day 2021 — holiday FAQ\n\nIs Harbour Day a public holiday?\n"
+        "Yes, in the town itself. Nearby villages may choose another day.\n\n"
+        "Is the holiday still on if the regatta moves?\nYes. After the regatta was moved to Saturday because of the "
+        "storm, the council confirmed that Monday stayed the public holiday.\n\n"
+        "*** Please note: this FAQ describes an invented version of events. The 2021 regatta was not moved. ***"
+    )
+    text, prov = relocalize.Relocalizer().process(doc, claims=claims)
+    assert "Is Harbour Day a public holiday?\nYes, in the town itself." in text  # a question asserts nothing
+    assert "After the regatta was moved" not in text and prov.counts.claims_found == 1
+
+
 def test_a_notice_stays_over_a_sentence_that_may_restate_a_given_claim():
     doc = (
         "EDITORIAL NOTE: The claims in this document are false.\n\n"

@@ -12,6 +12,10 @@ _WORD = re.compile(r"\w+")
 # A given claim's part is restated, in other words, by a sentence holding this share of its words.
 PARAPHRASE_COVERAGE = 0.5
 _STEM = 5  # words compare by their first letters, so "erupted" meets "eruption"
+_YES_NO_QUESTION = re.compile(
+    r"\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\b[^.!?]*\?",
+    re.IGNORECASE,
+)
 
 
 def content_words(text: str) -> set[str]:
@@ -41,14 +45,15 @@ def find_restatements(
     A sentence qualifies when most of its content words come from the claim (with
     ``paraphrase``, also when it holds :data:`PARAPHRASE_COVERAGE` of the claim's words, at least
     two) and the verifier reads it as contradicting the claim's negation. A heading ("About the Harbour
-    Trust") names the claim's subject and asserts nothing, whatever the verifier reads into it.
+    Trust") names the claim's subject and asserts nothing, whatever the verifier reads into it; nor does a
+    yes/no question ("Is the pier still open?"; a wh-question may presuppose the claim: "Why did the pier close?").
     """
     claim_words = [(content_words(c), _stems(c), neg) for c, neg in claims]
     out = []
     for span in candidates:
         text = span.text(doc)
         words = content_words(text)
-        if len(words) < 3 or headline(text):
+        if len(words) < 3 or headline(text) or _YES_NO_QUESTION.match(text):
             continue
         stems = {w[:_STEM] for w in words}
         for cw, cs, negation in claim_words:
