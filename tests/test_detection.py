@@ -391,6 +391,7 @@ def test_a_verdict_or_a_longer_group_is_no_falsity_tag(tag):
         ("[fictional]", "negation"),  # a tag calling one sentence fiction, in a text that is no story
         ("«fiction»", "negation"),
         ("{{{fabricated}}}", "negation"),  # a run of brackets is taken whole
+        ("[↑ invented person]", "negation"),  # a tag of a falsity word and what it tags, not a source's doubt
         ("(not verified)", "uncertainty"),  # a negated word of checking stays a doubt
         ("<This is fiction.>", "fiction"),  # a sentence, not a tag
     ],

@@ -148,7 +148,19 @@ _CONCESSION_PREPOSITIONS = frozenset({"despite", "notwithstanding"})
 _DEGREE = frozenset({"almost", "nearly", "barely", "hardly", "scarcely"})
 # Adverbs whose reading turns under an inserted negation ("still prevailed", "only know", "reported already").
 _TURNING = frozenset(
-    {"still", "only", "already", "merely", "solely", "somewhere", "somehow", "sometime", "someday", "somewhat"}
+    {
+        "still",
+        "only",
+        "already",
+        "merely",
+        "solely",
+        "instead",
+        "somewhere",
+        "somehow",
+        "sometime",
+        "someday",
+        "somewhat",
+    }
 )
 # Adverbs that take an inserted negation themselves ("did not win again", "was not well received").
 _PARTIAL = frozenset({"again", "too", "forever", "much", "once", "twice"})
@@ -745,6 +757,8 @@ def _check_scope_words(g: Graph, pred: Token) -> None:
         raise Refusal(f"a figure ({figure.text!r}) takes the negation: 'did not sell 4,000' says another number")
     if any(t.lower == "without" and t.dep == "prep" for t in g.children(pred)):
         raise Refusal("'without' under a negation ('did not sail without its captain') says it sailed with it")
+    if any(t.lower == "instead" for t in g.subtree(pred)):
+        raise Refusal("'instead' under a negation ('did not play there instead') contrasts with nothing")
     if any(t.lower == "since" and t.dep == "prep" for t in g.subtree(pred)):  # "since the storm", not "since it ..."
         raise Refusal("a point since which ('has not been closed since the storm') says it was so before")
     for prep in g.children(pred, "prep"):
