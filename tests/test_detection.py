@@ -424,3 +424,10 @@ def test_a_falsity_tag_as_a_sentence_of_its_own_marks_the_sentence_before(tag):
 @pytest.mark.parametrize("sentence", ["The fable ended there.", "Fantasy football.", "The tale is a fable."])
 def test_a_sentence_that_only_names_a_falsity_word_is_no_tag(sentence):
     assert not tag_sentence(sentence)
+
+
+@pytest.mark.parametrize("verdict", ["Untrue: the ferry was scrapped in 1930.", "Made up: it sailed on until 1930."])
+def test_a_verdict_label_before_its_own_lower_case_correction_marks_the_sentence_before(verdict):
+    doc = f"The pier opened in 1890. The ferry sank off the pier in 1912. {verdict}\n\nThe pier closed. [invented]"
+    first = find_annotations(doc)[0]
+    assert (first.span.text(doc), first.direction) == (verdict, "backward")

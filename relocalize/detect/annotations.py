@@ -406,11 +406,12 @@ _LABEL_REST_WORDS = 3  # what follows the label is a sentence: at least this man
 _NEGATED_VERDICT = re.compile(r"(?:not|never|nope|no)\b", re.IGNORECASE)
 
 
-def _label_marker(text: str, model: FramingModel) -> tuple[int, str] | None:
+def _label_marker(text: str, model: FramingModel, opens_line: bool) -> tuple[int, str] | None:
     """Where a falsity tag that opens ``text`` as a label ends ("untrue:", "Made up:", :func:`cues.false_tag`) and
     its framing, when the rest is a sentence that frames nothing itself (not "Disclaimer: the story below is made
     up."). A label that points back denies what came before ("This is untrue: she chaired the meeting", "Not so:
-    it retreated"): no tag."""
+    it retreated"), as does one after a sentence on its line whose rest goes on in lower case (``opens_line``
+    False): no tag."""
     label = _LABEL_MARKER.match(text)
     rest = text[label.end() :] if label else ""
     if len(rest.split()) < _LABEL_REST_WORDS or not _CLOSED.search(rest[-4:]) or not cues.false_tag(label.group(1)):
@@ -421,6 +422,8 @@ def _label_marker(text: str, model: FramingModel) -> tuple[int, str] | None:
         return None
     if cues.has_tag_word(rest):  # "MYTHICAL: The event described below is mythical.": a notice, not a label
         return None
+    if rest[:1].islower() and not opens_line:
+        return None  # after a sentence, "Untrue: the spawning went ahead." is the verdict's correction of it
     if _NEGATED_VERDICT.match(label.group(1)) or cues.denies_previous(rest, verdicts=False):
         return (
             None  # a verdict on what came before ("Not true: the wall was never lowered", "Fiction again: no such ...")
@@ -441,7 +444,7 @@ def _annotation_in(doc: str, unit: Span, model: FramingModel) -> tuple[Span, str
     that sentence (:func:`_label_marker`).
     """
     text = unit.text(doc)
-    if label := _label_marker(text, model):
+    if label := _label_marker(text, model, not line_around(doc, unit)[1].strip()):
         return Span(unit.start, unit.start + label[0]), "forward", label[1]
     framing = model.kind(text)
     start = unit.start
