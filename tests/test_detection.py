@@ -431,3 +431,14 @@ def test_a_verdict_label_before_its_own_lower_case_correction_marks_the_sentence
     doc = f"The pier opened in 1890. The ferry sank off the pier in 1912. {verdict}\n\nThe pier closed. [invented]"
     first = find_annotations(doc)[0]
     assert (first.span.text(doc), first.direction) == (verdict, "backward")
+
+
+def test_rule_marked_tags_in_a_chat_turn_and_glued_to_their_passage_are_markers():
+    chat = (
+        "[10:02] mira: late again?\n[10:03] tom: ~~ bogus ~~ they let everyone ride free ~~ /bogus ~~\n[10:04] mira: ok"
+    )
+    assert [a.span.text(chat) for a in find_annotations(chat)] == ["~~ bogus ~~", "~~ /bogus ~~"]
+    glued = "The pier opened in 1890.\n\n##hoax start##The ferry sank in 1912 off the pier.##hoax end##\n\nTrams ran."
+    assert [a.span.text(glued) for a in find_annotations(glued)] == ["##hoax start##", "##hoax end##"]
+    plain = "The pier opened in 1890. **Note**The ferry sank in 1912."  # emphasis glued to a word, no falsity
+    assert find_annotations(plain) == []

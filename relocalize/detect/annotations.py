@@ -10,7 +10,16 @@ from dataclasses import dataclass, replace
 from relocalize.detect import cues
 from relocalize.detect.framing import SCREEN, FramingModel, load_model
 from relocalize.lexicon import BRACKETS, DEMONSTRATIVES, RULE_MARKS
-from relocalize.spans import FOOTNOTE_MARKS, LIST_ITEM, Span, line_around, paragraphs, sentences, with_markup
+from relocalize.spans import (
+    FOOTNOTE_MARKS,
+    LIST_ITEM,
+    Span,
+    line_around,
+    paragraphs,
+    sentences,
+    speaker_name,
+    with_markup,
+)
 
 # Round and angle brackets also hold a sentence's own asides and markup ("(who deny it)", "<br>"); the
 # rest are an editor's, so a short tag in them ("[fake]", "«sham»") is a candidate.
@@ -38,7 +47,7 @@ _BRACKET_GROUP = _group_pattern()
 # "-- untrue --", "— bogus —", "==> made up ==>", "||FAKE||", "⇐ invented ⇐"). The same marks also set off words
 # inside a sentence, so a group of them is a candidate only where it stands between sentences (:func:`_stands_alone`).
 _MARKS = re.escape(RULE_MARKS)
-_DELIMITED = re.compile(rf"(?<![\w{_MARKS}])([{_MARKS}]{{1,4}})[ \t]*([^\n]{{2,200}}?)[ \t]*\1(?![\w{_MARKS}])")
+_DELIMITED = re.compile(rf"(?<![\w{_MARKS}])([{_MARKS}]{{1,4}})[ \t]*([^\n]{{2,200}}?)[ \t]*\1(?![{_MARKS}])")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 # A notice paragraph is taken whole when at least this share of it is notice talk.
 _NOTICE_SHARE = 0.6
@@ -191,13 +200,23 @@ def _groups(doc: str, model: FramingModel) -> list[tuple[Span, str, str]]:
             out.append((_span(m), bracket, _inner(m.group())))
     for m in _DELIMITED.finditer(doc):
         span, inner = _span(m), m.group(2)
-        if (
-            _stands_alone(doc, span)
-            and not _heading(doc, span, inner, m.group(1))
-            and not any(s.overlaps(span) for s, *_ in out)
-        ):
+        tag = cues.false_tag(inner)
+        if m.end() < len(doc) and doc[m.end()].isalnum() and not tag:
+            continue  # glued to a word after it: a marker only when it calls something false ("%%fake start%%The")
+        alone = _stands_alone(doc, span) or (tag and _in_turn(doc, span))
+        if alone and not _heading(doc, span, inner, m.group(1)) and not any(s.overlaps(span) for s, *_ in out):
             out.append((span, m.group(1) * 2, inner))
     return sorted(out)
+
+
+def _in_turn(doc: str, span: Span) -> bool:
+    """True when ``span`` opens its line or a turn after a label ("mike: +++FAKE+++ it's ..."), or ends a chat
+    turn's line: where chat puts a tag, whatever case the words around it take (at the end of a title or a list
+    item, "Ferry service begins, 1962 [this never happened]", a tag is the line's own)."""
+    start, lead, after = line_around(doc, span)
+    if not lead.strip() or lead.rstrip().endswith(_LABEL_ENDS):
+        return True
+    return not after.strip() and speaker_name(doc[start : span.start]) is not None
 
 
 # A label at each end of a bracket pair that holds a whole passage: "{untrue from here: ... :untrue to here}",
@@ -311,9 +330,8 @@ def _parenthetical(doc: str, group: re.Match[str]) -> bool:
     tag that points nowhere at the end of a line that is no sentence (a list item, a title), which is the
     line's own ("- Ferry service, 1962 [this did not happen]")."""
     text = _inner(group.group()).strip()
-    _, lead, _ = line_around(doc, _span(group))
-    if cues.false_tag(text) and (not lead.strip() or lead.rstrip().endswith(_LABEL_ENDS)):
-        return False  # a falsity tag opening a line or a chat turn, lower case after it or not ("lena: (fake) we ...")
+    if cues.false_tag(text) and _in_turn(doc, _span(group)):
+        return False  # a falsity tag opening or ending a line or a chat turn, whatever case is around it
     if group.group()[0] not in _PROSE_BRACKETS:
         _, lead, after = line_around(doc, _span(group))
         own = not after.strip() and not _CLOSED.search(lead)  # it ends a line that is no sentence

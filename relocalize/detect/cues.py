@@ -338,7 +338,8 @@ _TAG_BOUNDS = r"begins?|ends?|starts?|stops?|finish(?:es)?|(?:from|to|until)\s+h
 # word of what it tags or where its passage begins or ends.
 _FALSE_TAG = re.compile(
     rf"^\W*(?:\w+[\s-]+)?(?:{TAG_WORDS})(?:[\s-]+(?:{_TAG_BOUNDS}|detail|fact|item|entry|event|claim|news|story|part|"
-    r"passage|section|bit|line|report|account|figure|quote|person|people|name|character|scene))?\W*$",
+    r"passage|section|bit|line|report|account|figure|quote|person|people|name|character|scene|msg|message|post|"
+    r"reply|answer))?\W*$",
     _FLAGS,
 )
 
