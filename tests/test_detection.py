@@ -377,7 +377,11 @@ def test_a_bracketed_tag_of_a_falsity_word_marks_the_sentence_before(tag):
 
 
 @pytest.mark.parametrize(
-    "tag", ["Debunked", "Misleading", "the pier", "invented here and there", "fantasy football", "myth busting"]
+    "tag",
+    [
+        *("Debunked", "Misleading", "the pier", "invented here and there", "fantasy football", "myth busting"),
+        *("science fiction", "pseudonym", "inventor", "non-fiction"),  # a word of content before or around it
+    ],
 )
 def test_a_verdict_or_a_longer_group_is_no_falsity_tag(tag):
     assert not false_tag(tag)
@@ -421,7 +425,13 @@ def test_a_falsity_tag_as_a_sentence_of_its_own_marks_the_sentence_before(tag):
     assert (marker.span.text(doc), marker.direction, marker.framing) == (tag, "backward", "negation")
 
 
-@pytest.mark.parametrize("sentence", ["The fable ended there.", "Fantasy football.", "The tale is a fable."])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        *("The fable ended there.", "Fantasy football.", "The tale is a fable.", "Still nope."),
+        *("He was an inventor.", "She writes fiction.", "A clever illusion."),
+    ],
+)
 def test_a_sentence_that_only_names_a_falsity_word_is_no_tag(sentence):
     assert not tag_sentence(sentence)
 
@@ -442,3 +452,12 @@ def test_rule_marked_tags_in_a_chat_turn_and_glued_to_their_passage_are_markers(
     assert [a.span.text(glued) for a in find_annotations(glued)] == ["##hoax start##", "##hoax end##"]
     plain = "The pier opened in 1890. **Note**The ferry sank in 1912."  # emphasis glued to a word, no falsity
     assert find_annotations(plain) == []
+
+
+def test_a_title_in_parentheses_a_long_run_of_emphasis_and_a_labelled_claim():
+    titled = "Q: (Mirage) The jet first flew in 1955.\nA: Yes, from Melun."
+    assert find_annotations(titled) == []  # a name in parentheses, not a tag
+    days = "Open " + " ".join(f"**day {i}**" for i in range(12)) + " daily."
+    assert find_annotations(days) == []  # stripping marker groups off a lead does not backtrack
+    labelled = "The depot opened in 1950.\n\nFAKE: The council sold its inventory of road salt in March."
+    assert [(a.span.text(labelled), a.direction) for a in find_annotations(labelled)] == [("FAKE:", "forward")]

@@ -81,6 +81,16 @@ def _on(lines: list[Span], span: Span) -> bool:
     return i >= 0 and lines[i].contains(span)
 
 
+def _titled(words: str) -> bool:
+    """True for words written as a title or a name ("Phantom", "Little Lies"), not in capitals."""
+    return not words.isupper() and all(w[:1].isupper() for w in words.split())
+
+
+def _falsity_tag(words: str) -> bool:
+    """A tag of a falsity word (:func:`cues.false_tag`) not written as a title ("(Phantom)": a name)."""
+    return cues.false_tag(words) and not _titled(words)
+
+
 def _denying_group(inner: str) -> str | None:
     """ "negation" for a bracket group the classifier does not read as a framing that still denies: an anaphoric
     denial ("{no such vote took place}")."""
@@ -96,7 +106,9 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
             continue
         marker = inner if bracket[0] in BRACKETS else span.text(doc)  # a rule's marks are words too
         # a tag of a falsity word is a negation whatever else the model reads in it ("(hokum)")
-        framing = "negation" if cues.false_tag(inner) else model.tag_kind(inner) or _denying_group(inner)
+        if bracket[0] in _PROSE_BRACKETS and _titled(inner) and cues.has_tag_word(inner):
+            continue  # "(Phantom)", "(Little Lies)": a name or a title in parentheses, not a tag
+        framing = "negation" if _falsity_tag(inner) else model.tag_kind(inner) or _denying_group(inner)
         if framing is None and words and _pair(words[-1], marker, found[-1][1] == bracket):
             framing = found[-1][2]  # "</fabricated section>" ends what "<fabricated section>" opened
         if framing is None:
@@ -200,7 +212,7 @@ def _groups(doc: str, model: FramingModel) -> list[tuple[Span, str, str]]:
             out.append((_span(m), bracket, _inner(m.group())))
     for m in _DELIMITED.finditer(doc):
         span, inner = _span(m), m.group(2)
-        tag = cues.false_tag(inner)
+        tag = _falsity_tag(inner)
         if m.end() < len(doc) and doc[m.end()].isalnum() and not tag:
             continue  # glued to a word after it: a marker only when it calls something false ("%%fake start%%The")
         alone = _stands_alone(doc, span) or (tag and _in_turn(doc, span))
@@ -266,7 +278,26 @@ def _heading(doc: str, span: Span, inner: str, marks: str) -> bool:
 
 
 # Marker groups at the end of a line's lead: a marker after another ("... problems. ◀ unreal ◀ §§ fake §§ The ...").
-_TRAILING_GROUPS = re.compile(rf"(?:\s*(?:{_BRACKET_GROUP.pattern}|([{_MARKS}]{{1,4}})[^\n]{{2,60}}?\1))+\s*$")
+_CLOSERS = {close: open_ for open_, close in BRACKETS.items()}
+_TRAILING_MARKS = re.compile(rf"([{_MARKS}]{{1,4}})\s*$")
+_MAX_TRAILING = 4  # marker groups stripped from a lead at most
+
+
+def _without_trailing_groups(lead: str) -> str:
+    """``lead`` less the marker groups that end it, one at a time from the end: a bracket group back to its opening
+    bracket, a run of rule marks back to the same run ("... problems. ◀ unreal ◀ §§ fake §§" -> "... problems.")."""
+    for _ in range(_MAX_TRAILING):
+        text = lead.rstrip()
+        if text[-1:] in _CLOSERS:
+            start = text.rfind(_CLOSERS[text[-1]], 0, len(text) - 1)
+        elif marks := _TRAILING_MARKS.search(text):
+            start = text.rfind(marks.group(1), 0, marks.start())
+        else:
+            return lead
+        if start < 0:
+            return lead
+        lead = text[:start]
+    return lead
 
 
 def _stands_alone(doc: str, span: Span) -> bool:
@@ -274,7 +305,7 @@ def _stands_alone(doc: str, span: Span) -> bool:
     label ("PARIS —", "Q:"), markers after any of those aside, and what follows it, if anything, does not go
     on in lower case or after a comma."""
     _, lead, after = line_around(doc, span)
-    lead, after = _TRAILING_GROUPS.sub("", lead).strip(), after.strip()
+    lead, after = _without_trailing_groups(lead).strip(), after.strip()
     lead_ok = not lead or _SENTENCE_END.search(lead) is not None or lead.endswith(_LABEL_ENDS)
     return lead_ok and not (after[:1].islower() or after.startswith((",", ";")))
 
@@ -330,7 +361,7 @@ def _parenthetical(doc: str, group: re.Match[str]) -> bool:
     tag that points nowhere at the end of a line that is no sentence (a list item, a title), which is the
     line's own ("- Ferry service, 1962 [this did not happen]")."""
     text = _inner(group.group()).strip()
-    if cues.false_tag(text) and _in_turn(doc, _span(group)):
+    if _falsity_tag(text) and _in_turn(doc, _span(group)):
         return False  # a falsity tag opening or ending a line or a chat turn, whatever case is around it
     if group.group()[0] not in _PROSE_BRACKETS:
         _, lead, after = line_around(doc, _span(group))
@@ -438,7 +469,8 @@ def _label_marker(text: str, model: FramingModel, opens_line: bool) -> tuple[int
     # a short pointer there is a content word ("marks the start", "raced over 2,000 metres")
     if model.kind(rest) is not None or cues.has_pointer(label.group()) or cues.has_full_pointer(rest):
         return None
-    if cues.has_tag_word(rest):  # "MYTHICAL: The event described below is mythical.": a notice, not a label
+    if cues.has_tag_word(rest) and (cues.has_pointer(rest) or cues.refers_to_document(rest)):
+        # "MYTHICAL: The event described below is mythical.": a notice, not a label
         return None
     if rest[:1].islower() and not opens_line:
         return None  # after a sentence, "Untrue: the spawning went ahead." is the verdict's correction of it

@@ -324,9 +324,10 @@ def says_false(text: str) -> bool:
 # A fact-check's verdict on a claim it reports ("[Debunked]", "[Misleading]") is no such tag.
 TAG_WORDS = (
     rf"false(?!\s+(?:{FALSE_IDIOMS})\b)|untrue|untruth|falsehood|falsity|lies?|fib|fake[ds]?|bogus|hoax(?:ed)?|spoof|sham|phony|phoney|"
-    r"fabricat\w+|invent\w*|fictitious|fictive|fictional|fiction|fantasy|fantastical|fanciful|make[- ]believe|"
-    r"made[- ]up|(?:cooked|trumped|dreamed|dreamt|thought|conjured)[- ]up|concoct\w*|contrived|imagin(?:ary|ed)|"
-    r"pretend(?:ed)?|preten[cs]e|feigned|forged|forgery|counterfeit|pseudo[\w-]*|spurious|apocryphal|"
+    r"fabricat(?:ed|ion|ions)|invent(?:ed|ion|ions)|fictitious|fictive|fictional|fiction|fantasy|fantastical|"
+    r"fanciful|make[- ]believe|"
+    r"made[- ]up|(?:cooked|trumped|dreamed|dreamt|thought|conjured)[- ]up|concoct(?:ed|ion)|contrived|imagin(?:ary|ed)|"
+    r"pretend(?:ed)?|preten[cs]e|feigned|forged|forgery|counterfeit|pseudo-[a-z]+|spurious|apocryphal|"
     r"myth(?:ical)?|fable|(?:fairy|tall)[- ]tales?|daydream|pipe[- ]dream|figment|mirage|phantom|chimera|"
     r"illus(?:ion|ory)|ruse|canard|hogwash|baloney|bunk(?:um)?|balderdash|poppycock|codswallop|claptrap|twaddle|hokum|humbug|nope|"
     r"non-?existent|not\s+(?:the\s+case|real|genuine|authentic|true)|never\s+(?:said|the\s+case|was|happened)|"
@@ -334,10 +335,17 @@ TAG_WORDS = (
 )
 # Words that say where a tag's passage begins or ends ("[fake start]", "[bogus from here]", "‹fiction ends›").
 _TAG_BOUNDS = r"begins?|ends?|starts?|stops?|finish(?:es)?|(?:from|to|until)\s+here|here|again|too|once\s+more"
-# A tag: an optional word before ("[pure hoax]", "[another fable]"), its falsity word or phrase, and an optional
-# word of what it tags or where its passage begins or ends.
+# Words a tag's falsity word may follow: a determiner, an intensifier or a bound ("[pure hoax]", "[another fable]",
+# "[begin fake]"), not a word of content ("(science fiction)", "(Little Lies)", "He was an inventor.").
+_TAG_LEAD = (
+    r"(?:a|an|another|more|pure|purely|total|totally|complete|completely|utter|utterly|sheer|just|simply|entirely|"
+    r"wholly|also|again|yet|all|partly|obviously|clearly|plainly|absolutely|begin|end|start|stop|opening|closing|"
+    r"piece\s+of|bit\s+of)"
+)
+# A tag: a leading word or none, its falsity word or phrase, and an optional word of what it tags or where its
+# passage begins or ends.
 _FALSE_TAG = re.compile(
-    rf"^\W*(?:\w+[\s-]+)?(?:{TAG_WORDS})(?:[\s-]+(?:{_TAG_BOUNDS}|detail|fact|item|entry|event|claim|news|story|part|"
+    rf"^\W*(?:{_TAG_LEAD}[\s-]+)?(?:{TAG_WORDS})(?:[\s-]+(?:{_TAG_BOUNDS}|detail|fact|item|entry|event|claim|news|story|part|"
     r"passage|section|bit|line|report|account|figure|quote|person|people|name|character|scene|msg|message|post|"
     r"reply|answer))?\W*$",
     _FLAGS,
@@ -357,10 +365,10 @@ def false_tag(text: str) -> bool:
     return _FALSE_TAG.match(text) is not None
 
 
-# The same words as a verbless sentence of its own, after a few words and before a deictic or a repetition ("Total
-# fabrication, that.", "Fiction once more.", "Another piece of make-believe.").
+# The same words as a verbless sentence of its own, after leading words and before a deictic or a repetition
+# ("Total fabrication, that.", "Fiction once more.", "Another piece of make-believe."; not "Still nope.").
 _TAG_SENTENCE = re.compile(
-    rf"^\W*(?:[\w'’]+[\s-]+){{0,3}}(?:{TAG_WORDS})(?:,?\s+(?:that|this|again|once\s+more|too|as\s+well|by\s+the\s+way|"
+    rf"^\W*(?:{_TAG_LEAD}[\s-]+){{0,3}}(?:{TAG_WORDS})(?:,?\s+(?:that|this|again|once\s+more|too|as\s+well|by\s+the\s+way|"
     r"either|through\s+and\s+through))?\s*[.!]+\W*$",
     _FLAGS,
 )

@@ -12,9 +12,11 @@ _WORD = re.compile(r"\w+")
 # A given claim's part is restated, in other words, by a sentence holding this share of its words.
 PARAPHRASE_COVERAGE = 0.5
 _STEM = 5  # words compare by their first letters, so "erupted" meets "eruption"
+# A yes/no question ("Is the pier still open?"), not one about what someone knows ("Did you know that ...?": it
+# presupposes its clause) nor a statement opened by a name ("Will Hart says ..., or did it?").
 _YES_NO_QUESTION = re.compile(
-    r"\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\b[^.!?]*\?",
-    re.IGNORECASE,
+    r"\W*(?:(?:Is|Are|Was|Were|Do|Does|Did|Has|Have|Had|Could|Would|Should|Shall|Might)\s+|(?:Will|May|Can|Must)\s+(?![A-Z]))"
+    r"(?!you\s+(?:know|hear|realise|realize)\b)[^.!?,;]*\?\W*$"
 )
 
 

@@ -421,18 +421,19 @@ def _hedges(g: Graph, pred: Token) -> list[Edit]:
 @named("scope_markers")
 def _scope_markers(g: Graph, pred: Token) -> list[Edit]:
     """Under the new negation: "also" goes ("either" would need a negative before it), an object's "some" ->
-    "any", and "something", "someone", "somewhere" as an object or a place -> "anything", "anyone", "anywhere"."""
+    "any", and "something", "someone" as an object -> "anything", "anyone" (not a predicate's: "was something of a
+    recluse")."""
     edits = [_remove(adv, g) for adv in g.children(pred, "advmod") if adv.lower == "also" and adv.i > 0]
     for obj in g.children(pred, "dobj", "attr"):
         edits += [Edit(d.idx, d.end, _case_like("any", d.text)) for d in g.children(obj, "det") if d.lower == "some"]
-    for arg in g.children(pred, "dobj", "attr", "prep", "advmod"):
+    for arg in g.children(pred, "dobj", "prep"):
         for tok in [arg, *g.children(arg, "pobj")]:
             if tok.lower in _SOME_TO_ANY:
                 edits.append(Edit(tok.idx, tok.end, _case_like(_SOME_TO_ANY[tok.lower], tok.text)))
     return edits
 
 
-_SOME_TO_ANY = {"something": "anything", "someone": "anyone", "somebody": "anybody", "somewhere": "anywhere"}
+_SOME_TO_ANY = {"something": "anything", "someone": "anyone", "somebody": "anybody"}
 
 
 def _negate_predicate(g: Graph, pred: Token) -> list[Edit]:
@@ -675,15 +676,27 @@ _CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "o'clock", "o’clock", "a.m", "
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
+def _instead_alone(g: Graph, tok: Token) -> bool:
+    """True for an "instead" after the subject that contrasts with what came before ("played there instead", "in
+    the square instead of the hall"), not one before a verb it replaces ("instead of repairing it")."""
+    if tok.lower != "instead" or tok.i == 0:
+        return False
+    after = g.tokens[tok.i + 1 : tok.i + 3]
+    return not (len(after) == 2 and after[0].lower == "of" and after[1].tag == "VBG")
+
+
 _FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())  # noqa: SIM905
+# Words before a fraction that make it an amount ("a third", "two fifths", "by nearly a quarter").
+_FRACTION_COUNTS = frozenset("a one two three four by than nearly almost about over roughly some around".split())  # noqa: SIM905
 
 
 def _figure(g: Graph, tok: Token) -> bool:
     """True for a number that states an amount ("4,000 barrels", "38.2 seconds", "three penalties", "40%"), not a
     year, a day of the month or a time of day ("in 1998", "on 3 May", "May 3", "a 5 a.m. service", "at 6:15")."""
     before = g.tokens[tok.i - 1].lower if tok.i > 0 else ""
-    if tok.lower in _FRACTIONS and before not in ("the", "first", "second", "other", "latter", "former"):
-        return True  # "grew by a quarter", "sold half the land"
+    half = tok.text in ("half", "halves") and before not in ("the", "first", "second", "other")
+    if tok.text in _FRACTIONS and (half or before in _FRACTION_COUNTS):
+        return True  # "grew by a quarter", "sold half the land"; not "finished third", "the Latin Quarter"
     if tok.tag != "CD" or _YEAR.match(tok.text) or ":" in tok.text:
         return False
     near = [g.tokens[j].text for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(g.tokens)]
@@ -757,7 +770,7 @@ def _check_scope_words(g: Graph, pred: Token) -> None:
         raise Refusal(f"a figure ({figure.text!r}) takes the negation: 'did not sell 4,000' says another number")
     if any(t.lower == "without" and t.dep == "prep" for t in g.children(pred)):
         raise Refusal("'without' under a negation ('did not sail without its captain') says it sailed with it")
-    if any(t.lower == "instead" for t in g.subtree(pred)):
+    if any(_instead_alone(g, t) for t in g.subtree(pred)):
         raise Refusal("'instead' under a negation ('did not play there instead') contrasts with nothing")
     if any(t.lower == "since" and t.dep == "prep" for t in g.subtree(pred)):  # "since the storm", not "since it ..."
         raise Refusal("a point since which ('has not been closed since the storm') says it was so before")
@@ -945,8 +958,8 @@ def check_inverted(g: Graph, root: Token) -> None:
 @named("present_lookalike")
 def _check_present_lookalike(g: Graph, root: Token, auxes: list[Token]) -> None:
     """ "On 18 September we dove a sump", "I read somewhere that ...": a present-tagged form that is also a past
-    ("dove", "saw", "lay"; "read", "put", "cut") may be one, and "do not dive" would change the tense; which it is,
-    the parse cannot say."""
+    ("dove", "saw"; "read", "put", "cut") may be one, and "do not dive" would change the tense; which it is, the
+    parse cannot say."""
     if root.tag != "VBP" or auxes or root.lemma.lower() == "be":
         return
     others = [lemma for lemma in getAllLemmas(root.lower).get("VERB", ()) if lemma != root.lower]

@@ -197,18 +197,21 @@ _FIRST_PERSON = frozenset({"i", "we"})
 @named("first_word_case")
 def _check_first_word_case(g: Graph, first: Token) -> None:
     """The case of a capitalised first word after "It is not true that", where it is a guess: a plural the tagger
-    took for a name, alone ("Acousticians were consulted", "Habsburgs ruled"), or a head noun no lexicon knows
-    (a name's modifier, "Kew scientists", keeps its capital)."""
+    took for a name, alone ("Acousticians were consulted", "Habsburgs ruled")."""
     after = g.tokens[first.i + 1] if first.i + 1 < len(g.tokens) else None
-    plural = first.tag == "NNPS" and (after is None or after.upos != "PROPN")
-    if plural or (_name(first) and first.dep != "compound"):
+    if first.tag == "NNPS" and (after is None or after.upos != "PROPN"):
         raise Refusal(f"{first.text!r} may be a name or a noun: its case after the wrapper is a guess")
 
 
 def _name(t: Token) -> bool:
     """True for a capitalised word the tagger took for a noun that is no English noun: a name ("Kew scientists
-    confirmed ..."), whose capital stays after "It is not true that"."""
-    return t.upos == "NOUN" and t.text[:1].isupper() and not getAllLemmas(t.lower)
+    confirmed ...", "Jenkins sold ..."), whose capital stays after "It is not true that"; not a word of a trade
+    no lexicon lists ("Volcanologists mapped ...")."""
+    unknown = t.upos == "NOUN" and t.text[:1].isupper() and not getAllLemmas(t.lower)
+    return unknown and not _TRADE.search(t.lower)
+
+
+_TRADE = re.compile(r"(?:ists?|ians?)$")  # "volcanologists", "acousticians": people of a trade, not names
 
 
 def _verbal(t: Token) -> bool:
