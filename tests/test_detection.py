@@ -461,3 +461,8 @@ def test_a_title_in_parentheses_a_long_run_of_emphasis_and_a_labelled_claim():
     assert find_annotations(days) == []  # stripping marker groups off a lead does not backtrack
     labelled = "The depot opened in 1950.\n\nFAKE: The council sold its inventory of road salt in March."
     assert [(a.span.text(labelled), a.direction) for a in find_annotations(labelled)] == [("FAKE:", "forward")]
+
+
+@pytest.mark.parametrize("tag", ["[citation fabricated]", "(quote invented)", "{figure made up}"])
+def test_a_tag_may_name_what_it_calls_false_before_the_falsity_word(tag):
+    assert false_tag(tag.strip("[](){}"))

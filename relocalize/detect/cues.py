@@ -344,10 +344,13 @@ _TAG_LEAD = (
 )
 # A tag: a leading word or none, its falsity word or phrase, and an optional word of what it tags or where its
 # passage begins or ends.
+# What a tag may name, before or after its falsity word ("[citation fabricated]", "[invented quote]").
+_TAG_NOUNS = (
+    r"detail|fact|item|entry|event|claim|news|story|part|passage|section|bit|line|report|account|figure|quote|"
+    r"citation|source|reference|date|number|statistic|person|people|name|character|scene|msg|message|post|reply|answer"
+)
 _FALSE_TAG = re.compile(
-    rf"^\W*(?:{_TAG_LEAD}[\s-]+)?(?:{TAG_WORDS})(?:[\s-]+(?:{_TAG_BOUNDS}|detail|fact|item|entry|event|claim|news|story|part|"
-    r"passage|section|bit|line|report|account|figure|quote|person|people|name|character|scene|msg|message|post|"
-    r"reply|answer))?\W*$",
+    rf"^\W*(?:(?:{_TAG_LEAD}|{_TAG_NOUNS})[\s-]+)?(?:{TAG_WORDS})(?:[\s-]+(?:{_TAG_BOUNDS}|{_TAG_NOUNS}))?\W*$",
     _FLAGS,
 )
 
