@@ -59,11 +59,9 @@ _MACHINERY = (
             "someone",
             "somebody",
             "something",
-            "somewhere",
             "anyone",
             "anybody",
             "anything",
-            "anywhere",
             "one",
         }
     )
