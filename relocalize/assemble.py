@@ -32,6 +32,7 @@ def _line_bounds(doc: str, span: Span) -> tuple[int, int]:
 
 
 _OPENING_QUOTES = "\"“‘'"
+_CLOSING = ".,;:!?…)]}\"'”’"
 
 
 def removal_span(doc: str, span: Span) -> Span:
@@ -60,6 +61,9 @@ def removal_span(doc: str, span: Span) -> Span:
         end += 1
     if end > span.end and (span.start == line_start or doc[span.start - 1] in " \t(" + _OPENING_QUOTES):
         return Span(span.start, end)
+    opening_quote = doc[end : end + 1] in ('"', "'") and doc[end + 1 : end + 2].isalnum()
+    if end == span.end < line_end and (doc[end] not in _CLOSING or opening_quote):
+        return span  # glued to the word after it ("news: [[fake]]the page"): the space before stays
     start = span.start
     while start > line_start and doc[start - 1] in " \t":
         start -= 1

@@ -454,6 +454,30 @@ class NumberedItems:
         return _only(doc, Span(title.end, following.start() if following else len(doc)), [unit, *skip])
 
 
+# A run-in head: a paragraph's first one to three words, capitalised, closed by a full stop or a colon ("Flavour. ...",
+# "**Value:** ...").
+_RUN_IN_HEAD = re.compile(r"[ \t]*[*_]{0,2}[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,2}[.:][*_]{0,2}[ \t]+(?=\S)")
+_HEAD_SERIES = 2  # paragraphs so headed that make a series of them (not one opening "Sadly. ...")
+
+
+class RunInHeads:
+    """The paragraphs of one document that open with a run-in head, when there is a series of them: each claim asks
+    whether a drop would leave its head bare ("Flavour. <unit>")."""
+
+    def __init__(self, doc: str) -> None:
+        self.doc = doc
+        heads = [(p, m) for p in paragraphs(doc) if (m := _RUN_IN_HEAD.match(doc, p.start))]
+        self.heads = heads if len(heads) >= _HEAD_SERIES else []
+
+    def bared(self, unit: Span, skip: list[Span]) -> bool:
+        """True when ``unit``, with ``skip`` (the annotations and the other claims), is all of a headed paragraph but
+        its head."""
+        for para, head in self.heads:
+            if para.start <= unit.start < para.end:
+                return head.end() <= unit.start and _only(self.doc, Span(head.end(), para.end), [unit, *skip])
+        return False
+
+
 _HEADING_WORDS = 8  # a longer line without closing punctuation is a fragment of prose, not a heading
 _HEADING_END = re.compile(r"[.!?,;:\"”’)\]]\W*$")
 
@@ -470,12 +494,19 @@ def _heading(text: str) -> bool:
     )
 
 
+def _first_line(doc: str, para: Span) -> Span:
+    """The first line of ``para``: all of it for a one-line paragraph, the heading of a section written without a
+    blank line after it ("Fog suspension\nAt 03:48 ...")."""
+    end = doc.find("\n", para.start, para.end)
+    return para if end < 0 else Span(para.start, end)
+
+
 class Sections:
     """The headed sections of one document, found once: each claim asks whether a drop would empty one."""
 
     def __init__(self, doc: str, annotations: list[Span]) -> None:
         self.doc = doc
-        headed = [p for p in paragraphs(doc) if _heading(p.text(doc))]
+        headed = [h for p in paragraphs(doc) if _heading((h := _first_line(doc, p)).text(doc))]
         self.headings = [h for h in headed if not _only(doc, h, annotations)]  # a marker alone is no heading
         self.starts = [h.start for h in self.headings]
 
@@ -607,7 +638,18 @@ def unanswered_question(doc: str, span: Span) -> Span | None:
     following = doc[para_end:].lstrip().split("\n", 1)[0]
     if following and _ENDS_SENTENCE.search(following) and not following.startswith("#"):
         return None  # a statement follows: a thread, not a list of questions
+    if reply_to_subject(doc, q_start, Span(line_start, span.end)):
+        return None  # one reply of several: the question is the thread's subject
     return Span(q_start, span.end)
+
+
+def reply_to_subject(doc: str, question: int, post: Span) -> bool:
+    """True when ``post`` opens with its poster's label alone on a line ("kate_r:"), the next paragraph with another
+    label, and the question at ``question`` is no post of its own but the thread's subject: one reply of several,
+    whose others still answer it when this one goes."""
+    following = doc[post.end :].lstrip().split("\n", 1)[0]
+    labelled = _SPEAKER.fullmatch(doc[post.start :].split("\n", 1)[0]) and _SPEAKER.fullmatch(following)
+    return bool(labelled) and _label_above(doc, question) is None
 
 
 def _question_turn(doc: str, turn: Span) -> Span | None:

@@ -39,6 +39,7 @@ from relocalize.rewrite.surface import mask_titles
 from relocalize.rewrite.wrap import relocalized
 from relocalize.spans import (
     NumberedItems,
+    RunInHeads,
     Sections,
     Span,
     between_turns_of_one_speaker,
@@ -169,12 +170,14 @@ class Resolve(Step):
                 continue
             spans = [a.span for a in annotations]
             leaning = Leaning(text, spans, list(outcomes))
-            items, sections = NumberedItems(text), Sections(text, spans)
+            items, sections, heads = NumberedItems(text), Sections(text, spans), RunInHeads(text)
             others = [*spans, *outcomes]
             for unit, outcome in outcomes.items():
                 _place(text, unit, outcome, spans, pipeline)
                 outcome.lone_turn = between_turns_of_one_speaker(text, unit, others)  # the turn's other claims too
-                outcome.whole_item = items.emptied(unit, others) or items.bared_title(unit, others)
+                outcome.whole_item = (
+                    items.emptied(unit, others) or items.bared_title(unit, others) or heads.bared(unit, others)
+                )
                 outcome.section = sections.emptied(unit, others)
                 outcome.leaned_on_by = leaning.on(unit)
             join_cut_sentences(text, outcomes, spans)

@@ -11,6 +11,7 @@ from relocalize.assemble import removal_span
 from relocalize.detect.language import unsupported_reason
 from relocalize.spans import (
     NumberedItems,
+    RunInHeads,
     Sections,
     Span,
     entry_label,
@@ -552,3 +553,52 @@ def test_a_chat_line_marked_before_its_time_stamp_keeps_the_stamp_for_what_stays
     out, prov = relocalizer.process(doc)
     assert_outside_edits_identical(doc, out, prov)
     assert f"\n{stamp}my dog hates fireworks  \n" in out and "on fire" not in out
+
+
+@pytest.mark.parametrize(
+    ("doc", "marker", "kept"),
+    [
+        ("Big news: [[fake]]the pier reopened.", "[[fake]]", "Big news: the pier reopened."),
+        ("He said «bogus»“we won” twice.", "«bogus»", "He said “we won” twice."),
+        ("The pier reopened [fake].", "[fake]", "The pier reopened."),
+        ('He said [fake]"we won" twice.', "[fake]", 'He said "we won" twice.'),
+        ('He said "we won [fake]" twice.', "[fake]", 'He said "we won" twice.'),
+    ],
+)
+def test_a_marker_glued_to_the_word_after_it_leaves_the_space_before_it(doc, marker, kept):
+    start = doc.index(marker)
+    r = removal_span(doc, Span(start, start + len(marker)))
+    assert doc[: r.start] + doc[r.end :] == kept
+
+
+def test_a_heading_on_the_first_line_of_its_paragraph_heads_the_lines_below_it(relocalizer):
+    doc = HEADED.replace("Storm damage\n\n", "Storm damage\n").replace("Getting there\n\n", "Getting there\n")
+    out, prov = relocalizer.process(doc)
+    assert out == doc and prov.counts.kept == 2  # dropped, they would leave "Storm damage" heading nothing
+    unit = Span(doc.index("A storm"), doc.index("a mile out.") + len("a mile out."))
+    markers = [Span(m.start(), m.end()) for m in re.finditer(r"\[invented\]", doc)]
+    assert Sections(doc, markers).emptied(unit, markers) is not None
+
+
+def test_a_claim_that_fills_a_paragraph_under_a_run_in_head_of_a_series_is_kept():
+    doc = (
+        "Colour. Deep amber, almost copper.\n\nNose. Toffee and orange peel. [invented]\n\n"
+        "Finish. Long and dry.\n\nSadly. We ran out."
+    )
+    heads, marker = RunInHeads(doc), Span(doc.index("[invented]"), doc.index("[invented]") + 10)
+    unit = Span(doc.index("Toffee"), doc.index("peel.") + 5)
+    assert heads.bared(unit, [marker]) and not heads.bared(unit, [])
+    lone = "The ferry left at nine.\n\nNose. Toffee and orange peel. [invented]"
+    assert not RunInHeads(lone).bared(Span(lone.index("Toffee"), lone.index("peel.") + 5), [marker])
+
+
+def test_a_dropped_reply_of_a_thread_leaves_the_thread_subject_and_the_other_replies(relocalizer):
+    doc = (
+        "Subject: Did anyone catch the eclipse from the ferry?\n\n"
+        "gull_watcher:\n[invented] Watched all of it from the deck, as the captain stopped the engines for it.\n\n"
+        "tern99:\nWe saw the eclipse from the pier.\n"
+    )
+    out, _ = relocalizer.process(doc)
+    assert (
+        out == "Subject: Did anyone catch the eclipse from the ferry?\n\ntern99:\nWe saw the eclipse from the pier.\n"
+    )

@@ -466,3 +466,47 @@ def test_a_title_in_parentheses_a_long_run_of_emphasis_and_a_labelled_claim():
 @pytest.mark.parametrize("tag", ["[citation fabricated]", "(quote invented)", "{figure made up}"])
 def test_a_tag_may_name_what_it_calls_false_before_the_falsity_word(tag):
     assert false_tag(tag.strip("[](){}"))
+
+
+@pytest.mark.parametrize(  # a negated word of reality, fact or history is a falsity tag (cues.REALITY)
+    "tag",
+    ["[not a fact]", "{not historical}", "[contrary to the record]", "⟨not so in real life⟩", "[that wasn't real]"],
+)
+def test_a_tag_that_denies_reality_marks_the_sentence_before_as_false(tag):
+    doc = f"The lighthouse was painted red in 1931. The keeper's cottage burned in 1932. {tag} Gulls nest there."
+    (marker,) = find_annotations(doc)
+    assert (marker.span.text(doc), marker.direction, marker.framing) == (tag, "backward", "negation")
+
+
+@pytest.mark.parametrize("words", ["not real estate", "not so much", "not the actual size", "not accurate to scale"])
+def test_a_negated_word_of_reality_with_content_after_it_is_no_falsity_tag(words):
+    assert not false_tag(words)
+
+
+@pytest.mark.parametrize("label", [">>> NOT A FACT:", "¶ not accurate:", "NEVER HAPPENED →", "made up ▸", "Bogus -->"])
+def test_a_label_set_off_as_a_tag_marks_the_capitalised_sentence_after_it(label):
+    doc = f"The lighthouse was painted red in 1931.\n\n{label} The keeper kept a tame seal called Moss.\n\nGulls nest."
+    (marker,) = find_annotations(doc)
+    assert (marker.span.text(doc), marker.direction, marker.framing) == (label, "forward", "negation")
+
+
+def test_a_plain_negated_label_before_a_denial_stays_a_verdict_on_what_came_before():
+    doc = "The lighthouse was painted red in 1931. NOT TRUE: The lighthouse was never painted.\n\nGulls nest there."
+    assert [a.span.text(doc) for a in find_annotations(doc)] != ["NOT TRUE:"]
+    route = "The route Dover → Calais takes ninety minutes by ferry. It sails hourly."
+    assert find_annotations(route) == []
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("▶FABLE START◀", "▶FABLE END◀"), (">>made up begins<<", ">>made up ends<<"), ("<--HOAX--", "--HOAX-->")],
+)
+def test_falsity_tags_between_mixed_marks_open_and_close_their_passage(opening, closing):
+    doc = f"The lighthouse was painted red in 1931.\n\n{opening} The keeper kept a tame seal. {closing}\n\nGulls nest."
+    found = [(a.span.text(doc), a.direction) for a in find_annotations(doc)]
+    assert found == [(opening, "forward"), (closing, "backward")]
+
+
+def test_mixed_marks_around_words_that_are_no_tag_mark_nothing():
+    doc = "The lighthouse was painted red in 1931. Prices rose -> then fell <- as expected. <!-- fake --> Gulls nest."
+    assert [a.span.text(doc) for a in find_annotations(doc)] == ["<!-- fake -->"]

@@ -48,6 +48,12 @@ _BRACKET_GROUP = _group_pattern()
 # inside a sentence, so a group of them is a candidate only where it stands between sentences (:func:`_stands_alone`).
 _MARKS = re.escape(RULE_MARKS)
 _DELIMITED = re.compile(rf"(?<![\w{_MARKS}])([{_MARKS}]{{1,4}})[ \t]*([^\n]{{2,200}}?)[ \t]*\1(?![{_MARKS}])")
+# A falsity tag between two different runs of marks: arrows that point at it, mirrored triangles, a rule and an
+# arrow ("▶FICTION◀", "►FALSE PASSAGE◄", ">>invented start<<", "<--BOGUS--", "--BOGUS-->").
+_MIXED = re.compile(
+    rf"(?<![\w{_MARKS}])([{_MARKS}]{{1,4}})[ \t]*(/?[^\W_][^\n]{{0,58}}?[^\W_])[ \t]*"
+    rf"((?!\1(?![{_MARKS}]))[{_MARKS}]{{1,4}})(?![{_MARKS}])"
+)
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 # A notice paragraph is taken whole when at least this share of it is notice talk.
 _NOTICE_SHARE = 0.6
@@ -204,21 +210,35 @@ def _groups(doc: str, model: FramingModel) -> list[tuple[Span, str, str]]:
     groups in brackets that are not part of their sentence, and groups in emphasis or rules that stand
     between sentences."""
     out = []
+    mixed = [m for m in _MIXED.finditer(doc) if _falsity_tag(m.group(2))]
     for m in _BRACKET_GROUP.finditer(doc):
+        if _between_tags(m, mixed):
+            continue
         bracket = m.group()[0] + BRACKETS[m.group()[0]]
         if ends := _enclosing(doc, m, model):
             out.extend((span, bracket, words) for span, words in ends)
         elif not _parenthetical(doc, m):
             out.append((_span(m), bracket, _inner(m.group())))
-    for m in _DELIMITED.finditer(doc):
+    delimited = list(_DELIMITED.finditer(doc))
+    tags = [m for m in delimited if _falsity_tag(m.group(2))]
+    # tags first, those in the same marks before those in mixed ones, then the rest
+    for m in [*tags, *mixed, *(m for m in delimited if m not in tags)]:
         span, inner = _span(m), m.group(2)
         tag = _falsity_tag(inner)
         if m.end() < len(doc) and doc[m.end()].isalnum() and not tag:
             continue  # glued to a word after it: a marker only when it calls something false ("%%fake start%%The")
         alone = _stands_alone(doc, span) or (tag and _in_turn(doc, span))
         if alone and not _heading(doc, span, inner, m.group(1)) and not any(s.overlaps(span) for s, *_ in out):
-            out.append((span, m.group(1) * 2, inner))
+            out.append((span, m.group(1)[0] + m.group(3)[-1] if m.re is _MIXED else m.group(1) * 2, inner))
     return sorted(out)
+
+
+def _between_tags(group: re.Match[str], tags: list[re.Match[str]]) -> bool:
+    """True for a bracket group that is a passage between tags in mixed marks, not a marker: one of them crosses it
+    (">>fake<< The ... >>fake ends<<" holds "<< The ... >>"), or it holds two ("<--HOAX-- The ... --HOAX-->")."""
+    inside = [t for t in tags if group.start() <= t.start() and t.end() <= group.end()]
+    crossing = any(t.start() < group.end() and group.start() < t.end() for t in tags if t not in inside)
+    return crossing or (len(inside) > 1 and not _falsity_tag(_inner(group.group())))
 
 
 def _in_turn(doc: str, span: Span) -> bool:
@@ -384,13 +404,31 @@ def units(doc: str, skip: list[Span]) -> list[Span]:
     return out
 
 
+# Where a notice sentence's own framing may end and its correction begin ("...is a work of fiction; the lens was
+# never lent", "THIS RELEASE IS FICTITIOUS: the arm was never removed").
+_CORRECTION_START = (re.compile(r"\s*;\s+"), re.compile(r"\s+[—–]\s+"), re.compile(r":\s+"))
+
+
+def _notice_kind(text: str, model: FramingModel) -> str | None:
+    """The framing of a notice sentence, read whole, else in its first clause before a semicolon, a dash or a colon
+    when the rest corrects it; a fiction notice whose correction denies is one of falsity."""
+    if (kind := model.kind(text)) is not None:
+        return kind
+    for pattern in _CORRECTION_START:
+        if cut := pattern.search(text):
+            kind = model.kind(text[: cut.start()])
+            rest = text[cut.end() :]
+            return "negation" if kind == "fiction" and cues.denies(rest) else kind
+    return None
+
+
 def _notice_run(doc: str, sents: list[Span], from_end: bool, model: FramingModel) -> tuple[list[Span], str] | None:
     """The notice sentences at the start (or end) of one paragraph and their framing, or None."""
     if not sents:
         return None
     ordered = list(reversed(sents)) if from_end else sents
     texts = [s.text(doc) for s in ordered]
-    kinds = [model.kind(t) for t in texts]
+    kinds = [_notice_kind(t, model) for t in texts]
     scoped = [k if k is not None and cues.refers_to_document(t) else None for k, t in zip(kinds, texts)]
     # A notice opens with its notice sentence, after at most one short label ("False record.").
     lead = 1 if len(texts) > 1 and len(texts[0].split()) <= 5 else 0
@@ -449,10 +487,20 @@ _RUN_ON_WORDS = 40
 _INNER_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[{<]?[A-Z])")
 
 
-# A label of one to three words closed by a colon at the start of a sentence, after marks or none (">> untrue: ").
-_LABEL_MARKER = re.compile(r"^[^\w\s]{0,4}[ \t]*((?:[A-Za-z][\w'’-]*[ \t]+){0,2}[A-Za-z][\w'’-]*)[ \t]*:[ \t]+(?=\S)")
+# A label of one to three words closed by a colon or an arrow at the start of a sentence, after marks or none
+# (">> untrue: ", "FALSE ▸ ", "made up --> ").
+_LABEL_MARKER = re.compile(
+    r"^[^\w\s]{0,4}[ \t]*((?:[A-Za-z][\w'’-]*[ \t]+){0,2}[A-Za-z][\w'’-]*)[ \t]*(?::|[→➜➔⇒▸▶►]|-+>|>{2,3})[ \t]+(?=\S)"
+)
 _LABEL_REST_WORDS = 3  # what follows the label is a sentence: at least this many words
 _NEGATED_VERDICT = re.compile(r"(?:not|never|nope|no)\b", re.IGNORECASE)
+
+
+def _styled(label: re.Match[str], rest: str) -> bool:
+    """True for a label set off as a tag (in capitals or after marks: "NOT TRUE:", ">>> not a fact:") before a
+    capitalised sentence that denies nothing: it marks that sentence, where "Not true:" answers the one before."""
+    tagged = label.group(1).isupper() or bool(label.group()[: label.start(1)].strip())
+    return tagged and rest[:1].isupper() and not cues.denies(rest)
 
 
 def _label_marker(text: str, model: FramingModel, opens_line: bool) -> tuple[int, str] | None:
@@ -467,14 +515,15 @@ def _label_marker(text: str, model: FramingModel, opens_line: bool) -> tuple[int
         return None  # not a title either ("**Encyclopaedic Fabrication: AI Misinformation About Public Figures**")
     # the label's own words may point ("This is untrue:"); the sentence only in full ("the following claim"), as
     # a short pointer there is a content word ("marks the start", "raced over 2,000 metres")
-    if model.kind(rest) is not None or cues.has_pointer(label.group()) or cues.has_full_pointer(rest):
+    if model.kind(rest) is not None or cues.has_pointer(text[: label.end(1)]) or cues.has_full_pointer(rest):
         return None
     if cues.has_tag_word(rest) and (cues.has_pointer(rest) or cues.refers_to_document(rest)):
         # "MYTHICAL: The event described below is mythical.": a notice, not a label
         return None
     if rest[:1].islower() and not opens_line:
         return None  # after a sentence, "Untrue: the spawning went ahead." is the verdict's correction of it
-    if _NEGATED_VERDICT.match(label.group(1)) or cues.denies_previous(rest, verdicts=False):
+    verdict = _NEGATED_VERDICT.match(label.group(1)) and not _styled(label, rest)
+    if verdict or cues.denies_previous(rest, verdicts=False):
         return (
             None  # a verdict on what came before ("Not true: the wall was never lowered", "Fiction again: no such ...")
         )

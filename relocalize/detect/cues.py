@@ -303,9 +303,16 @@ def reports_or_generalises(text: str) -> bool:
     return _REPORTING_OR_GENERIC.search(text) is not None or REPORTED_CLAIM.search(text) is not None
 
 
+# What a negation denies when it calls a text false: being the case, real, true to fact or to history ("[not a fact]",
+# "(not historical)", "{not so in the real world}"; "contrary to the record").
+REALITY = r"the\s+case|real(?:ity)?|genuine|authentic|true|factual|facts?|actual|accurate|correct|historical|history"
+_IN_REALITY = r"in\s+(?:reality|real\s+life|the\s+real\s+world|fact|truth)"
+_RECORD = r"(?:facts?|reality|record|history)"
+
+
 # Words that call a text false outright, unless a hedge comes just before them ("may be false" is a doubt).
 _OUTRIGHT = re.compile(
-    r"\b(?:false|untrue|not\s+(?:true|so|real|genuine|accurate|correct|factual|the\s+case)|no\s+truth|fabricated|"
+    rf"\b(?:false|untrue|not\s+(?:so|(?:an?\s+)?(?:{REALITY}))|no\s+truth|fabricated|"
     r"an?\s+fabrication|hoax|bogus|never\s+(?:happened|occurred|took\s+place|existed))\b",
     _FLAGS,
 )
@@ -330,7 +337,9 @@ TAG_WORDS = (
     r"pretend(?:ed)?|preten[cs]e|feigned|forged|forgery|counterfeit|pseudo-[a-z]+|spurious|apocryphal|"
     r"myth(?:ical)?|fable|(?:fairy|tall)[- ]tales?|daydream|pipe[- ]dream|figment|mirage|phantom|chimera|"
     r"illus(?:ion|ory)|ruse|canard|hogwash|baloney|bunk(?:um)?|balderdash|poppycock|codswallop|claptrap|twaddle|hokum|humbug|nope|"
-    r"non-?existent|not\s+(?:the\s+case|real|genuine|authentic|true)|never\s+(?:said|the\s+case|was|happened)|"
+    r"non-?existent|never\s+(?:said|the\s+case|was|happened)|"
+    rf"not\s+(?:an?\s+)?(?:{REALITY})(?:\s+{_IN_REALITY})?|not\s+so\s+{_IN_REALITY}|"
+    rf"(?:this|that)\s+(?:isn't|wasn't|is\s+not|was\s+not)\s+(?:{REALITY})|contrary\s+to\s+(?:the\s+)?{_RECORD}|"
     r"no\s+such\s+thing|nothing\s+of\s+the\s+kind|(?:out\s+of|from)\s+thin\s+air|spun\s+from\s+nothing"
 )
 # Words that say where a tag's passage begins or ends ("[fake start]", "[bogus from here]", "‹fiction ends›").
@@ -350,7 +359,7 @@ _TAG_NOUNS = (
     r"citation|source|reference|date|number|statistic|person|people|name|character|scene|msg|message|post|reply|answer"
 )
 _FALSE_TAG = re.compile(
-    rf"^\W*(?:(?:{_TAG_LEAD}|{_TAG_NOUNS})[\s-]+)?(?:{TAG_WORDS})(?:[\s-]+(?:{_TAG_BOUNDS}|{_TAG_NOUNS}))?\W*$",
+    rf"^\W*(?:(?:{_TAG_LEAD}|(?:{_TAG_NOUNS})s?)[\s-]+)?(?:{TAG_WORDS})(?:[\s:–—-]+(?:{_TAG_BOUNDS}|(?:{_TAG_NOUNS})s?))?\W*$",
     _FLAGS,
 )
 

@@ -35,6 +35,7 @@ from relocalize.spans import (
     bare_label,
     dropped_region,
     opens_turn,
+    reply_to_subject,
     sentences,
     speaker_name,
     unanswered_question,
@@ -303,6 +304,8 @@ class Leaning:
         # two go together; an answer a paragraph of its own may be one of several (a thread: "I went last summer.")
         own = "\n\n" not in self.blank[question.end : unit.start] or opens_turn(self.blank, unit)
         answer = dropped_region(self.blank, Span(unit.start, end))
+        if reply_to_subject(self.blank, self.blank.rfind("\n", 0, question.start) + 1, answer):
+            return []  # the thread's other replies still answer it
         return [question] if own and unanswered_question(self.blank, answer) is None else []
 
     def _question_before(self, unit: Span, at: int) -> Span | None:
