@@ -391,8 +391,12 @@ def speaker_turn(doc: str, span: Span) -> Span | None:
         return None
     if entry_label(doc, span):  # a date line's label ("ATHENS, 15 May 2018 —") labels nothing else
         return Span(start, span.end)
-    following = doc[span.end + len(after) :].lstrip().split("\n", 1)[0]
-    if following and not (_SPEAKER.match(following) or _ENTRY.match(following)):
+    rest = doc[span.end + len(after) :]
+    following = rest.lstrip().split("\n", 1)[0]
+    # in turns written line after line, a blank line ends the exchange ("Q: ...\nA: <span>\n\nThe island ...")
+    before = doc[: max(start - 1, 0)].rsplit("\n", 1)[-1]
+    ended = start > 0 and _BLANK_LINE.match(rest) is not None and _SPEAKER.match(before) is not None
+    if following and not (ended or _SPEAKER.match(following) or _ENTRY.match(following)):
         return None  # the turn goes on below: its label stays with the rest
     return Span(start, span.end) if _SPEAKER.fullmatch(doc, start, span.start) else None
 
@@ -454,10 +458,17 @@ class NumberedItems:
         return _only(doc, Span(title.end, following.start() if following else len(doc)), [unit, *skip])
 
 
-# A run-in head: a paragraph's first one to three words, capitalised, closed by a full stop or a colon ("Flavour. ...",
-# "**Value:** ...").
-_RUN_IN_HEAD = re.compile(r"[ \t]*[*_]{0,2}[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,2}[.:][*_]{0,2}[ \t]+(?=\S)")
+# A run-in head: a paragraph's first one to three words, capitalised, closed by a full stop, or by a colon in bold
+# ("Flavour. ...", "**Value:** ..."; a speaker's "Q: ..." is no head).
+_RUN_IN_HEAD = re.compile(
+    r"[ \t]*(?:\*\*[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,2}[.:]\*\*|[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,2}\.)[ \t]+(?=\S)"
+)
 _HEAD_SERIES = 2  # paragraphs so headed that make a series of them (not one opening "Sadly. ...")
+
+
+def _abbreviated(head: re.Match[str]) -> bool:
+    """True for a head that is an abbreviation's full stop ("Dr. Rao said ...")."""
+    return head.group().strip(" \t*.:").split()[-1].lower() in _ABBREVIATIONS
 
 
 class RunInHeads:
@@ -466,7 +477,7 @@ class RunInHeads:
 
     def __init__(self, doc: str) -> None:
         self.doc = doc
-        heads = [(p, m) for p in paragraphs(doc) if (m := _RUN_IN_HEAD.match(doc, p.start))]
+        heads = [(p, m) for p in paragraphs(doc) if (m := _RUN_IN_HEAD.match(doc, p.start)) and not _abbreviated(m)]
         self.heads = heads if len(heads) >= _HEAD_SERIES else []
 
     def bared(self, unit: Span, skip: list[Span]) -> bool:

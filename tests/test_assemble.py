@@ -602,3 +602,20 @@ def test_a_dropped_reply_of_a_thread_leaves_the_thread_subject_and_the_other_rep
     assert (
         out == "Subject: Did anyone catch the eclipse from the ferry?\n\ntern99:\nWe saw the eclipse from the pier.\n"
     )
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "FAQ\n\nWhen does the bell come back?\n\n[invented] It is due back in the tower in March.\n\n"
+        "Is the tower open?\n\nYes, daily from ten.",
+        "Q: How long did the repair take?\nA: (invented) It took the crew three days.\nQ: Was it shut?\nA: At night.",
+    ],
+)
+def test_an_answer_to_a_wh_question_is_not_negated_but_goes_with_its_question(relocalizer, doc):
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    assert "not" not in out and "?" in out and not any(q in out for q in ("When does", "How long"))
+    yes_no = doc.replace("How long did the repair take?", "Did the repair take long?")
+    if yes_no != doc:  # a negation answers a yes/no question
+        assert "It is not true that it took the crew three days." in relocalizer.process(yes_no)[0]

@@ -7,7 +7,7 @@ from itertools import pairwise
 
 from lemminflect import getAllLemmas, getInflection
 
-from relocalize.lexicon import BRACKETS, EMPHATICS, EPISTEMIC, HEDGES, MONTH, NEGATORS
+from relocalize.lexicon import BRACKETS, DEMONSTRATIVES, EMPHATICS, EPISTEMIC, HEDGES, MONTH, NEGATORS
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.rewrite.registry import Edit, Refusal, named
 from relocalize.spans import CLOSED_LINE, headline, unbalanced_quotes
@@ -245,6 +245,8 @@ _CAUSAL_PHRASE = re.compile(
 # line: a word, then a capitalised determiner or pronoun that opens a new sentence ("- Pack a torch The ferry
 # left", "## Agenda The council approved"). A name ("visited The Hague") has a capital after it.
 _RUN_ON = re.compile(r"[\w'’][ \t]+(?:The|This|These|Those|He|She|They|We|It|There|Our|My|His|Her|Their|Its) [a-z]")
+_THING_ANAPHORS = DEMONSTRATIVES | {"it"}  # what points back at an event or a thing, not at a person
+_UNTIL = frozenset({"before", "until", "till", "prior"})  # what a negation may hold up to ("never ... before X")
 _NPI = frozenset({"ever", "either", "anymore", "anyone", "anybody", "anything", "at all"})
 
 
@@ -266,6 +268,8 @@ def _flip_negated(g: Graph, pred: Token, negs: list[Token], auxes: list[Token]) 
         raise Refusal("a negation in an unpunctuated chat line ('thats not luck thats skill'): its scope is a guess")
     if any(t.lower == "because" for t in g.subtree(pred)):
         raise Refusal("a negated reason ('not because of X') is a contrast, not a claim")
+    if any(c.lower in _UNTIL and g.children(c) for c in g.children(pred)):
+        raise Refusal("a negation up to an event ('had never left before its 2023 trip'): the event stays presupposed")
     if len(auxes) == 1 and auxes[0].lemma.lower() == "do" and all(n.i > auxes[0].i for n in negs):
         edits = [_drop_do(g, auxes[0], negs, pred)]
     else:
@@ -544,6 +548,7 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
     elif root.lemma == "be" and complements:
         raise Refusal("a that-clause complement of 'be' ('the claim is that ...'): the clause is not asserted")
     check_event_nouns(g)
+    check_ranked_anaphor(g, root)
     check_focused_subject(g, root)
     _check_subject_quantity(g, root)
     if root.lemma.lower() in _PERCEPTION and g.children(root, "ccomp", "xcomp"):
@@ -1026,6 +1031,17 @@ def _check_noun_verb(g: Graph, pred: Token) -> None:
     habit = len(after) == 2 and after[0].lower in _HABITS and after[1].lower == "to"
     if pred.tag == "VBZ" and habit and getAllLemmas(pred.lower, upos="NOUN"):
         raise Refusal(f"{pred.text!r} {after[0].text!r} to ...: a noun phrase read as a subject and a verb")
+
+
+@named("ranked_anaphor")
+def check_ranked_anaphor(g: Graph, root: Token) -> None:
+    """ "It was the first fog stoppage ever", "This was the largest recall in its history": a ranking said of what a
+    pronoun points back at. Negated or wrapped, the ranking is denied and the thing it ranks stays."""
+    if root.lemma != "be" or not any(s.lower in _THING_ANAPHORS for s in g.children(root, "nsubj")):
+        return
+    for attr in g.children(root, "attr"):
+        if any(t.lower in _RANKING or t.tag == "JJS" for t in g.children(attr, "amod")):
+            raise Refusal("a ranking of what a pronoun points back at: negated, the thing ranked stays")
 
 
 @named("event_nouns")

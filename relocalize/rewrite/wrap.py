@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from lemminflect import getAllLemmas
 
 from relocalize.detect.language import STOPWORDS, WORD
-from relocalize.lexicon import EPISTEMIC, HEDGES, LEANING_PAIRS, NEGATORS
+from relocalize.lexicon import DEMONSTRATIVES, EPISTEMIC, HEDGES, LEANING_PAIRS, NEGATORS
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.rewrite.registry import Refusal, named
 from relocalize.rewrite.rules import (
@@ -27,6 +27,7 @@ from relocalize.rewrite.rules import (
     check_inverted,
     check_lead,
     check_participle,
+    check_ranked_anaphor,
     check_scope,
     check_sentence,
     raising,
@@ -143,6 +144,7 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
     check_answer(g.text.strip())
     check_clauses(g, root)
     check_event_nouns(g)
+    check_ranked_anaphor(g, root)
     if first.lower == "that":
         raise Refusal("clausal subject")
     if not first.text[:1].isalnum():
@@ -225,6 +227,7 @@ def _clause(g: Graph, t: Token) -> bool:
 
 _CONNECTIVE_WORDS = frozenset({"ADV", "ADP", "PRON", "DET", "ADJ"})
 _SEQUENCE = frozenset({"then", "so", "still", "now", "yet"})  # adverbs that go with a leading "And"/"But"
+_ANAPHORS = DEMONSTRATIVES | {"then", "it", "which"}  # what a leading preposition may point back with
 
 
 def _after_connective(g: Graph) -> int:
@@ -241,9 +244,12 @@ def _after_connective(g: Graph) -> int:
         if len(tokens) > 3 and tokens[1].lower in _SEQUENCE:  # "And then, ...", "But still ..."
             return 3 if tokens[2].text == "," else 2
         return 1
-    if len(tokens) > 3 and tokens[0].upos == "ADV":
+    if len(tokens) > 3 and tokens[0].upos in ("ADV", "ADP"):
         comma = next((t.i for t in tokens[1:6] if t.text == ","), None)
-        if comma is not None and all(t.upos in _CONNECTIVE_WORDS for t in tokens[1:comma]):
+        opening = tokens[1:comma] if comma is not None else []
+        # a preposition opens one only with an anaphor: "Before that,", "Until then," (not "In 2019,")
+        anaphoric = tokens[0].upos == "ADV" or any(t.lower in _ANAPHORS for t in opening)
+        if comma is not None and anaphoric and all(t.upos in _CONNECTIVE_WORDS for t in opening):
             return comma + 1
     return 0
 

@@ -194,6 +194,7 @@ _QUESTIONER = frozenset({"q", "question", "interviewer"})
 _CLOSERS = "\"'”’)*_ \t\n"
 _CONTRAST = re.compile(rf"\b(?:{'|'.join(CONTRASTING)})\b", re.IGNORECASE)
 _REPLYING = re.compile(rf"\W*(?:{'|'.join(REPLYING)})\b(?!-)", re.IGNORECASE)
+_WH_QUESTION = re.compile(r"\W*(?:when|where|why|how|who|whom|whose|what|which)\b", re.IGNORECASE)
 _WINDOW = 40  # later sentences searched for what leans on a claim: a document's time stays linear
 
 
@@ -285,10 +286,7 @@ class Leaning:
         back too."), dropped, the rest would answer nothing; when it ends there, the question would be left
         unanswered, unless it goes with the answer (:func:`relocalize.spans.unanswered_question`: an FAQ's question
         and answer go together)."""
-        at = bisect_left(self.starts, unit.start) - 1
-        while at >= 0 and self.sentences[at].end > unit.start:  # the unit's own line ("A: <unit>")
-            at -= 1
-        question = self._question_before(unit, at)
+        question = self._question_of(unit)
         if question is None:
             return []
         end = unit.end
@@ -307,6 +305,20 @@ class Leaning:
         if reply_to_subject(self.blank, self.blank.rfind("\n", 0, question.start) + 1, answer):
             return []  # the thread's other replies still answer it
         return [question] if own and unanswered_question(self.blank, answer) is None else []
+
+    def wh_question(self, unit: Span) -> str:
+        """The wh-question ("When does it reopen?") whose answer ``unit`` opens, or "": negated, the answer would
+        answer nothing."""
+        question = self._question_of(unit)
+        text = without_label(self.blank, question).text(self.blank) if question else ""
+        return text if _WH_QUESTION.match(text) else ""
+
+    def _question_of(self, unit: Span) -> Span | None:
+        """The question right before ``unit`` whose answer it opens (:meth:`_question_before`), or None."""
+        at = bisect_left(self.starts, unit.start) - 1
+        while at >= 0 and self.sentences[at].end > unit.start:  # the unit's own line ("A: <unit>")
+            at -= 1
+        return self._question_before(unit, at)
 
     def _question_before(self, unit: Span, at: int) -> Span | None:
         """The question ``unit`` answers, outside the claims: the sentence at ``at``, right before it, or, when
