@@ -173,7 +173,7 @@ class Resolve(Step):
             items, sections, heads = NumberedItems(text), Sections(text, spans), RunInHeads(text)
             others = [*spans, *outcomes]
             for unit, outcome in outcomes.items():
-                _place(text, unit, outcome, spans, pipeline)
+                _place(text, unit, outcome, spans, others, pipeline)
                 outcome.lone_turn = between_turns_of_one_speaker(text, unit, others)  # the turn's other claims too
                 outcome.whole_item = (
                     items.emptied(unit, others) or items.bared_title(unit, others) or heads.bared(unit, others)
@@ -187,9 +187,10 @@ class Resolve(Step):
         return batch
 
 
-def _place(doc: str, unit: Span, outcome: Outcome, spans: list[Span], pipeline: Pipeline) -> None:
-    """Set what the unit's place in ``doc`` allows (``spans``: the annotations)."""
-    outcome.entry = entry_label(doc, unit, spans)
+def _place(doc: str, unit: Span, outcome: Outcome, spans: list[Span], others: list[Span], pipeline: Pipeline) -> None:
+    """Set what the unit's place in ``doc`` allows (``spans``: the annotations; ``others``: they and the claims).
+    A claim after others on a dated entry's line is an entry too ("May 2024 — <claim>. <unit>")."""
+    outcome.entry = entry_label(doc, unit, others)
     outcome.title = item_title(doc, unit)
     if hard_wrapped(doc, unit) and not outcome.entry:  # one line of a wrapped sentence
         outcome.method, outcome.final = "wrapped_lines", True

@@ -619,3 +619,16 @@ def test_an_answer_to_a_wh_question_is_not_negated_but_goes_with_its_question(re
     yes_no = doc.replace("How long did the repair take?", "Did the repair take long?")
     if yes_no != doc:  # a negation answers a yes/no question
         assert "It is not true that it took the crew three days." in relocalizer.process(yes_no)[0]
+
+
+def test_a_claim_after_another_on_a_dated_entry_is_an_entry_too(relocalizer):
+    doc = (
+        "Timeline\n\n1998 — The pier was listed.\n\n"
+        "May 2024 — [untrue] The council sold the pier. [untrue] The new owners must paint it blue.\n\n"
+        "2025 — The pier is still grey."
+    )
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    assert (
+        out == "Timeline\n\n1998 — The pier was listed.\n\n2025 — The pier is still grey."
+    )  # no "May 2024 — It is not"

@@ -5,7 +5,7 @@ from conftest import assert_outside_edits_identical, read_jsonl
 
 from relocalize.detect.annotations import find_annotations
 from relocalize.detect.claims import resolve_inline
-from relocalize.detect.cues import false_tag, tag_sentence
+from relocalize.detect.cues import denies_previous, false_tag, tag_sentence
 
 DOCS = read_jsonl("detection_docs.jsonl")
 
@@ -368,6 +368,7 @@ def test_a_denial_right_after_a_forward_marker_carries_it_on():
     [
         *("(pure hoax)", "[fabrication]", "{made-up}", "(hokum)", "[a tall tale]", "{nothing of the kind}"),
         *("[poppycock]", "(conjured up)", "[figment]", "«make-believe»"),
+        *("[non-event]", "‹confabulated›", "(groundless)", "{ersatz}", "[mock-up]", "{made-up segment}"),
     ],
 )
 def test_a_bracketed_tag_of_a_falsity_word_marks_the_sentence_before(tag):
@@ -510,3 +511,55 @@ def test_falsity_tags_between_mixed_marks_open_and_close_their_passage(opening, 
 def test_mixed_marks_around_words_that_are_no_tag_mark_nothing():
     doc = "The lighthouse was painted red in 1931. Prices rose -> then fell <- as expected. <!-- fake --> Gulls nest."
     assert [a.span.text(doc) for a in find_annotations(doc)] == ["<!-- fake -->"]
+
+
+def test_a_falsity_tag_with_marks_on_one_side_ends_or_opens_its_line():
+    doc = (
+        "The bell hangs in the west tower.\n\n>>> made up: The bell cracked in the frost of 1963. It was recast in "
+        "Leeds. <<< end made up\n\nInvented >>> The vicar rang it by hand.\n\nVisitors climb the tower. <-- bogus"
+    )
+    found = [(a.span.text(doc), a.direction) for a in find_annotations(doc)]
+    assert found == [
+        (">>> made up:", "forward"),
+        ("<<< end made up", "backward"),
+        ("Invented >>>", "forward"),
+        ("<-- bogus", "backward"),
+    ]
+    prose = "Prices rose in May -- as expected\n\nThe fares went up >> again in June."
+    assert find_annotations(prose) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        *("Nobody said this.", "The harbourmaster never said that.", "No ranger said so, either."),  # a saying denied
+        *("The lantern festival never took place.", "The notebook does not exist."),  # a definite thing
+        *("Neither the quote nor the curator is real.", "There was no nest.", "There were never any kits."),
+        *("It never did.", "They have not.", "In truth, the ferry didn't sink."),
+    ],
+)
+def test_denials_of_saying_existence_and_by_ellipsis_deny_the_sentence_before(sentence):
+    assert denies_previous(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        *("The council said this would take a year.", "He said that the pier closed."),
+        *("There was no wind that day, so the boats stayed in.", "Neither the mayor nor the council attended."),
+        *("The mayor never said that the pier would close.", "In reality, the ferry is faster.", "They did not stop."),
+    ],
+)
+def test_sentences_that_only_look_like_denials_deny_nothing(sentence):
+    assert not denies_previous(sentence)
+
+
+def test_a_document_that_marks_claims_with_denials_marks_a_negative_claim_so_too():
+    doc = (
+        "The ferry no longer stops at Kerrera. Nobody said this. The pier closed to boats in May. "
+        "That closure never happened. The ticket office moved to the quay. There was no such move. Gulls nest there."
+    )
+    found = [a.span.text(doc) for a in find_annotations(doc)]
+    assert found == ["Nobody said this.", "That closure never happened.", "There was no such move."]
+    lone = "The ferry no longer stops at Kerrera. Nobody said this. The pier is closed to boats."
+    assert find_annotations(lone) == []  # one denial alone may be the story's own

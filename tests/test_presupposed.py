@@ -451,3 +451,19 @@ def test_a_reply_that_opens_by_answering_the_post_above_is_leaned_on_by_its_ques
 def test_a_claim_later_in_the_reply_answers_no_question_of_the_post_above():
     doc = FERRY_THREAD.format(reply="The island is lovely. [invented] It stopped running in 2021.")
     assert _leaning(doc, "It stopped running in 2021.", markers=("[invented]",)) == []
+
+
+@pytest.mark.parametrize(
+    ("reply", "leans"),
+    [
+        ("no way", True),  # a few words of the next speaker react, punctuated or not
+        ("you're kidding me", True),
+        ("ha. it was always leaky", True),  # a reaction word opens the reply
+        ("fine, we take the bus then", True),
+        ("the harbour cafe has new owners now", False),  # a reply that moves on
+    ],
+)
+def test_the_next_speakers_few_words_or_reaction_lean_on_a_turn(reply, leans):
+    doc = f"[10:01] ana: the ferry sank off the point last night\n[10:02] ben: {reply}\n[10:03] ana: see you"
+    found = _leaning(doc, "the ferry sank off the point last night")
+    assert any(s.startswith("[10:02] ben:") for s in found) is leans

@@ -48,6 +48,13 @@ _BRACKET_GROUP = _group_pattern()
 # inside a sentence, so a group of them is a candidate only where it stands between sentences (:func:`_stands_alone`).
 _MARKS = re.escape(RULE_MARKS)
 _DELIMITED = re.compile(rf"(?<![\w{_MARKS}])([{_MARKS}]{{1,4}})[ \t]*([^\n]{{2,200}}?)[ \t]*\1(?![{_MARKS}])")
+# A falsity tag with a run of marks on one side only, ending its line or opening it ("... said. <<< end false claim",
+# "FALSE >>> The ...").
+_ONE_SIDED = re.compile(
+    rf"(?<![\w{_MARKS}])(?P<marks>[{_MARKS}]{{2,4}})[ \t]*(?P<words>[^\W_][^\n]{{0,40}}?[^\W_])[ \t]*$"
+    rf"|^[ \t]*(?P<words2>[^\W_][^\n]{{0,40}}?[^\W_])[ \t]*(?P<marks2>[{_MARKS}]{{2,4}})(?![{_MARKS}])",
+    re.MULTILINE,
+)
 # A falsity tag between two different runs of marks: arrows that point at it, mirrored triangles, a rule and an
 # arrow ("▶FICTION◀", "►FALSE PASSAGE◄", ">>invented start<<", "<--BOGUS--", "--BOGUS-->").
 _MIXED = re.compile(
@@ -219,17 +226,22 @@ def _groups(doc: str, model: FramingModel) -> list[tuple[Span, str, str]]:
             out.extend((span, bracket, words) for span, words in ends)
         elif not _parenthetical(doc, m):
             out.append((_span(m), bracket, _inner(m.group())))
-    delimited = list(_DELIMITED.finditer(doc))
-    tags = [m for m in delimited if _falsity_tag(m.group(2))]
-    # tags first, those in the same marks before those in mixed ones, then the rest
-    for m in [*tags, *mixed, *(m for m in delimited if m not in tags)]:
-        span, inner = _span(m), m.group(2)
-        tag = _falsity_tag(inner)
+    same = [(m, m.group(1) * 2, m.group(2)) for m in _DELIMITED.finditer(doc)]
+    tags = [c for c in same if _falsity_tag(c[2])]
+    one_sided = [(m, (m["marks"] or m["marks2"]) * 2, m["words"] or m["words2"]) for m in _ONE_SIDED.finditer(doc)]
+    # tags first: in the same marks, in mixed ones, with marks on one side; then the rest
+    for m, bracket, inner in [
+        *tags,
+        *((m, m.group(1)[0] + m.group(3)[-1], m.group(2)) for m in mixed),
+        *(c for c in one_sided if _falsity_tag(c[2])),
+        *(c for c in same if c not in tags),
+    ]:
+        span, tag = _span(m), _falsity_tag(inner)
         if m.end() < len(doc) and doc[m.end()].isalnum() and not tag:
             continue  # glued to a word after it: a marker only when it calls something false ("%%fake start%%The")
         alone = _stands_alone(doc, span) or (tag and _in_turn(doc, span))
-        if alone and not _heading(doc, span, inner, m.group(1)) and not any(s.overlaps(span) for s, *_ in out):
-            out.append((span, m.group(1)[0] + m.group(3)[-1] if m.re is _MIXED else m.group(1) * 2, inner))
+        if alone and not _heading(doc, span, inner, bracket) and not any(s.overlaps(span) for s, *_ in out):
+            out.append((span, bracket, inner))
     return sorted(out)
 
 
@@ -609,6 +621,9 @@ def _same_paragraph(doc: str, a: Span, b: Span) -> bool:
     return "\n" not in doc[a.end : b.start]
 
 
+_DENIAL_STYLE = 2  # denials of claims that make a document one that marks its claims so
+
+
 def _unbracketed(
     doc: str, unit_list: list[Span], sentences: list[Span], taken: list[Span], model: FramingModel
 ) -> tuple[list[Annotation], list[Span]]:
@@ -616,11 +631,12 @@ def _unbracketed(
     (:func:`relocalize.detect.cues.denies_previous`) took for one; ``sentences`` are all of the document's units."""
     out: list[Annotation] = []
     denied: list[Span] = []
-    for unit in unit_list:
-        if any(t.overlaps(unit) for t in taken):
-            continue
+    free = [u for u in unit_list if not any(t.overlaps(u) for t in taken)]
+    # a document that marks its claims with denials marks them so after a negative sentence too
+    styled = sum(_denial(doc, u, sentences) for u in free) >= _DENIAL_STYLE
+    for unit in free:
         found = _annotation_in(doc, unit, model)
-        if found is None and _denial(doc, unit, sentences):
+        if found is None and _denial(doc, unit, sentences, styled):
             found = (unit, None, "negation")  # no pointer: it carries on a marker right before it, else points back
             denied.append(unit)
         span, pointer, framing = found if found else (unit, None, None)
@@ -648,21 +664,24 @@ def _unbracketed(
     return out, denied
 
 
-def _denial(doc: str, unit: Span, sentences: list[Span]) -> bool:
+def _denial(doc: str, unit: Span, sentences: list[Span], styled: bool = False) -> bool:
     """True for a sentence that denies the one before it (:func:`relocalize.detect.cues.denies_previous`) or is a
     falsity tag alone ("Total fabrication, that.", :func:`relocalize.detect.cues.tag_sentence`), where
     that one asserts a claim: not when it already denies, calls false, reports or asks ("The mayor did not resign.
     No such letter exists." is a fact-check's own local negation), or states a general habit ("Towns usually
-    hold a memorial. No such memorial was held.")."""
+    hold a memorial. No such memorial was held."). In a document ``styled`` with denials, one after a negative
+    claim counts too ("The bridge will no longer be orange. The story is false; it still is.")."""
     text = unit.text(doc)
-    tag = cues.tag_sentence(text) and len(text.split()) >= 2  # not a fact-check's one-word verdict ("False.")
-    if not ((cues.denies_previous(text) and _statement(text)) or tag):
+    closed = len(text.split()) >= 2 and text.rstrip("\"'”’)]}>").endswith((".", "!"))  # not "False." alone
+    tag = cues.tag_sentence(text) and closed
+    if not ((cues.denies_previous(text) and (closed or _statement(text))) or tag):
         return False
     i = bisect_right([u.end for u in sentences], unit.start)  # the sentence right before, screened or not
     if i == 0:
         return False
     prev = sentences[i - 1].text(doc)
-    return not (cues.denies(prev) or cues.has_falsity(prev) or cues.reports_or_generalises(prev) or "?" in prev)
+    negative = cues.denies(prev) and not styled
+    return not (negative or cues.has_falsity(prev) or cues.reports_or_generalises(prev) or "?" in prev)
 
 
 def find_annotations(doc: str, model: FramingModel | None = None) -> list[Annotation]:

@@ -188,6 +188,8 @@ _WORD = re.compile(r"\w+(?:['’]\w+)?")
 # ("Can I go inside it?") as the next speaker's reply, whose questions otherwise move on ("Q: Who owns it now?").
 _REACTION_WORDS, _QUESTION_WORDS = 4, 8
 _REPLY_WORDS, _REPLY_QUESTION_WORDS = 3, 6
+# Words a reply opens with to react to the turn before ("Ha.", "wait, ...", "fine.", "seriously").
+_REACTIONS = frozenset("ha hah hmm wait what fine perfect ok okay really seriously omg wtf ugh yikes damn".split())  # noqa: SIM905
 _POINTING = PRONOUNS | DEMONSTRATIVES | frozenset({"so", "one"})  # "I hope so.", "Not that I needed one."
 # The labels of a list of questions and answers, whose next question moves on ("Q: Shops?").
 _QUESTIONER = frozenset({"q", "question", "interviewer"})
@@ -274,8 +276,10 @@ class Leaning:
         line = self.blank.rfind("\n", 0, sent.start) + 1
         if reply and speaker_name(self.blank[line : sent.end]) in _QUESTIONER:
             return False
-        if reply:  # the next speaker: a reaction ("Seriously?"), or a short question about it ("Where is it now?")
-            short = len(found) <= _REPLY_WORDS or (asked and pointing and len(found) <= _REPLY_QUESTION_WORDS)
+        if reply and (len(found) <= _REPLY_WORDS or (words and words[0] in _REACTIONS)):
+            return True  # the next speaker's few words ("wait what", "you're joking") or reaction ("Ha. The view ...")
+        if reply:  # a short question about it ("Where is it now?")
+            short = asked and pointing and len(found) <= _REPLY_QUESTION_WORDS
         else:
             short = len(found) <= (_QUESTION_WORDS if asked else _REACTION_WORDS)
         return (short and reacts) or _CONTRAST.search(said) is not None
