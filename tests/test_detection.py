@@ -5,7 +5,7 @@ from conftest import assert_outside_edits_identical, read_jsonl
 
 from relocalize.detect.annotations import find_annotations
 from relocalize.detect.claims import resolve_inline
-from relocalize.detect.cues import denies_previous, false_tag, tag_sentence
+from relocalize.detect.cues import denies_existence, denies_previous, false_tag, tag_sentence
 
 DOCS = read_jsonl("detection_docs.jsonl")
 
@@ -534,8 +534,8 @@ def test_a_falsity_tag_with_marks_on_one_side_ends_or_opens_its_line():
     [
         *("Nobody said this.", "The harbourmaster never said that.", "No ranger said so, either."),  # a saying denied
         *("The lantern festival never took place.", "The notebook does not exist."),  # a definite thing
-        *("Neither the quote nor the curator is real.", "There was no nest.", "There were never any kits."),
-        *("It never did.", "They have not.", "In truth, the ferry didn't sink."),
+        *("Neither the quote nor the curator is real.",),
+        *("It never did.", "They did not.", "In truth, the ferry didn't sink."),
     ],
 )
 def test_denials_of_saying_existence_and_by_ellipsis_deny_the_sentence_before(sentence):
@@ -547,11 +547,24 @@ def test_denials_of_saying_existence_and_by_ellipsis_deny_the_sentence_before(se
     [
         *("The council said this would take a year.", "He said that the pier closed."),
         *("There was no wind that day, so the boats stayed in.", "Neither the mayor nor the council attended."),
+        *("It does not.", "There was no nest."),  # an answer's present; a thing's absence is judged by what came before
         *("The mayor never said that the pier would close.", "In reality, the ferry is faster.", "They did not stop."),
     ],
 )
 def test_sentences_that_only_look_like_denials_deny_nothing(sentence):
     assert not denies_previous(sentence)
+
+
+@pytest.mark.parametrize(
+    ("previous", "sentence", "denies"),
+    [
+        ("Rangers found a nest on the dish.", "There was no nest.", True),
+        ("Each pack came with two starter kits.", "There were never any kits.", True),
+        ("Fourth: the ticket hall is small.", "There are no gates.", False),  # a thing of its own
+    ],
+)
+def test_a_sentence_that_says_only_that_a_thing_the_one_before_names_is_not_there_denies_it(previous, sentence, denies):
+    assert denies_existence(sentence, previous) is denies
 
 
 def test_a_document_that_marks_claims_with_denials_marks_a_negative_claim_so_too():

@@ -421,13 +421,16 @@ def units(doc: str, skip: list[Span]) -> list[Span]:
 _CORRECTION_START = (re.compile(r"\s*;\s+"), re.compile(r"\s+[—–]\s+"), re.compile(r":\s+"))
 
 
+_NOTICE_CLAUSE_WORDS = 3  # a notice's clause says something of the text: not a label alone ("Source note:")
+
+
 def _notice_kind(text: str, model: FramingModel) -> str | None:
     """The framing of a notice sentence, read whole, else in its first clause before a semicolon, a dash or a colon
     when the rest corrects it; a fiction notice whose correction denies is one of falsity."""
     if (kind := model.kind(text)) is not None:
         return kind
     for pattern in _CORRECTION_START:
-        if cut := pattern.search(text):
+        if (cut := pattern.search(text)) and len(text[: cut.start()].split()) >= _NOTICE_CLAUSE_WORDS:
             kind = model.kind(text[: cut.start()])
             rest = text[cut.end() :]
             return "negation" if kind == "fiction" and cues.denies(rest) else kind
@@ -674,12 +677,11 @@ def _denial(doc: str, unit: Span, sentences: list[Span], styled: bool = False) -
     text = unit.text(doc)
     closed = len(text.split()) >= 2 and text.rstrip("\"'”’)]}>").endswith((".", "!"))  # not "False." alone
     tag = cues.tag_sentence(text) and closed
-    if not ((cues.denies_previous(text) and (closed or _statement(text))) or tag):
-        return False
     i = bisect_right([u.end for u in sentences], unit.start)  # the sentence right before, screened or not
-    if i == 0:
+    prev = sentences[i - 1].text(doc) if i else ""
+    denies = cues.denies_previous(text) or cues.denies_existence(text, prev)
+    if not ((denies and (closed or _statement(text))) or tag) or not prev:
         return False
-    prev = sentences[i - 1].text(doc)
     negative = cues.denies(prev) and not styled
     return not (negative or cues.has_falsity(prev) or cues.reports_or_generalises(prev) or "?" in prev)
 
