@@ -576,3 +576,16 @@ def test_a_document_that_marks_claims_with_denials_marks_a_negative_claim_so_too
     assert found == ["Nobody said this.", "That closure never happened.", "There was no such move."]
     lone = "The ferry no longer stops at Kerrera. Nobody said this. The pier is closed to boats."
     assert find_annotations(lone) == []  # one denial alone may be the story's own
+
+
+def test_a_bracketed_label_right_before_a_notice_on_its_line_is_the_notices():
+    doc = (
+        "[Fiction warning] This review describes an invented menu: the café never served eel pie.\n\n"
+        "Still the best café on the pier\n\nThe eel pie was rich and the crust flaky."
+    )
+    (notice,) = find_annotations(doc)
+    assert notice.direction == "document" and notice.span.text(doc).startswith("[Fiction warning] This review")
+    later = (
+        "Note: the story below is invented.\n\nThe pier opened in 1890.\n\n[fake] The ferry sank off the pier in 1912."
+    )
+    assert all(a.span.text(later) for a in find_annotations(later))  # a marker after the notice is no label of it

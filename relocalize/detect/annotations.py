@@ -702,9 +702,21 @@ def find_annotations(doc: str, model: FramingModel | None = None) -> list[Annota
     others = [a for a in inline if not set(a.parts) <= set(denied)]
     if len(denied) == 1 and not (taken or others):
         inline = others
+    notices = [_with_label(doc, n, bracketed) for n in notices]
     bracketed = [b for b in bracketed if not any(n.span.contains(b.span) for n in notices)]
     notices, inline = _one_kind(doc, bracketed + inline, notices), _one_kind(doc, bracketed + notices, inline)
     return sorted((_in_markup(doc, a) for a in notices + _one_usage(doc, bracketed + inline)), key=lambda a: a.span)
+
+
+def _with_label(doc: str, notice: Annotation, bracketed: list[Annotation]) -> Annotation:
+    """``notice`` with a bracketed label that opens its line right before it ("[Fiction disclaimer] This post
+    describes ..."): the label's, not a marker of the sentence after the notice."""
+    for b in bracketed:
+        before = b.span.end <= notice.span.start and not doc[b.span.end : notice.span.start].strip()
+        if before and not line_around(doc, b.span)[1].strip():
+            span = Span(b.span.start, notice.span.end)
+            return replace(notice, span=span, parts=(span,))
+    return notice
 
 
 def _one_kind(doc: str, others: list[Annotation], sentences: list[Annotation]) -> list[Annotation]:
