@@ -32,7 +32,7 @@ def _line_bounds(doc: str, span: Span) -> tuple[int, int]:
 
 
 _OPENING_QUOTES = "\"“‘'"
-_CLOSING = ".,;:!?…)]}\"'”’"
+_CLOSING = ".,;:!?…)]}\"'”’*_—–。\u00a0"  # what a marker may be glued to and still take the space before it
 
 
 def removal_span(doc: str, span: Span) -> Span:

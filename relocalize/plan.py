@@ -40,9 +40,7 @@ class Outcome:
     title: bool = False  # the short sentence that opens a numbered item the list goes on explaining: a title
     presupposes: str = ""  # a definite phrase naming what only the false event has: negated or wrapped, it stays
     negative_detail: str = ""  # the negator of a negative claim after another ("Nobody"): made positive, a new detail
-    answers: str = (
-        ""  # the wh-question whose answer the unit opens ("When does it reopen?"): negated, it answers nothing
-    )
+    wh_question: str = ""  # the wh-question whose answer the unit opens ("When does it reopen?"): negated, none
     reported: str = ""  # such a phrase in a reported clause ("they said the refit cost ..."): wrapped, it stays
     tail: str = ""  # the rest of a cut sentence, decided with the unit (its edit must leave it as it is)
     rest: list[Outcome] = field(default_factory=list)  # the units that hold that rest

@@ -180,7 +180,7 @@ class Resolve(Step):
                 )
                 outcome.section = sections.emptied(unit, others)
                 outcome.leaned_on_by = leaning.on(unit)
-                outcome.answers = leaning.wh_question(unit)
+                outcome.wh_question = leaning.wh_question(unit)
             join_cut_sentences(text, outcomes, spans)
             doc.plan = Plan(text, annotations, outcomes, {})
             self.counts["claims"] += len(outcomes)

@@ -563,6 +563,8 @@ def test_a_chat_line_marked_before_its_time_stamp_keeps_the_stamp_for_what_stays
         ("The pier reopened [fake].", "[fake]", "The pier reopened."),
         ('He said [fake]"we won" twice.', "[fake]", 'He said "we won" twice.'),
         ('He said "we won [fake]" twice.', "[fake]", 'He said "we won" twice.'),
+        ("**The pool shut in May. [fake]** The cafe opens.", "[fake]", "**The pool shut in May.** The cafe opens."),
+        ("It was built in 1931 [fake]—and it shows.", "[fake]", "It was built in 1931—and it shows."),
     ],
 )
 def test_a_marker_glued_to_the_word_after_it_leaves_the_space_before_it(doc, marker, kept):
@@ -632,3 +634,9 @@ def test_a_claim_after_another_on_a_dated_entry_is_an_entry_too(relocalizer):
     assert (
         out == "Timeline\n\n1998 — The pier was listed.\n\n2025 — The pier is still grey."
     )  # no "May 2024 — It is not"
+
+
+def test_a_rhetorical_question_before_a_claim_on_its_line_blocks_nothing(relocalizer):
+    doc = "Why does the bridge matter? It carried 40,000 cars a day. [fabricated] Traffic now goes round by Perth."
+    out, _ = relocalizer.process(doc)
+    assert "[fabricated]" not in out and "40,000" in out  # negated or wrapped, not kept with its marker

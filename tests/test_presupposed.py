@@ -461,6 +461,8 @@ def test_a_claim_later_in_the_reply_answers_no_question_of_the_post_above():
         ("ha. it was always leaky", True),  # a reaction word opens the reply
         ("fine, we take the bus then", True),
         ("the harbour cafe has new owners now", False),  # a reply that moves on
+        ("Sorry I'm late.", False),  # a few words that finish a sentence of their own
+        ("What time does the library open tomorrow?", False),
     ],
 )
 def test_the_next_speakers_few_words_or_reaction_lean_on_a_turn(reply, leans):

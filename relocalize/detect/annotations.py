@@ -421,19 +421,20 @@ def units(doc: str, skip: list[Span]) -> list[Span]:
 _CORRECTION_START = (re.compile(r"\s*;\s+"), re.compile(r"\s+[—–]\s+"), re.compile(r":\s+"))
 
 
+_NEVER = re.compile(r"\bnever\b", re.IGNORECASE)  # a notice's correction of its event ("the lens was never lent")
 _NOTICE_CLAUSE_WORDS = 3  # a notice's clause says something of the text: not a label alone ("Source note:")
 
 
 def _notice_kind(text: str, model: FramingModel) -> str | None:
     """The framing of a notice sentence, read whole, else in its first clause before a semicolon, a dash or a colon
-    when the rest corrects it; a fiction notice whose correction denies is one of falsity."""
+    when the rest corrects it; a fiction notice whose correction says the event never was is one of falsity."""
     if (kind := model.kind(text)) is not None:
         return kind
     for pattern in _CORRECTION_START:
         if (cut := pattern.search(text)) and len(text[: cut.start()].split()) >= _NOTICE_CLAUSE_WORDS:
             kind = model.kind(text[: cut.start()])
             rest = text[cut.end() :]
-            return "negation" if kind == "fiction" and cues.denies(rest) else kind
+            return "negation" if kind == "fiction" and (cues.says_false(rest) or _NEVER.search(rest)) else kind
     return None
 
 
@@ -507,6 +508,10 @@ _INNER_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[{<]?[A-Z])")
 _LABEL_MARKER = re.compile(
     r"^[^\w\s]{0,4}[ \t]*((?:[A-Za-z][\w'’-]*[ \t]+){0,2}[A-Za-z][\w'’-]*)[ \t]*(?::|[→➜➔⇒▸▶►]|-+>|>{2,3})[ \t]+(?=\S)"
 )
+# Kinds of writing that head a list of works ("Fantasy → The Hobbit", "Myth → ..."), whose names are falsity words.
+_GENRE = re.compile(
+    r"fantasy|fiction|science\s+fiction|myths?|mythology|fables?|fairy\s+tales?|legends?|folklore", re.I
+)
 _LABEL_REST_WORDS = 3  # what follows the label is a sentence: at least this many words
 _NEGATED_VERDICT = re.compile(r"(?:not|never|nope|no)\b", re.IGNORECASE)
 
@@ -514,8 +519,21 @@ _NEGATED_VERDICT = re.compile(r"(?:not|never|nope|no)\b", re.IGNORECASE)
 def _styled(label: re.Match[str], rest: str) -> bool:
     """True for a label set off as a tag (in capitals or after marks: "NOT TRUE:", ">>> not a fact:") before a
     capitalised sentence that denies nothing: it marks that sentence, where "Not true:" answers the one before."""
-    tagged = label.group(1).isupper() or bool(label.group()[: label.start(1)].strip())
+    marks = label.group()[: label.start(1)].strip()
+    tagged = label.group(1).isupper() or (bool(marks) and LIST_ITEM.match(marks + " ") is None)  # not a bullet
     return tagged and rest[:1].isupper() and not cues.denies(rest)
+
+
+# A line that states the claim a fact-check then judges ("Claim: ...", "Rumour: ..."): a label on the next line
+# ("NOT TRUE: The bridge closes for six weeks.") is its verdict, and what follows the verdict its correction.
+_CLAIM_LINE = re.compile(r"\W*(?:the\s+)?(?:claim|rumou?r|myth|allegation|what\s+(?:was|is)\s+claimed)\s*:", re.I)
+
+
+def _after_claim_line(doc: str, unit: Span) -> bool:
+    """True when the line before ``unit``'s line opens with a claim label (:data:`_CLAIM_LINE`)."""
+    start = doc.rfind("\n", 0, unit.start)
+    above = doc[: max(start, 0)].rstrip("\n").rsplit("\n", 1)[-1]
+    return start > 0 and _CLAIM_LINE.match(above) is not None
 
 
 def _label_marker(text: str, model: FramingModel, opens_line: bool) -> tuple[int, str] | None:
@@ -525,6 +543,8 @@ def _label_marker(text: str, model: FramingModel, opens_line: bool) -> tuple[int
     it retreated"), as does one after a sentence on its line whose rest goes on in lower case (``opens_line``
     False): no tag."""
     label = _LABEL_MARKER.match(text)
+    if label and not label.group().rstrip().endswith(":") and _titled(label.group(1)) and _GENRE.fullmatch(label[1]):
+        return None  # "Fantasy → The Hobbit ...": a shelf of books by genre, not a tag
     rest = text[label.end() :] if label else ""
     if len(rest.split()) < _LABEL_REST_WORDS or not _CLOSED.search(rest[-4:]) or not cues.false_tag(label.group(1)):
         return None  # not a title either ("**Encyclopaedic Fabrication: AI Misinformation About Public Figures**")
@@ -558,7 +578,9 @@ def _annotation_in(doc: str, unit: Span, model: FramingModel) -> tuple[Span, str
     that sentence (:func:`_label_marker`).
     """
     text = unit.text(doc)
-    if label := _label_marker(text, model, not line_around(doc, unit)[1].strip()):
+    if not _after_claim_line(doc, unit) and (
+        label := _label_marker(text, model, not line_around(doc, unit)[1].strip())
+    ):
         return Span(unit.start, unit.start + label[0]), "forward", label[1]
     framing = model.kind(text)
     start = unit.start
@@ -635,11 +657,12 @@ def _unbracketed(
     out: list[Annotation] = []
     denied: list[Span] = []
     free = [u for u in unit_list if not any(t.overlaps(u) for t in taken)]
+    strict = [_denial(doc, u, sentences) for u in free]
     # a document that marks its claims with denials marks them so after a negative sentence too
-    styled = sum(_denial(doc, u, sentences) for u in free) >= _DENIAL_STYLE
-    for unit in free:
+    styled = sum(strict) >= _DENIAL_STYLE
+    for unit, denial in zip(free, strict):
         found = _annotation_in(doc, unit, model)
-        if found is None and _denial(doc, unit, sentences, styled):
+        if found is None and (denial or (styled and _denial(doc, unit, sentences, styled))):
             found = (unit, None, "negation")  # no pointer: it carries on a marker right before it, else points back
             denied.append(unit)
         span, pointer, framing = found if found else (unit, None, None)
@@ -679,8 +702,7 @@ def _denial(doc: str, unit: Span, sentences: list[Span], styled: bool = False) -
     tag = cues.tag_sentence(text) and closed
     i = bisect_right([u.end for u in sentences], unit.start)  # the sentence right before, screened or not
     prev = sentences[i - 1].text(doc) if i else ""
-    denies = cues.denies_previous(text) or cues.denies_existence(text, prev)
-    if not ((denies and (closed or _statement(text))) or tag) or not prev:
+    if not ((cues.denies_previous(text) and (closed or _statement(text))) or tag) or not prev:
         return False
     negative = cues.denies(prev) and not styled
     return not (negative or cues.has_falsity(prev) or cues.reports_or_generalises(prev) or "?" in prev)

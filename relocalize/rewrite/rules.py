@@ -246,7 +246,8 @@ _CAUSAL_PHRASE = re.compile(
 # left", "## Agenda The council approved"). A name ("visited The Hague") has a capital after it.
 _RUN_ON = re.compile(r"[\w'’][ \t]+(?:The|This|These|Those|He|She|They|We|It|There|Our|My|His|Her|Their|Its) [a-z]")
 _THING_ANAPHORS = DEMONSTRATIVES | {"it"}  # what points back at an event or a thing, not at a person
-_UNTIL = frozenset({"before", "until", "till", "prior"})  # what a negation may hold up to ("never ... before X")
+_UNTIL = frozenset({"until", "till"})  # what a negation holds up to ("not ... until X"; "never ... before X")
+_BEFORE = frozenset({"before", "prior"})
 _NPI = frozenset({"ever", "either", "anymore", "anyone", "anybody", "anything", "at all"})
 
 
@@ -268,7 +269,8 @@ def _flip_negated(g: Graph, pred: Token, negs: list[Token], auxes: list[Token]) 
         raise Refusal("a negation in an unpunctuated chat line ('thats not luck thats skill'): its scope is a guess")
     if any(t.lower == "because" for t in g.subtree(pred)):
         raise Refusal("a negated reason ('not because of X') is a contrast, not a claim")
-    if any(c.lower in _UNTIL and g.children(c) for c in g.children(pred)):
+    never = any(n.lower == "never" for n in negs)
+    if any((c.lower in _UNTIL or (never and c.lower in _BEFORE)) and g.children(c) for c in g.children(pred)):
         raise Refusal("a negation up to an event ('had never left before its 2023 trip'): the event stays presupposed")
     if len(auxes) == 1 and auxes[0].lemma.lower() == "do" and all(n.i > auxes[0].i for n in negs):
         edits = [_drop_do(g, auxes[0], negs, pred)]
@@ -1037,8 +1039,12 @@ def _check_noun_verb(g: Graph, pred: Token) -> None:
 def check_ranked_anaphor(g: Graph, root: Token) -> None:
     """ "It was the first fog stoppage ever", "This was the largest recall in its history": a ranking said of what a
     pronoun points back at. Negated or wrapped, the ranking is denied and the thing it ranks stays."""
-    if root.lemma != "be" or not any(s.lower in _THING_ANAPHORS for s in g.children(root, "nsubj")):
-        return
+    if (
+        root.lemma != "be"
+        or root.tag != "VBD"
+        or not any(s.lower in _THING_ANAPHORS for s in g.children(root, "nsubj"))
+    ):
+        return  # a past event's ranking; "It is the tallest building in the world" ranks a thing that stands
     for attr in g.children(root, "attr"):
         if any(t.lower in _RANKING or t.tag == "JJS" for t in g.children(attr, "amod")):
             raise Refusal("a ranking of what a pronoun points back at: negated, the thing ranked stays")

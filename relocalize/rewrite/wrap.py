@@ -231,9 +231,9 @@ _ANAPHORS = DEMONSTRATIVES | {"then", "it", "which"}  # what a leading prepositi
 
 
 def _after_connective(g: Graph) -> int:
-    """Index of the first token after a leading "But", "Furthermore,", a connective phrase ("In addition,") or an
-    adverb phrase set off by a comma ("More importantly for us,", "Most surprisingly of all,"); 0 when there is
-    none."""
+    """Index of the first token after a leading "But", "Furthermore,", a connective phrase ("In addition,"), an
+    adverb phrase set off by a comma ("More importantly for us,", "Most surprisingly of all,") or a preposition with
+    an anaphor ("Before that,", "Until then,"); 0 when there is none."""
     tokens = g.tokens
     words = [t.lower for t in tokens[:4]]
     for pair in LEANING_PAIRS:  # "In addition, ", "As a result, "

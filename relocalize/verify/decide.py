@@ -189,6 +189,6 @@ def _place(outcome: Outcome) -> str:
         return "negative_detail"
     if outcome.title:
         return "item_title"
-    if outcome.answers:
+    if outcome.wh_question:
         return "wh_answer"
     return "entry" if outcome.entry else ""

@@ -189,7 +189,7 @@ _WORD = re.compile(r"\w+(?:['’]\w+)?")
 _REACTION_WORDS, _QUESTION_WORDS = 4, 8
 _REPLY_WORDS, _REPLY_QUESTION_WORDS = 3, 6
 # Words a reply opens with to react to the turn before ("Ha.", "wait, ...", "fine.", "seriously").
-_REACTIONS = frozenset("ha hah hmm wait what fine perfect ok okay really seriously omg wtf ugh yikes damn".split())  # noqa: SIM905
+_REACTIONS = frozenset("ha hah hmm wait fine perfect really seriously omg wtf ugh yikes damn".split())  # noqa: SIM905
 _POINTING = PRONOUNS | DEMONSTRATIVES | frozenset({"so", "one"})  # "I hope so.", "Not that I needed one."
 # The labels of a list of questions and answers, whose next question moves on ("Q: Shops?").
 _QUESTIONER = frozenset({"q", "question", "interviewer"})
@@ -276,8 +276,9 @@ class Leaning:
         line = self.blank.rfind("\n", 0, sent.start) + 1
         if reply and speaker_name(self.blank[line : sent.end]) in _QUESTIONER:
             return False
-        if reply and (len(found) <= _REPLY_WORDS or (words and words[0] in _REACTIONS)):
-            return True  # the next speaker's few words ("wait what", "you're joking") or reaction ("Ha. The view ...")
+        unfinished = not said.rstrip(_CLOSERS).endswith((".", "?"))  # chat's "wait what", not "Sorry I'm late."
+        if reply and ((len(found) <= _REPLY_WORDS and unfinished) or (words and words[0] in _REACTIONS)):
+            return True  # the next speaker's few words ("you're joking") or reaction ("Ha. The view ...")
         if reply:  # a short question about it ("Where is it now?")
             short = asked and pointing and len(found) <= _REPLY_QUESTION_WORDS
         else:
@@ -311,10 +312,12 @@ class Leaning:
         return [question] if own and unanswered_question(self.blank, answer) is None else []
 
     def wh_question(self, unit: Span) -> str:
-        """The wh-question ("When does it reopen?") whose answer ``unit`` opens, or "": negated, the answer would
-        answer nothing."""
+        """The wh-question ("When does it reopen?") on a line before ``unit`` whose answer ``unit`` opens (an FAQ,
+        an interview), or "": negated, the answer would answer nothing."""
         question = self._question_of(unit)
-        text = without_label(self.blank, question).text(self.blank) if question else ""
+        if question is None or "\n" not in self.blank[question.end : unit.start]:
+            return ""  # in prose a question on the claim's line is rhetorical ("Why does it matter? It carried ...")
+        text = without_label(self.blank, question).text(self.blank)
         return text if _WH_QUESTION.match(text) else ""
 
     def _question_of(self, unit: Span) -> Span | None:
