@@ -512,12 +512,23 @@ def _first_line(doc: str, para: Span) -> Span:
     return para if end < 0 else Span(para.start, end)
 
 
+# A post's header: a clock time or a numeric date ("[mia_k] 04/08/2024 - 21:52", "**tom** — 20:51").
+_POST_STAMP = re.compile(r"\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{2,4}")
+
+
+def _posted(line: Span, para: Span, doc: str) -> bool:
+    """True for a paragraph's first line that stamps a post (:data:`_POST_STAMP`): a header, not a section heading."""
+    return line != para and _POST_STAMP.search(line.text(doc)) is not None
+
+
 class Sections:
     """The headed sections of one document, found once: each claim asks whether a drop would empty one."""
 
     def __init__(self, doc: str, annotations: list[Span]) -> None:
         self.doc = doc
-        headed = [h for p in paragraphs(doc) if _heading((h := _first_line(doc, p)).text(doc))]
+        headed = [
+            h for p in paragraphs(doc) if _heading((h := _first_line(doc, p)).text(doc)) and not _posted(h, p, doc)
+        ]
         self.headings = [h for h in headed if not _only(doc, h, annotations)]  # a marker alone is no heading
         self.starts = [h.start for h in self.headings]
 

@@ -640,3 +640,10 @@ def test_a_rhetorical_question_before_a_claim_on_its_line_blocks_nothing(relocal
     doc = "Why does the bridge matter? It carried 40,000 cars a day. [fabricated] Traffic now goes round by Perth."
     out, _ = relocalizer.process(doc)
     assert "[fabricated]" not in out and "40,000" in out  # negated or wrapped, not kept with its marker
+
+
+def test_a_posts_stamp_on_its_first_line_heads_no_section():
+    doc = "Thread\n\n[mia_k] 04/08/2024 - 21:52\nThe pier shut in May. [fake]\n\n[tom] 04/08/2024 - 21:53\nno way"
+    unit = Span(doc.index("The pier"), doc.index("May.") + 4)
+    marker = Span(doc.index("[fake]"), doc.index("[fake]") + 6)
+    assert Sections(doc, [marker]).emptied(unit, [marker]) is None

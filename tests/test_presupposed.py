@@ -463,6 +463,7 @@ def test_a_claim_later_in_the_reply_answers_no_question_of_the_post_above():
         ("the harbour cafe has new owners now", False),  # a reply that moves on
         ("Sorry I'm late.", False),  # a few words that finish a sentence of their own
         ("What time does the library open tomorrow?", False),
+        ("**Today at 08:18**", False),  # a post's stamp, not a reaction
     ],
 )
 def test_the_next_speakers_few_words_or_reaction_lean_on_a_turn(reply, leans):

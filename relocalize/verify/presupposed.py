@@ -276,7 +276,8 @@ class Leaning:
         line = self.blank.rfind("\n", 0, sent.start) + 1
         if reply and speaker_name(self.blank[line : sent.end]) in _QUESTIONER:
             return False
-        unfinished = not said.rstrip(_CLOSERS).endswith((".", "?"))  # chat's "wait what", not "Sorry I'm late."
+        # chat's "wait what", not "Sorry I'm late." nor a post's stamp ("**Today at 08:18**")
+        unfinished = not said.rstrip(_CLOSERS).endswith((".", "?")) and not any(c.isdigit() for c in said)
         if reply and ((len(found) <= _REPLY_WORDS and unfinished) or (words and words[0] in _REACTIONS)):
             return True  # the next speaker's few words ("you're joking") or reaction ("Ha. The view ...")
         if reply:  # a short question about it ("Where is it now?")
