@@ -534,7 +534,8 @@ def test_a_falsity_tag_with_marks_on_one_side_ends_or_opens_its_line():
     [
         *("Nobody said this.", "The harbourmaster never said that.", "No ranger said so, either."),  # a saying denied
         *("The mayor did not say that.", "Nobody has ever said this.", "The council never said any of this."),
-        *("Neither the quote nor the curator is real.",),
+        *("Neither the quote nor the curator is real.", "For the record, that's invented.", "It's a hoax, too."),
+        *("No ferry like that ever sailed.", "No vote like this was held."),  # a contraction, "no X like that"
     ],
 )
 def test_denials_of_saying_of_an_event_and_of_both_deny_the_sentence_before(sentence):
@@ -550,6 +551,7 @@ def test_denials_of_saying_of_an_event_and_of_both_deny_the_sentence_before(sent
         *("It never did.", "There was no milk.", "In truth, I was not.", "The limit does not exist."),  # narrative
         *("The Treasury never confirmed it.", "It does not."),  # news prose, an answer
         "But the specific event never happened.",  # a fact-check's own sentence about the hoax it discusses
+        *("That's fine by me.", "It's true that the ferry sank.", "No town like this one exists."),
     ],
 )
 def test_sentences_that_only_look_like_denials_deny_nothing(sentence):

@@ -276,12 +276,14 @@ DENIAL = re.compile(
     + rf"{_DEMONSTRATIVE}{_PARTICLE}\s+{_NON_OCCURRENCE}{_ENDS}"  # "That merger never took place."
     + rf"|{_DEMONSTRATIVE}{_PARTICLE}\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+never\s+[a-z]+{_ENDS}"
     + rf"|(?:{_DEMONSTRATIVE}|{_DEFINITE}){_PARTICLE}\s+(?:is|are|was|were)\s+{_FALSE_PREDICATE}{_ENDS}"
+    + rf"|(?:that|this|it)['’]s{_PARTICLE}\s+{_FALSE_PREDICATE}{_ENDS}"  # "For the record, that's false."
     # "No such vote was held.", "There was never any such vote." (not the idiom "no such thing as")
     + r"|(?:there\s+(?:is|was|are|were)\s+(?:[\w,]+\s+){0,3}?)?(?:no|never\s+any)\s+such\b(?!\s+thing\s+as\b)"
     # "The mayor said no such thing.", "Nobody signed any such deal." (not "confirmed that no such ...": a report)
     + r"|(?:[\w'’-]+\s+){1,3}?(?:made|said|did|found|gave|held|issued|published|announced|signed|took|ran)\s+"
     + r"(?:no|any)\s+such\b"
     + r"|nothing\s+(?:of\s+the\s+(?:kind|sort)|like\s+(?:that|this|it))\b"
+    + r"|no\s+[\w'’-]+\s+like\s+(?:that|this|it)\b(?!\s+one)"  # "No announcement like that was ever made."
     + rf"|{_NO_SPEAKER}\s+{_SAID}{_ENDS}"  # "Nobody said this.", "She never said that."
     + r"|neither\s+(?:[\w'’.-]+\s+){1,4}?nor\s+(?:[\w'’.-]+\s+){1,4}?(?:is|are|was|were)\s+"
     + rf"(?:real|true|genuine|{_FALSE_PREDICATE}){_ENDS}"  # "Neither the quote nor the person is real."
