@@ -13,6 +13,12 @@ DOCS = read_jsonl("detection_docs.jsonl")
 ENGLISH = [d for d in DOCS if d["form"] != "non_english"]  # the language check runs before detection
 
 
+def _only_marker(doc: str) -> tuple[str, str, str]:
+    """The text, direction and framing of the one annotation ``doc`` holds."""
+    (marker,) = find_annotations(doc)
+    return marker.span.text(doc), marker.direction, marker.framing
+
+
 @pytest.mark.parametrize("row", ENGLISH, ids=[d["id"] for d in ENGLISH])
 def test_annotations_found_exactly(row):
     doc = row["text"]
@@ -373,8 +379,7 @@ def test_a_denial_right_after_a_forward_marker_carries_it_on():
 )
 def test_a_bracketed_tag_of_a_falsity_word_marks_the_sentence_before(tag):
     doc = f"The pier opened in 1890. The mayor resigned over it in 1891. {tag} Trams ran."
-    (marker,) = find_annotations(doc)
-    assert (marker.span.text(doc), marker.direction, marker.framing) == (tag, "backward", "negation")
+    assert _only_marker(doc) == (tag, "backward", "negation")
 
 
 @pytest.mark.parametrize(
@@ -403,15 +408,13 @@ def test_a_verdict_or_a_longer_group_is_no_falsity_tag(tag):
 )
 def test_what_a_short_tag_says_of_the_sentence_before(tag, framing):
     doc = f"The pier opened in 1890. The mayor resigned over it in 1891. {tag} Trams ran."
-    (marker,) = find_annotations(doc)
-    assert (marker.span.text(doc), marker.direction, marker.framing) == (tag, "backward", framing)
+    assert _only_marker(doc) == (tag, "backward", framing)
 
 
 @pytest.mark.parametrize("tag", ["(fib)", "<hokum>", "(made up)"])
 def test_a_falsity_tag_opening_a_chat_turn_marks_it_whatever_case_follows(tag):
     doc = f"[10:02] mira: the ferry was late again\n[10:03] tom: {tag} they let everyone ride free\n[10:04] mira: ok"
-    (marker,) = find_annotations(doc)
-    assert (marker.span.text(doc), marker.direction, marker.framing) == (tag, "forward", "negation")
+    assert _only_marker(doc) == (tag, "forward", "negation")
 
 
 def test_a_marker_right_after_another_still_stands_between_sentences():
@@ -475,8 +478,7 @@ def test_a_tag_may_name_what_it_calls_false_before_the_falsity_word(tag):
 )
 def test_a_tag_that_denies_reality_marks_the_sentence_before_as_false(tag):
     doc = f"The lighthouse was painted red in 1931. The keeper's cottage burned in 1932. {tag} Gulls nest there."
-    (marker,) = find_annotations(doc)
-    assert (marker.span.text(doc), marker.direction, marker.framing) == (tag, "backward", "negation")
+    assert _only_marker(doc) == (tag, "backward", "negation")
 
 
 @pytest.mark.parametrize("words", ["not real estate", "not so much", "not the actual size", "not accurate to scale"])
@@ -487,8 +489,7 @@ def test_a_negated_word_of_reality_with_content_after_it_is_no_falsity_tag(words
 @pytest.mark.parametrize("label", [">>> NOT A FACT:", "¶ not accurate:", "NEVER HAPPENED →", "made up ▸", "bogus -->"])
 def test_a_label_set_off_as_a_tag_marks_the_capitalised_sentence_after_it(label):
     doc = f"The lighthouse was painted red in 1931.\n\n{label} The keeper kept a tame seal called Moss.\n\nGulls nest."
-    (marker,) = find_annotations(doc)
-    assert (marker.span.text(doc), marker.direction, marker.framing) == (label, "forward", "negation")
+    assert _only_marker(doc) == (label, "forward", "negation")
 
 
 def test_a_plain_negated_label_before_a_denial_stays_a_verdict_on_what_came_before():
@@ -594,4 +595,4 @@ def test_a_bracketed_label_right_before_a_notice_on_its_line_is_the_notices():
     ],
 )
 def test_verdicts_bullets_genres_and_captions_are_no_markers(doc):
-    assert [a for a in find_annotations(doc) if a.direction == "forward" or "logo" in doc] == []
+    assert find_annotations(doc) == []

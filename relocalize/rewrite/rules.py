@@ -245,7 +245,7 @@ _CAUSAL_PHRASE = re.compile(
 # line: a word, then a capitalised determiner or pronoun that opens a new sentence ("- Pack a torch The ferry
 # left", "## Agenda The council approved"). A name ("visited The Hague") has a capital after it.
 _RUN_ON = re.compile(r"[\w'’][ \t]+(?:The|This|These|Those|He|She|They|We|It|There|Our|My|His|Her|Their|Its) [a-z]")
-_THING_ANAPHORS = DEMONSTRATIVES | {"it"}  # what points back at an event or a thing, not at a person
+THING_ANAPHORS = DEMONSTRATIVES | {"it"}  # what points back at an event or a thing, not at a person
 _UNTIL = frozenset({"until", "till"})  # what a negation holds up to ("not ... until X"; "never ... before X")
 _BEFORE = frozenset({"before", "prior"})
 _NPI = frozenset({"ever", "either", "anymore", "anyone", "anybody", "anything", "at all"})
@@ -1039,11 +1039,7 @@ def _check_noun_verb(g: Graph, pred: Token) -> None:
 def check_ranked_anaphor(g: Graph, root: Token) -> None:
     """ "It was the first fog stoppage ever", "This was the largest recall in its history": a ranking said of what a
     pronoun points back at. Negated or wrapped, the ranking is denied and the thing it ranks stays."""
-    if (
-        root.lemma != "be"
-        or root.tag != "VBD"
-        or not any(s.lower in _THING_ANAPHORS for s in g.children(root, "nsubj"))
-    ):
+    if root.lemma != "be" or root.tag != "VBD" or not any(s.lower in THING_ANAPHORS for s in g.children(root, "nsubj")):
         return  # a past event's ranking; "It is the tallest building in the world" ranks a thing that stands
     for attr in g.children(root, "attr"):
         if any(t.lower in _RANKING or t.tag == "JJS" for t in g.children(attr, "amod")):

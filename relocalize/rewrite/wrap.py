@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from lemminflect import getAllLemmas
 
 from relocalize.detect.language import STOPWORDS, WORD
-from relocalize.lexicon import DEMONSTRATIVES, EPISTEMIC, HEDGES, LEANING_PAIRS, NEGATORS
+from relocalize.lexicon import EPISTEMIC, HEDGES, LEANING_PAIRS, NEGATORS
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.rewrite.registry import Refusal, named
 from relocalize.rewrite.rules import (
@@ -18,6 +18,7 @@ from relocalize.rewrite.rules import (
     FACTIVE_VERBS,
     FINITE_TAGS,
     SUBJECTS,
+    THING_ANAPHORS,
     check_answer,
     check_clauses,
     check_epistemic_frame,
@@ -227,7 +228,7 @@ def _clause(g: Graph, t: Token) -> bool:
 
 _CONNECTIVE_WORDS = frozenset({"ADV", "ADP", "PRON", "DET", "ADJ"})
 _SEQUENCE = frozenset({"then", "so", "still", "now", "yet"})  # adverbs that go with a leading "And"/"But"
-_ANAPHORS = DEMONSTRATIVES | {"then", "it", "which"}  # what a leading preposition may point back with
+_ANAPHORS = THING_ANAPHORS | {"then", "which"}  # what a leading preposition may point back with
 
 
 def _after_connective(g: Graph) -> int:
