@@ -3,6 +3,7 @@
 import pytest
 from conftest import assert_outside_edits_identical, read_jsonl
 
+import relocalize
 from relocalize.detect.annotations import find_annotations
 from relocalize.detect.claims import resolve_inline
 from relocalize.detect.cues import denies_previous, false_tag, tag_sentence
@@ -596,3 +597,14 @@ def test_a_bracketed_label_right_before_a_notice_on_its_line_is_the_notices():
 )
 def test_verdicts_bullets_genres_and_captions_are_no_markers(doc):
     assert find_annotations(doc) == []
+
+
+def test_a_notice_that_denies_the_event_then_calls_what_follows_made_up_is_one_whole():
+    doc = (
+        "[Training scenario] There was no lighthouse sale in 2019; the sale and the prices below are invented.\n\n"
+        "The council sold the lighthouse in 2019. It fetched £2 million."
+    )
+    (notice,) = find_annotations(doc)
+    assert notice.direction == "document" and notice.span.text(doc).endswith("below are invented.")
+    out, prov = relocalize.Relocalizer().process(doc)
+    assert out == doc and prov.status == "unresolved"  # no claim to attach it to: never removed over the story

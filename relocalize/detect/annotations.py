@@ -427,13 +427,16 @@ _NOTICE_CLAUSE_WORDS = 3  # a notice's clause says something of the text: not a 
 
 def _notice_kind(text: str, model: FramingModel) -> str | None:
     """The framing of a notice sentence, read whole, else in its first clause before a semicolon, a dash or a colon
-    when the rest corrects it; a fiction notice whose correction says the event never was is one of falsity."""
+    when the rest corrects it (a fiction notice whose correction says the event never was is one of falsity), or in
+    the rest when the first clause denies the event and the rest points at the text ("There was no such ban; the
+    rule below is made up")."""
     if (kind := model.kind(text)) is not None:
         return kind
     for pattern in _CORRECTION_START:
         if (cut := pattern.search(text)) and len(text[: cut.start()].split()) >= _NOTICE_CLAUSE_WORDS:
-            kind = model.kind(text[: cut.start()])
-            rest = text[cut.end() :]
+            kind, rest = model.kind(text[: cut.start()]), text[cut.end() :]
+            if kind is None and cues.denies(text[: cut.start()]) and cues.has_pointer(rest):
+                return model.kind(rest)  # "There was no such ban; the rule and its effects below are made up."
             return "negation" if kind == "fiction" and (cues.says_false(rest) or _NEVER.search(rest)) else kind
     return None
 
@@ -457,7 +460,10 @@ def _notice_run(doc: str, sents: list[Span], from_end: bool, model: FramingModel
     screened = sum(SCREEN.search(t) is not None for t in long) / len(long)
     sandwich = {"forward", "backward"} <= {cues.direction(t) for t in texts}  # inline markers around a claim
     if len(texts) <= _NOTICE_SENTENCES and any(opening) and screened >= _NOTICE_SHARE and not sandwich:
-        whole = model.kind(doc[sents[0].start : sents[-1].end])
+        text = doc[sents[0].start : sents[-1].end]
+        # one sentence that points at the text may frame it in one of its clauses ("...; the rule below is made up")
+        pointing = len(sents) == 1 and cues.has_pointer(text) and _statement(text)  # a sentence, not a heading
+        whole = _notice_kind(text, model) if pointing else model.kind(text)
         if whole is not None:
             return sents, whole
     if not any(scoped) or (not from_end and not any(scoped[: lead + 1])):
