@@ -29,7 +29,10 @@ NEGATORS = frozenset(
 )
 
 # Third-person pronouns: a sentence that opens with one leans on what named its referent.
-PRONOUNS = frozenset("it its they them their he him his she her".split())  # noqa: SIM905
+# Those of a person: a person is often named all through a document, so a claim dropped before one rarely leaves
+# it pointing at nothing.
+PERSONAL = frozenset("he him his she her".split())  # noqa: SIM905
+PRONOUNS = frozenset("it its they them their".split()) | PERSONAL  # noqa: SIM905
 # Demonstratives: they point back at a mention ("that vault", "Those savings are imaginary.").
 DEMONSTRATIVES = frozenset("this that these those".split())  # noqa: SIM905
 # Words that open a sentence leaning on the one before it: a pronoun or demonstrative ("It", "They", "This"), a

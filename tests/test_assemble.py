@@ -496,7 +496,9 @@ def test_a_dropped_claim_takes_the_date_label_of_its_line(relocalizer, label):
 
 def test_a_drop_right_after_an_opening_quote_takes_the_space_after_it(relocalizer):
     quoted = "A storm reportedly snapped the pier in two in 1987, a local paper said."
-    doc = f'The keeper wrote:\n\n"[invented] {quoted} [invented] Crews rebuilt it within a year, the paper added."'
+    doc = (
+        f'The keeper wrote:\n\n"[invented] {quoted} [invented] Crews rebuilt the pier within a year, the paper added."'
+    )
     out, prov = relocalizer.process(doc)
     assert_outside_edits_identical(doc, out, prov)
     assert quoted not in out and '"[invented] Crews' in out  # not '" [invented] Crews'

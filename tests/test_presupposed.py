@@ -174,6 +174,36 @@ def _leaning(doc: str, claim: str, others: tuple[str, ...] = (), markers: tuple[
             "The archive moved the charter to the east vault in 2003.",
             "Few see that vault now.",
         ),
+        (  # a pronoun further in the next sentence, of the paragraph or the next turn
+            "The museum sold its last steam crane in 2017. [untrue] Volunteers still talk about it at every open day.",
+            "The museum sold its last steam crane in 2017.",
+            "Volunteers still talk about it at every open day.",
+        ),
+        (
+            "ANA: The canal froze solid in March. {made up}\nBEN: my cousin skated on it all week",
+            "The canal froze solid in March.",
+            "BEN: my cousin skated on it all week",
+        ),
+        (  # a demonstrative standing as a pronoun
+            "The ferry added a night sailing in 2020. [untrue] The printed timetable never mentioned that.",
+            "The ferry added a night sailing in 2020.",
+            "The printed timetable never mentioned that.",
+        ),
+        (
+            "ANA: Tickets now cost twelve pounds. (invented)\nBEN: Nobody at the desk said that was new.",
+            "Tickets now cost twelve pounds.",
+            "BEN: Nobody at the desk said that was new.",
+        ),
+        (  # a definite phrase naming a thing only the claim named, as known or by name
+            "Rangers closed the Cedar Trail after a landslide. [false] Dogs must be leashed. The trail is steep.",
+            "Rangers closed the Cedar Trail after a landslide.",
+            "The trail is steep.",
+        ),
+        (
+            "The fair moved to Harwood Park in 2019. [invented] Parking is free.\n\nThe park floods every spring.",
+            "The fair moved to Harwood Park in 2019.",
+            "The park floods every spring.",
+        ),
         (  # a reaction of a few words in the same paragraph
             "The mayor banned kites on the beach last spring. [untrue] I can't believe it.",
             "The mayor banned kites on the beach last spring.",
@@ -248,8 +278,22 @@ def test_a_later_sentence_that_leans_on_a_claim_is_found(doc, claim, leaning):
         # the kept text brings the bell in again before it says "the bell"
         (f"{BELL} [invented] A bell of the same foundry hangs in the church. The bell rings at noon.", BELL),
         (f"The bell hangs in the tower. {BELL} [invented] The bell rings at noon.", BELL),  # named before the claim
-        # "the water" may be any water: only a demonstrative points back at the claim's mention
-        ("The lake water turned red. [invented] Boats run daily. The water is cold.", "The lake water turned red."),
+        # "it" where the claim's own "it" pointed: at what the kept text named before
+        (
+            "The pier opened in 1901. It burned in 2018. [invented] Anglers fish from it every day.",
+            "It burned in 2018.",
+        ),
+        # "the water" names water the kept text named first
+        (
+            "Boats cross the water of the lake. The lake water turned red. [invented] The water is cold.",
+            "The lake water turned red.",
+        ),
+        # an expletive "it" and "my favourite pier" point at nothing
+        (
+            "The pier was painted gold. [invented] We doubt it is true that the cafe opens at six.",
+            "The pier was painted gold.",
+        ),
+        ("The pier was painted gold. [invented] We think it was Ana who sold the boat.", "The pier was painted gold."),
         # a short plain fact is no reaction; a short sentence a paragraph on reacts to nothing
         ("The pier was painted gold in 2015. [invented] Parking is free.", "The pier was painted gold in 2015."),
         ("The pier was painted gold in 2015. [invented]\n\nI love it.", "The pier was painted gold in 2015."),
@@ -283,7 +327,13 @@ BELL_HEADLINE = ("Bell rings again at Ayr pier",)
         (HEADLINE + "The two-tonne bell was cast in 1820.", LEAD, BELL_HEADLINE, ["The two-tonne bell"]),
         # a kept headline introduces it; a kept sentence that opens otherwise leans on nothing
         (HEADLINE.replace("[false] Bell", "Bell") + "The two-tonne bell was cast in 1820.", LEAD, (), []),
-        (HEADLINE + "Ayr has a harbour. The two-tonne bell was cast in 1820.", LEAD, BELL_HEADLINE, []),
+        # further on, "the two-tonne bell" still names what only the claims named
+        (
+            HEADLINE + "Ayr has a harbour. The two-tonne bell was cast in 1820.",
+            LEAD,
+            BELL_HEADLINE,
+            ["The two-tonne bell"],
+        ),
         # a thing the claim names as known ("the bell of the pier") is no new one it brought in
         ("[false] The bell of the pier was rehung. The bell is old.", "The bell of the pier was rehung.", (), []),
     ],
@@ -308,6 +358,17 @@ def test_a_claim_a_kept_sentence_leans_on_is_kept_rather_than_dropped(relocalize
     decide = next(s for s in relocalizer.pipeline.steps if s.name == "decide")
     assert decide.counts["kept:leaned_on"] >= 1
     assert relocalizer.process(out)[0] == out  # the wrapped claim still brings in "the flood" a second time
+
+
+@pytest.mark.parametrize(
+    ("after", "word"), [("It was pumped dry within a week.", "pumped"), ("Crews cleared it by June.", "June")]
+)
+def test_a_claim_negated_in_place_goes_with_the_dropped_claim_it_leans_on(relocalizer, after, word):
+    doc = DAM.format(after=f"[False:] {after}")
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    assert "flood lasted" not in out and word not in out and prov.counts.dropped == 2
+    assert "1983" in out and "[False:]" not in out  # the first claim negated, every marker gone
 
 
 def test_a_claim_only_dropped_claims_lean_on_is_dropped(relocalizer):

@@ -24,6 +24,7 @@ from relocalize.lexicon import (
     LEANING_PAIRS,
     MONTH,
     NEGATORS,
+    PERSONAL,
     PLACE_PREPOSITIONS,
     PRONOUNS,
     REPLYING,
@@ -166,6 +167,7 @@ def _definite(g: Graph, noun: Token) -> bool:
     return any((c.dep == "poss" and c.upos != "PROPN") or c.lower in DEFINITE for c in g.children(noun, "det", "poss"))
 
 
+_SPEAKERS = frozenset({"my", "our", "your"})  # "my favourite pier" is a new mention, not one pointing back
 _OPENING = re.compile(r"[\"'“‘(*_]*([A-Za-z’']+(?:[ ,]+[A-Za-z]+){0,2})")
 _INDEFINITE_PHRASE = re.compile(
     rf"\b(?:{'|'.join(_NEW)}|several|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of)\s+"
@@ -173,9 +175,10 @@ _INDEFINITE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+_LOWER = re.compile(r"\b[A-Z][\w’'-]*")  # blanked out of a phrase to leave its lower-case words
 # A sentence that opens with a definite phrase, up to its third word ("The 3,911-metre suspension bridge").
 _OPENING_PHRASE = re.compile(rf"\W*(?:{'|'.join(DEFINITE)})\s+((?:\S+[ \t]+){{0,2}}\S+)", re.IGNORECASE)
-_DEFINITE_PHRASE = re.compile(rf"\b(?:{'|'.join(DEFINITE)})\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.IGNORECASE)
+_DEFINITE_PHRASE = re.compile(rf"\b(?:{'|'.join(DEFINITE - _SPEAKERS)})\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.IGNORECASE)
 # A demonstrative points back at a mention ("that vault", "the same pier"), where "the vault" may be any vault.
 _POINTING_PHRASE = re.compile(
     rf"\b(?:{'|'.join(DEMONSTRATIVES)}|the\s+same)\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.IGNORECASE
@@ -197,6 +200,21 @@ _CLOSERS = "\"'”’)*_ \t\n"
 _CONTRAST = re.compile(rf"\b(?:{'|'.join(CONTRASTING)})\b", re.IGNORECASE)
 _REPLYING = re.compile(rf"\W*(?:{'|'.join(REPLYING)})\b(?!-)", re.IGNORECASE)
 _WH_QUESTION = re.compile(r"\W*(?:when|where|why|how|who|whom|whose|what|which)\b", re.IGNORECASE)
+# Pronouns of a thing or things, each with its forms: "it" in a sentence points where "it" in the one before did.
+_THIRD = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
+# "it" that stands for what follows, not for a thing: "Is it true that ...", "it's hard to say", "it was Ana who".
+_EXPLETIVE = re.compile(
+    r"\b(?:it(?:['’]s|\s+(?:is|was|seems|seemed|would\s+be|will\s+be))|(?:is|was)\s+it)\s+(?:[\w-]+\s+){1,2}"
+    r"(?:that|to|whether|if|who)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_FORMS = {"its": "it", "them": "they", "their": "they"}
+# A demonstrative standing as a pronoun: before a stop, a contraction or a verb of being, having or seeming.
+_STANDING = re.compile(
+    r"\b(?:this|that|these|those)(?=\s*(?:[.,!?;:)…]|$)|['’]s\b|\s+(?:is|was|are|were|will|would|has|had|does|did"
+    r"|can|could|means|meant|seems|sounds|looks)\b)",
+    re.IGNORECASE,
+)
 _WINDOW = 40  # later sentences searched for what leans on a claim: a document's time stays linear
 
 
@@ -232,8 +250,8 @@ class Leaning:
         out = following[:1] if QUESTION_END.search(text) and _answers(blank, unit, answer) else []
         out += self._asking(unit, at)
         brought = {w for m in _INDEFINITE_PHRASE.finditer(text) for w in _stems(m.group(1))}
-        if kept and kept[0] == following[0] and self._leans_on_last(unit, kept[0], text):
-            out.append(kept[0])
+        if following and self._leans_on_last(unit, following[0], text, kept[:1] == following[:1]):
+            out.append(following[0])  # a claim too, unless it opens with a person's pronoun: it goes if this one does
         if kept and all(self.claimed[: bisect_left(self.starts, unit.start)]):
             # the document's opening: what stays would start by naming as known what only the claims introduced,
             # by name or as new ("The Akashi Kaikyō Bridge reopened ..." -> "The suspension bridge links ...")
@@ -243,29 +261,38 @@ class Leaning:
                 out.append(kept[0])
         new = {w for w in brought if self.first.get(w, len(blank)) > unit.start}
         named = {w for w in _named(text) if self.first.get(w[:_STEM], len(blank)) > unit.start}
+        # a name's word as a common noun ("the barracks", after "the Selimiye Barracks")
+        names = named & _named(" ".join(_CAPITALISED.findall(text, 1)))
         for sent in kept:
             definite = [m.group(1) for m in _DEFINITE_PHRASE.finditer(blank, sent.start, sent.end)]
             pointing = [m.group(1) for m in _POINTING_PHRASE.finditer(blank, sent.start, sent.end)]
-            if any(_stems(p) & new for p in definite) or any(_named(p) & named for p in pointing):
+            if any(_stems(p) & new or _named(_LOWER.sub(" ", p)) & names for p in definite) or any(
+                _named(p) & named for p in pointing
+            ):
                 out.append(sent)
             new -= _stems(sent.text(blank))
             named -= _named(sent.text(blank))
         return sorted(set(out))
 
-    def _leans_on_last(self, unit: Span, sent: Span, text: str) -> bool:
+    def _leans_on_last(self, unit: Span, sent: Span, text: str, kept: bool = True) -> bool:
         """True when ``sent``, the sentence right after ``unit`` (whose text is ``text``), leans on it: it opens with
         a pronoun, a connective or a reaction, or, on the same line or as the reply of the next turn, it is a
         reaction of a few words ("Seriously?", "Can't believe it."), a short question about it ("Anyone know
-        why?") or it contrasts with it anywhere ("We will instead ...")."""
+        why?") or it contrasts with it anywhere ("We will instead ..."). A claim (not ``kept``) that opens with a
+        person's pronoun leans on nothing: the person is named elsewhere too (:data:`PERSONAL`)."""
         said = without_label(self.blank, sent).text(self.blank)
         words, own = _opening(said), _opening(text)
         # a pronoun leans on where its referent is named: not on a unit that opens with a pronoun itself
         chained = bool(words and own) and words[0] in PRONOUNS and own[0] in PRONOUNS
+        if words and words[0] in PERSONAL and not kept:
+            return False
         if words and not chained and (words[0] in LEANING or " ".join(words[:3]).startswith(tuple(LEANING_PAIRS))):
             return True
         reply = opens_turn(self.blank, sent)
         if "\n" in self.blank[unit.end : sent.start] and not reply:  # a list's next item, a new paragraph
             return False
+        if _pointing_back(said, text):  # "Staff were candid about it.", "so that's us"
+            return True
         found = [w.lower() for w in _WORD.findall(said)]
         asked, pointing = QUESTION_END.search(said) is not None, not _POINTING.isdisjoint(found)
         if _REPLYING.match(said) and not asked:  # "Which, frankly, ...", not "Same-day tickets ..."
@@ -340,6 +367,18 @@ class Leaning:
                 return None
             at -= 1
         return None
+
+
+def _pointing_back(said: str, unit: str) -> bool:
+    """True when ``said`` has a pronoun that points at what ``unit`` says: "it" or "they" unless ``unit`` uses the
+    same one (whose referent came before it), or a demonstrative standing alone ("about that.", "that's us")."""
+    own = {_pronoun(m.group()) for m in _THIRD.finditer(unit)}
+    said = _EXPLETIVE.sub(" ", said)
+    return any(_pronoun(m.group()) not in own for m in _THIRD.finditer(said)) or _STANDING.search(said) is not None
+
+
+def _pronoun(form: str) -> str:
+    return _PRONOUN_FORMS.get(form.lower(), form.lower())
 
 
 def _named(text: str) -> set[str]:
