@@ -297,8 +297,11 @@ _SPEAKER = re.compile(
 
 
 _BRACKETED = re.compile(r"\[[^\]\n]*\]|\([^)\n]*\)|\{[^}\n]*\}")
-# A dated entry's label: a date or number, a few words at most, then a dash or colon ("June 2020 —").
-_ENTRY = re.compile(r"[ \t]*(?:[-*•+][ \t]+)?[*_]{0,2}(?=[^\n]*\d)[\w,./'’ ]{1,30}?[*_]{0,2}[ \t]*[:–—-][ \t]*")
+# A dated entry's label: a date or number (a range of days or years too: "17-18 May 2024", "1914–18"), a few words
+# at most, then a dash or colon ("June 2020 —").
+_ENTRY = re.compile(
+    r"[ \t]*(?:[-*•+][ \t]+)?[*_]{0,2}(?=[^\n]*\d)(?:[\w,./'’ ]|(?<=\d)[-–](?=\d)){1,30}?[*_]{0,2}[ \t]*[:–—-][ \t]*"
+)
 # A label of time words alone ("Early June:", "Autumn —", "Spring 2021:"), before the unit or opening it.
 _TIME_LABEL = re.compile(
     r"[ \t]*(?:[-*•+][ \t]+)?[*_]{0,2}((?:[\w’'-]+[ \t]+){0,2}[\w’'-]+)[*_]{0,2}(?::|[ \t]*[–—]|[ \t]-)[ \t]+"

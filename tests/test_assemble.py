@@ -145,7 +145,13 @@ def test_a_dated_entry_is_dropped_with_its_date_never_negated(relocalizer):
 
 @pytest.mark.parametrize(  # the marker between the label and the entry in brackets the label test does not strip
     "entry",
-    ["Monday 4 May, 9pm — «made up» Heavy rain begins over the harbour.\n", "2007 — ⟨bogus⟩ The pier is sold.\n"],
+    [
+        "Monday 4 May, 9pm — «made up» Heavy rain begins over the harbour.\n",
+        "2007 — ⟨bogus⟩ The pier is sold.\n",
+        # a range of days or years
+        "- 3-4 May 2005: [made up] A storm washes away the last forty metres of decking.\n",
+        "2006–07 — {invented} The harbour master bans jet skis inside the breakwater.\n",
+    ],
 )
 def test_an_entry_is_dropped_whatever_brackets_its_marker_takes(relocalizer, entry):
     doc = "Harbour timeline\n\n1998 — The new breakwater was finished.\n{}2010 — The ferry moved.\n"

@@ -196,9 +196,27 @@ def test_a_closing_marker_that_only_says_it_ends_closes_the_marker_in_the_same_b
     assert second.span.text(doc) == closing
 
 
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "The board met at noon. || never happened || The mayor said the pier would close. || resume reality || "
+        "The meeting ended at one.",
+        "The lido opened in 1936. [made up] It held sea water until 1999. [back to the facts] It closes in winter.",
+        "The lido opened in 1936. (fiction) It held sea water until 1999. (reality resumes) It closes in winter.",
+        "The lido opened in 1936. {invented} It held sea water until 1999. {true again} It closes in winter.",
+    ],
+)
+def test_a_marker_saying_the_text_is_back_to_fact_closes_the_marker_in_the_same_brackets(doc):
+    first, second = find_annotations(doc)
+    assert (first.direction, second.direction) == ("forward", "backward")
+    assert doc[first.span.end : second.span.start].strip().startswith(("The mayor", "It held"))
+
+
 def test_an_end_mark_in_other_brackets_closes_nothing():
     doc = "The lido opened in 1936. [invented:] It held sea water until 1999. (end) It closes in winter."
     assert [a.span.text(doc) for a in find_annotations(doc)] == ["[invented:]"]
+    doc = "The lido opened in 1936. [invented] It held sea water until 1999. (back to the facts) It closes in winter."
+    assert [a.span.text(doc) for a in find_annotations(doc)] == ["[invented]"]
 
 
 @pytest.mark.parametrize(

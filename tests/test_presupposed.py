@@ -522,7 +522,10 @@ def test_a_claim_later_in_the_reply_answers_no_question_of_the_post_above():
         ("ha. it was always leaky", True),  # a reaction word opens the reply
         ("fine, we take the bus then", True),
         ("the harbour cafe has new owners now", False),  # a reply that moves on
+        ("Brutal.", True),  # a word or two, however they end
+        ("Fair enough.", True),
         ("Sorry I'm late.", False),  # a few words that finish a sentence of their own
+        ("Sunday 4pm.", False),
         ("What time does the library open tomorrow?", False),
         ("**Today at 08:18**", False),  # a post's stamp, not a reaction
     ],

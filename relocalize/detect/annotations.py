@@ -187,10 +187,13 @@ def _core(words: str) -> str:
 def _pair(opening: str, closing: str, same_marks: bool = True) -> bool:
     """True when two markers open and close a passage: of the same words, the first says it opens or the second
     says it closes, and neither says the other; or, in the same brackets or rules (``same_marks``), the second
-    says nothing but that it closes ("[[not true:]] ... [[:end]]", "*** made up -> *** ... *** <- end ***")."""
+    says nothing but that it closes ("[[not true:]] ... [[:end]]", "*** made up -> *** ... *** <- end ***") or that
+    the text is back to fact ("|| made up || ... || resume reality ||")."""
     core, end = _core(opening), _core(closing)
     if not core or _CLOSES.search(opening) or _OPENS.search(closing):
         return False
+    if cues.returns_to_fact(closing):  # "|| made up || ... || resume reality ||"
+        return same_marks and not cues.returns_to_fact(opening)
     if not end or (end != core and same_marks and set(end.split()) < set(core.split())):
         # "[[not true:]] ... [[:end]]"; "%% invented passage %% ... %% passage over %%" (the closing one names
         # what it ends without the word that framed it)

@@ -358,6 +358,21 @@ TAG_WORDS = (
     rf"(?:this|that)\s+(?:isn't|wasn't|is\s+not|was\s+not)\s+(?:{REALITY})|contrary\s+to\s+(?:the\s+)?{_RECORD}|"
     r"no\s+such\s+thing|nothing\s+of\s+the\s+kind|(?:out\s+of|from)\s+thin\s+air|spun\s+from\s+nothing"
 )
+# A marker that closes a passage by saying the text is back to fact ("|| resume reality ||", "[back to the facts]",
+# "(reality resumes)", "{true again}"): it ends what the marker before it opened.
+_RETURN_TO_FACT = re.compile(
+    r"^\W*(?:(?:back|return(?:s|ing)?)\s+to\s+(?:the\s+)?|resum(?:e|es|ing)\s+(?:the\s+)?)"
+    r"(?:reality|real\s+world|facts?|truth|record)\W*$"
+    r"|^\W*(?:reality|facts?|truth|the\s+record)\s+(?:resumes?|returns?|again)\W*$|^\W*(?:real|true|factual)\s+again\W*$",
+    _FLAGS,
+)
+
+
+def returns_to_fact(text: str) -> bool:
+    """True for a marker that says the text is back to fact (:data:`_RETURN_TO_FACT`)."""
+    return _RETURN_TO_FACT.match(text) is not None
+
+
 # Words that say where a tag's passage begins or ends ("[fake start]", "[bogus from here]", "‹fiction ends›").
 _TAG_BOUNDS = r"begins?|ends?|starts?|stops?|finish(?:es)?|(?:from|to|until)\s+here|here|again|too|once\s+more"
 # Words a tag's falsity word may follow: a determiner, an intensifier or a bound ("[pure hoax]", "[another fable]",

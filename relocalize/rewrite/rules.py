@@ -532,6 +532,7 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
     )
     check_evaluation(g, root)
     check_epistemic_frame(g, root)
+    check_reported_fact(g, root)
     complements = g.children(root, "ccomp")
     factive = [c for p in g.children(root, "acomp", "attr") if p.lower in FACTIVE for c in g.children(p, "ccomp")]
     factive_verb = root.lemma.lower() in FACTIVE_VERBS and not g.children(root, "neg")
@@ -988,6 +989,16 @@ _UNIVERSAL = frozenset({"everyone", "everybody", "everything", "all", "each", "m
 FACTIVE_VERBS = frozenset(
     "know realize realise regret discover reveal forget remember note learn recognise recognize".split()  # noqa: SIM905
 )
+# Those of them that report what someone said, and a verb of telling that presupposes its clause too.
+REPORTING_FACTIVE = frozenset({"note", "reveal", "inform"})
+
+
+@named("reported_fact")
+def check_reported_fact(g: Graph, root: Token) -> None:
+    """ "The committee noted that the wire failed": "did not note that" leaves the failure presupposed, and
+    "noted that the wire did not fail" puts words in the committee's mouth; readers rejected both."""
+    if root.lemma.lower() in REPORTING_FACTIVE and g.children(root, "ccomp") and not g.children(root, "neg"):
+        raise Refusal(f"{root.text!r} reports its clause as a fact: neither it nor the clause can be negated alone")
 
 
 @named("subject_quantity")

@@ -191,6 +191,7 @@ _WORD = re.compile(r"\w+(?:['’]\w+)?")
 # ("Can I go inside it?") as the next speaker's reply, whose questions otherwise move on ("Q: Who owns it now?").
 _REACTION_WORDS, _QUESTION_WORDS = 4, 8
 _REPLY_WORDS, _REPLY_QUESTION_WORDS = 3, 6
+_REPLY_WORDS_FINISHED = 2  # a reply of a word or two reacts however it ends ("Brutal.", "Fair enough.")
 # Words a reply opens with to react to the turn before ("Ha.", "wait, ...", "fine.", "seriously").
 _REACTIONS = frozenset("ha hah hmm wait fine perfect really seriously omg wtf ugh yikes damn".split())  # noqa: SIM905
 _POINTING = PRONOUNS | DEMONSTRATIVES | frozenset({"so", "one"})  # "I hope so.", "Not that I needed one."
@@ -304,9 +305,10 @@ class Leaning:
         if reply and speaker_name(self.blank[line : sent.end]) in _QUESTIONER:
             return False
         # chat's "wait what", not "Sorry I'm late." nor a post's stamp ("**Today at 08:18**")
-        unfinished = not said.rstrip(_CLOSERS).endswith((".", "?")) and not any(c.isdigit() for c in said)
-        if reply and ((len(found) <= _REPLY_WORDS and unfinished) or (words and words[0] in _REACTIONS)):
-            return True  # the next speaker's few words ("you're joking") or reaction ("Ha. The view ...")
+        unfinished = not said.rstrip(_CLOSERS).endswith((".", "?"))
+        few = len(found) <= (_REPLY_WORDS if unfinished else _REPLY_WORDS_FINISHED)
+        if reply and ((few and not any(c.isdigit() for c in said)) or (words and words[0] in _REACTIONS)):
+            return True  # the next speaker's few words ("you're joking", "Brutal.") or reaction ("Ha. The view ...")
         if reply:  # a short question about it ("Where is it now?")
             short = asked and pointing and len(found) <= _REPLY_QUESTION_WORDS
         else:
