@@ -69,6 +69,8 @@ def test_document_status_and_bytes(row, relocalizer):
         # an opening the classifier cannot read alone ("false start" is an idiom) opens what its closing one ends
         ("{FALSE START}", "{FALSE END}"),
         ("<<untrue start>>", "<<untrue end>>"),
+        ("‹bogus start›", "‹bogus finish›"),  # a closing word the pair is read by too
+        ("{untrue begins}", "{untrue finishes}"),
         # the closing one names what it ends without the word that framed it
         ("%% invented passage %%", "%% passage over %%"),
         ("[fake section]", "[section done]"),

@@ -169,12 +169,12 @@ _OPENS = re.compile(
     r"\b(?:begins?|beginning|start(?:s|ing)?|opens?|from here)\b|\bon\W*$|\w:(?:\W*)$|[>→⇒»▶▸►]\W*$", re.I
 )
 _CLOSES = re.compile(
-    r"\b(?:ends?|ending|stops?|closes?|to here)\b|\b(?:off|over|done|finished|concluded)\W*$"
+    r"\b(?:ends?|ending|stops?|closes?|finish(?:es)?|to here)\b|\b(?:off|over|done|finished|concluded)\W*$"
     r"|^\W*[/:]\s*\w|^\W*[<←⇐«◀◂◄]",
     re.I,
 )
 _PAIR_WORDS = re.compile(
-    r"\b(?:begins?|beginning|start(?:s|ing)?|opens?|ends?|ending|stops?|closes?|from|to|here)\b"
+    r"\b(?:begins?|beginning|start(?:s|ing)?|opens?|ends?|ending|stops?|closes?|finish(?:es)?|from|to|here)\b"
     r"|\b(?:on|off|over|done|finished|concluded)\W*$|\W+",
     re.I,
 )

@@ -436,10 +436,17 @@ def _scope_markers(g: Graph, pred: Token) -> list[Edit]:
         for tok in [arg, *g.children(arg, "pobj")]:
             if tok.lower in _SOME_TO_ANY:
                 edits.append(Edit(tok.idx, tok.end, _case_like(_SOME_TO_ANY[tok.lower], tok.text)))
+    if pred.lemma.lower() in _NEG_RAISING:  # the clause's subject too: "do not think any of the notes are his"
+        for subj in (s for c in g.children(pred, "ccomp") for s in g.children(c, "nsubj", "nsubjpass")):
+            for tok in [subj, *g.children(subj, "det")]:
+                if tok.lower in _SOME_TO_ANY:
+                    edits.append(Edit(tok.idx, tok.end, _case_like(_SOME_TO_ANY[tok.lower], tok.text)))
     return edits
 
 
-_SOME_TO_ANY = {"something": "anything", "someone": "anyone", "somebody": "anybody"}
+_SOME_TO_ANY = {"something": "anything", "someone": "anyone", "somebody": "anybody", "some": "any"}
+# Verbs of belief whose negation reads as the negation of their clause ("do not think X" = "think not X").
+_NEG_RAISING = frozenset({"think", "believe", "expect", "suppose", "reckon"})
 
 
 def _negate_predicate(g: Graph, pred: Token) -> list[Edit]:
