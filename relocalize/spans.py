@@ -496,15 +496,16 @@ _HEADING_WORDS = 8  # a longer line without closing punctuation is a fragment of
 _HEADING_END = re.compile(r"[.!?,;:\"”’)\]]\W*$")
 
 
-def _heading(text: str) -> bool:
+def heading(text: str, titled: bool = False) -> bool:
     """True for a paragraph that is one short line with no closing punctuation and no speaker label
-    ("Wildlife incident", "## Getting there"): a section heading."""
+    ("Wildlife incident", "## Getting there"): a section heading; a ``titled`` one may hold a colon ("Pier
+    history: a timeline"), as a document's title may."""
     return (
         "\n" not in text
         and 0 < len(text.split()) <= _HEADING_WORDS
         and any(c.isalpha() for c in text)
         and not _HEADING_END.search(text)
-        and _SPEAKER.match(text) is None
+        and (titled or _SPEAKER.match(text) is None)
     )
 
 
@@ -530,7 +531,7 @@ class Sections:
     def __init__(self, doc: str, annotations: list[Span]) -> None:
         self.doc = doc
         headed = [
-            h for p in paragraphs(doc) if _heading((h := _first_line(doc, p)).text(doc)) and not _posted(h, p, doc)
+            h for p in paragraphs(doc) if heading((h := _first_line(doc, p)).text(doc)) and not _posted(h, p, doc)
         ]
         self.headings = [h for h in headed if not _only(doc, h, annotations)]  # a marker alone is no heading
         self.starts = [h.start for h in self.headings]

@@ -156,6 +156,24 @@ def test_a_notice_names_the_kind_of_document_and_whom_its_label_is_for(doc, wher
 @pytest.mark.parametrize(
     "doc",
     [
+        # after the document's title: not a marker of the title
+        "Lido history\n\nNote: this timeline is invented.\n\n1936 - The lido opens.\n1999 - It is drained.",
+        "Harbour works: a chronology\n\nThis chronology is made up from start to end.\n\nThe quay was rebuilt in 1950.",
+        # several of its units, however qualified: the notice names no one sentence
+        "The lido in dates\n\nHeads up: the 1999 entries below are invented.\n\n1936 - The lido opens.\n"
+        "1999 - It is drained.\n1999 - It is filled with sand.",
+        "Ferry notes\n\nThe following three items are fabricated.\n\n1. The ferry sank.\n2. Nobody was hurt.\n"
+        "3. It was raised.",
+    ],
+)
+def test_a_notice_after_a_title_or_over_several_units_is_the_documents(doc):
+    (notice,) = find_annotations(doc)
+    assert (notice.kind, notice.direction) == ("prefix", "document")
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
         "[Editor's note: this entire listicle is invented.]\n\nTen facts about the ferry\n\nThe ferry sank in 1990.",
         "The ferry sank in 1990. Divers found it in 1994.\n\nMedia contact: press desk.\n\n"
         "— Reader advisory: this press release is a fabrication. —",

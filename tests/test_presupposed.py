@@ -175,14 +175,24 @@ def _leaning(doc: str, claim: str, others: tuple[str, ...] = (), markers: tuple[
             "Few see that vault now.",
         ),
         (  # a pronoun further in the next sentence, of the paragraph or the next turn
-            "The museum sold its last steam crane in 2017. [untrue] Volunteers still talk about it at every open day.",
+            "The museum sold its last steam crane in 2017. [untrue] Volunteers talk about it at every open day.",
             "The museum sold its last steam crane in 2017.",
-            "Volunteers still talk about it at every open day.",
+            "Volunteers talk about it at every open day.",
         ),
         (
             "ANA: The canal froze solid in March. {made up}\nBEN: my cousin skated on it all week",
             "The canal froze solid in March.",
             "BEN: my cousin skated on it all week",
+        ),
+        (  # a verb phrase left out: the claim holds it
+            "The council voted to sell the pier in 2019. [untrue] Few in the town expected the mayor would.",
+            "The council voted to sell the pier in 2019.",
+            "Few in the town expected the mayor would.",
+        ),
+        (
+            "ANA: The ferry stopped running at Easter. {made up}\nBEN: I always said the company would.",
+            "The ferry stopped running at Easter.",
+            "BEN: I always said the company would.",
         ),
         (  # a demonstrative standing as a pronoun
             "The ferry added a night sailing in 2020. [untrue] The printed timetable never mentioned that.",

@@ -76,11 +76,15 @@ _GENRES = (
     r"recording|bulletin|announcement|write-?up"
 )
 
+_UNITS = r"entries|items|posts|stories|paragraphs|sections|lines|passages"
 DOCUMENT_SCOPE = re.compile(
     r"\b(?:(?:this|the|entire|whole)\s+(?:document|article|text|post|page|piece|story|report|"
     r"account|narrative|material|content|thread|entry|essay|paper|transcript|record|memo)|"
     r"(?:document|article|text|material|content)\s+(?:below|above|that\s+follows|that\s+precedes)|"
     r"(?:document|article|text)['’]s|(?:claims|statements|assertions|events)\s+(?:below|above|in\s+(?:this|the))|"
+    # several of its units, however qualified: "the 2023 entries below", "the following three items"
+    rf"the\s+following\s+(?:[\w-]+\s+){{0,2}}(?:{_UNITS})|"
+    rf"the\s+(?:[\w-]+\s+){{0,2}}(?:{_UNITS})\s+(?:below|above|that\s+follow|that\s+precede)|"
     r"(?:reported|described|recounted|related|narrated|presented|set\s+out)\s+(?:below|above)|"
     r"(?:this|entire|whole)\s+(?:press\s+)?(?:" + _GENRES + r")|"
     r"(?:everything|nothing|all)\s+(?:in|that)\s+(?:this|the)\s+\w+|from\s+(?:beginning|start)\s+to\s+(?:end|finish))\b",

@@ -201,15 +201,22 @@ _CLOSERS = "\"'”’)*_ \t\n"
 _CONTRAST = re.compile(rf"\b(?:{'|'.join(CONTRASTING)})\b", re.IGNORECASE)
 _REPLYING = re.compile(rf"\W*(?:{'|'.join(REPLYING)})\b(?!-)", re.IGNORECASE)
 _WH_QUESTION = re.compile(r"\W*(?:when|where|why|how|who|whom|whose|what|which)\b", re.IGNORECASE)
-# Pronouns of a thing or things, each with its forms: "it" in a sentence points where "it" in the one before did.
-_THIRD = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
+# Pronouns of a thing or things ("it" in a sentence points where "it" in the one before did); not a possessive,
+# whose thing is often named in its own sentence ("Nature keeps its own calendar.").
+_THIRD = re.compile(r"\b(?:it|they|them)\b", re.IGNORECASE)
 # "it" that stands for what follows, not for a thing: "Is it true that ...", "it's hard to say", "it was Ana who".
 _EXPLETIVE = re.compile(
     r"\b(?:it(?:['’]s|\s+(?:is|was|seems|seemed|would\s+be|will\s+be))|(?:is|was)\s+it)\s+(?:[\w-]+\s+){1,2}"
     r"(?:that|to|whether|if|who)\b",
     re.IGNORECASE,
 )
-_PRONOUN_FORMS = {"its": "it", "them": "they", "their": "they"}
+# A sentence that ends on an auxiliary or modal, its verb phrase left out: "Of course they did.", "Nobody else has."
+_ELLIPSIS = re.compile(
+    r"\b(?:do|does|did|will|would|shall|should|can|could|may|might|must|has|have|had)(?:\s+not|n['’]t)?"
+    r"(?:\s+(?:too|either|again))?\W*$",
+    re.IGNORECASE,
+)
+_PRONOUN_FORMS = {"them": "they"}
 # A demonstrative standing as a pronoun: before a stop, a contraction or a verb of being, having or seeming.
 _STANDING = re.compile(
     r"\b(?:this|that|these|those)(?=\s*(?:[.,!?;:)…]|$)|['’]s\b|\s+(?:is|was|are|were|will|would|has|had|does|did"
@@ -373,10 +380,13 @@ class Leaning:
 
 def _pointing_back(said: str, unit: str) -> bool:
     """True when ``said`` has a pronoun that points at what ``unit`` says: "it" or "they" unless ``unit`` uses the
-    same one (whose referent came before it), or a demonstrative standing alone ("about that.", "that's us")."""
+    same one (whose referent came before it), or a demonstrative standing alone ("about that.", "that's us"); or
+    ends on an auxiliary whose verb phrase ``unit`` holds ("Of course they did.", "I doubt the council will.")."""
     own = {_pronoun(m.group()) for m in _THIRD.finditer(unit)}
     said = _EXPLETIVE.sub(" ", said)
-    return any(_pronoun(m.group()) not in own for m in _THIRD.finditer(said)) or _STANDING.search(said) is not None
+    if any(_pronoun(m.group()) not in own for m in _THIRD.finditer(said)):
+        return True
+    return _STANDING.search(said) is not None or _ELLIPSIS.search(said) is not None
 
 
 def _pronoun(form: str) -> str:
