@@ -171,6 +171,13 @@ def test_a_notice_after_a_title_or_over_several_units_is_the_documents(doc):
     assert (notice.kind, notice.direction) == ("prefix", "document")
 
 
+def test_a_second_title_after_the_first_is_no_notice():
+    doc = (
+        "NEWS RELEASE\n\nStatement on the fabricated ferry story\n\nFares rose in May. [invented] It was cold.\n\nMore."
+    )
+    assert [a.direction for a in find_annotations(doc)] == ["backward"]
+
+
 @pytest.mark.parametrize(
     "doc",
     [
@@ -414,6 +421,7 @@ def test_a_denial_right_after_a_forward_marker_carries_it_on():
         *("(pure hoax)", "[fabrication]", "{made-up}", "(hokum)", "[a tall tale]", "{nothing of the kind}"),
         *("[poppycock]", "(conjured up)", "[figment]", "«make-believe»"),
         *("[non-event]", "‹confabulated›", "(groundless)", "{ersatz}", "{made-up segment}"),
+        *("[falsified]", "(doctored)", "{figures falsified}"),  # the classifier alone reads "falsified" as doubt
     ],
 )
 def test_a_bracketed_tag_of_a_falsity_word_marks_the_sentence_before(tag):

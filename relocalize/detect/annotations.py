@@ -494,7 +494,7 @@ def _notice_run(doc: str, sents: list[Span], from_end: bool, model: FramingModel
 
 def _notices(doc: str, unit_list: list[Span], model: FramingModel) -> list[Annotation]:
     paras = paragraphs(doc)
-    if len(paras) > 2 and heading(paras[0].text(doc), titled=True):
+    if len(paras) > 2 and heading(paras[0].text(doc), titled=True) and not heading(paras[1].text(doc), titled=True):
         paras = paras[1:]  # a title, then the notice ("Pier timeline\n\nNote: this timeline is invented.")
     if len(paras) < 2:
         return []  # a notice stands before or after the text it speaks of

@@ -353,7 +353,7 @@ TAG_WORDS = (
     r"fabricat(?:ed|ion|ions)|invent(?:ed|ion|ions)|fictitious|fictive|fictional|fiction|fantasy|fantastical|"
     r"fanciful|make[- ]believe|"
     r"made[- ]up|(?:cooked|trumped|dreamed|dreamt|thought|conjured)[- ]up|concoct(?:ed|ion)|contrived|imagin(?:ary|ed)|"
-    r"pretend(?:ed)?|preten[cs]e|feigned|forged|forgery|counterfeit|pseudo-[a-z]+|spurious|apocryphal|"
+    r"pretend(?:ed)?|preten[cs]e|feigned|forged|forgery|counterfeit|falsif(?:ied|ication)|doctored|pseudo-[a-z]+|spurious|apocryphal|"
     r"myth(?:ical)?|fable|(?:fairy|tall)[- ]tales?|daydream|pipe[- ]dream|figment|mirage|phantom|chimera|"
     r"illus(?:ion|ory)|ruse|canard|hogwash|baloney|bunk(?:um)?|balderdash|poppycock|codswallop|claptrap|twaddle|hokum|humbug|nope|"
     r"(?:con)?fabulat(?:ed|ion)|baseless|groundless|ersatz|non-?(?:facts?|events?|stor(?:y|ies)|news)|"
