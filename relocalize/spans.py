@@ -288,11 +288,12 @@ def inside_quotation(doc: str, unit: Span) -> bool:
 
 
 # A speaker label: one to three words (a user name, "Q", "Dr Rao"), optionally in bold, then a colon; in a chat
-# log, after the time ("[20:18] tomlives:", "**[21:14] redheadstan:**").
+# log, after the time or before it ("[20:18] tomlives:", "**[21:14] redheadstan:**", "Morag 08:05:"); never a colon
+# inside a time ("Morag 08:" of "Morag 08:05: ...").
 _TIME = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?"
 _SPEAKER = re.compile(
     rf"[ \t]*[*_]{{0,2}}(?:{_TIME}[ \t]+)?"
-    r"[\w@./'’-]{1,30}(?: [\w@./'’-]{1,30}){0,2}[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*"
+    rf"[\w@./'’-]{{1,30}}(?: [\w@./'’-]{{1,30}}){{0,2}}(?:[ \t]+{_TIME})?[*_]{{0,2}}[ \t]*:(?!\d)[*_]{{0,2}}[ \t]*"
 )
 
 

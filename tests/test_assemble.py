@@ -110,6 +110,8 @@ def test_last_line_removal_takes_the_break_before_it():
         ("The pier opened in 1990.", "j_ode: nice", False),  # no label: the sentence alone
         ("mara_k: The pier opened in 1990. Great day.", "j_ode: nice", False),  # more of the turn stays
         ("Note that it rained: The pier opened in 1990.", "j_ode: nice", False),  # a clause, not a label
+        ("Morag 08:05: The pier opened in 1990.", "Ana 08:06: nice", True),  # the time after the name, whole
+        ("mara 21:14:09 — The pier opened in 1990.", "j_ode: nice", False),  # a dash, not a colon, after it
     ],
 )
 def test_speaker_turn(line, after, turn):

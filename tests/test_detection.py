@@ -239,6 +239,12 @@ def test_a_marker_saying_the_text_is_back_to_fact_closes_the_marker_in_the_same_
     assert doc[first.span.end : second.span.start].strip().startswith(("The mayor", "It held"))
 
 
+@pytest.mark.parametrize("tag", ["[made up]:", "(FICTION):"])
+def test_a_colon_after_a_bracketed_tag_makes_it_the_label_of_what_follows(tag):
+    doc = f"The pier opened in 1901. {tag} A storm broke it in two in 1987. It is now a museum."
+    assert _only_marker(doc) == (tag, "forward", "negation")  # the colon goes with the tag: no ": A storm" left
+
+
 def test_an_end_mark_in_other_brackets_closes_nothing():
     doc = "The lido opened in 1936. [invented:] It held sea water until 1999. (end) It closes in winter."
     assert [a.span.text(doc) for a in find_annotations(doc)] == ["[invented:]"]

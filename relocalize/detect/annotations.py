@@ -364,8 +364,8 @@ def _bracket_direction(doc: str, span: Span, inner: str) -> str | None:
         return "document"
     if cues.has_pointer(inner):
         return cues.inline_direction(inner)
-    if inner.rstrip(" *_").endswith(":"):
-        return "forward"  # "(fabricated:)" introduces what follows, as "FALSE:" does
+    if inner.rstrip(" *_").endswith(":") or span.text(doc).endswith(":"):
+        return "forward"  # "(fabricated:)" and "[fabricated]:" introduce what follows, as "FALSE:" does
     if after and _ITEM_TITLE_LEAD.fullmatch(lead):
         return "forward"  # "2. The name. «fake» NT Monsoons ...": an item's title is no claim, its body is
     label = not _CLOSED.search(lead) and (len(lead.split()) <= 4 or lead.endswith(_LABEL_ENDS))
@@ -377,12 +377,15 @@ def _bracket_direction(doc: str, span: Span, inner: str) -> str | None:
 
 
 def _span(group: re.Match[str]) -> Span:
-    """The group's span with the runs of its brackets around it ("{{{untrue}}}" whole, not "{{untrue}}")."""
+    """The group's span with the runs of its brackets around it ("{{{untrue}}}" whole, not "{{untrue}}") and a colon
+    right after them."""
     doc, start, end = group.string, group.start(), group.end()
     while start > 0 and doc[start - 1] == doc[group.start()]:
         start -= 1
     while end < len(doc) and doc[end] == doc[group.end() - 1]:
         end += 1
+    if doc[end : end + 2] in (": ", ":\n", ":\t") or doc[end:] == ":":
+        end += 1  # a colon after the brackets labels what follows with them ("[CONCOCTED]: He then ...")
     return Span(start, end)
 
 

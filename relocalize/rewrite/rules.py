@@ -540,6 +540,7 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
     check_evaluation(g, root)
     check_epistemic_frame(g, root)
     check_reported_fact(g, root)
+    check_degree_result(g)
     complements = g.children(root, "ccomp")
     factive = [c for p in g.children(root, "acomp", "attr") if p.lower in FACTIVE for c in g.children(p, "ccomp")]
     factive_verb = root.lemma.lower() in FACTIVE_VERBS and not g.children(root, "neg")
@@ -921,6 +922,16 @@ def check_epistemic_frame(g: Graph, root: Token) -> None:
     for judge in g.children(root, "acomp", "attr", "oprd"):
         if judge.lower in _EPISTEMIC_ADJECTIVES and (g.children(root, "ccomp") or g.children(judge, "ccomp")):
             raise Refusal(f"an epistemic frame ({judge.text!r} that X) judges the claim; no negation denies it")
+
+
+@named("degree_result")
+def check_degree_result(g: Graph) -> None:
+    """ "The storm stripped so much sand that the posts showed": negated in place, only the degree is denied ("did
+    not strip so much sand that ..." still strips sand). A wrapper denies the whole."""
+    degree = any(t.lower in ("so", "such") and t.dep in ("advmod", "predet", "amod") for t in g.tokens)
+    result = any(t.lower == "that" and t.dep == "mark" and g.tokens[t.head].dep in ("ccomp", "advcl") for t in g.tokens)
+    if degree and result:
+        raise Refusal("a degree with its result ('so much sand that the posts showed'): only the degree is negated")
 
 
 @named("evaluation")
