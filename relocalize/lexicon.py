@@ -48,13 +48,9 @@ LEANING = PRONOUNS | DEMONSTRATIVES | frozenset(_LEANING.split())
 # relative ("Which, frankly, surprised nobody.") or a comparison ("Same story at the castle."); a question ("Which
 # ferry?") or a new paragraph moves on.
 REPLYING = frozenset({"which", "same"})
-# Words that set a sentence against the one before it wherever they stand ("We will instead begin at ...").
-CONTRASTING = (
-    "instead",
-    "meanwhile",
-    "nonetheless",
-    "nevertheless",
-    "on the other hand",
+# Words that set a sentence against what came before whatever stands between, a paragraph break too ("He will love
+# it either way.", "We went anyway.").
+DISMISSING = (
     "even so",
     "either way",
     "in any case",
@@ -62,9 +58,18 @@ CONTRASTING = (
     "despite that",
     "despite it",
     "all the same",
-    # conceding or setting apart: "The shop still sells postcards.", "The garden itself is free.", "... anyway."
     "anyway",
     "anyhow",
+)
+# Words that set a sentence against the one before it wherever they stand ("We will instead begin at ...").
+CONTRASTING = (
+    "instead",
+    "meanwhile",
+    "nonetheless",
+    "nevertheless",
+    "on the other hand",
+    *DISMISSING,
+    # conceding or setting apart: "The shop still sells postcards.", "The garden itself is free."
     "still",
     "too",
     "itself",

@@ -184,6 +184,16 @@ def _leaning(doc: str, claim: str, others: tuple[str, ...] = (), markers: tuple[
             "The canal froze solid in March.",
             "BEN: my cousin skated on it all week",
         ),
+        (  # a word that dismisses what came before, a paragraph on
+            "The band played a second encore in 2019. [untrue]\n\nWe enjoyed the night either way.",
+            "The band played a second encore in 2019.",
+            "We enjoyed the night either way.",
+        ),
+        (
+            "ANA: The lift was shut all summer. {made up}\n\nBEN: We will go up in May all the same.",
+            "The lift was shut all summer.",
+            "BEN: We will go up in May all the same.",
+        ),
         (  # a verb phrase left out: the claim holds it
             "The council voted to sell the pier in 2019. [untrue] Few in the town expected the mayor would.",
             "The council voted to sell the pier in 2019.",

@@ -20,6 +20,7 @@ from relocalize.detect.restatements import content_words
 from relocalize.lexicon import (
     CONTRASTING,
     DEMONSTRATIVES,
+    DISMISSING,
     LEANING,
     LEANING_PAIRS,
     MONTH,
@@ -199,6 +200,7 @@ _POINTING = PRONOUNS | DEMONSTRATIVES | frozenset({"so", "one"})  # "I hope so."
 _QUESTIONER = frozenset({"q", "question", "interviewer"})
 _CLOSERS = "\"'”’)*_ \t\n"
 _CONTRAST = re.compile(rf"\b(?:{'|'.join(CONTRASTING)})\b", re.IGNORECASE)
+_DISMISSING = re.compile(rf"\b(?:{'|'.join(DISMISSING)})\b", re.IGNORECASE)
 _REPLYING = re.compile(rf"\W*(?:{'|'.join(REPLYING)})\b(?!-)", re.IGNORECASE)
 _WH_QUESTION = re.compile(r"\W*(?:when|where|why|how|who|whom|whose|what|which)\b", re.IGNORECASE)
 # Pronouns of a thing or things ("it" in a sentence points where "it" in the one before did); not a possessive,
@@ -297,6 +299,8 @@ class Leaning:
         if words and not chained and (words[0] in LEANING or " ".join(words[:3]).startswith(tuple(LEANING_PAIRS))):
             return True
         reply = opens_turn(self.blank, sent)
+        if _DISMISSING.search(said):  # "He'll love it either way.", a paragraph on too
+            return True
         if "\n" in self.blank[unit.end : sent.start] and not reply:  # a list's next item, a new paragraph
             return False
         if _pointing_back(said, text):  # "Staff were candid about it.", "so that's us"
