@@ -28,11 +28,13 @@ NEGATORS = frozenset(
     {"not", "n't", "n’t", "nt", "no", "never", "neither", "nor", "cannot", "none", "nobody", "nothing"}
 )
 
-# Third-person pronouns: a sentence that opens with one leans on what named its referent.
-# Those of a person: a person is often named all through a document, so a claim dropped before one rarely leaves
-# it pointing at nothing.
+# Third-person pronouns of a person: a person is often named all through a document, so a claim dropped before one
+# rarely leaves it pointing at nothing.
 PERSONAL = frozenset("he him his she her".split())  # noqa: SIM905
+# Third-person pronouns: a sentence that opens with one leans on what named its referent.
 PRONOUNS = frozenset("it its they them their".split()) | PERSONAL  # noqa: SIM905
+# First-person subjects: the speaker's own act or report ("I caught ...", "We moved ...").
+FIRST_PERSON = frozenset({"i", "we"})
 # Demonstratives: they point back at a mention ("that vault", "Those savings are imaginary.").
 DEMONSTRATIVES = frozenset("this that these those".split())  # noqa: SIM905
 # Words that open a sentence leaning on the one before it: a pronoun or demonstrative ("It", "They", "This"), a

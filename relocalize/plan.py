@@ -207,26 +207,11 @@ def keep_headed(outcomes: list[Outcome]) -> None:
                     o.kind, o.method = Kind.KEPT, "section"
 
 
-def drop_leaning(outcomes: list[Outcome]) -> None:
-    """A claim rewritten, wrapped or localized goes too when it leans on a claim the fallback drops ("It was
-    lowered in three pieces." after "The spire was removed in 2023."): its "It" would point at nothing. Repeated
-    until nothing changes, as it may be leaned on in turn."""
-    changed = True
-    while changed:
-        changed = False
-        for o in outcomes:
-            if o.kind != Kind.DROP or o.method != "policy":
-                continue
-            for leaning in outcomes:
-                if leaning.kind in TEXT_EDITS and any(s.overlaps(leaning.unit) for s in o.leaned_on_by):
-                    leaning.kind, leaning.method, leaning.text, changed = Kind.DROP, "policy", "", True
-                    leaning.rule = "leans_on_dropped"
-
-
 def keep_leaned_on(outcomes: list[Outcome]) -> None:
     """A claim the fallback would drop stays, with its annotations, while a sentence that leans on it stays: the
-    drop would leave "It ...", "the otters" or a question's answer pointing at nothing. Repeated until nothing
-    changes, as a claim kept so may be the answer to a question."""
+    drop would leave "It ...", "the otters" or a question's answer pointing at nothing. A claim that leans on it and
+    stays, negated, wrapped or kept ("It was lowered in three pieces." after "The spire was removed."), keeps it too.
+    Repeated until nothing changes, as a claim kept so may be the answer to a question."""
     changed = True
     while changed:
         dropped = [o.unit for o in outcomes if o.kind == Kind.DROP]

@@ -545,9 +545,9 @@ class Sections:
         if at < 0 or self.headings[at].end > unit.start or any(self.headings[at].overlaps(s) for s in skip):
             return None
         end = self.starts[at + 1] if at + 1 < len(self.starts) else len(self.doc)
-        own = self.doc.find("\n\n", self.headings[at].end)  # a heading that opens a paragraph heads that paragraph
-        if own >= 0 and self.doc[self.headings[at].end : own].strip():
-            end = min(end, own)  # ("Action items\n<unit>\n\nNext meeting: 4 June.")
+        own = self.doc.find("\n\n", self.headings[at].end)
+        if at + 1 == len(self.starts) and own >= 0 and self.doc[self.headings[at].end : own].strip():
+            end = own  # the last heading, opening a paragraph, heads that paragraph ("Action items\n<unit>\n\nBye.")
         body = Span(self.headings[at].end, end)
         return body if _only(self.doc, body, [unit, *skip]) else None
 

@@ -28,7 +28,6 @@ from relocalize.plan import (
     Plan,
     claim_list,
     count_framings,
-    drop_leaning,
     join_cut_sentences,
     keep_headed,
     keep_leaned_on,
@@ -346,7 +345,6 @@ class Decide(Step):
                 decider.decide(outcome, plan.candidates[unit], plan.learned.get(unit), batch.scores)
             for outcome in plan.outcomes.values():
                 settle_cut(outcome)
-            drop_leaning(list(plan.outcomes.values()))
             keep_leaned_on(list(plan.outcomes.values()))
             keep_headed(list(plan.outcomes.values()))
             notices = {i for i, a in enumerate(plan.annotations) if a.direction == "document"}

@@ -594,15 +594,18 @@ def test_a_heading_on_the_first_line_of_its_paragraph_heads_the_lines_below_it(r
 
 @pytest.mark.parametrize(
     "closing",
-    ["Next meeting: 4 June.", "Thanks to everyone who came along."],  # no heading: the paragraph ends it
+    ["Next meeting: 4 June.", "The meeting closed at 9pm."],  # no heading: the paragraph ends it
 )
-def test_a_heading_that_opens_its_paragraph_heads_that_paragraph_only(relocalizer, closing):
+def test_the_last_heading_that_opens_its_paragraph_heads_that_paragraph_only(relocalizer, closing):
     doc = (
         "Minutes of the pier committee\n\nItem 1: Repairs\nThe deck was repainted in May.\n\n"
         f"Action items\n[invented] Staff to send the storm report to all members.\n\n{closing}"
     )
     out, prov = relocalizer.process(doc)
     assert out == doc and prov.counts.kept == 1  # dropped, it would leave "Action items" heading nothing
+    # a heading before another heads all that stands between them: dropped, the claim leaves it the paragraph after
+    out, prov = relocalizer.process(doc + "\n\nBudget\nThe fund holds £900.")
+    assert "Staff to send" not in out and prov.counts.dropped == 1
 
 
 def test_a_claim_that_fills_a_paragraph_under_a_run_in_head_of_a_series_is_kept():

@@ -245,6 +245,12 @@ def test_a_colon_after_a_bracketed_tag_makes_it_the_label_of_what_follows(tag):
     assert _only_marker(doc) == (tag, "forward", "negation")  # the colon goes with the tag: no ": A storm" left
 
 
+@pytest.mark.parametrize("label", ["Source verification", "Publisher confirmation"])
+def test_a_colon_after_a_bold_label_makes_no_marker_of_it(label):
+    doc = f"Steps we use:\n\n1. **Library search**: Look it up.\n\n2. **{label}**: Ask the county archive for the deed."
+    assert find_annotations(doc) == []  # emphasis is no bracket: "**Step 1**:" heads a list item
+
+
 def test_an_end_mark_in_other_brackets_closes_nothing():
     doc = "The lido opened in 1936. [invented:] It held sea water until 1999. (end) It closes in winter."
     assert [a.span.text(doc) for a in find_annotations(doc)] == ["[invented:]"]

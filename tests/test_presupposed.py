@@ -292,12 +292,36 @@ def test_a_later_sentence_that_leans_on_a_claim_is_found(doc, claim, leaning):
 
 
 @pytest.mark.parametrize(
+    ("first", "leans"),
+    [
+        ("A fisherman named Ola Berg bought the pier in 2019.", True),  # he is named only here
+        ("Ola Berg, the harbour master, bought the pier in 2019.", True),
+        ("The harbour master bought the pier in 2019.", False),  # a person named elsewhere, or nowhere by name
+    ],
+)
+def test_a_claim_opening_with_a_persons_pronoun_leans_on_a_claim_that_names_the_person(first, leans):
+    doc = f"The pier opened in 1901. [false] {first} [false] He was a keen sailor. The pier is open daily."
+    found = _leaning(doc, first, others=("He was a keen sailor.",), markers=("[false]",))
+    assert ("He was a keen sailor." in found) is leans
+
+
+@pytest.mark.parametrize(
     ("doc", "claim"),
     [
         (f"{SINKHOLE} [invented] Parking is free on Sundays.", SINKHOLE),
         # the kept text brings the bell in again before it says "the bell"
         (f"{BELL} [invented] A bell of the same foundry hangs in the church. The bell rings at noon.", BELL),
         (f"The bell hangs in the tower. {BELL} [invented] The bell rings at noon.", BELL),  # named before the claim
+        # a month or a name that spells a modal, a relative "that", and an "it" after its own sentence's referent
+        ("The pier was painted gold. [invented] The summer fair returns in May.", "The pier was painted gold."),
+        (
+            "The pier was painted gold. [invented] Try the chowder that is sold at the kiosk.",
+            "The pier was painted gold.",
+        ),
+        (
+            "The pier was painted gold. [invented] The kiosk is tiny, but it sells good chips.",
+            "The pier was painted gold.",
+        ),
         # "it" where the claim's own "it" pointed: at what the kept text named before
         (
             "The pier opened in 1901. It burned in 2018. [invented] Anglers fish from it every day.",
@@ -383,12 +407,12 @@ def test_a_claim_a_kept_sentence_leans_on_is_kept_rather_than_dropped(relocalize
 @pytest.mark.parametrize(
     ("after", "word"), [("It was pumped dry within a week.", "pumped"), ("Crews cleared it by June.", "June")]
 )
-def test_a_claim_negated_in_place_goes_with_the_dropped_claim_it_leans_on(relocalizer, after, word):
+def test_a_claim_negated_in_place_keeps_the_claim_it_leans_on(relocalizer, after, word):
     doc = DAM.format(after=f"[False:] {after}")
     out, prov = relocalizer.process(doc)
     assert_outside_edits_identical(doc, out, prov)
-    assert "flood lasted" not in out and word not in out and prov.counts.dropped == 2
-    assert "1983" in out and "[False:]" not in out  # the first claim negated, every marker gone
+    assert "[False:] The flood lasted a week. " in out and prov.counts.kept == 1  # its "It" points at the flood
+    assert word in out and prov.counts.wrapped + prov.counts.rewritten == 2 and prov.counts.dropped == 0
 
 
 def test_a_claim_only_dropped_claims_lean_on_is_dropped(relocalizer):

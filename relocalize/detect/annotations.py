@@ -11,6 +11,7 @@ from relocalize.detect import cues
 from relocalize.detect.framing import SCREEN, FramingModel, load_model
 from relocalize.lexicon import BRACKETS, DEMONSTRATIVES, RULE_MARKS
 from relocalize.spans import (
+    CLOSED_LINE,
     FOOTNOTE_MARKS,
     LIST_ITEM,
     Span,
@@ -170,7 +171,7 @@ _OPENS = re.compile(
     r"\b(?:begins?|beginning|start(?:s|ing)?|opens?|from here)\b|\bon\W*$|\w:(?:\W*)$|[>→⇒»▶▸►]\W*$", re.I
 )
 _CLOSES = re.compile(
-    r"\b(?:ends?|ending|stops?|closes?|finish(?:es)?|to here)\b|\b(?:off|over|done|finished|concluded)\W*$"
+    r"\b(?:ends?|ending|stops?|closes?|(?<!to )finish(?:es)?|to here)\b|\b(?:off|over|done|finished|concluded)\W*$"
     r"|^\W*[/:]\s*\w|^\W*[<←⇐«◀◂◄]",
     re.I,
 )
@@ -193,8 +194,9 @@ def _pair(opening: str, closing: str, same_marks: bool = True) -> bool:
     core, end = _core(opening), _core(closing)
     if not core or _CLOSES.search(opening) or _OPENS.search(closing):
         return False
-    if cues.returns_to_fact(closing):  # "|| made up || ... || resume reality ||"
-        return same_marks and not cues.returns_to_fact(opening)
+    if cues.returns_to_fact(closing):  # "|| made up || ... || resume reality ||", not "[the sentence before is ...]"
+        forward = not cues.has_pointer(opening) or cues.inline_direction(opening) == "forward"
+        return same_marks and forward and not cues.returns_to_fact(opening)
     if not end or (end != core and same_marks and set(end.split()) < set(core.split())):
         # "[[not true:]] ... [[:end]]"; "%% invented passage %% ... %% passage over %%" (the closing one names
         # what it ends without the word that framed it)
@@ -378,14 +380,14 @@ def _bracket_direction(doc: str, span: Span, inner: str) -> str | None:
 
 def _span(group: re.Match[str]) -> Span:
     """The group's span with the runs of its brackets around it ("{{{untrue}}}" whole, not "{{untrue}}") and a colon
-    right after them."""
+    right after brackets (not after a rule's marks or emphasis)."""
     doc, start, end = group.string, group.start(), group.end()
     while start > 0 and doc[start - 1] == doc[group.start()]:
         start -= 1
     while end < len(doc) and doc[end] == doc[group.end() - 1]:
         end += 1
-    if doc[end : end + 2] in (": ", ":\n", ":\t") or doc[end:] == ":":
-        end += 1  # a colon after the brackets labels what follows with them ("[CONCOCTED]: He then ...")
+    if doc[start] in BRACKETS and (doc[end : end + 2] in (": ", ":\n", ":\t") or doc[end:] == ":"):
+        end += 1  # a colon after brackets labels what follows with them ("[CONCOCTED]: He ...", not "**Step 1**:")
     return Span(start, end)
 
 
@@ -497,19 +499,28 @@ def _notice_run(doc: str, sents: list[Span], from_end: bool, model: FramingModel
 
 def _notices(doc: str, unit_list: list[Span], model: FramingModel) -> list[Annotation]:
     paras = paragraphs(doc)
-    if len(paras) > 2 and heading(paras[0].text(doc), titled=True) and not heading(paras[1].text(doc), titled=True):
-        paras = paras[1:]  # a title, then the notice ("Pier timeline\n\nNote: this timeline is invented.")
     if len(paras) < 2:
         return []  # a notice stands before or after the text it speaks of
     out = []
     for para, from_end in ((paras[0], False), (paras[-1], True)):
         inside = [u for u in unit_list if para.contains(u)]
         found = _notice_run(doc, inside, from_end, model)
+        if not found and not from_end and (after := _after_title(doc, paras)) is not None:
+            found = _notice_run(doc, [u for u in unit_list if after.contains(u)], False, model)
+            found = found if found and CLOSED_LINE.search(doc[found[0][-1].start : found[0][-1].end]) else None
         if found:
             run, framing = found
             span = Span(run[0].start, run[-1].end)
             out.append(Annotation(span, "document", "suffix" if from_end else "prefix", "", (span,), framing))
     return out
+
+
+def _after_title(doc: str, paras: list[Span]) -> Span | None:
+    """The paragraph after the document's title ("Pier timeline\n\nNote: this timeline is invented."), where a
+    notice may stand: the first paragraph is a short line without closing punctuation, the second is none."""
+    if len(paras) > 2 and heading(paras[0].text(doc), titled=True) and not heading(paras[1].text(doc), titled=True):
+        return paras[1]
+    return None
 
 
 _WORD_START = re.compile(r"(?<=\s)[A-Z\"“‘'(]")

@@ -7,7 +7,7 @@ from itertools import pairwise
 
 from lemminflect import getAllLemmas, getInflection
 
-from relocalize.lexicon import BRACKETS, DEMONSTRATIVES, EMPHATICS, EPISTEMIC, HEDGES, MONTH, NEGATORS
+from relocalize.lexicon import BRACKETS, DEMONSTRATIVES, EMPHATICS, EPISTEMIC, FIRST_PERSON, HEDGES, MONTH, NEGATORS
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.rewrite.registry import Edit, Refusal, named
 from relocalize.spans import CLOSED_LINE, headline, unbalanced_quotes
@@ -428,7 +428,7 @@ def _hedges(g: Graph, pred: Token) -> list[Edit]:
 def _scope_markers(g: Graph, pred: Token) -> list[Edit]:
     """Under the new negation: "also" goes ("either" would need a negative before it), an object's "some" ->
     "any", and "something", "someone" as an object -> "anything", "anyone" (not a predicate's: "was something of a
-    recluse")."""
+    recluse"); after a verb of belief, its clause's subject too ("do not think any of the notes are his")."""
     edits = [_remove(adv, g) for adv in g.children(pred, "advmod") if adv.lower == "also" and adv.i > 0]
     for obj in g.children(pred, "dobj", "attr"):
         edits += [Edit(d.idx, d.end, _case_like("any", d.text)) for d in g.children(obj, "det") if d.lower == "some"]
@@ -445,7 +445,8 @@ def _scope_markers(g: Graph, pred: Token) -> list[Edit]:
 
 
 _SOME_TO_ANY = {"something": "anything", "someone": "anyone", "somebody": "anybody", "some": "any"}
-# Verbs of belief whose negation reads as the negation of their clause ("do not think X" = "think not X").
+# Verbs of belief (of _STANCE) whose negation reads as the negation of their clause ("do not think X" = "think not
+# X").
 _NEG_RAISING = frozenset({"think", "believe", "expect", "suppose", "reckon"})
 
 
@@ -616,7 +617,6 @@ def _negate_conjunct(g: Graph, root: Token, conj: Token, preds: list[Token]) -> 
     ]
 
 
-_SPEAKERS = frozenset({"i", "we"})
 _STANCE = frozenset(
     "note wonder think believe suspect guess hope feel doubt suppose reckon imagine agree recall notice expect".split()  # noqa: SIM905
 ) | frozenset("argue propose treat consider regard view present assume".split())  # noqa: SIM905 - "we treat X as Y"
@@ -892,7 +892,7 @@ def check_frame(g: Graph, pred: Token) -> None:
     subjects = g.children(pred, "nsubj", "nsubjpass")
     attitude = pred.lemma.lower() in _STANCE or any(c.dep == "acomp" for c in g.children(pred))
     dropped = not g.children(pred, *SUBJECTS) and all(t.upos in ("ADV", "PUNCT") for t in g.tokens[: pred.i])
-    if attitude and (dropped or any(s.lower in _SPEAKERS for s in subjects)):  # "just thought it was ..."
+    if attitude and (dropped or any(s.lower in FIRST_PERSON for s in subjects)):  # "just thought it was ..."
         raise Refusal("the writer's own stance ('I note', 'I'm curious whether'), not the claim")
     fronted = [c for c in g.children(pred, "acomp", "attr") if c.i < pred.i]
     if pred.lemma.lower() == "be" and fronted and any(s.i > pred.i for s in subjects):

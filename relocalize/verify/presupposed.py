@@ -168,7 +168,7 @@ def _definite(g: Graph, noun: Token) -> bool:
     return any((c.dep == "poss" and c.upos != "PROPN") or c.lower in DEFINITE for c in g.children(noun, "det", "poss"))
 
 
-_SPEAKERS = frozenset({"my", "our", "your"})  # "my favourite pier" is a new mention, not one pointing back
+_OWN = frozenset({"my", "our", "your"})  # "my favourite pier" is a new mention, not one pointing back
 _OPENING = re.compile(r"[\"'“‘(*_]*([A-Za-z’']+(?:[ ,]+[A-Za-z]+){0,2})")
 _INDEFINITE_PHRASE = re.compile(
     rf"\b(?:{'|'.join(_NEW)}|several|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of)\s+"
@@ -179,7 +179,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 _LOWER = re.compile(r"\b[A-Z][\w’'-]*")  # blanked out of a phrase to leave its lower-case words
 # A sentence that opens with a definite phrase, up to its third word ("The 3,911-metre suspension bridge").
 _OPENING_PHRASE = re.compile(rf"\W*(?:{'|'.join(DEFINITE)})\s+((?:\S+[ \t]+){{0,2}}\S+)", re.IGNORECASE)
-_DEFINITE_PHRASE = re.compile(rf"\b(?:{'|'.join(DEFINITE - _SPEAKERS)})\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.IGNORECASE)
+_DEFINITE_PHRASE = re.compile(rf"\b(?:{'|'.join(DEFINITE - _OWN)})\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.IGNORECASE)
 # A demonstrative points back at a mention ("that vault", "the same pier"), where "the vault" may be any vault.
 _POINTING_PHRASE = re.compile(
     rf"\b(?:{'|'.join(DEMONSTRATIVES)}|the\s+same)\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.IGNORECASE
@@ -208,21 +208,25 @@ _WH_QUESTION = re.compile(r"\W*(?:when|where|why|how|who|whom|whose|what|which)\
 _THIRD = re.compile(r"\b(?:it|they|them)\b", re.IGNORECASE)
 # "it" that stands for what follows, not for a thing: "Is it true that ...", "it's hard to say", "it was Ana who".
 _EXPLETIVE = re.compile(
-    r"\b(?:it(?:['’]s|\s+(?:is|was|seems|seemed|would\s+be|will\s+be))|(?:is|was)\s+it)\s+(?:[\w-]+\s+){1,2}"
+    r"\b(?:it(?:['’]s|\s+(?:is|was|seems|seemed|would\s+be|will\s+be))|(?:is|was)\s+it)\s+(?:[\w-]+\s+){0,2}"
     r"(?:that|to|whether|if|who)\b",
     re.IGNORECASE,
 )
-# A sentence that ends on an auxiliary or modal, its verb phrase left out: "Of course they did.", "Nobody else has."
+# A sentence that ends on an auxiliary or modal in lower case, its verb phrase left out: "Of course they did.", "I
+# doubt the council will." (not "... in May.", "... by Will.", nor "the clothes you have.").
 _ELLIPSIS = re.compile(
-    r"\b(?:do|does|did|will|would|shall|should|can|could|may|might|must|has|have|had)(?:\s+not|n['’]t)?"
-    r"(?:\s+(?:too|either|again))?\W*$",
-    re.IGNORECASE,
+    r"\b(?:do|does|did|will|would|shall|should|can|could|might|must)(?:\s+not|n['’]t)?(?:\s+(?:too|either|again))?"
+    r"\W*$"
 )
 _PRONOUN_FORMS = {"them": "they"}
-# A demonstrative standing as a pronoun: before a stop, a contraction or a verb of being, having or seeming.
+# A demonstrative standing as a pronoun: before a stop; or opening a clause (after a stop, a conjunction or a verb
+# of saying or thinking), before a contraction or a verb of being, having or seeming ("..., so that's us", "said
+# that was new"; not the relative of "the soup that is served").
 _STANDING = re.compile(
-    r"\b(?:this|that|these|those)(?=\s*(?:[.,!?;:)…]|$)|['’]s\b|\s+(?:is|was|are|were|will|would|has|had|does|did"
-    r"|can|could|means|meant|seems|sounds|looks)\b)",
+    r"\b(?:this|that|these|those)(?=\s*(?:[.,!?;:)…]|$))|(?:^|[,;:—–]\s*|\b(?:and|but|so|because|said|says|say|think"
+    r"|thought|knew|know|guess|hope|bet|reckon|suppose)\s+)"
+    r"(?:this|that|these|those)(?=['’]s\b|\s+(?:is|was|are|were|will|would|has|had|does|did|can|could|means|meant"
+    r"|seems|sounds|looks)\b)",
     re.IGNORECASE,
 )
 _WINDOW = 40  # later sentences searched for what leans on a claim: a document's time stays linear
@@ -249,9 +253,10 @@ class Leaning:
         thing that ``unit`` brought in ("the otters", after "staff found five otters"), or a demonstrative one naming
         a thing ``unit`` named first ("that vault", after "moved it to the east vault"); when ``unit`` is a
         question, the next sentence, claim or not, as what answers it; when it is the start or all of the answer to
-        a question, the question (:meth:`_asking`). Dropped, the unit would leave them pointing at nothing. A claim that
-        otherwise leans on another is no such sentence: what it presupposes decides it (:func:`presupposed`); nor
-        does a claim bring a thing in (it may be dropped too)."""
+        a question, the question (:meth:`_asking`). Dropped, the unit would leave them pointing at nothing. The next
+        sentence may be a claim: one that stays, negated, wrapped or kept, keeps the unit (it goes if the unit does).
+        A later claim that otherwise leans on the unit is no such sentence: what it presupposes decides it
+        (:func:`presupposed`); nor does a claim bring a thing in (it may be dropped too)."""
         blank, text = self.blank, unit.text(self.doc)
         at = bisect_left(self.starts, unit.end)
         following = self.sentences[at : at + _WINDOW]
@@ -260,8 +265,12 @@ class Leaning:
         out = following[:1] if QUESTION_END.search(text) and _answers(blank, unit, answer) else []
         out += self._asking(unit, at)
         brought = {w for m in _INDEFINITE_PHRASE.finditer(text) for w in _stems(m.group(1))}
-        if following and self._leans_on_last(unit, following[0], text, kept[:1] == following[:1]):
-            out.append(following[0])  # a claim too, unless it opens with a person's pronoun: it goes if this one does
+        named = {w for w in _named(text) if self.first.get(w[:_STEM], len(blank)) > unit.start}
+        # a name's word as a common noun ("the barracks", after "the Selimiye Barracks")
+        names = named & _named(" ".join(_CAPITALISED.findall(text, 1)))
+        elsewhere = kept[:1] != following[:1] and not names  # a person a claim's "He" names is named elsewhere too
+        if following and self._leans_on_last(unit, following[0], text, elsewhere):
+            out.append(following[0])
         if kept and all(self.claimed[: bisect_left(self.starts, unit.start)]):
             # the document's opening: what stays would start by naming as known what only the claims introduced,
             # by name or as new ("The Akashi Kaikyō Bridge reopened ..." -> "The suspension bridge links ...")
@@ -270,9 +279,6 @@ class Leaning:
             if opening and _stems(opening.group(1)) & introduced:
                 out.append(kept[0])
         new = {w for w in brought if self.first.get(w, len(blank)) > unit.start}
-        named = {w for w in _named(text) if self.first.get(w[:_STEM], len(blank)) > unit.start}
-        # a name's word as a common noun ("the barracks", after "the Selimiye Barracks")
-        names = named & _named(" ".join(_CAPITALISED.findall(text, 1)))
         for sent in kept:
             definite = [m.group(1) for m in _DEFINITE_PHRASE.finditer(blank, sent.start, sent.end)]
             pointing = [m.group(1) for m in _POINTING_PHRASE.finditer(blank, sent.start, sent.end)]
@@ -284,17 +290,18 @@ class Leaning:
             named -= _named(sent.text(blank))
         return sorted(set(out))
 
-    def _leans_on_last(self, unit: Span, sent: Span, text: str, kept: bool = True) -> bool:
+    def _leans_on_last(self, unit: Span, sent: Span, text: str, elsewhere: bool = False) -> bool:
         """True when ``sent``, the sentence right after ``unit`` (whose text is ``text``), leans on it: it opens with
         a pronoun, a connective or a reaction, or, on the same line or as the reply of the next turn, it is a
         reaction of a few words ("Seriously?", "Can't believe it."), a short question about it ("Anyone know
-        why?") or it contrasts with it anywhere ("We will instead ..."). A claim (not ``kept``) that opens with a
-        person's pronoun leans on nothing: the person is named elsewhere too (:data:`PERSONAL`)."""
+        why?") or it contrasts with it anywhere ("We will instead ..."). One that opens with a person's pronoun
+        whose person is named ``elsewhere`` (a claim after a unit that brings in no name) leans on nothing
+        (:data:`PERSONAL`)."""
         said = without_label(self.blank, sent).text(self.blank)
         words, own = _opening(said), _opening(text)
         # a pronoun leans on where its referent is named: not on a unit that opens with a pronoun itself
         chained = bool(words and own) and words[0] in PRONOUNS and own[0] in PRONOUNS
-        if words and words[0] in PERSONAL and not kept:
+        if words and words[0] in PERSONAL and elsewhere:
             return False
         if words and not chained and (words[0] in LEANING or " ".join(words[:3]).startswith(tuple(LEANING_PAIRS))):
             return True
@@ -303,6 +310,9 @@ class Leaning:
             return True
         if "\n" in self.blank[unit.end : sent.start] and not reply:  # a list's next item, a new paragraph
             return False
+        line = self.blank.rfind("\n", 0, sent.start) + 1
+        if reply and speaker_name(self.blank[line : sent.end]) in _QUESTIONER:
+            return False  # an interviewer's next question moves on
         if _pointing_back(said, text):  # "Staff were candid about it.", "so that's us"
             return True
         found = [w.lower() for w in _WORD.findall(said)]
@@ -312,12 +322,9 @@ class Leaning:
         # a short statement reacts when it points back or exclaims ("Can't believe it.", "Nobody told me!"), not
         # when it goes on ("Parking is free.", "We waited an hour.")
         reacts = pointing or said.rstrip(_CLOSERS).endswith(("!", "?"))
-        line = self.blank.rfind("\n", 0, sent.start) + 1
-        if reply and speaker_name(self.blank[line : sent.end]) in _QUESTIONER:
-            return False
-        # chat's "wait what", not "Sorry I'm late." nor a post's stamp ("**Today at 08:18**")
+        # chat's "wait what", "Brutal.", not "Sorry I'm late." nor "Lunch?" nor a post's stamp ("**Today at 08:18**")
         unfinished = not said.rstrip(_CLOSERS).endswith((".", "?"))
-        few = len(found) <= (_REPLY_WORDS if unfinished else _REPLY_WORDS_FINISHED)
+        few = len(found) <= (_REPLY_WORDS if unfinished else 0 if asked else _REPLY_WORDS_FINISHED)
         if reply and ((few and not any(c.isdigit() for c in said)) or (words and words[0] in _REACTIONS)):
             return True  # the next speaker's few words ("you're joking", "Brutal.") or reaction ("Ha. The view ...")
         if reply:  # a short question about it ("Where is it now?")
@@ -384,12 +391,14 @@ class Leaning:
 
 def _pointing_back(said: str, unit: str) -> bool:
     """True when ``said`` has a pronoun that points at what ``unit`` says: "it" or "they" unless ``unit`` uses the
-    same one (whose referent came before it), or a demonstrative standing alone ("about that.", "that's us"); or
-    ends on an auxiliary whose verb phrase ``unit`` holds ("Of course they did.", "I doubt the council will.")."""
+    same one (whose referent came before it) or a definite phrase of ``said`` comes first (its referent, likely), or
+    a demonstrative standing alone ("about that.", "that's us"); or ends on an auxiliary whose verb phrase ``unit``
+    holds ("Of course they did.", "I doubt the council will.")."""
     own = {_pronoun(m.group()) for m in _THIRD.finditer(unit)}
     said = _EXPLETIVE.sub(" ", said)
-    if any(_pronoun(m.group()) not in own for m in _THIRD.finditer(said)):
-        return True
+    for m in _THIRD.finditer(said):  # not after a definite phrase of its own ("The cafe is small, but it serves")
+        if _pronoun(m.group()) not in own and _DEFINITE_PHRASE.search(said, 0, m.start()) is None:
+            return True
     return _STANDING.search(said) is not None or _ELLIPSIS.search(said) is not None
 
 
