@@ -417,6 +417,12 @@ def labelled_post(doc: str, span: Span) -> Span | None:
 
 
 _NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]+", re.M)
+# A count of the things a list holds, in its title: a number, at most two words, then a plural ("Eight things
+# every rider should know", "7 quick facts", "Top 10 crossings").
+_COUNT_WORDS = dict(
+    zip("three four five six seven eight nine ten eleven twelve fifteen twenty".split(), [*range(3, 13), 15, 20])  # noqa: SIM905
+)
+_COUNT = re.compile(rf"\b({'|'.join(_COUNT_WORDS)}|\d{{1,2}})\s+(?:[\w'’-]+\s+){{0,2}}[a-z]+s\b", re.IGNORECASE)
 
 
 _ITEM_TITLE = re.compile(r"[ \t]*[*_]{0,2}(?:[^\s.!?]+[ \t]+){0,7}[^\s.!?]+[.!?][*_]{0,2}")
@@ -446,9 +452,18 @@ class NumberedItems:
             return False
         after, wanted = bisect_left(self.starts, unit.end), self.numbers[item] + 1
         following = next((m for m, n in zip(self.marks[after:], self.numbers[after:]) if n == wanted), None)
-        if following is None:
-            return False
+        if following is None:  # the last item: dropped, it would leave a list shorter than its title counts
+            end = _ITEM_END.search(self.doc, unit.end)
+            region = Span(self.marks[item].end(), end.start() if end else len(self.doc))
+            return self._counted(self.numbers[item]) and _only(self.doc, region, [unit, *skip])
         return _only(self.doc, Span(self.marks[item].end(), following.start()), [unit, *skip])
+
+    def _counted(self, number: int) -> bool:
+        """True when the text before the list counts ``number`` things ("Eight things every rider should know",
+        "Top 5 ferry crossings")."""
+        before = self.doc[: self.starts[0]] if self.starts else ""
+        names = {str(number), *(w for w, n in _COUNT_WORDS.items() if n == number)}
+        return any(m.group(1).lower() in names for m in _COUNT.finditer(before))
 
     def bared_title(self, unit: Span, skip: list[Span]) -> bool:
         """True when ``unit``, with ``skip``, is all of a numbered item but its short title ("6. About the

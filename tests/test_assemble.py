@@ -405,7 +405,7 @@ def test_labelled_post_is_all_of_a_post_under_a_label_line():
 
 
 FACTS = (
-    "Four facts about the old dam\n\n"
+    "Facts about the old dam\n\n"
     "1. It is older than it looks. Work began in 1931.\n\n"
     "2. [invented] It shut for a whole summer, and the road closed too.\n\n"
     "3. It had a dog. A mascot dog is buried near the crest.\n\n"
@@ -419,6 +419,13 @@ def test_a_numbered_item_the_list_goes_on_after_is_kept_rather_than_dropped(relo
     kept = [e for e in prov.edits if "shut for a whole summer" in e.original]
     assert "2. [invented] It shut for a whole summer" in out and not kept  # the list would skip from 1 to 3
     assert prov.counts.kept == 1 and "skaters" not in out  # the last item goes: no number is skipped
+
+
+@pytest.mark.parametrize("title", ["Four facts about the old dam", "The top 4 dam stories"])
+def test_the_last_item_of_a_list_its_title_counts_is_kept_rather_than_dropped(relocalizer, title):
+    doc = FACTS.replace("Facts about the old dam", title)
+    out, prov = relocalizer.process(doc)
+    assert "4. [invented] Its lake froze solid in 1950" in out and prov.counts.kept == 2  # "Four" would count three
 
 
 def test_emptied_numbered_item():
