@@ -3,7 +3,6 @@
 import pytest
 from conftest import assert_outside_edits_identical, read_jsonl
 
-import relocalize
 from relocalize.detect.annotations import find_annotations
 from relocalize.detect.claims import resolve_inline
 from relocalize.detect.cues import denies_previous, false_tag, tag_sentence
@@ -639,7 +638,8 @@ def test_a_bracketed_label_right_before_a_notice_on_its_line_is_the_notices():
     later = (
         "Note: the story below is invented.\n\nThe pier opened in 1890.\n\n[fake] The ferry sank off the pier in 1912."
     )
-    assert all(a.span.text(later) for a in find_annotations(later))  # a marker after the notice is no label of it
+    found = [(a.span.text(later), a.direction) for a in find_annotations(later)]
+    assert found == [("Note: the story below is invented.", "document"), ("[fake]", "forward")]  # no label of it
 
 
 @pytest.mark.parametrize(
@@ -657,12 +657,12 @@ def test_verdicts_bullets_genres_and_captions_are_no_markers(doc):
     assert find_annotations(doc) == []
 
 
-def test_a_notice_that_denies_the_event_then_calls_what_follows_made_up_is_one_whole():
+def test_a_notice_that_denies_the_event_then_calls_what_follows_made_up_is_one_whole(relocalizer):
     doc = (
         "[Training scenario] There was no lighthouse sale in 2019; the sale and the prices below are invented.\n\n"
         "The council sold the lighthouse in 2019. It fetched £2 million."
     )
     (notice,) = find_annotations(doc)
     assert notice.direction == "document" and notice.span.text(doc).endswith("below are invented.")
-    out, prov = relocalize.Relocalizer().process(doc)
+    out, prov = relocalizer.process(doc)
     assert out == doc and prov.status == "unresolved"  # no claim to attach it to: never removed over the story

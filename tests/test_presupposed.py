@@ -179,6 +179,11 @@ def _leaning(doc: str, claim: str, others: tuple[str, ...] = (), markers: tuple[
             "The museum sold its last steam crane in 2017.",
             "Volunteers talk about it at every open day.",
         ),
+        (  # ... after a definite phrase of its own sentence too, where it is no clause's subject
+            "The museum sold its last steam crane in 2017. [untrue] The volunteers never mention it on tours.",
+            "The museum sold its last steam crane in 2017.",
+            "The volunteers never mention it on tours.",
+        ),
         (
             "ANA: The canal froze solid in March. {made up}\nBEN: my cousin skated on it all week",
             "The canal froze solid in March.",

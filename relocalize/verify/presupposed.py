@@ -219,6 +219,8 @@ _ELLIPSIS = re.compile(
     r"\W*$"
 )
 _PRONOUN_FORMS = {"them": "they"}
+# What opens a clause right before its subject: a comma or semicolon, a conjunction ("..., but it serves").
+_CLAUSE_OPENING = re.compile(r"(?:[,;]|\b(?:and|but|so|because|while|though|although|as))\s+$", re.IGNORECASE)
 # A demonstrative standing as a pronoun: before a stop; or opening a clause (after a stop, a conjunction or a verb
 # of saying or thinking), before a contraction or a verb of being, having or seeming ("..., so that's us", "said
 # that was new"; not the relative of "the soup that is served").
@@ -391,13 +393,14 @@ class Leaning:
 
 def _pointing_back(said: str, unit: str) -> bool:
     """True when ``said`` has a pronoun that points at what ``unit`` says: "it" or "they" unless ``unit`` uses the
-    same one (whose referent came before it) or a definite phrase of ``said`` comes first (its referent, likely), or
-    a demonstrative standing alone ("about that.", "that's us"); or ends on an auxiliary whose verb phrase ``unit``
-    holds ("Of course they did.", "I doubt the council will.")."""
+    same one (whose referent came before it) or it opens a clause after a definite phrase of ``said`` (its referent,
+    likely); or a demonstrative standing alone ("about that.", "that's us"); or ends on an auxiliary whose verb
+    phrase ``unit`` holds ("Of course they did.", "I doubt the council will.")."""
     own = {_pronoun(m.group()) for m in _THIRD.finditer(unit)}
     said = _EXPLETIVE.sub(" ", said)
-    for m in _THIRD.finditer(said):  # not after a definite phrase of its own ("The cafe is small, but it serves")
-        if _pronoun(m.group()) not in own and _DEFINITE_PHRASE.search(said, 0, m.start()) is None:
+    for m in _THIRD.finditer(said):  # not a clause's subject after its referent ("The cafe is small, but it serves")
+        own_referent = _CLAUSE_OPENING.search(said, 0, m.start()) and _DEFINITE_PHRASE.search(said, 0, m.start())
+        if _pronoun(m.group()) not in own and not own_referent:
             return True
     return _STANDING.search(said) is not None or _ELLIPSIS.search(said) is not None
 
