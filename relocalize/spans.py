@@ -201,6 +201,7 @@ _FRAME = " \t│┃|║"
 _FINISHED = tuple('.!?;:"”’)]…')
 _ITEM = re.compile(r"[ \t]*(?:[-*•#>]|\d{1,3}[.)]\s|\[\d|\|)")
 _PROSE_WIDTH = 40
+_WRAP_SLACK = 4  # a hand-wrapped line may run a few characters past the width it keeps to
 
 
 def _line(doc: str, pos: int) -> tuple[int, int]:
@@ -213,27 +214,39 @@ def _unfinished(content: str) -> bool:
     return len(content) >= _PROSE_WIDTH and not content.endswith(_FINISHED)
 
 
+def _wraps_into(line: str, nxt: str) -> bool:
+    """True when ``nxt`` may be the line that wrapping at a fixed width carried on from ``line``: its first word did
+    not fit on ``line``, and it is no wider than that width allows (a title over a paragraph line is no wrapped
+    prose: "Lighthouse to go dark after 150 years" over a line of three sentences)."""
+    line, nxt = line.strip(_FRAME), nxt.strip(_FRAME)
+    first = nxt.split(maxsplit=1)[0] if nxt else ""
+    return len(nxt) <= len(line) + len(first) + _WRAP_SLACK
+
+
 def hard_wrapped(doc: str, unit: Span) -> bool:
     """True when ``unit`` is part of a sentence hard-wrapped over lines (fixed-width text, a text box).
 
     Either it ends its line, the line's prose is unfinished (no closing punctuation) and the next
     line goes on, or it opens a line after an unfinished line of prose (in lower case, or inside a
-    text box). Short lines (headings, labels), list items, table rows and chat lines are not wrapped
-    prose.
+    text box); either way the line after is no wider than a wrap allows (:func:`_wraps_into`). Short lines
+    (headings, labels), list items, table rows and chat lines are not wrapped prose.
     """
     start, _ = _line(doc, unit.start)
     _, end = _line(doc, unit.end)
     if end < len(doc):
         nxt = doc[end + 1 : _line(doc, end + 1)[1]]
         ends_line = not doc[unit.end : end].strip(_FRAME)
-        if ends_line and nxt.strip(_FRAME) and not _ITEM.match(nxt) and _unfinished(doc[start:end].strip(_FRAME)):
+        line = doc[start:end]
+        unfinished = nxt.strip(_FRAME) and not _ITEM.match(nxt) and _unfinished(line.strip(_FRAME))
+        if ends_line and unfinished and _wraps_into(line, nxt):
             return True
     if start == 0 or doc[start : unit.start].strip(_FRAME) or _ITEM.match(doc[start:end]):
         return False
     prev_start, prev_end = _line(doc, start - 1)
     framed = doc[prev_start:prev_end].lstrip(" \t")[:1] in _FRAME.strip()  # inside a text box
     opens_sentence = unit.text(doc)[:1].isupper() and not framed  # a new sentence after an unfinished line
-    return not opens_sentence and _unfinished(doc[prev_start:prev_end].strip(_FRAME))
+    prev = doc[prev_start:prev_end]
+    return not opens_sentence and _unfinished(prev.strip(_FRAME)) and _wraps_into(prev, doc[start:end])
 
 
 def _line_around(doc: str, unit: Span, skip: list[Span]) -> tuple[str, str]:

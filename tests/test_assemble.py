@@ -656,6 +656,43 @@ def test_an_answer_to_a_wh_question_is_not_negated_but_goes_with_its_question(re
         assert "It is not true that it took the crew three days." in relocalizer.process(yes_no)[0]
 
 
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "Visiting Lundy: questions\n\nHow do I get there?\nThe MS Oldenburg sails from Bideford in summer.\n\n"
+        "Why was the helicopter service stopped?\n[invented] A gearbox failed on the island's only helicopter in May."
+        " [invented] An inquiry found that a seal had worn through.\n\nCan I stay overnight?\nYes, in the cottages.",
+        "Q: How long have you run the bakery?\nA: Twenty years this June.\n\nQ: What caused the delay?\nA: {fabricated}"
+        " Our oven cracked on the first morning. {fabricated} Two engineers inspected it in June.\n\n"
+        "Q: Will you open a second shop?\nA: Not this year.",
+    ],
+)
+def test_every_claim_of_an_answer_to_a_wh_question_goes_with_it(relocalizer, doc):
+    """s21: the answer's first claim went with its question, a second one was wrapped and left as the answer
+    ("Why were the later cruises cancelled?" answered by "It is not true that a review found ...")."""
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    assert "not true" not in out and not any(q in out for q in ("Why was", "What caused"))
+    assert out.count("?") == 2
+
+
+@pytest.mark.parametrize(
+    ("question", "claim"),
+    [
+        (
+            "At the meeting, residents asked whether the pool would reopen before summer.",
+            "We heard that the new boiler had already been fitted.",
+        ),
+        ("Visitors wondered how the fountain was lit at night.", "We heard that a lamp had been fitted in its basin."),
+    ],
+)
+def test_the_answer_to_a_reported_question_is_not_dropped_alone(relocalizer, question, claim):
+    """s21: "Members asked whether the outing would be affected." was left with its answer dropped."""
+    doc = f"{question} [The next sentence is invented.] {claim}\n\nThe square is closed on Mondays."
+    out, prov = relocalizer.process(doc)
+    assert out == doc and prov.counts.kept == 1 and prov.counts.dropped == 0
+
+
 def test_a_claim_after_another_on_a_dated_entry_is_an_entry_too(relocalizer):
     doc = (
         "Timeline\n\n1998 — The pier was listed.\n\n"

@@ -238,6 +238,74 @@ def test_a_marker_saying_the_text_is_back_to_fact_closes_the_marker_in_the_same_
     assert doc[first.span.end : second.span.start].strip().startswith(("The mayor", "It held"))
 
 
+@pytest.mark.parametrize(
+    ("doc", "claim"),
+    [
+        (
+            "The tram depot in Ghent dates from 1904. ::made-up passage starts:: It was sold to a brewery in 2021."
+            " ::made-up passage ends:: Tours run on Sundays.",
+            "It was sold to a brewery in 2021.",
+        ),
+        (
+            ":: begin invented part :: The Hoover Dam was painted blue in 2019. :: end invented part ::\n"
+            "Its turbines still run.",
+            "The Hoover Dam was painted blue in 2019.",
+        ),
+    ],
+)
+def test_doubled_colons_bracket_a_marker(doc, claim):
+    """s21: ":: end fabricated section ::" was read as a marker sentence that swallowed the true sentence after it."""
+    first, second = find_annotations(doc)
+    assert (first.direction, second.direction) == ("forward", "backward")
+    assert doc[first.span.end : second.span.start].strip() == claim
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ("%%made up%%", "%%/made up-closed%%"),
+        ("⌜invented scene⌝", "⌜invented scene ends⌝"),
+        ("◄bogus►", "◄/bogus-end►"),
+        ("[:hoax:]", "[:/hoax:]"),
+        ("@@untrue@@", "@@/untrue@@"),
+        ("‖ make-believe ‖", "‖ exit make-believe ‖"),
+    ],
+)
+def test_a_closing_marker_in_the_same_frame_closes_the_passage(opening, closing):
+    """s21: closers with a slash, a suffix ("-closed", "-end") or "exit", in frames that also read as arrows ("◄ ►")
+    or colons, were missed or read as openers; the claim's marker was left as debris when it was dropped."""
+    doc = f"The canal opened in 1822. {opening} A barge sank in the lock in 2019. It blocked it. {closing} Boats pass."
+    first, second = find_annotations(doc)
+    assert (first.span.text(doc), first.direction) == (opening, "forward")
+    assert (second.span.text(doc), second.direction) == (closing, "backward")
+
+
+def test_a_tag_after_a_list_items_title_and_a_dash_marks_what_follows():
+    doc = "Three pools\n\n1. Tooting Bec Lido — {fabricated} It was filled with sea water in 2020. It is 91 m long.\n"
+    assert _only_marker(doc) == ("{fabricated}", "forward", "negation")
+
+
+@pytest.mark.parametrize(
+    ("doc", "tag"),
+    [
+        (
+            "LISBON, Oct. 3, 2024 — [made up] The tram line to Belém was closed for good. It reopened in May.",
+            "[made up]",
+        ),
+        ("Update (Jan. 5): {fabricated} The pool will reopen on Monday. Lessons resume later.", "{fabricated}"),
+    ],
+)
+def test_a_tag_after_a_dateline_with_an_abbreviation_marks_what_follows(doc, tag):
+    """s21: "SEATTLE (Nov. 14, 2023) — [hoax alert] A set list ..." was read as marking the dateline, and every other
+    marker of the document took that direction: true sentences were dropped."""
+    assert _only_marker(doc) == (tag, "forward", "negation")
+
+
+@pytest.mark.parametrize("doc", ["Note: the museum opens at ten. Entry: free: for children.", "A: In 1904: it ran."])
+def test_single_colons_bracket_nothing(doc):
+    assert find_annotations(doc) == []
+
+
 @pytest.mark.parametrize("tag", ["[made up]:", "(FICTION):"])
 def test_a_colon_after_a_bracketed_tag_makes_it_the_label_of_what_follows(tag):
     doc = f"The pier opened in 1901. {tag} A storm broke it in two in 1987. It is now a museum."

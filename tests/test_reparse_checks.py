@@ -97,6 +97,27 @@ def test_hard_wrapped_lines(sub, wrapped):
     assert hard_wrapped(BOX, Span(start, start + len(sub))) is wrapped
 
 
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "Harbour authority confirms the old lighthouse at Point Reyes will be decommissioned\n"
+        "The US Coast Guard said on Monday that the Point Reyes light, which has guided ships since 1870, will be"
+        " switched off in the spring and its lens moved to a museum in town.",
+        "<<story>> Night buses across Lisbon to run every ten minutes from the first of May\n"
+        "Carris confirmed the change in a statement on Friday, saying the new timetable would cover all of its"
+        " fourteen night lines and would be paid for by the city. <</story>>",
+    ],
+)
+def test_a_long_title_over_a_wider_paragraph_line_is_no_wrapped_prose(doc):
+    """A wrap at a fixed width leaves no line wider than the one before it by more than a word: a title over a
+    paragraph line of its own is a line of its own (s21: a press release's headline was kept as a wrapped line)."""
+    title = doc.split("\n")[0].split(">> ")[-1]
+    start = doc.index(title)
+    assert not hard_wrapped(doc, Span(start, start + len(title)))
+    body = doc.split("\n")[1]
+    assert not hard_wrapped(doc, Span(doc.index(body), doc.index(body) + len(body.split(". ")[0]) + 1))
+
+
 def test_a_claim_on_wrapped_lines_is_kept_with_its_annotation(relocalizer):
     doc = (
         "Notes from the archive.\n\n"

@@ -49,19 +49,24 @@ _BRACKET_GROUP = _group_pattern()
 # "-- untrue --", "— bogus —", "==> made up ==>", "||FAKE||", "⇐ invented ⇐"). The same marks also set off words
 # inside a sentence, so a group of them is a candidate only where it stands between sentences (:func:`_stands_alone`).
 _MARKS = re.escape(RULE_MARKS)
-_DELIMITED = re.compile(rf"(?<![\w{_MARKS}])([{_MARKS}]{{1,4}})[ \t]*([^\n]{{2,200}}?)[ \t]*\1(?![{_MARKS}])")
+# Colons and at signs only doubled (":: invented ::", "@@bogus@@"): one ends a label ("Note: ...") or opens a handle.
+_DELIMITED = re.compile(
+    rf"(?<![\w{_MARKS}])([{_MARKS}]{{1,4}}|:{{2,4}}|@{{2,4}})[ \t]*([^\n]{{2,200}}?)[ \t]*\1(?![{_MARKS}])"
+    r"(?!(?<=:):)(?!(?<=@)@)"
+)
 # A falsity tag with a run of marks on one side only, ending its line or opening it ("... said. <<< end false claim",
 # "FALSE >>> The ...").
 _ONE_SIDED = re.compile(
-    rf"(?<![\w{_MARKS}])(?P<marks>[{_MARKS}]{{2,4}})[ \t]*(?P<words>[^\W_][^\n]{{0,40}}?[^\W_])[ \t]*$"
-    rf"|^[ \t]*(?P<words2>[^\W_][^\n]{{0,40}}?[^\W_])[ \t]*(?P<marks2>[{_MARKS}]{{2,4}})(?![{_MARKS}])",
+    rf"(?<![\w{_MARKS}:])(?P<marks>[{_MARKS}]{{2,4}}|:{{2,4}})[ \t]*(?P<words>[^\W_][^\n]{{0,40}}?[^\W_])[ \t]*$"
+    rf"|^[ \t]*(?P<words2>[^\W_][^\n]{{0,40}}?[^\W_])[ \t]*(?P<marks2>[{_MARKS}]{{2,4}}|:{{2,4}})(?![{_MARKS}:])",
     re.MULTILINE,
 )
 # A falsity tag between two different runs of marks: arrows that point at it, mirrored triangles, a rule and an
-# arrow ("▶FICTION◀", "►FALSE PASSAGE◄", ">>invented start<<", "<--BOGUS--", "--BOGUS-->").
+# arrow ("▶FICTION◀", "►FALSE PASSAGE◄", ">>invented start<<", "<--BOGUS--", "--BOGUS-->"); a hyphen inside a word
+# closes nothing ("◄/tall tale-end►").
 _MIXED = re.compile(
     rf"(?<![\w{_MARKS}])([{_MARKS}]{{1,4}})[ \t]*(/?[^\W_][^\n]{{0,58}}?[^\W_])[ \t]*"
-    rf"((?!\1(?![{_MARKS}]))[{_MARKS}]{{1,4}})(?![{_MARKS}])"
+    rf"((?!\1(?![{_MARKS}]))(?![-‐]\w)[{_MARKS}]{{1,4}})(?![{_MARKS}])"
 )
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 # A notice paragraph is taken whole when at least this share of it is notice talk.
@@ -171,13 +176,15 @@ _OPENS = re.compile(
     r"\b(?:begins?|beginning|start(?:s|ing)?|opens?|from here)\b|\bon\W*$|\w:(?:\W*)$|[>→⇒»▶▸►]\W*$", re.I
 )
 _CLOSES = re.compile(
-    r"\b(?:ends?|ending|stops?|closes?|(?<!to )finish(?:es)?|to here)\b|\b(?:off|over|done|finished|concluded)\W*$"
+    r"\b(?:ends?|ending|stops?|closes?|(?<!to )finish(?:es)?|to here|exit)\b"
+    r"|\b(?:off|over|done|finished|concluded|closed|ended)\W*$"
     r"|^\W*[/:]\s*\w|^\W*[<←⇐«◀◂◄]",
     re.I,
 )
+_FRAME_MARKS = RULE_MARKS + ":@ \t"
 _PAIR_WORDS = re.compile(
-    r"\b(?:begins?|beginning|start(?:s|ing)?|opens?|ends?|ending|stops?|closes?|finish(?:es)?|from|to|here)\b"
-    r"|\b(?:on|off|over|done|finished|concluded)\W*$|\W+",
+    r"\b(?:begins?|beginning|start(?:s|ing)?|opens?|ends?|ending|stops?|closes?|finish(?:es)?|from|to|here|exit)\b"
+    r"|\b(?:on|off|over|done|finished|concluded|closed|ended)\W*$|\W+",
     re.I,
 )
 
@@ -191,6 +198,8 @@ def _pair(opening: str, closing: str, same_marks: bool = True) -> bool:
     says it closes, and neither says the other; or, in the same brackets or rules (``same_marks``), the second
     says nothing but that it closes ("[[not true:]] ... [[:end]]", "*** made up -> *** ... *** <- end ***") or that
     the text is back to fact ("|| made up || ... || resume reality ||")."""
+    if same_marks:
+        opening, closing = _unframed(opening, closing)
     core, end = _core(opening), _core(closing)
     if not core or _CLOSES.search(opening) or _OPENS.search(closing):
         return False
@@ -202,6 +211,23 @@ def _pair(opening: str, closing: str, same_marks: bool = True) -> bool:
         # what it ends without the word that framed it)
         return same_marks and _CLOSES.search(closing) is not None
     return core == end and (_OPENS.search(opening) is not None or _CLOSES.search(closing) is not None)
+
+
+def _unframed(opening: str, closing: str) -> tuple[str, str]:
+    """Two markers less the marks both open and end with: a frame, not an arrow ("◄tall tale►" and "◄/tall tale
+    end►" are "tall tale" and "/tall tale end"; "==> made up ==>" and "<== made up <==" keep theirs)."""
+    lead, tail = _shared_marks(opening, closing), _shared_marks(opening[::-1], closing[::-1])
+    if lead + tail >= min(len(opening), len(closing)):
+        return opening, closing
+    return opening[lead : len(opening) - tail], closing[lead : len(closing) - tail]
+
+
+def _shared_marks(a: str, b: str) -> int:
+    """How many marks (and spaces) ``a`` and ``b`` both open with."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n] and a[n] in _FRAME_MARKS:
+        n += 1
+    return n
 
 
 def _paired(directions: list[str | None], words: list[str], marks: list[str]) -> list[str | None]:
@@ -223,7 +249,10 @@ def _groups(doc: str, model: FramingModel) -> list[tuple[Span, str, str]]:
     groups in brackets that are not part of their sentence, and groups in emphasis or rules that stand
     between sentences."""
     out = []
-    mixed = [m for m in _MIXED.finditer(doc) if _falsity_tag(m.group(2))]
+    mixed: list[re.Match[str]] = []
+    for m in _MIXED.finditer(doc):  # falsity tags, and what closes one ("⌜phantom event⌝ ... ⌜phantom event ends⌝")
+        if _falsity_tag(m.group(2)) or (mixed and _pair(mixed[-1].group(2), m.group(2))):
+            mixed.append(m)
     for m in _BRACKET_GROUP.finditer(doc):
         if _between_tags(m, mixed):
             continue
@@ -370,7 +399,12 @@ def _bracket_direction(doc: str, span: Span, inner: str) -> str | None:
         return "forward"  # "(fabricated:)" and "[fabricated]:" introduce what follows, as "FALSE:" does
     if after and _ITEM_TITLE_LEAD.fullmatch(lead):
         return "forward"  # "2. The name. «fake» NT Monsoons ...": an item's title is no claim, its body is
-    label = not _CLOSED.search(lead) and (len(lead.split()) <= 4 or lead.endswith(_LABEL_ENDS))
+    # a label: a few words with no sentence end, or one sentence's worth ending as a dateline does ("SEATTLE (Nov.
+    # 14, 2023) —", whose abbreviation ends no sentence)
+    item = LIST_ITEM.match(lead)  # "3. Jimi Hendrix's Stratocaster —": the item's number is no sentence
+    label = (not _CLOSED.search(lead) and len(lead.split()) <= 4) or (
+        lead.endswith(_LABEL_ENDS) and len(sentences(lead, item.end() if item else 0)) <= 1
+    )
     if label and after and not after.startswith(_OPENING_BRACKETS):
         return "forward"
     if not after or not lead:

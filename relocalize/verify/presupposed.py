@@ -203,6 +203,13 @@ _CONTRAST = re.compile(rf"\b(?:{'|'.join(CONTRASTING)})\b", re.IGNORECASE)
 _DISMISSING = re.compile(rf"\b(?:{'|'.join(DISMISSING)})\b", re.IGNORECASE)
 _REPLYING = re.compile(rf"\W*(?:{'|'.join(REPLYING)})\b(?!-)", re.IGNORECASE)
 _WH_QUESTION = re.compile(r"\W*(?:when|where|why|how|who|whom|whose|what|which)\b", re.IGNORECASE)
+# A question reported in a statement, whose answer the next sentence gives ("Members asked whether the outing would go
+# ahead.", "I asked a guide what had happened.").
+_REPORTED_QUESTION = re.compile(
+    r"\b(?:asked|asks|wondered|wonders|inquired|enquired|wanted to know)\b[^.!?;]{0,40}?"
+    r"\b(?:whether|if|what|why|how|when|where|who|which)\b",
+    re.IGNORECASE,
+)
 # Pronouns of a thing or things ("it" in a sentence points where "it" in the one before did); not a possessive,
 # whose thing is often named in its own sentence ("Nature keeps its own calendar.").
 _THIRD = re.compile(r"\b(?:it|they|them)\b", re.IGNORECASE)
@@ -362,8 +369,13 @@ class Leaning:
         return [question] if own and unanswered_question(self.blank, answer) is None else []
 
     def wh_question(self, unit: Span) -> str:
-        """The wh-question ("When does it reopen?") on a line before ``unit`` whose answer ``unit`` opens (an FAQ,
-        an interview), or "": negated, the answer would answer nothing."""
+        """The wh-question ("When does it reopen?") on a line before ``unit`` whose answer ``unit`` opens, alone or
+        after other claims on its line (an FAQ, an interview), or "": negated, the answer would answer nothing."""
+        at = bisect_left(self.starts, unit.start) - 1
+        while at >= 0 and self.sentences[at].end > unit.start:  # the unit's own line ("A: <unit>")
+            at -= 1
+        while at >= 0 and self.claimed[at] and "\n" not in self.blank[self.sentences[at].end : unit.start]:
+            unit, at = self.sentences[at], at - 1  # "Why? <claim, dropped> <unit>": the answer opens before it
         question = self._question_of(unit)
         if question is None or "\n" not in self.blank[question.end : unit.start]:
             return ""  # in prose a question on the claim's line is rhetorical ("Why does it matter? It carried ...")
@@ -379,11 +391,14 @@ class Leaning:
 
     def _question_before(self, unit: Span, at: int) -> Span | None:
         """The question ``unit`` answers, outside the claims: the sentence at ``at``, right before it, or, when
-        ``unit`` opens a reply, the last question of the turn before ("Is the ferry still running? I go in June.")."""
+        ``unit`` opens a reply, the last question of the turn before ("Is the ferry still running? I go in June."); a
+        question may be reported ("Members asked whether the outing would go ahead.")."""
         blank, reply = self.blank, opens_turn(self.blank, unit)
         while at >= 0 and not self.claimed[at]:
             sent = self.sentences[at]
-            if QUESTION_END.search(sent.text(blank)) and _answers(blank, sent, unit, below=True):
+            said = sent.text(blank)
+            asked = QUESTION_END.search(said) or _REPORTED_QUESTION.search(said)
+            if asked and _answers(blank, sent, unit, below=True):
                 return sent
             if not reply or opens_turn(blank, sent):
                 return None
