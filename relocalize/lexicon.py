@@ -7,7 +7,7 @@ from unicodedata import category, name
 
 # Adverbs that hedge an assertion; a plain negation drops them ("reportedly won" -> "did not win").
 HEDGES = frozenset(
-    "reportedly allegedly apparently supposedly possibly probably perhaps presumably seemingly".split()  # noqa: SIM905
+    "reportedly allegedly apparently supposedly possibly probably perhaps maybe presumably seemingly".split()  # noqa: SIM905
 )
 # Adverbs that stress an assertion; a negation drops them too ("will indeed wish" -> "will not wish").
 EMPHATICS = frozenset(

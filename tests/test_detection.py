@@ -280,6 +280,19 @@ def test_a_closing_marker_in_the_same_frame_closes_the_passage(opening, closing)
     assert (second.span.text(doc), second.direction) == (closing, "backward")
 
 
+def test_warnings_decide_the_direction_only_where_nothing_else_does():
+    """s21: "[fiction alert]", "⟨bogus detail⟩", "{{unreal}}" before their sentences of a letter were all read as
+    marking the sentence before them: true sentences were dropped and the false ones kept."""
+    doc = (
+        "The lido opened in 1936. [hoax alert] It was filled with sea water. {invented} A wave machine was added. Tea."
+    )
+    assert [a.direction for a in find_annotations(doc)] == ["forward", "forward"]
+    decided = (
+        "The lido opened in 1936. [hoax alert] It was filled with sea water. Tea. [the sentence before is made up]"
+    )
+    assert [a.direction for a in find_annotations(decided)] == ["backward", "backward"]
+
+
 def test_a_tag_after_a_list_items_title_and_a_dash_marks_what_follows():
     doc = "Three pools\n\n1. Tooting Bec Lido — {fabricated} It was filled with sea water in 2020. It is 91 m long.\n"
     assert _only_marker(doc) == ("{fabricated}", "forward", "negation")

@@ -144,9 +144,12 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
         words.append(marker)
     directions = _paired([d for *_, d in found], words, [b for _, b, *_ in found])
     # A document annotates one way: a marker whose words and place leave its direction open (between two
-    # sentences, no pointer) takes the direction most of the document's other markers take. With no majority, one
-    # that opens a list item ("5. [hoax] The ...") marks the item: a bare list number is no claim.
+    # sentences, no pointer) takes the direction most of the document's other markers take; with no majority, that
+    # of its warnings (:func:`cues.warns`). With neither, one that opens a list item ("5. [hoax] The ...") marks the
+    # item: a bare list number is no claim.
     decided = Counter(d for d in directions if d is not None)
+    if decided["forward"] == decided["backward"]:  # no majority: warnings ("[hoax alert]") speak of what follows
+        decided["forward"] += sum(d is None and cues.warns(w) for d, w in zip(directions, words))
     usual = "forward" if decided["forward"] > decided["backward"] else "backward"
     tied = decided["forward"] == decided["backward"]
     return [
