@@ -269,6 +269,8 @@ def test_doubled_colons_bracket_a_marker(doc, claim):
         ("[:hoax:]", "[:/hoax:]"),
         ("@@untrue@@", "@@/untrue@@"),
         ("‖ make-believe ‖", "‖ exit make-believe ‖"),
+        ("<<<invented>>>", "<<</invented>>>"),
+        ("~~>fiction<~~", "~~>/fiction<~~"),
     ],
 )
 def test_a_closing_marker_in_the_same_frame_closes_the_passage(opening, closing):
@@ -278,6 +280,28 @@ def test_a_closing_marker_in_the_same_frame_closes_the_passage(opening, closing)
     first, second = find_annotations(doc)
     assert (first.span.text(doc), first.direction) == (opening, "forward")
     assert (second.span.text(doc), second.direction) == (closing, "backward")
+
+
+@pytest.mark.parametrize(
+    ("doc", "notice"),
+    [
+        (
+            "gull_fan:\nThe night ferry to Lundy was brilliant.\n\nskipper_j:\nBooked it for June.\n\n"
+            "[Added to this old post by the moderators: everything here about a night ferry is invented.]",
+            "[Added to this old post by the moderators: everything here about a night ferry is invented.]",
+        ),
+        (
+            "HOST: Welcome back to Harbour Hour.\nGUEST: The MS Oldenburg now sails to Lundy by night.\n"
+            "HOST: Amazing.\nProducer's note: the night sailings of the MS Oldenburg discussed in this episode are"
+            " made up.",
+            "Producer's note: the night sailings of the MS Oldenburg discussed in this episode are made up.",
+        ),
+    ],
+)
+def test_a_notice_on_the_last_line_or_of_a_qualified_document_is_the_documents(doc, notice):
+    """s21: "this archived thread" and "everything here" were not read as the document, and a one-paragraph
+    transcript's last line was cut into a claim and a marker at a name: the notice itself was dropped."""
+    assert _only_marker(doc) == (notice, "document", "negation")
 
 
 def test_warnings_decide_the_direction_only_where_nothing_else_does():

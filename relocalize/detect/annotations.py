@@ -63,9 +63,9 @@ _ONE_SIDED = re.compile(
 )
 # A falsity tag between two different runs of marks: arrows that point at it, mirrored triangles, a rule and an
 # arrow ("▶FICTION◀", "►FALSE PASSAGE◄", ">>invented start<<", "<--BOGUS--", "--BOGUS-->"); a hyphen inside a word
-# closes nothing ("◄/tall tale-end►").
+# closes nothing ("◄/tall tale-end►"), and a closer's slash goes with its words ("<<</invented>>>").
 _MIXED = re.compile(
-    rf"(?<![\w{_MARKS}])([{_MARKS}]{{1,4}})[ \t]*(/?[^\W_][^\n]{{0,58}}?[^\W_])[ \t]*"
+    rf"(?<![\w{_MARKS}])([{_MARKS}]{{1,4}}?)[ \t]*(/?[^\W_][^\n]{{0,58}}?[^\W_])[ \t]*"
     rf"((?!\1(?![{_MARKS}]))(?![-‐]\w)[{_MARKS}]{{1,4}})(?![{_MARKS}])"
 )
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
@@ -534,12 +534,19 @@ def _notice_run(doc: str, sents: list[Span], from_end: bool, model: FramingModel
     return (sorted(run), framing) if run else None  # the framing talk is not at the paragraph's edge
 
 
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_NOTICE_LINES = 3  # a one-paragraph document has a notice line only beside two lines of text or more
+
+
 def _notices(doc: str, unit_list: list[Span], model: FramingModel) -> list[Annotation]:
     paras = paragraphs(doc)
-    if len(paras) < 2:
-        return []  # a notice stands before or after the text it speaks of
+    # a notice stands before or after the text it speaks of: in its first or last paragraph, or, in a document of one
+    # paragraph (a transcript), on its first or last line ("...\nProduction note: this episode is imaginary.")
+    edges = paras if len(paras) > 1 else [Span(m.start(), m.end()) for m in _LINE.finditer(doc)]
+    if len(edges) < (2 if len(paras) > 1 else _NOTICE_LINES):
+        return []
     out = []
-    for para, from_end in ((paras[0], False), (paras[-1], True)):
+    for para, from_end in ((edges[0], False), (edges[-1], True)):
         inside = [u for u in unit_list if para.contains(u)]
         found = _notice_run(doc, inside, from_end, model)
         if not found and not from_end and (after := _after_title(doc, paras)) is not None:

@@ -78,8 +78,9 @@ _GENRES = (
 
 _UNITS = r"entries|items|posts|stories|paragraphs|sections|lines|passages"
 DOCUMENT_SCOPE = re.compile(
-    r"\b(?:(?:this|the|entire|whole)\s+(?:document|article|text|post|page|piece|story|report|"
+    r"\b(?:(?:the|entire|whole|this(?:\s+[\w-]+){0,2})\s+(?:document|article|text|post|page|piece|story|report|"
     r"account|narrative|material|content|thread|entry|essay|paper|transcript|record|memo)|"
+    r"(?:everything|anything|all)\s+(?:written\s+|said\s+)?here\b|"
     r"(?:document|article|text|material|content)\s+(?:below|above|that\s+follows|that\s+precedes)|"
     r"(?:document|article|text)['’]s|(?:claims|statements|assertions|events)\s+(?:below|above|in\s+(?:this|the))|"
     # several of its units, however qualified: "the 2023 entries below", "the following three items"
