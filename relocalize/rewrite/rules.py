@@ -541,6 +541,7 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
     check_evaluation(g, root)
     check_epistemic_frame(g, root)
     check_reported_fact(g, root)
+    check_own_report(g, root)
     check_degree_result(g)
     complements = g.children(root, "ccomp")
     factive = [c for p in g.children(root, "acomp", "attr") if p.lower in FACTIVE for c in g.children(p, "ccomp")]
@@ -1017,6 +1018,22 @@ def check_reported_fact(g: Graph, root: Token) -> None:
     "noted that the wire did not fail" puts words in the committee's mouth; readers rejected both."""
     if root.lemma.lower() in REPORTING_FACTIVE and g.children(root, "ccomp") and not g.children(root, "neg"):
         raise Refusal(f"{root.text!r} reports its clause as a fact: neither it nor the clause can be negated alone")
+
+
+# Verbs of perceiving and learning: what a speaker took in ("I read that ...", "We heard the news"); verbs of
+# believing are frames (:func:`check_epistemic_frame`).
+PERCEIVING = frozenset("read hear learn see notice understand gather discover realise realize spot watch".split())  # noqa: SIM905
+
+
+@named("own_report")
+def check_own_report(g: Graph, root: Token) -> None:
+    """ "I read that the pier closed", "We were sad to hear that it closed": negated, the speaker reports a non-event
+    ("I did not read that ...") and the clause, the claim, stands; readers rejected all five such rewrites."""
+    if g.children(root, "neg") or not any(s.lower in FIRST_PERSON for s in g.children(root, "nsubj", "nsubjpass")):
+        return
+    took_in = root.lemma.lower() in PERCEIVING and g.children(root, "ccomp", "xcomp", "dobj")
+    if took_in or any(x.lemma.lower() in PERCEIVING for x in g.children(root, "xcomp", "advcl")):
+        raise Refusal("the speaker's own reading or learning ('I read that X'): negated, it reports a non-event")
 
 
 @named("subject_quantity")
