@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from relocalize.lexicon import TIME_WORD
+from relocalize.lexicon import MONTH, TIME_WORD
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -321,6 +321,10 @@ _TIME_LABEL = re.compile(
     r"[ \t]*(?:[-*•+][ \t]+)?[*_]{0,2}((?:[\w’'-]+[ \t]+){0,2}[\w’'-]+)[*_]{0,2}(?::|[ \t]*[–—]|[ \t]-)[ \t]+"
 )
 _TIME_MODIFIERS = frozenset({"early", "mid", "late", "end", "start", "beginning", "of"})
+# A name with a small number ("HOST 2:", "Caller 3 —", "Step 4:"): a speaker or a step, no date, unless a word of it
+# dates it ("June 2:", "Day 3 —" is a count of days, not dated either, and is left an entry by its word).
+_NUMBERED_NAME = re.compile(r"[ \t]*[*_]{0,2}([A-Za-z][A-Za-z .'’]*?)[ \t]+\d{1,2}[*_]{0,2}[ \t]*[:–—-][ \t]*")
+_DATING = frozenset({"day", "week", "night", "spring", "summer", "autumn", "fall", "winter"})
 
 
 def line_around(doc: str, span: Span) -> tuple[int, str, str]:
@@ -581,16 +585,18 @@ class Sections:
 
 
 def between_turns_of_one_speaker(doc: str, unit: Span, skip: list[Span]) -> bool:
-    """True when ``unit`` (with the annotations and other claims in ``skip``) is all of a speaker's turn and the
-    turns before and after it are another speaker's ("ANA: ...\nBEN: <unit>\nANA: ..."): dropping the turn would
-    leave that speaker talking twice in a row (an FAQ's answer goes with its question instead)."""
+    """True when ``unit`` (with the annotations and other claims in ``skip``, and asides such as "(laughs)") is all
+    of a speaker's turn and the turns before and after it are another speaker's ("ANA: ...\nBEN: <unit>\nANA:
+    ..."): dropping the turn would leave that speaker talking twice in a row (an FAQ's answer goes with its question
+    instead)."""
     start = doc.rfind("\n", 0, unit.start) + 1
     end = doc.find("\n", unit.end)
     end = len(doc) if end < 0 else end
     label = _SPEAKER.match(doc, start)
     if label is None:
         return False
-    if not _only(doc, Span(label.end(), end), [unit, *skip]):
+    asides = [Span(m.start(), m.end()) for m in _BRACKETED.finditer(doc, label.end(), end)]  # "(laughs)"
+    if not _only(doc, Span(label.end(), end), [unit, *skip, *asides]):
         return False  # the turn says more than the claim
     if unanswered_question(doc, Span(start, end)) is not None:
         return False  # an FAQ's answer: its question goes with it
@@ -625,9 +631,20 @@ def entry_label(doc: str, span: Span, annotations: Sequence[Span] = ()) -> bool:
         if start <= a.start and a.end <= span.start:
             lead = lead[: a.start - start] + lead[a.end - start :]
     lead = _BRACKETED.sub("", lead)
-    if lead.strip() and (_ENTRY.fullmatch(lead) or _time_label(_TIME_LABEL.fullmatch(lead))):
+    if (
+        lead.strip()
+        and not _numbered_name(lead)
+        and (_ENTRY.fullmatch(lead) or _time_label(_TIME_LABEL.fullmatch(lead)))
+    ):
         return True
     return _time_label(_TIME_LABEL.match(span.text(doc)))
+
+
+def _numbered_name(lead: str) -> bool:
+    """True for a label that is a name and a small number (:data:`_NUMBERED_NAME`) with no word that dates it."""
+    label = _NUMBERED_NAME.fullmatch(lead)
+    words = label.group(1).lower().split() if label else []
+    return bool(words) and not any(MONTH.match(w) or w in _DATING for w in words)
 
 
 def _time_label(label: re.Match[str] | None) -> bool:

@@ -677,20 +677,35 @@ def test_every_claim_of_an_answer_to_a_wh_question_goes_with_it(relocalizer, doc
 
 
 @pytest.mark.parametrize(
-    ("question", "claim"),
+    ("question", "kept"),
     [
-        (
-            "At the meeting, residents asked whether the pool would reopen before summer.",
-            "We heard that the new boiler had already been fitted.",
-        ),
-        ("Visitors wondered how the fountain was lit at night.", "We heard that a lamp had been fitted in its basin."),
+        ("At the meeting, residents asked whether the pool would reopen before summer.", True),
+        ("Visitors wondered how the fountain was lit at night.", True),
+        ("The harbour master asked crews to moor early if the wind rose.", False),  # a request, no question
     ],
 )
-def test_the_answer_to_a_reported_question_is_not_dropped_alone(relocalizer, question, claim):
+def test_the_answer_to_a_reported_question_is_not_dropped_alone(relocalizer, question, kept):
     """s21: "Members asked whether the outing would be affected." was left with its answer dropped."""
+    claim = "A lamp had been hidden in its basin, a guide explained."
     doc = f"{question} [The next sentence is invented.] {claim}\n\nThe square is closed on Mondays."
     out, prov = relocalizer.process(doc)
-    assert out == doc and prov.counts.kept == 1 and prov.counts.dropped == 0
+    assert (out == doc, prov.counts.kept, prov.counts.dropped) == ((True, 1, 0) if kept else (False, 0, 1))
+
+
+@pytest.mark.parametrize("aside", ["(laughs) ", "[pause] ", ""])
+def test_a_numbered_speakers_lone_turn_is_no_dated_entry_and_is_kept(relocalizer, aside):
+    """s21: "HOST 2: (laughs) [x] Yes, ..." was read as a dated entry ("HOST 2:" holds a number) and dropped with its
+    label, and "(laughs)" hid that the claims were all of the turn: HOST 1 then spoke twice in a row."""
+    doc = (
+        "HOST 1: Welcome to the harbour.\n"
+        f"HOST 2: {aside}[invented] Yes, the ferry now sails at midnight. [invented] It left at 00:10 on Friday.\n"
+        "HOST 1: The ferry dates from 1962."
+    )
+    out, prov = relocalizer.process(doc)
+    assert out == doc and prov.counts.kept == 2
+    assert not entry_label(doc, Span(doc.index("Yes"), doc.index("midnight.") + 9))
+    dated = "12 May 2024: Yes, the ferry now sails at midnight."
+    assert entry_label(dated, Span(dated.index("Yes"), len(dated)))
 
 
 def test_a_claim_after_another_on_a_dated_entry_is_an_entry_too(relocalizer):

@@ -3,7 +3,7 @@
 import pytest
 from conftest import assert_outside_edits_identical, read_jsonl
 
-from relocalize.detect.annotations import find_annotations
+from relocalize.detect.annotations import _DELIMITED, find_annotations
 from relocalize.detect.claims import resolve_inline
 from relocalize.detect.cues import denies_previous, false_tag, tag_sentence
 
@@ -298,10 +298,27 @@ def test_a_closing_marker_in_the_same_frame_closes_the_passage(opening, closing)
         ),
     ],
 )
-def test_a_notice_on_the_last_line_or_of_a_qualified_document_is_the_documents(doc, notice):
-    """s21: "this archived thread" and "everything here" were not read as the document, and a one-paragraph
-    transcript's last line was cut into a claim and a marker at a name: the notice itself was dropped."""
+def test_a_notice_naming_a_qualified_document_or_on_a_transcripts_last_line_is_the_documents(doc, notice):
+    """s21: "this old post" and "everything here" were not read as the document, and a one-paragraph transcript's
+    last line was cut into a claim and a marker at a name: the notice itself was dropped."""
     assert _only_marker(doc) == (notice, "document", "negation")
+
+
+def test_a_last_line_that_marks_the_line_before_is_no_notice():
+    doc = "The ferry left at nine.\nThe crossing took an hour.\nThe line before is made up."
+    assert _only_marker(doc) == ("The line before is made up.", "backward", "negation")
+    qualified = "She set a world record in Rome in 2019. [This world record is invented.] She retired in 2021."
+    assert _only_marker(qualified)[1] == "backward"
+
+
+@pytest.mark.parametrize("word", ["unreal", "unfounded"])
+def test_unreal_and_unfounded_are_falsity_tags_glued_to_a_chat_turn(word):
+    """s21: "<unreal>not really, they moved her ..." was taken for an aside: only its closer was read, and the turn's
+    first claim was left unmarked while the closer went with the second."""
+    doc = f"mia: is the tram still green?\nleo: <{word}>no, they painted it pink. it runs at night now.</{word}>"
+    opening, closing = find_annotations(doc)
+    assert (opening.span.text(doc), opening.direction) == (f"<{word}>", "forward")
+    assert (closing.span.text(doc), closing.direction) == (f"</{word}>", "backward")
 
 
 def test_warnings_decide_the_direction_only_where_nothing_else_does():
@@ -338,9 +355,10 @@ def test_a_tag_after_a_dateline_with_an_abbreviation_marks_what_follows(doc, tag
     assert _only_marker(doc) == (tag, "forward", "negation")
 
 
-@pytest.mark.parametrize("doc", ["Note: the museum opens at ten. Entry: free: for children.", "A: In 1904: it ran."])
+@pytest.mark.parametrize("doc", ["Note: fake: the museum opens at ten.", "A: made up: it ran in 1904."])
 def test_single_colons_bracket_nothing(doc):
-    assert find_annotations(doc) == []
+    """One colon ends a label: only doubled colons are a bracket (:data:`_DELIMITED`)."""
+    assert _DELIMITED.search(doc) is None and _DELIMITED.search(doc.replace(": ", " :: ")) is not None
 
 
 @pytest.mark.parametrize("tag", ["[made up]:", "(FICTION):"])

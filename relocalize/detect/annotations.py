@@ -552,6 +552,8 @@ def _notices(doc: str, unit_list: list[Span], model: FramingModel) -> list[Annot
         if not found and not from_end and (after := _after_title(doc, paras)) is not None:
             found = _notice_run(doc, [u for u in unit_list if after.contains(u)], False, model)
             found = found if found and CLOSED_LINE.search(doc[found[0][-1].start : found[0][-1].end]) else None
+        if found and len(paras) == 1 and not cues.refers_to_document(doc[found[0][0].start : found[0][-1].end]):
+            found = None  # a line beside others in one paragraph is a notice only when it speaks of the document
         if found:
             run, framing = found
             span = Span(run[0].start, run[-1].end)

@@ -1020,9 +1020,9 @@ def check_reported_fact(g: Graph, root: Token) -> None:
         raise Refusal(f"{root.text!r} reports its clause as a fact: neither it nor the clause can be negated alone")
 
 
-# Verbs of perceiving and learning: what a speaker took in ("I read that ...", "We heard the news"); verbs of
-# believing are frames (:func:`check_epistemic_frame`).
-PERCEIVING = frozenset("read hear learn see notice understand gather discover realise realize spot watch".split())  # noqa: SIM905
+# Verbs of reading, hearing and learning: what a speaker was told ("I read that ...", "We heard the news"); verbs of
+# believing are frames (:func:`check_epistemic_frame`), and of seeing report the speaker's own witness.
+TOLD = frozenset("read hear learn understand gather".split())  # noqa: SIM905
 
 
 @named("own_report")
@@ -1031,8 +1031,12 @@ def check_own_report(g: Graph, root: Token) -> None:
     ("I did not read that ...") and the clause, the claim, stands; readers rejected all five such rewrites."""
     if g.children(root, "neg") or not any(s.lower in FIRST_PERSON for s in g.children(root, "nsubj", "nsubjpass")):
         return
-    took_in = root.lemma.lower() in PERCEIVING and g.children(root, "ccomp", "xcomp", "dobj")
-    if took_in or any(x.lemma.lower() in PERCEIVING for x in g.children(root, "xcomp", "advcl")):
+    told = root.lemma.lower() in TOLD and g.children(root, "ccomp", "dobj")
+    # "We were saddened to hear that X", "I was glad to read the news": a feeling about what the speaker was told
+    felt = root.tag in ("JJ", "VBN") and any(
+        x.lemma.lower() in TOLD and g.children(x, "ccomp", "dobj") for x in g.children(root, "xcomp")
+    )
+    if told or felt:
         raise Refusal("the speaker's own reading or learning ('I read that X'): negated, it reports a non-event")
 
 

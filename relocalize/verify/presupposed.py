@@ -202,12 +202,13 @@ _CLOSERS = "\"'”’)*_ \t\n"
 _CONTRAST = re.compile(rf"\b(?:{'|'.join(CONTRASTING)})\b", re.IGNORECASE)
 _DISMISSING = re.compile(rf"\b(?:{'|'.join(DISMISSING)})\b", re.IGNORECASE)
 _REPLYING = re.compile(rf"\W*(?:{'|'.join(REPLYING)})\b(?!-)", re.IGNORECASE)
-_WH_QUESTION = re.compile(r"\W*(?:when|where|why|how|who|whom|whose|what|which)\b", re.IGNORECASE)
+_WH = "when|where|why|how|who|whom|whose|what|which"
+_WH_QUESTION = re.compile(rf"\W*(?:{_WH})\b", re.IGNORECASE)
 # A question reported in a statement, whose answer the next sentence gives ("Members asked whether the outing would go
 # ahead.", "I asked a guide what had happened.").
 _REPORTED_QUESTION = re.compile(
-    r"\b(?:asked|asks|wondered|wonders|inquired|enquired|wanted to know)\b[^.!?;]{0,40}?"
-    r"\b(?:whether|if|what|why|how|when|where|who|which)\b",
+    r"\b(?:asked|asks|wondered|wonders|inquired|enquired|wanted to know)\b(?:\s+(?!to\b)[\w'’-]+){0,3}?"
+    rf"\s+(?:whether|if|{_WH})\b",
     re.IGNORECASE,
 )
 # Pronouns of a thing or things ("it" in a sentence points where "it" in the one before did); not a possessive,
@@ -380,7 +381,7 @@ class Leaning:
         if question is None or "\n" not in self.blank[question.end : unit.start]:
             return ""  # in prose a question on the claim's line is rhetorical ("Why does it matter? It carried ...")
         text = without_label(self.blank, question).text(self.blank)
-        return text if _WH_QUESTION.match(text) else ""
+        return text if _WH_QUESTION.match(text) and QUESTION_END.search(text) else ""
 
     def _question_of(self, unit: Span) -> Span | None:
         """The question right before ``unit`` whose answer it opens (:meth:`_question_before`), or None."""
