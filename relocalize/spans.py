@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from relocalize.lexicon import MONTH, TIME_WORD
+from relocalize.lexicon import TIME_WORD
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -321,10 +321,10 @@ _TIME_LABEL = re.compile(
     r"[ \t]*(?:[-*•+][ \t]+)?[*_]{0,2}((?:[\w’'-]+[ \t]+){0,2}[\w’'-]+)[*_]{0,2}(?::|[ \t]*[–—]|[ \t]-)[ \t]+"
 )
 _TIME_MODIFIERS = frozenset({"early", "mid", "late", "end", "start", "beginning", "of"})
-# A name with a small number ("HOST 2:", "Caller 3 —", "Step 4:"): a speaker or a step, no date, unless a word of it
-# dates it ("June 2:", "Day 3 —" is a count of days, not dated either, and is left an entry by its word).
+# A name with a small number ("HOST 2:", "Caller 3 —", "Step 4:"): a speaker or a step, not a dated entry, unless a
+# word of it is a time word ("June 2:", "Day 3 —").
 _NUMBERED_NAME = re.compile(r"[ \t]*[*_]{0,2}([A-Za-z][A-Za-z .'’]*?)[ \t]+\d{1,2}[*_]{0,2}[ \t]*[:–—-][ \t]*")
-_DATING = frozenset({"day", "week", "night", "spring", "summer", "autumn", "fall", "winter"})
+_COUNTED_TIME = frozenset({"day", "week", "night"})
 
 
 def line_around(doc: str, span: Span) -> tuple[int, str, str]:
@@ -644,7 +644,7 @@ def _numbered_name(lead: str) -> bool:
     """True for a label that is a name and a small number (:data:`_NUMBERED_NAME`) with no word that dates it."""
     label = _NUMBERED_NAME.fullmatch(lead)
     words = label.group(1).lower().split() if label else []
-    return bool(words) and not any(MONTH.match(w) or w in _DATING for w in words)
+    return bool(words) and not any(TIME_WORD.search(w) or w in _COUNTED_TIME for w in words)
 
 
 def _time_label(label: re.Match[str] | None) -> bool:

@@ -175,21 +175,16 @@ def _opens_item(doc: str, span: Span) -> bool:
 # Words and marks that open or close a passage between two markers of the same words ("⟦invented begins⟧ ...
 # ⟦invented ends⟧", "<fake> ... </fake>", "==> made up ==> ... <== made up <==", "fake: ... :fake").
 # A switch word ends the marker: "{{hoax on}} ... {{hoax off}}".
-_OPENS = re.compile(
-    r"\b(?:begins?|beginning|start(?:s|ing)?|opens?|from here)\b|\bon\W*$|\w:(?:\W*)$|[>→⇒»▶▸►]\W*$", re.I
-)
+_OPEN_WORDS = r"begins?|beginning|start(?:s|ing)?|opens?"
+_CLOSE_WORDS = r"ends?|ending|stops?|closes?|finish(?:es)?|exit"
+_SWITCHED_OFF = r"off|over|done|finished|concluded|closed|ended"  # closing words that end the marker
+_OPENS = re.compile(rf"\b(?:{_OPEN_WORDS}|from here)\b|\bon\W*$|\w:(?:\W*)$|[>→⇒»▶▸►]\W*$", re.I)
 _CLOSES = re.compile(
-    r"\b(?:ends?|ending|stops?|closes?|(?<!to )finish(?:es)?|to here|exit)\b"
-    r"|\b(?:off|over|done|finished|concluded|closed|ended)\W*$"
-    r"|^\W*[/:]\s*\w|^\W*[<←⇐«◀◂◄]",
-    re.I,
-)
+    rf"\b(?<!to )(?:{_CLOSE_WORDS}|to here)\b|\b(?:{_SWITCHED_OFF})\W*$|^\W*[/:]\s*\w|^\W*[<←⇐«◀◂◄]", re.I
+)  # not "start to finish"
 _FRAME_MARKS = RULE_MARKS + ":@ \t"
-_PAIR_WORDS = re.compile(
-    r"\b(?:begins?|beginning|start(?:s|ing)?|opens?|ends?|ending|stops?|closes?|finish(?:es)?|from|to|here|exit)\b"
-    r"|\b(?:on|off|over|done|finished|concluded|closed|ended)\W*$|\W+",
-    re.I,
-)
+# What is left of a marker without them is what it frames ("invented" of "⟦invented begins⟧").
+_PAIR_WORDS = re.compile(rf"\b(?:{_OPEN_WORDS}|{_CLOSE_WORDS}|from|to|here)\b|\b(?:on|{_SWITCHED_OFF})\W*$|\W+", re.I)
 
 
 def _core(words: str) -> str:
@@ -542,8 +537,9 @@ def _notices(doc: str, unit_list: list[Span], model: FramingModel) -> list[Annot
     paras = paragraphs(doc)
     # a notice stands before or after the text it speaks of: in its first or last paragraph, or, in a document of one
     # paragraph (a transcript), on its first or last line ("...\nProduction note: this episode is imaginary.")
-    edges = paras if len(paras) > 1 else [Span(m.start(), m.end()) for m in _LINE.finditer(doc)]
-    if len(edges) < (2 if len(paras) > 1 else _NOTICE_LINES):
+    one = len(paras) == 1
+    edges = [Span(m.start(), m.end()) for m in _LINE.finditer(doc)] if one else paras
+    if len(edges) < (_NOTICE_LINES if one else 2):
         return []
     out = []
     for para, from_end in ((edges[0], False), (edges[-1], True)):
@@ -552,7 +548,7 @@ def _notices(doc: str, unit_list: list[Span], model: FramingModel) -> list[Annot
         if not found and not from_end and (after := _after_title(doc, paras)) is not None:
             found = _notice_run(doc, [u for u in unit_list if after.contains(u)], False, model)
             found = found if found and CLOSED_LINE.search(doc[found[0][-1].start : found[0][-1].end]) else None
-        if found and len(paras) == 1 and not cues.refers_to_document(doc[found[0][0].start : found[0][-1].end]):
+        if found and one and not cues.refers_to_document(doc[found[0][0].start : found[0][-1].end]):
             found = None  # a line beside others in one paragraph is a notice only when it speaks of the document
         if found:
             run, framing = found

@@ -137,8 +137,8 @@ _INLINE_BACKWARD = re.compile(
 
 
 # A warning ("[hoax alert]", "(caution: invented)", "[heads up: false]") comes before what it warns of, as a rule:
-# weak evidence, read only where nothing else in the document decides (in benchmarks/data/unseen, corpora 1-80, 54
-# of the 60 inline markers worded so come before their claim).
+# weak evidence, read only where nothing else in the document decides (most inline markers worded so in
+# benchmarks/data/unseen come before their claim).
 _WARNING = re.compile(rf"\b(?:{_WARNING_WORDS}|beware)\b", _FLAGS)
 
 
