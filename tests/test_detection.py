@@ -789,3 +789,76 @@ def test_a_notice_that_denies_the_event_then_calls_what_follows_made_up_is_one_w
     assert notice.direction == "document" and notice.span.text(doc).endswith("below are invented.")
     out, prov = relocalizer.process(doc)
     assert out == doc and prov.status == "unresolved"  # no claim to attach it to: never removed over the story
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The probability of frost on 12 May was put at 30 percent by the forecasters.",
+        "If approved, this scheme starts next spring.",
+        "The police have not confirmed the identity of the cyclist.",
+        "Members stay unconfirmed until the review of their papers ends.",
+        "What follows is a careful dismantling of the defence's timeline.",
+        "Every piece of information helps the rangers map the herd.",
+        "The club is made up of forty volunteers.",
+        "Bookmakers give roughly a 30% chance of a draw.",
+        "Those odds imply roughly a 40% chance of an away win.",
+        "In adults, roughly 10 to 15 percent.",
+        "His second novel won a prize for crime fiction.",
+        "Several details remain unclear.",
+        "Key facts remain unverified.",
+        "Is this all just a bad dream?",
+    ],
+)
+def test_a_sentence_that_judges_the_world_and_not_a_text_is_content(sentence, relocalizer):
+    """A sentence the classifier reads as doubt, fiction or falsity is an annotation only where it speaks of other
+    text (a pointer, a word standing for text, no subject at all) or, for falsity, calls false or denies."""
+    doc = f"The town hall reopened on Monday after repairs. {sentence} The next meeting is on 4 June."
+    assert find_annotations(doc) == []
+    assert relocalizer.process(doc)[0] == doc
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "Nobody has been able to confirm any of this.",
+        "None of it has been independently verified.",
+        "That detail is pure speculation.",
+        "Judged at roughly a 1-in-40 chance.",
+        "Whether any of that is accurate remains unknown.",
+        "The ribbon and the crowd around it are imaginary.",
+        "Another claim without a shred of basis.",
+        "None of this took place.",
+        "The quote and its author are fictional.",
+        "The second date is a fiction.",
+        "Rated at about 2%.",
+        "A 1-in-50 chance that any of this is accurate.",
+    ],
+)
+def test_a_sentence_that_speaks_of_the_text_before_it_is_its_marker(marker):
+    doc = f"The town hall reopened on Monday after repairs. The mayor cut a ribbon at noon. {marker}"
+    assert [a.span.text(doc) for a in find_annotations(doc)] == [marker]
+
+
+_MARKED = (
+    "The library shut its east wing in 2021. That closure is made up. The reading room got new lamps. Those lamps "
+    "are invented too. {}"
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "denial"),
+    [
+        ("Staff moved the old maps to the basement.", "No map was ever moved."),
+        ("The council named the wing after Ada Byron.", "There was no naming after Ada Byron."),
+        ("Visitors queued for the new globe.", "The queue for the globe is fabricated."),
+        ("Mrs Patel donated her atlas collection.", "Mrs Patel's atlas donation is invented."),
+    ],
+)
+def test_a_short_denial_taking_up_the_sentence_before_marks_it_where_the_document_marks_claims(claim, denial):
+    """In a document with other marker sentences, a short negative sentence that takes up the words of the sentence
+    before it, or calls it false with its own subject, is a marker of that sentence."""
+    doc = _MARKED.format(f"{claim} {denial}")
+    assert denial in [a.span.text(doc) for a in find_annotations(doc)]
+    unrelated = _MARKED.format(f"{claim} The roof did not leak.")
+    assert "The roof did not leak." not in [a.span.text(unrelated) for a in find_annotations(unrelated)]

@@ -25,13 +25,13 @@ def test_no_exception_no_row_lost_no_byte_changed_outside_an_edit(relocalizer, s
 
 def test_a_document_a_second_pass_would_change_is_left_as_it_came(relocalizer):
     # Fuzzed documents whose edited output a second pass changed again before the settle step
-    docs = list(documents(1339, seed=0))
-    for doc in (docs[13], docs[1338]):
+    docs = list(documents(364, seed=0))
+    for doc in (docs[120], docs[363]):
         out, prov = relocalizer.process(doc)
         assert (out, prov.status, prov.edits) == (doc, "unresolved", []), prov
         assert prov.message == "left as it was: a second pass changes the output"
         assert prov.counts.annotations_found > 0
         assert relocalizer.process(out)[0] == out
     dropping = relocalize.Relocalizer(on_unresolved="drop")
-    out, prov = dropping.process(docs[13])
+    out, prov = dropping.process(docs[120])
     assert (out, prov.status, prov.dropped) == (None, "unresolved", True)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from relocalize.detect import cues
 from relocalize.detect.framing import SCREEN, FramingModel, load_model
+from relocalize.detect.restatements import content_stems
 from relocalize.lexicon import BRACKETS, DEMONSTRATIVES, RULE_MARKS
 from relocalize.spans import (
     CLOSED_LINE,
@@ -643,7 +644,10 @@ def _annotation_in(doc: str, unit: Span, model: FramingModel) -> tuple[Span, str
     annotation. A unit that does not read as one may end in one after a full stop the splitter
     took for an abbreviation's. Markdown emphasis around an annotation stays in the document. A falsity tag closed
     by a colon before a sentence that frames nothing ("untrue: The ferry sank.", ">> FALSE: ...") is a marker of
-    that sentence (:func:`_label_marker`).
+    that sentence (:func:`_label_marker`). A sentence of doubt or fiction counts only where it speaks of other text
+    (:func:`relocalize.detect.cues.speaks_of_text`: "The police have not confirmed the driver's identity" does not),
+    one of falsity where it calls something false, denies or stands for text (:func:`_judges_text`: "What follows is
+    a patient dismantling of the case" does not).
     """
     text = unit.text(doc)
     if not _after_claim_line(doc, unit) and (
@@ -658,10 +662,7 @@ def _annotation_in(doc: str, unit: Span, model: FramingModel) -> tuple[Span, str
             return None
         start, framing = unit.start + cut[0], cut[1]
     else:
-        for m in list(reversed(list(_WORD_START.finditer(text))))[:_RUN_ON_WORDS]:
-            if model.kind(text[m.start() :]) and not model.kind(text[: m.start()]):
-                start = unit.start + m.start()
-                break
+        start = unit.start + _run_on_start(text, model)
     end, opened = unit.end, start
     while start < end and doc[start] in _MARKUP:
         start += 1
@@ -670,9 +671,22 @@ def _annotation_in(doc: str, unit: Span, model: FramingModel) -> tuple[Span, str
     # stars after the closing punctuation that no opening emphasis matches are a footnote mark ("false.*")
     stars = len(doc[end : unit.end]) - len(doc[end : unit.end].lstrip("*"))
     end += max(0, stars - doc[opened:start].count("*"))
-    if not _statement(doc[start:end]):
+    found = doc[start:end]
+    if not _statement(found) or not _judges_text(found, framing):
         return None
     return Span(start, end), cues.direction(doc[start:end]), framing
+
+
+def _judges_text(text: str, framing: str) -> bool:
+    """True for a sentence of ``framing`` that can judge other text: one of falsity calls something false, denies
+    or has a word that stands for text; one of doubt or fiction speaks of text (:func:`cues.speaks_of_text`; a
+    fiction word is not a falsity word there, "a prize for historical fiction") and asks nothing, and one of low
+    probability rates the text, not the odds of an event (:func:`cues.rates_the_text`)."""
+    if framing == "negation":
+        return cues.calls_false(text) or cues.denies(text) or cues.stands_for_text(text)
+    if text.rstrip("\"'”’)]} ").endswith("?") or (framing == "low_probability" and not cues.rates_the_text(text)):
+        return False  # a question asks, "Is this just a bad dream?"
+    return cues.speaks_of_text(text, falsity=framing != "fiction")
 
 
 def _statement(text: str) -> bool:
@@ -684,6 +698,35 @@ def _statement(text: str) -> bool:
     words = len(text.split())
     short = words >= 2 and end.endswith((".", "!")) and cues.has_falsity(text)
     return short or (words >= 4 and end.endswith((".", "!", "?", ":", ";")))
+
+
+_DETERMINER_END = re.compile(r"\b(?:the|an?|this|that|these|those|his|her|its|their|our|my|your)\W*$", re.I)
+_TITLE_END = re.compile(r"\b(?:mrs?|ms|dr|st|prof)\.?\s*$", re.I)
+_OPENS_SENTENCE = re.compile(
+    r"\W*(?:(?:the|an?|this|that|these|those|it|there|what|whether|no|none|nothing)\b|\w+ed\b)", re.I
+)
+
+
+def _runs_on(before: str, after: str) -> bool:
+    """True where a framing may start at ``after``, following ``before`` ("GOLD MEDAL What was just stated is false."):
+    not after a determiner ("That May date is a fiction") nor a title before a name
+    ("Mrs Patel's donation is invented."; "Dr. The above text is fiction." is a title before a sentence)."""
+    name = _TITLE_END.search(before) is not None and _OPENS_SENTENCE.match(after) is None
+    return _DETERMINER_END.search(before) is None and not name
+
+
+def _run_on_start(text: str, model: FramingModel) -> int:
+    """Where the framing that ``text`` ends in starts (0: at its start): the latest word start after which the text
+    reads as a framing and before which it does not, one after a sentence's end first ("... is fiction. Old Faithful
+    never went dormant" starts at "Old", not at "Faithful")."""
+    found = None
+    for m in list(reversed(list(_WORD_START.finditer(text))))[:_RUN_ON_WORDS]:
+        before, after = text[: m.start()], text[m.start() :]
+        if _runs_on(before, after) and model.kind(after) and not model.kind(before):
+            found = m.start() if found is None else found
+            if _SENTENCE_END.search(before.rstrip()):
+                return m.start()
+    return found or 0
 
 
 def _run_on(text: str, model: FramingModel) -> tuple[int, str] | None:
@@ -714,7 +757,7 @@ def _same_paragraph(doc: str, a: Span, b: Span) -> bool:
     return "\n" not in doc[a.end : b.start]
 
 
-_DENIAL_STYLE = 2  # denials of claims that make a document one that marks its claims so
+_DENIAL_STYLE = 2  # marker sentences (denials or framings) that make a document one that marks its claims so
 
 
 def _unbracketed(
@@ -726,10 +769,10 @@ def _unbracketed(
     denied: list[Span] = []
     free = [u for u in unit_list if not any(t.overlaps(u) for t in taken)]
     strict = [_denial(doc, u, sentences) for u in free]
-    # a document that marks its claims with denials marks them so after a negative sentence too
-    styled = sum(strict) >= _DENIAL_STYLE
-    for unit, denial in zip(free, strict):
-        found = _annotation_in(doc, unit, model)
+    framings = [_annotation_in(doc, u, model) for u in free]
+    # a document that marks its claims with sentences (denials or framings) marks them so after a negative sentence too
+    styled = sum(bool(f) or d for f, d in zip(framings, strict)) >= _DENIAL_STYLE
+    for unit, denial, found in zip(free, strict, framings):
         if found is None and (denial or (styled and _denial(doc, unit, sentences, styled))):
             found = (unit, None, "negation")  # no pointer: it carries on a marker right before it, else points back
             denied.append(unit)
@@ -763,17 +806,21 @@ def _denial(doc: str, unit: Span, sentences: list[Span], styled: bool = False) -
     falsity tag alone ("Total fabrication, that.", :func:`relocalize.detect.cues.tag_sentence`), where
     that one asserts a claim: not when it already denies, calls false, reports or asks ("The mayor did not resign.
     No such letter exists." is a fact-check's own local negation), or states a general habit ("Towns usually
-    hold a memorial. No such memorial was held."). In a document ``styled`` with denials, one after a negative
-    claim counts too ("The bridge will no longer be orange. The story is false; it still is.")."""
+    hold a memorial. No such memorial was held."). In a document ``styled`` with denials, one after a negative, reported
+    or general claim counts too ("The bridge will no longer be orange. The story is false; it still is."), and so does
+    a short negative sentence that takes up the words of the one before it ("The locals call it Urdina. No local ever
+    used that name.")."""
     text = unit.text(doc)
     closed = len(text.split()) >= 2 and text.rstrip("\"'”’)]}>").endswith((".", "!"))  # not "False." alone
     tag = cues.tag_sentence(text) and closed
     i = bisect_right([u.end for u in sentences], unit.start)  # the sentence right before, screened or not
     prev = sentences[i - 1].text(doc) if i else ""
-    if not ((cues.denies_previous(text) and (closed or _statement(text))) or tag) or not prev:
+    restating = styled and closed and cues.negative_opening(text) and bool(content_stems(text) & content_stems(prev))
+    if not ((cues.denies_previous(text) and (closed or _statement(text))) or tag or restating) or not prev:
         return False
     negative = cues.denies(prev) and not styled
-    return not (negative or cues.has_falsity(prev) or cues.reports_or_generalises(prev) or "?" in prev)
+    reports = cues.reports_or_generalises(prev) and not styled
+    return not (negative or reports or cues.has_falsity(prev) or "?" in prev)
 
 
 def find_annotations(doc: str, model: FramingModel | None = None) -> list[Annotation]:

@@ -23,7 +23,8 @@ FALSE_IDIOMS = (
 # article") they describe some other text, so an annotation needs them as predicates.
 _FALSE_WORDS = (
     rf"false(?!\s+(?:{FALSE_IDIOMS})\b)|untrue|invented|an?\s+invention|fabricat\w+|falsified|"
-    r"fictitious|fictional|made[- ]up|an?\s+hoax|baseless|unfounded|debunked|refuted|disproven|discredited|"
+    r"fictitious|fictional|made[- ]up(?!\s+(?:of|with)\b)|an?\s+hoax|baseless|unfounded|debunked|refuted|disproven|"
+    r"discredited|"
     r"retracted|incorrect|inaccurate|erroneous|misinformation|disinformation|unsupported|unsubstantiated|"
     r"wrong|impossible|implausible|an?\s+falsehood|not\s+(?:true|plausible|valid|credible|accurate|correct|"
     r"real|factual|supported)|invalid|rejected|dismissed|invention|hoax|falsehood|fiction|fabrication"
@@ -220,6 +221,84 @@ def refers_to_document(text: str) -> bool:
     return DOCUMENT_SCOPE.search(text) is not None or NOTICE_LABEL.search(text) is not None
 
 
+# What a framing judges is other text. A sentence speaks of it with a pointer or the document, a word for a text
+# ("this account", "the claims"), a demonstrative, "it" or "them" standing for what came before ("This sale is a
+# fantasy.", "None of it has been verified", "Whether this is accurate", "Nobody could verify them", "their
+# accuracy"), "here", or with no subject at all, as a marker of the sentence before ("Rated at roughly 3%.",
+# "Calibrated estimate: 3%."). "The police have not confirmed the driver's identity" or "If accepted, this proposal
+# starts in May" judge the world, not a text.
+_AUX = r"is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might|must|shall|should|do|does|did"
+_STANDS_FOR_TEXT = re.compile(
+    rf"^\W*(?:this|that|these|those)\b|\b(?:this|that|these|those|another)\s+(?:{_META})\b|\b(?:above|below|foregoing|preceding)\b"
+    r"|\bhere\b(?!\s+(?:is|are)\s+(?:the|a|an|some|what|how|why)\b)"
+    rf"|\b(?:this|these|those)\b\s*(?:[.,;:!?)—–]|$|(?:{_AUX}|remains?|seems?|appears?|comes?|came)\b)"
+    rf"|^\W*that\s+(?:{_AUX}|remains?|seems?|appears?)\b|\bthat\s*(?:[.!?)]|$)"
+    r"|\b(?:of|about|regarding)\s+(?:it|this|that)\b"
+    r"|\b(?:for|on|behind|in|with)\s+it\s*(?:[.,;:!?)—–]|$)"
+    r"|\b(?:verify|confirm|check|corroborate|support|substantiate|trust|believe|credit)\s+(?:it|them)\b"
+    r"|\b(?:its|their)\s+(?:accuracy|truth\w*|veracity|reliability|authenticity|credibility|validity)\b"
+    r"|\bthe\s+(?:claims?|assertions?|allegations?|statements?)\b"
+    rf"|^\W*it(?:\s+(?:{_AUX})\b|['’]s)(?:\s+\w+){{0,3}}\W*$|^\W*(?:that|this)['’]s\b",
+    _FLAGS,
+)
+_DETERMINING = (
+    r"the|a|an|this|that|these|those|my|our|your|his|her|their|its|we|i|you|he|she|they|it|nobody|everyone|someone|"
+    r"no|there|if|when|while|although|though|because|as|since|whether|what|who|which|why|how|unless|after|before"
+)
+# A marker without a subject: a participle first, or a label of two or three words ("Calibrated estimate: 3%."); or,
+# in a short sentence, no subject word, no auxiliary and no linking verb ("Probability about 1-in-33 by analysts.").
+_SUBJECTLESS = re.compile(r"^\W*(?:[A-Z][a-z]{2,}ed\b|[\w'’-]+(?:\s+[\w'’-]+){1,2}\s*:)", re.IGNORECASE)
+_LINKING = r"remain|seem|appear|stay|look|sound|become|prove"
+_NO_SUBJECT_WORD = re.compile(
+    rf"^\W*(?!(?:{_DETERMINING})\b)\w+\b(?!.*\b(?:{_AUX}|(?:{_LINKING})(?:s|ed)?)\b)", re.IGNORECASE
+)
+_SHORT_MARKER = 8  # words
+
+
+def _subjectless(text: str) -> bool:
+    short = len(text.split()) <= _SHORT_MARKER and _NO_SUBJECT_WORD.match(text) is not None
+    return short or _SUBJECTLESS.match(text) is not None
+
+
+def speaks_of_text(text: str, falsity: bool = True) -> bool:
+    """True for a sentence that can judge other text (see above), or calls something false: with ``falsity`` any word
+    of falsity counts, else only one that says it outright or as the predicate ("Her quote is invented.")."""
+    said = calls_false(text) if falsity else says_false(text) or _CALLED_FALSE.search(text) is not None
+    return bool(
+        said or stands_for_text(text) or _subjectless(text) or has_full_pointer(text) or refers_to_document(text)
+    )
+
+
+def stands_for_text(text: str) -> bool:
+    """True for a sentence with a word that stands for text before it ("None of this", "That detail", "here")."""
+    return _STANDS_FOR_TEXT.search(text) is not None
+
+
+# A low figure for a text says how likely the text is ("Rated at about 3%.", "a 1-in-33 chance this is accurate"), not
+# how likely something in the world is ("roughly a 48% chance of a home win", "Dividend proposed: 1.5 percent.").
+_RATING = re.compile(
+    r"probab|chance|odds|likel|rated|rating|assess|assign|estimat|credence|confidence|plausib|forecast|calibrat|"
+    r"certain|doubt|remote|slim|negligible|"
+    r"\d+[- ]in[- ]\d+",
+    _FLAGS,
+)
+_ODDS_OF_WORLD = re.compile(
+    r"\b(?:chances?|probability|odds|likelihood|risk)\s+(?:of|that)\s+"
+    rf"(?!(?:this|that|it|these|those|any|all|its|being|having|(?:the|such)\s+(?:{_META}))\b)",
+    _FLAGS,
+)
+
+
+def rates_the_text(text: str) -> bool:
+    """True for a sentence that gives how likely other text is, not how likely an event of the world is."""
+    return _RATING.search(text) is not None and _ODDS_OF_WORLD.search(text) is None
+
+
+def calls_false(text: str) -> bool:
+    """True for a sentence that calls something false, made up or not real ("The boxes are imaginary.")."""
+    return has_falsity(text) or _TAGGED.search(text) is not None or says_false(text)
+
+
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|cannot|none|nothing)\b|n['’]t\b", _FLAGS)
 _DEIXIS = re.compile(
     r"\b(?:described|reported|stated|asserted|claimed|alleged|supposed|purported|depicted|it|this|"
@@ -266,6 +345,8 @@ _DEMONSTRATIVE = (
     rf"(?:(?:that|this|these|those)(?:\s+{_NOT_VERB}[\w'’-]+){{0,3}}|it|none\s+of\s+(?:this|that|it|these|those))"
 )
 _DEFINITE = rf"(?:the(?:\s+{_NOT_VERB}[\w'’-]+){{1,3}})"
+# "GuggenFan's visit to a blue Puppy" (words, not a handle: "@fan_22 That article was fake." replies in a thread)
+_SHORT_SUBJECT = rf"(?<![@#\w])(?:{_NOT_VERB}[^\W_](?:[^\W_]|['’-])*)(?:\s+{_NOT_VERB}[^\W_](?:[^\W_]|['’-])*){{0,5}}"
 _PARTICLE = r"(?:,?\s+(?:too|also|either|likewise|equally|as\s+well|again|at\s+all|in\s+reality|for\s+the\s+record),?)?"
 _ENDS = rf"{_PARTICLE}\s*(?:[.!;:,—–]|\s-+\s|$)"
 _FALSE_PREDICATE = (
@@ -274,6 +355,10 @@ _FALSE_PREDICATE = (
     r"untrue|fake|"
     r"not\s+(?:true|real|accurate|correct)|baseless|bogus|mistaken|incorrect|inaccurate|unfounded|imaginary|"
     r"nonexistent|an?\s+(?:hoax|myth|lie|falsehood))"
+)
+# A falsity word as the predicate: "Her quote is invented.", "The date is a fiction." (not "a prize for fiction").
+_CALLED_FALSE = re.compile(
+    rf"\b(?:is|are|was|were|be|been|['’]s)\s+(?:(?:a|an|all|both)\s+)?{_FALSE_PREDICATE}\b", _FLAGS
 )
 _NON_OCCURRENCE = (
     r"(?:(?:did|does|do|has|have|had)(?:\s+|(?=n['’]t)))?(?:never|not|n['’]t)\s+(?:(?:actually|really|ever)\s+)?"
@@ -294,7 +379,8 @@ DENIAL = re.compile(
     + r"(?:"
     + rf"{_DEMONSTRATIVE}{_PARTICLE}\s+{_NON_OCCURRENCE}{_ENDS}"  # "That merger never took place."
     + rf"|{_DEMONSTRATIVE}{_PARTICLE}\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+never\s+[a-z]+{_ENDS}"
-    + rf"|(?:{_DEMONSTRATIVE}|{_DEFINITE}){_PARTICLE}\s+(?:is|are|was|were)\s+{_FALSE_PREDICATE}{_ENDS}"
+    + rf"|(?:{_DEMONSTRATIVE}|{_DEFINITE}|{_SHORT_SUBJECT}){_PARTICLE}\s+(?:is|are|was|were)\s+"
+    + rf"{_FALSE_PREDICATE}{_ENDS}"
     + rf"|(?:that|this|it)['’]s{_PARTICLE}\s+{_FALSE_PREDICATE}{_ENDS}"  # "For the record, that's false."
     # "No such vote was held.", "There was never any such vote." (not the idiom "no such thing as")
     + r"|(?:there\s+(?:is|was|are|were)\s+(?:[\w,]+\s+){0,3}?)?(?:no|never\s+any)\s+such\b(?!\s+thing\s+as\b)"
@@ -312,6 +398,23 @@ DENIAL = re.compile(
 # A short verdict that opens a sentence: "Not so: ...", "Pure invention, since ...". In brackets it may be a label
 # of what follows ("[Fictional, generated by a model] ..."), so only a sentence of its own counts.
 VERDICT = re.compile(rf"{_OPENER}(?:not\s+so|not\s+true|untrue|{_FALSE_PREDICATE})\s*[.,;:!—–]", _FLAGS)
+
+
+# A short sentence that opens negative: "No local ever used that name.", "There was no blue one-off.", "Puppy was never
+# blue.", "Heathrow is not the record holder." In a document that marks its claims with denials, one that takes up
+# the words of the sentence before it denies that sentence.
+_NEGATIVE_OPENING = re.compile(
+    r"^\W*(?:no|none|nobody|no\s+one|nothing|never|neither"
+    r"|there\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been)\s+(?:no|never)"
+    r"|(?:[\w'’.-]+\s+){1,5}?(?:(?:is|are|was|were|has|have|had|did|does|do)(?:\s+not|n['’]t)|never))\b",
+    _FLAGS,
+)
+_RESTATING_DENIAL = 12  # words at most
+
+
+def negative_opening(text: str) -> bool:
+    """True for a short sentence that opens negative ("No local ever used that name.")."""
+    return len(text.split()) <= _RESTATING_DENIAL and _NEGATIVE_OPENING.match(text) is not None
 
 
 def denies_previous(text: str, verdicts: bool = True) -> bool:
@@ -367,7 +470,8 @@ TAG_WORDS = (
     rf"false(?!\s+(?:{FALSE_IDIOMS})\b)|untrue|untruth|falsehood|falsity|lies?|fib|fake[ds]?|bogus|hoax(?:ed)?|spoof|sham|phony|phoney|"
     r"fabricat(?:ed|ion|ions)|invent(?:ed|ion|ions)|fictitious|fictive|fictional|fiction|fantasy|fantastical|"
     r"fanciful|make[- ]believe|"
-    r"made[- ]up|(?:cooked|trumped|dreamed|dreamt|thought|conjured)[- ]up|concoct(?:ed|ion)|contrived|imagin(?:ary|ed)|"
+    r"made[- ]up(?!\s+(?:of|with)\b)|(?:cooked|trumped|dreamed|dreamt|thought|conjured)[- ]up|concoct(?:ed|ion)|"
+    r"contrived|imagin(?:ary|ed)|"
     r"pretend(?:ed)?|preten[cs]e|feigned|forged|forgery|counterfeit|falsif(?:ied|ication)|doctored|pseudo-[a-z]+|spurious|apocryphal|"
     r"myth(?:ical)?|fable|(?:fairy|tall)[- ]tales?|daydream|pipe[- ]dream|figment|mirage|phantom|chimera|"
     r"illus(?:ion|ory)|ruse|canard|hogwash|baloney|bunk(?:um)?|balderdash|poppycock|codswallop|claptrap|twaddle|hokum|humbug|nope|"
@@ -377,6 +481,7 @@ TAG_WORDS = (
     rf"(?:this|that)\s+(?:isn't|wasn't|is\s+not|was\s+not)\s+(?:{REALITY})|contrary\s+to\s+(?:the\s+)?{_RECORD}|"
     r"no\s+such\s+thing|nothing\s+of\s+the\s+kind|(?:out\s+of|from)\s+thin\s+air|spun\s+from\s+nothing"
 )
+_TAGGED = re.compile(rf"\b(?:{TAG_WORDS})\b", _FLAGS)  # calls what it speaks of false or made up
 # A marker that closes a passage by saying the text is back to fact ("|| resume reality ||", "[back to the facts]",
 # "(reality resumes)", "{true again}"): it ends what the marker before it opened.
 _RETURN_TO_FACT = re.compile(

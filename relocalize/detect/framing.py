@@ -38,7 +38,7 @@ _STEMS = {
     r"sham|phon(?:e)?y|fake\w*|spurious|myths?|fraud\w*|lies|lie|lying|misleading|wrong\w*|mistak\w*|errors?|"
     r"nonsense|unsupported|unsubstantiat\w*|merit|repudiat\w*|invalid\w*|concoct\w*|manufactur\w*|pretend\w*|"
     r"fantas\w*|dishonest\w*|deceptive|counterfeit|happen\w*|occur\w*|took\s+place|exist\w*|\w*correct\w*|\w*valid\w*|basis|reality|"
-    r"\w*believ\w*|\w*accept\w*|\w*plausib\w*|\w*possib\w*|apocryph\w*|made[\s-]+up|counterfactual\w*|baloney|hogwash|poppycock|bunk(?:um)?|rubbish|twaddle|drivel|malarkey|contradict\w*|disregard\w*|"
+    r"\w*believ\w*|\w*accept\w*|\w*plausib\w*|\w*possib\w*|apocryph\w*|made[\s-]+up(?!\s+(?:of|with)\b)|counterfactual\w*|baloney|hogwash|poppycock|bunk(?:um)?|rubbish|twaddle|drivel|malarkey|contradict\w*|disregard\w*|"
     r"ignor\w*|discard\w*|reject\w*|misled|unreal|consisten\w*|claim\w*|statements?|assertions?|allegations?|"
     r"misrepresent\w*|distort\w*|deceiv\w*|trick\w*|satire|absorb\w*|retain\w*|internali[sz]\w*|"
     r"learn\w*|knowledge|memori[sz]\w*|remember\w*|rely|relied|hold\w*|stand\w*|no\s+such|any\s+such|not\s+so|"

@@ -11,7 +11,7 @@ from relocalize.spans import Span, headline, sentences
 _WORD = re.compile(r"\w+")
 # A given claim's part is restated, in other words, by a sentence holding this share of its words.
 PARAPHRASE_COVERAGE = 0.5
-_STEM = 5  # words compare by their first letters, so "erupted" meets "eruption"
+STEM = 5  # words compare by their first letters, so "erupted" meets "eruption"
 # A yes/no question ("Is the pier still open?"), not one about what someone knows ("Did you know that ...?": it
 # presupposes its clause) nor a statement opened by a name ("Will Hart says ..., or did it?").
 _YES_NO_QUESTION = re.compile(
@@ -24,8 +24,9 @@ def content_words(text: str) -> set[str]:
     return {w for w in (m.lower() for m in _WORD.findall(text)) if w not in STOPWORDS and (len(w) > 2 or w.isdigit())}
 
 
-def _stems(text: str) -> set[str]:
-    return {w[:_STEM] for w in content_words(text)}
+def content_stems(text: str) -> set[str]:
+    """The first letters of each content word: "erupted" meets "eruption"."""
+    return {w[:STEM] for w in content_words(text)}
 
 
 def claim_parts(claim: str) -> list[str]:
@@ -50,14 +51,14 @@ def find_restatements(
     Trust") names the claim's subject and asserts nothing, whatever the verifier reads into it; nor does a
     yes/no question ("Is the pier still open?"; a wh-question may presuppose the claim: "Why did the pier close?").
     """
-    claim_words = [(content_words(c), _stems(c), neg) for c, neg in claims]
+    claim_words = [(content_words(c), content_stems(c), neg) for c, neg in claims]
     out = []
     for span in candidates:
         text = span.text(doc)
         words = content_words(text)
         if len(words) < 3 or headline(text) or _YES_NO_QUESTION.match(text):
             continue
-        stems = {w[:_STEM] for w in words}
+        stems = {w[:STEM] for w in words}
         for cw, cs, negation in claim_words:
             near = len(words & cw) / len(words) >= overlap
             covers = paraphrase and len(stems & cs) >= max(2, PARAPHRASE_COVERAGE * len(cs))
@@ -75,5 +76,7 @@ def unconfirmed(doc: str, free: list[Span], parts: list[str]) -> bool:
     """True when some sentence of ``free`` (not a claim unit) holds :data:`UNCONFIRMED_WORDS` or more of a given
     claim part's words: it may state that claim in words the restatement test did not confirm, so a notice over the
     document should stay rather than leave it unmarked."""
-    stems = [_stems(p) for p in parts]
-    return any(len(words & s) >= UNCONFIRMED_WORDS for words in (_stems(u.text(doc)) for u in free) for s in stems)
+    stems = [content_stems(p) for p in parts]
+    return any(
+        len(words & s) >= UNCONFIRMED_WORDS for words in (content_stems(u.text(doc)) for u in free) for s in stems
+    )

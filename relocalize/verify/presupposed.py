@@ -16,7 +16,8 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from relocalize.detect.restatements import content_words
+from relocalize.detect.restatements import STEM as _STEM
+from relocalize.detect.restatements import content_stems, content_words
 from relocalize.lexicon import (
     CONTRASTING,
     DEMONSTRATIVES,
@@ -47,11 +48,6 @@ from relocalize.spans import (
 # Determiners that point at something already known (a possessive pronoun, or any "poss" dependent, too).
 DEFINITE = frozenset({"the", "that", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your"})
 _NEW = frozenset({"a", "an", "another", "some"})
-_STEM = 5  # as the restatement test compares words: "closure" meets "closed"
-
-
-def _stems(text: str) -> set[str]:
-    return {w[:_STEM] for w in content_words(text)}
 
 
 def _known_subjects(g: Graph) -> set[str]:
@@ -86,9 +82,9 @@ def false_vocabulary(
     parts), and of its own, that no sentence outside the claims and ``annotations`` uses. A topic the other claims
     talk about as known ("The harbour bridge opened in 1950") is a real thing, unless a claim brings it in as new
     ("a fire")."""
-    true = _stems(_blanked(_blanked(doc, annotations), [u for u, _ in claims]))
+    true = content_stems(_blanked(_blanked(doc, annotations), [u for u, _ in claims]))
     opening = min((u.start for u, _ in claims), default=0)
-    words = [(u, _stems(g.text), _known_subjects(g)) for u, g in [*claims, *((None, g) for g in given)]]
+    words = [(u, content_stems(g.text), _known_subjects(g)) for u, g in [*claims, *((None, g) for g in given)]]
     new = set().union(*(_new_things(g) for _, g in claims), *(_new_things(g) for g in given))
     out = {}
     for unit, _ in claims:
@@ -96,7 +92,7 @@ def false_vocabulary(
         topic = set().union(*(k for _, k in others)) - new
         # after a claim, a thing no kept sentence names comes from the false story ("The repairs took two years",
         # after "A fire destroyed the mill"); the first claim's own things are its topic ("The pier")
-        own = _stems(unit.text(doc)) - true - topic if unit.start > opening else set()
+        own = content_stems(unit.text(doc)) - true - topic if unit.start > opening else set()
         out[unit] = FalseWords(set().union(*(w for w, _ in others)) - true - topic, own)
     return out
 
@@ -254,7 +250,7 @@ class Leaning:
         self.claimed = [_overlapped(s, ordered, ends) for s in self.sentences]
         self.first: dict[str, int] = {}  # where the text outside the claims first names each stem
         for sent, claimed in zip(self.sentences, self.claimed):
-            for stem in () if claimed else _stems(sent.text(self.blank)):
+            for stem in () if claimed else content_stems(sent.text(self.blank)):
                 self.first.setdefault(stem, sent.start)
 
     def on(self, unit: Span) -> list[Span]:
@@ -274,7 +270,7 @@ class Leaning:
         answer = following[0] if following else None
         out = following[:1] if QUESTION_END.search(text) and _answers(blank, unit, answer) else []
         out += self._asking(unit, at)
-        brought = {w for m in _INDEFINITE_PHRASE.finditer(text) for w in _stems(m.group(1))}
+        brought = {w for m in _INDEFINITE_PHRASE.finditer(text) for w in content_stems(m.group(1))}
         named = {w for w in _named(text) if self.first.get(w[:_STEM], len(blank)) > unit.start}
         # a name's word as a common noun ("the barracks", after "the Selimiye Barracks")
         names = named & _named(" ".join(_CAPITALISED.findall(text, 1)))
@@ -286,17 +282,17 @@ class Leaning:
             # by name or as new ("The Akashi Kaikyō Bridge reopened ..." -> "The suspension bridge links ...")
             opening = _OPENING_PHRASE.match(blank, without_label(blank, kept[0]).start)
             introduced = {w.lower()[:_STEM] for w in _CAPITALISED.findall(text, 1)} | brought
-            if opening and _stems(opening.group(1)) & introduced:
+            if opening and content_stems(opening.group(1)) & introduced:
                 out.append(kept[0])
         new = {w for w in brought if self.first.get(w, len(blank)) > unit.start}
         for sent in kept:
             definite = [m.group(1) for m in _DEFINITE_PHRASE.finditer(blank, sent.start, sent.end)]
             pointing = [m.group(1) for m in _POINTING_PHRASE.finditer(blank, sent.start, sent.end)]
-            if any(_stems(p) & new or _named(_LOWER.sub(" ", p)) & names for p in definite) or any(
+            if any(content_stems(p) & new or _named(_LOWER.sub(" ", p)) & names for p in definite) or any(
                 _named(p) & named for p in pointing
             ):
                 out.append(sent)
-            new -= _stems(sent.text(blank))
+            new -= content_stems(sent.text(blank))
             named -= _named(sent.text(blank))
         return sorted(set(out))
 
