@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 
 from relocalize.plan import Outcome, count_framings
 from relocalize.provenance import TEXT_EDITS, EditRecord, Kind, Provenance
-from relocalize.spans import Span, dropped_region, labelled_post, opening_label_kept, unanswered_question
+from relocalize.spans import (
+    Span,
+    dropped_region,
+    emptied_label,
+    labelled_post,
+    opening_label_kept,
+    unanswered_question,
+)
 
 if TYPE_CHECKING:
     from relocalize.detect.annotations import Annotation
@@ -105,7 +112,7 @@ def assemble(
     doc: str, annotations: list[Annotation], outcomes: list[Outcome], held: set[int] | None = None
 ) -> tuple[str, Provenance]:
     """``doc`` with the outcomes' edits applied, the governing annotations removed (those of a kept unit stay,
-    and those ``held``), dropped units removed with their speaker label or question, and its provenance."""
+    and those ``held``), dropped units removed with their speaker label, question or list label, and its provenance."""
     blocked = {g for o in outcomes if o.kind == Kind.KEPT for g in o.governors} | (held or set())
     governing = {g for o in outcomes for g in o.governors}
     removed = [i for i in sorted(governing) if i not in blocked]
@@ -119,13 +126,18 @@ def assemble(
     dropped = {opening_label_kept(doc, o.unit, [*marks, *(d.unit for d in drops)]): o for o in drops}
     removals = marks + list(dropped)
     floor = 0
-    for group in merge_removals(doc, removals):
+    groups = merge_removals(doc, removals)
+    drop_groups = [dropped_region(doc, g) for g in groups if any(g.contains(u) for u in dropped)]
+    for group in groups:
         kind = Kind.DROP if any(group.contains(u) for u in dropped) else Kind.REMOVE_ANNOTATION
         if kind == Kind.DROP:
             group = dropped_region(doc, group)
         asked = unanswered_question(doc, group) if kind == Kind.DROP else None
         if asked is not None and asked.start >= floor and not any(e.span.overlaps(asked) for e in edits):
             group = labelled_post(doc, asked) or asked  # an FAQ's answer: its question goes with it (and its label)
+        emptied = emptied_label(doc, group, drop_groups) if kind == Kind.DROP else None
+        if emptied is not None and emptied.start >= floor and not any(e.span.overlaps(emptied) for e in edits):
+            group = emptied  # all a list label stood over ("2023 —"): the label goes with it
         widened = removal_span(doc, group)
         widened = Span(max(widened.start, floor), widened.end)  # neighbours may share a line break
         floor = widened.end

@@ -688,6 +688,51 @@ def dropped_region(doc: str, span: Span) -> Span:
     return whole if whole is not None else after_label(doc, span)
 
 
+# A list's label on a line of its own ("2023 —", "Key dates:"); the lines of its list open the same way ("2030 — The
+# centenary.").
+_LIST_LABEL = re.compile(r"(\S)[^\n]{0,40}?(\s[—–-]|:)")
+_LIST_LABEL_WORDS = 6
+
+
+def emptied_label(doc: str, span: Span, dropped: list[Span]) -> Span | None:
+    """``span`` widened over the label on a line of its own above it ("2023 —", "Key dates:"), when ``span`` and
+    the other ``dropped`` spans are all that stood under the label: what follows them is a blank line, the next
+    line of the label's list ("2030 — ...") or nothing."""
+    start = doc.rfind("\n", 0, span.start) + 1
+    if doc[start : span.start].strip():
+        return None
+    while start >= 2 and doc[start - 2] != "\n" and _covered(doc, doc.rfind("\n", 0, start - 1) + 1, dropped):
+        start = doc.rfind("\n", 0, start - 1) + 1
+    if start < 2 or doc[start - 2] == "\n":
+        return None
+    label_start = doc.rfind("\n", 0, start - 1) + 1
+    label = _LIST_LABEL.fullmatch(doc[label_start : start - 1].strip())
+    if label is None or len(label.group(0).split()) > _LIST_LABEL_WORDS:
+        return None
+    end = doc.find("\n", span.end)
+    end = len(doc) if end < 0 else end
+    if doc[span.end : end].strip():
+        return None
+    while end < len(doc) and _covered(doc, end + 1, dropped):
+        end = doc.find("\n", end + 1)
+        end = len(doc) if end < 0 else end
+    line = doc[end + 1 :].split("\n", 1)[0].strip() if end < len(doc) else ""
+    following = _LIST_LABEL.match(line)
+    sibling = following and following.group(2) == label.group(2) and following[1].isdigit() == label[1].isdigit()
+    if line and not sibling:
+        return None
+    return Span(label_start, span.end)
+
+
+def _covered(doc: str, line_start: int, dropped: list[Span]) -> bool:
+    """True when the text of the line at ``line_start`` lies inside one of ``dropped``."""
+    end = doc.find("\n", line_start)
+    line = Span(line_start, len(doc) if end < 0 else end)
+    text = line.text(doc)
+    inner = Span(line.start + len(text) - len(text.lstrip()), line.end - len(text) + len(text.rstrip()))
+    return inner.start < inner.end and any(d.start <= inner.start and inner.end <= d.end for d in dropped)
+
+
 def unanswered_question(doc: str, span: Span) -> Span | None:
     """``span`` widened over the question it answers, when removing ``span`` would leave that question
     with no answer in a list of questions (an FAQ, an interview): ``span`` is the rest of its paragraph

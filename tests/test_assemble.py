@@ -732,3 +732,22 @@ def test_a_posts_stamp_on_its_first_line_heads_no_section():
     unit = Span(doc.index("The pier"), doc.index("May.") + 4)
     marker = Span(doc.index("[fake]"), doc.index("[fake]") + 6)
     assert Sections(doc, [marker]).emptied(unit, [marker]) is None
+
+
+_TIMELINE = "Quay timeline\n\n1887 — The quay opens to steamers.\n1996 —\n{}\n2004 — A new crane is fitted.\n"
+
+
+def test_a_list_label_whose_lines_are_all_dropped_goes_with_them(relocalizer):
+    """A label on a line of its own ("1996 —") over lines that are all dropped would stand over nothing."""
+    entries = "[invented] March: the quay floods in a storm.\n[invented] June: the council sells the old sheds."
+    out, prov = relocalizer.process(_TIMELINE.format(entries))
+    assert out == "Quay timeline\n\n1887 — The quay opens to steamers.\n2004 — A new crane is fitted.\n"
+    assert prov.counts.dropped == 2
+
+
+def test_a_list_label_over_a_kept_line_stays(relocalizer):
+    entries = "[invented] March: the quay floods in a storm.\nJune: the council repaints the harbour office."
+    doc = _TIMELINE.format(entries)
+    out, _ = relocalizer.process(doc)
+    assert "1996 —\nJune: the council repaints the harbour office.\n" in out
+    assert_outside_edits_identical(doc, out, relocalizer.process(doc)[1])

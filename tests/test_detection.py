@@ -862,3 +862,15 @@ def test_a_short_denial_taking_up_the_sentence_before_marks_it_where_the_documen
     assert denial in [a.span.text(doc) for a in find_annotations(doc)]
     unrelated = _MARKED.format(f"{claim} The roof did not leak.")
     assert "The roof did not leak." not in [a.span.text(unrelated) for a in find_annotations(unrelated)]
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "Minutes\n\n3) ## invented ## The harbour master resigned in June.\n4) The budget was approved.",
+        "(b) -- bogus -- The quay was sold in 2020.\n(c) The crane was painted.",
+    ],
+)
+def test_a_rule_marked_tag_after_a_list_number_marks_what_follows(doc):
+    (marker,) = find_annotations(doc)
+    assert marker.direction == "forward" and marker.span.text(doc) in ("## invented ##", "-- bogus --")

@@ -367,13 +367,17 @@ def _without_trailing_groups(lead: str) -> str:
 
 
 def _stands_alone(doc: str, span: Span) -> bool:
-    """True when ``span`` is no part of a sentence: on its line it follows nothing, a sentence's end or a
-    label ("PARIS —", "Q:"), markers after any of those aside, and what follows it, if anything, does not go
-    on in lower case or after a comma."""
+    """True when ``span`` is no part of a sentence: on its line it follows nothing, a sentence's end, a label
+    ("PARIS —", "Q:") or a list number ("4.2", "(b)"), markers after any of those aside, and what follows it, if
+    anything, does not go on in lower case or after a comma."""
     _, lead, after = line_around(doc, span)
     lead, after = _without_trailing_groups(lead).strip(), after.strip()
     lead_ok = not lead or _SENTENCE_END.search(lead) is not None or lead.endswith(_LABEL_ENDS)
+    lead_ok = lead_ok or _LIST_NUMBER.fullmatch(lead) is not None
     return lead_ok and not (after[:1].islower() or after.startswith((",", ";")))
+
+
+_LIST_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-z0-9]{1,3}\)", re.IGNORECASE)  # "4.2", "3)", "(b)"
 
 
 # A list number and a short title before a marker on its line ("2. The name."; "4. Two home grounds:").

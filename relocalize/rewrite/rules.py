@@ -546,7 +546,12 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
     complements = g.children(root, "ccomp")
     factive = [c for p in g.children(root, "acomp", "attr") if p.lower in FACTIVE for c in g.children(p, "ccomp")]
     factive_verb = root.lemma.lower() in FACTIVE_VERBS and not g.children(root, "neg")
-    if factive_verb or root.lower in FACTIVE or any(p.lower in FACTIVE for p in g.children(root, "acomp", "attr")):
+    if (
+        factive_verb
+        or _own_vow(g, root)
+        or root.lower in FACTIVE
+        or any(p.lower in FACTIVE for p in g.children(root, "acomp", "attr"))
+    ):
         factive += complements  # "Everyone was shocked that Y won", "It is clear that Y won"
     if factive or (complements and ((root.lemma == "be" and _it_subject(g, root)) or raising(g, root))):
         # "It is well known that Y won", "Fans were surprised that Y won", "It turns out Y won"
@@ -952,9 +957,14 @@ def check_evaluation(g: Graph, root: Token) -> None:
 @named("participle")
 def check_participle(g: Graph, root: Token) -> None:
     """ "Score recognised as Elgar's by the Trust": a past form with a passive's agent and no auxiliary heads a
-    headline's or a label's fragment; "did not recognise" would make it active, "It is not true that" ungrammatical."""
+    headline's or a label's fragment; "did not recognise" would make it active, "It is not true that" ungrammatical.
+    So does a verb with only non-finite auxiliaries ("Fewer riders getting thrown off": "getting not thrown off")."""
     if root.tag in ("VBD", "VBN") and g.children(root, "agent") and not g.children(root, *_AUX):
         raise Refusal(f"{root.text!r} with an agent and no auxiliary: a participle's fragment, not a clause")
+    auxes = g.children(root, *_AUX)
+    nonfinite = any(a.tag in ("VBG", "VBN") for a in auxes) and not any(a.tag in FINITE_TAGS for a in auxes)
+    if nonfinite and root.tag not in FINITE_TAGS:  # "Fewer riders getting thrown off at the first fence."
+        raise Refusal(f"only non-finite auxiliaries before {root.text!r}: a participle's fragment, not a clause")
 
 
 @named("past_forms")
@@ -1010,6 +1020,17 @@ FACTIVE_VERBS = frozenset(
 )
 # Those of them that report what someone said, and a verb of telling that presupposes its clause too.
 REPORTING_FACTIVE = frozenset({"note", "reveal", "inform"})
+
+
+# Verbs a speaker vouches with for the clause that follows ("I swear the bouts are longer"): "I do not swear X" takes
+# back the vow, not the clause, and none of them raises its negation as "I don't think X" does.
+VOWS = frozenset("swear bet promise guarantee assure vow insist".split())  # noqa: SIM905
+
+
+def _own_vow(g: Graph, root: Token) -> bool:
+    """True for the speaker's own vow over a clause: its clause is the claim, negated in place ("I swear X is not")."""
+    first = any(s.lower in FIRST_PERSON for s in g.children(root, "nsubj"))
+    return root.lemma.lower() in VOWS and first and not g.children(root, "neg") and bool(g.children(root, "ccomp"))
 
 
 @named("reported_fact")
