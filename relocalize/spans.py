@@ -300,13 +300,15 @@ def inside_quotation(doc: str, unit: Span) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
-# A speaker label: one to three words (a user name, "Q", "Dr Rao"), optionally in bold, then a colon; in a chat
+# A speaker label: one to three words (a user name, "Q", "Dr Rao"), maybe a role in brackets ("GUEST (engineer)"),
+# optionally in bold, then a colon; in a chat
 # log, after the time or before it ("[20:18] tomlives:", "**[21:14] redheadstan:**", "Morag 08:05:"); never a colon
 # inside a time ("Morag 08:" of "Morag 08:05: ...").
 _TIME = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?"
 _SPEAKER = re.compile(
     rf"[ \t]*[*_]{{0,2}}(?:{_TIME}[ \t]+)?"
-    rf"[\w@./'’-]{{1,30}}(?: [\w@./'’-]{{1,30}}){{0,2}}(?:[ \t]+{_TIME})?[*_]{{0,2}}[ \t]*:(?!\d)[*_]{{0,2}}[ \t]*"
+    rf"[\w@./'’-]{{1,30}}(?: [\w@./'’-]{{1,30}}){{0,2}}(?:[ \t]+\([^()\n]{{1,40}}\))?"  # a role: "GUEST (engineer):"
+    rf"(?:[ \t]+{_TIME})?[*_]{{0,2}}[ \t]*:(?!\d)[*_]{{0,2}}[ \t]*"
 )
 
 

@@ -112,6 +112,8 @@ def test_last_line_removal_takes_the_break_before_it():
         ("Note that it rained: The pier opened in 1990.", "j_ode: nice", False),  # a clause, not a label
         ("Morag 08:05: The pier opened in 1990.", "Ana 08:06: nice", True),  # the time after the name, whole
         ("mara 21:14:09 — The pier opened in 1990.", "j_ode: nice", False),  # a dash, not a colon, after it
+        ("GUEST (historian): The pier opened in 1990.", "HOST: And then?", True),  # a role in brackets
+        ("Dr Okafor (chair): The pier opened in 1990.", "Cllr Reid: Agreed.", True),
     ],
 )
 def test_speaker_turn(line, after, turn):

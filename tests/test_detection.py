@@ -853,6 +853,7 @@ _MARKED = (
         ("The council named the wing after Ada Byron.", "There was no naming after Ada Byron."),
         ("Visitors queued for the new globe.", "The queue for the globe is fabricated."),
         ("Mrs Patel donated her atlas collection.", "Mrs Patel's atlas donation is invented."),
+        ("The curator moved the globes to the attic.", "The move and the attic are make-believe."),
     ],
 )
 def test_a_short_denial_taking_up_the_sentence_before_marks_it_where_the_document_marks_claims(claim, denial):

@@ -351,7 +351,8 @@ _PARTICLE = r"(?:,?\s+(?:too|also|either|likewise|equally|as\s+well|again|at\s+a
 _ENDS = rf"{_PARTICLE}\s*(?:[.!;:,—–]|\s-+\s|$)"
 _FALSE_PREDICATE = (
     r"(?:(?:also|likewise|equally|entirely|completely|totally|pure|simply|just|as)\s+)?"
-    r"(?:fictional|fiction|fabricated|wrong|(?:an?\s+)?fabrication|made[- ]up|invented|(?:an?\s+)?invention|false|"
+    r"(?:fictional|fiction|fictitious|make[- ]believe|(?:an?\s+)?fantasy|fabricated|wrong|(?:an?\s+)?fabrication|"
+    r"made[- ]up|invented|(?:an?\s+)?invention|false|"
     r"untrue|fake|"
     r"not\s+(?:true|real|accurate|correct)|baseless|bogus|mistaken|incorrect|inaccurate|unfounded|imaginary|"
     r"nonexistent|an?\s+(?:hoax|myth|lie|falsehood))"

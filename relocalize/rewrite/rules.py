@@ -1096,14 +1096,22 @@ def _check_subject_comma(g: Graph) -> None:
             raise Refusal("a single comma between subject and verb: an unreliable parse")
 
 
+_NOMINAL_SUBJECT = ("compound", "nsubj", "nsubjpass")
+
+
 @named("noun_verb")
 def _check_noun_verb(g: Graph, pred: Token) -> None:
     """ "Church guides like to tell ...": a verb spelt like a plural noun, then a preference verb and "to",
-    is the head of a noun phrase ("church guides") that the parser split into a subject and a verb."""
+    is the head of a noun phrase ("church guides") that the parser split into a subject and a verb; and a subject
+    attached to a noun ("Staff hand riders cards printed X", "hand" read as a noun) is a verb the parser missed."""
     after = g.tokens[pred.i + 1 : pred.i + 3]
     habit = len(after) == 2 and after[0].lower in _HABITS and after[1].lower == "to"
     if pred.tag == "VBZ" and habit and getAllLemmas(pred.lower, upos="NOUN"):
         raise Refusal(f"{pred.text!r} {after[0].text!r} to ...: a noun phrase read as a subject and a verb")
+    # "Staff hand riders cards printed X": a subject hung on a noun ("Staff" <- "hand") is a verb read as a noun
+    subjects = [t for t in g.tokens if t.dep in ("nsubj", "nsubjpass")]
+    if any(g.tokens[t.head].upos in ("NOUN", "PROPN") and g.tokens[t.head].dep in _NOMINAL_SUBJECT for t in subjects):
+        raise Refusal("a subject attached to a noun: a verb was read as a noun, the clause is not the parser's")
 
 
 @named("ranked_anaphor")
