@@ -8,8 +8,9 @@ annotation, so every annotation found is a false alarm, and every changed docume
 
     python benchmarks/clean.py [benchmarks/data/clean/clean1.jsonl ...] [--json OUT.json] [--show]
 
-``clean1`` and ``clean2`` were read while the detector's text-reference test was written (tuning
-data); ``clean3`` and ``clean4`` were measured once, after it (see the README).
+``clean1`` and ``clean2`` were read while the detector's text tests were written (tuning data); ``clean3``
+and ``clean4`` were measured once after the first of them, ``clean5`` and ``clean6`` once after all of them,
+and then read (see the README).
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ HERE = Path(__file__).with_name("data") / "clean"
 
 
 def evaluate(path: Path, relocalizer: relocalize.Relocalizer, show: bool) -> dict:
-    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    with path.open(encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f]
     found = changed = 0
     statuses: Counter[str] = Counter()
     for row in rows:

@@ -64,7 +64,7 @@ import sys
 import pyarrow.parquet as pq
 for src, dst in zip(sys.argv[1].split(","), sys.argv[2].split(",")):
     f = pq.ParquetFile(src)
-    codec = f.metadata.row_group(0).column(0).compression.lower()
+    codec = f.metadata.row_group(0).column(0).compression.lower().replace("uncompressed", "none")
     with pq.ParquetWriter(dst, f.schema_arrow, compression=codec) as w:
         for batch in f.iter_batches(batch_size=256):
             w.write_batch(batch)

@@ -699,40 +699,42 @@ _LIST_LABEL_WORDS = 6
 def emptied_label(doc: str, span: Span, dropped: list[Span]) -> Span | None:
     """``span`` widened over the label on a line of its own above it ("2023 —", "Key dates:"), when ``span`` and
     the other ``dropped`` spans are all that stood under the label: what follows them is a blank line, the next
-    line of the label's list ("2030 — ...") or nothing."""
-    start = doc.rfind("\n", 0, span.start) + 1
+    line of the label's own list ("2030 — ..."; lines under the label that open the same way are its items, so
+    then only a blank line or the end will do) or nothing."""
+    start = _line(doc, span.start)[0]
     if doc[start : span.start].strip():
         return None
-    while start >= 2 and doc[start - 2] != "\n" and _covered(doc, doc.rfind("\n", 0, start - 1) + 1, dropped):
-        start = doc.rfind("\n", 0, start - 1) + 1
+    while start >= 2 and doc[start - 2] != "\n" and _covered(doc, start - 1, dropped):
+        start = _line(doc, start - 1)[0]
     if start < 2 or doc[start - 2] == "\n":
         return None
-    label_start = doc.rfind("\n", 0, start - 1) + 1
+    label_start = _line(doc, start - 1)[0]
     label = _LIST_LABEL.fullmatch(doc[label_start : start - 1].strip())
     if label is None or len(label.group(0).split()) > _LIST_LABEL_WORDS:
         return None
-    end = doc.find("\n", span.end)
-    end = len(doc) if end < 0 else end
+    end = _line(doc, span.end)[1]
     if doc[span.end : end].strip():
         return None
+    items = [doc[start:end]]
     while end < len(doc) and _covered(doc, end + 1, dropped):
-        end = doc.find("\n", end + 1)
-        end = len(doc) if end < 0 else end
-    line = doc[end + 1 :].split("\n", 1)[0].strip() if end < len(doc) else ""
-    following = _LIST_LABEL.match(line)
-    sibling = following and following.group(2) == label.group(2) and following[1].isdigit() == label[1].isdigit()
-    if line and not sibling:
+        items.append(doc[end + 1 : _line(doc, end + 1)[1]])
+        end = _line(doc, end + 1)[1]
+    line = doc[end + 1 : _line(doc, end + 1)[1]].strip() if end < len(doc) else ""
+    if line and not (_same_list(label, line) and not any(_same_list(label, i.strip()) for i in items)):
         return None
     return Span(label_start, span.end)
 
 
-def _covered(doc: str, line_start: int, dropped: list[Span]) -> bool:
-    """True when the text of the line at ``line_start`` lies inside one of ``dropped``."""
-    end = doc.find("\n", line_start)
-    line = Span(line_start, len(doc) if end < 0 else end)
-    text = line.text(doc)
-    inner = Span(line.start + len(text) - len(text.lstrip()), line.end - len(text) + len(text.rstrip()))
-    return inner.start < inner.end and any(d.start <= inner.start and inner.end <= d.end for d in dropped)
+def _same_list(label: re.Match[str], line: str) -> bool:
+    """True when ``line`` opens the way ``label`` does: the same mark after a digit or after a word."""
+    other = _LIST_LABEL.match(line)
+    return other is not None and other.group(2) == label.group(2) and other[1].isdigit() == label[1].isdigit()
+
+
+def _covered(doc: str, pos: int, dropped: list[Span]) -> bool:
+    """True when the text of the line at ``pos`` is all inside ``dropped``."""
+    start, end = _line(doc, pos)
+    return bool(doc[start:end].strip()) and _only(doc, Span(start, end), dropped)
 
 
 def unanswered_question(doc: str, span: Span) -> Span | None:

@@ -3,6 +3,7 @@
 import pytest
 from conftest import assert_outside_edits_identical, read_jsonl
 
+from relocalize.detect import cues
 from relocalize.detect.annotations import _DELIMITED, find_annotations
 from relocalize.detect.claims import resolve_inline
 from relocalize.detect.cues import denies_previous, false_tag, tag_sentence
@@ -800,7 +801,6 @@ def test_a_notice_that_denies_the_event_then_calls_what_follows_made_up_is_one_w
         "Members stay unconfirmed until the review of their papers ends.",
         "What follows is a careful dismantling of the defence's timeline.",
         "Every piece of information helps the rangers map the herd.",
-        "The club is made up of forty volunteers.",
         "Bookmakers give roughly a 30% chance of a draw.",
         "Those odds imply roughly a 40% chance of an away win.",
         "In adults, roughly 10 to 15 percent.",
@@ -808,6 +808,11 @@ def test_a_notice_that_denies_the_event_then_calls_what_follows_made_up_is_one_w
         "Several details remain unclear.",
         "Key facts remain unverified.",
         "Is this all just a bad dream?",
+        "Indeed, the identity of the cyclist has not been confirmed by police.",
+        "Bookmakers give a draw roughly a 30% chance.",
+        "The identity of the climber found above the treeline has not been confirmed.",
+        "Insurers have not yet confirmed the claims from the flood.",
+        "Le Guin's fiction is widely read.",
     ],
 )
 def test_a_sentence_that_judges_the_world_and_not_a_text_is_content(sentence, relocalizer):
@@ -833,6 +838,8 @@ def test_a_sentence_that_judges_the_world_and_not_a_text_is_content(sentence, re
         "The second date is a fiction.",
         "Rated at about 2%.",
         "A 1-in-50 chance that any of this is accurate.",
+        "Nobody has verified it.",
+        "The police have not confirmed it.",
     ],
 )
 def test_a_sentence_that_speaks_of_the_text_before_it_is_its_marker(marker):
@@ -863,6 +870,25 @@ def test_a_short_denial_taking_up_the_sentence_before_marks_it_where_the_documen
     assert denial in [a.span.text(doc) for a in find_annotations(doc)]
     unrelated = _MARKED.format(f"{claim} The roof did not leak.")
     assert "The roof did not leak." not in [a.span.text(unrelated) for a in find_annotations(unrelated)]
+
+
+@pytest.mark.parametrize(
+    ("claim", "content"),
+    [
+        ("Staff moved the maps to the basement.", "The maps were not damaged."),  # a state, not the event denied
+        ("We set the clocks by the town hall bell.", "My watch was wrong."),  # wrong, not made up
+    ],
+)
+def test_a_negative_sentence_about_the_sentence_before_that_denies_no_event_is_content(claim, content):
+    doc = _MARKED.format(f"{claim} {content}")
+    assert content not in [a.span.text(doc) for a in find_annotations(doc)]
+
+
+def test_made_up_of_is_no_falsity_and_a_run_on_marker_is_cut_at_its_own_start():
+    assert not cues.calls_false("The club is made up of forty volunteers.")
+    assert cues.calls_false("The club's history is made up.")
+    doc = "The pier opened in 1990 at 4 a.m. Crowds cheered What was just stated is false."
+    assert [a.span.text(doc) for a in find_annotations(doc)] == ["What was just stated is false."]
 
 
 @pytest.mark.parametrize(

@@ -704,14 +704,14 @@ def _statement(text: str) -> bool:
     return short or (words >= 4 and end.endswith((".", "!", "?", ":", ";")))
 
 
-_DETERMINER_END = re.compile(r"\b(?:the|an?|this|that|these|those|his|her|its|their|our|my|your)\W*$", re.I)
+_DETERMINER_END = re.compile(r"\b(?:the|an?|this|that|these|those|his|her|its|their|our|my|your)\s*$", re.I)
 _TITLE_END = re.compile(r"\b(?:mrs?|ms|dr|st|prof)\.?\s*$", re.I)
 _OPENS_SENTENCE = re.compile(
     r"\W*(?:(?:the|an?|this|that|these|those|it|there|what|whether|no|none|nothing)\b|\w+ed\b)", re.I
 )
 
 
-def _runs_on(before: str, after: str) -> bool:
+def _may_start_after(before: str, after: str) -> bool:
     """True where a framing may start at ``after``, following ``before`` ("GOLD MEDAL What was just stated is false."):
     not after a determiner ("That May date is a fiction") nor a title before a name
     ("Mrs Patel's donation is invented."; "Dr. The above text is fiction." is a title before a sentence)."""
@@ -720,17 +720,13 @@ def _runs_on(before: str, after: str) -> bool:
 
 
 def _run_on_start(text: str, model: FramingModel) -> int:
-    """Where the framing that ``text`` ends in starts (0: at its start): the latest word start after which the text
-    reads as a framing and before which it does not, one after a sentence's end first ("... is fiction. Old Faithful
-    never went dormant" starts at "Old", not at "Faithful")."""
-    found = None
+    """Where the framing that ``text`` ends in starts (0: at its start): the latest capitalised word after which the
+    text reads as a framing and before which it does not (:func:`_may_start_after`)."""
     for m in list(reversed(list(_WORD_START.finditer(text))))[:_RUN_ON_WORDS]:
         before, after = text[: m.start()], text[m.start() :]
-        if _runs_on(before, after) and model.kind(after) and not model.kind(before):
-            found = m.start() if found is None else found
-            if _SENTENCE_END.search(before.rstrip()):
-                return m.start()
-    return found or 0
+        if _may_start_after(before, after) and model.kind(after) and not model.kind(before):
+            return m.start()
+    return 0
 
 
 def _run_on(text: str, model: FramingModel) -> tuple[int, str] | None:
@@ -819,7 +815,8 @@ def _denial(doc: str, unit: Span, sentences: list[Span], styled: bool = False) -
     tag = cues.tag_sentence(text) and closed
     i = bisect_right([u.end for u in sentences], unit.start)  # the sentence right before, screened or not
     prev = sentences[i - 1].text(doc) if i else ""
-    restating = styled and closed and cues.negative_opening(text) and bool(content_stems(text) & content_stems(prev))
+    need = cues.denial_overlap(text) if styled and closed else None
+    restating = need is not None and len(content_stems(text) & content_stems(prev)) >= need
     if not ((cues.denies_previous(text) and (closed or _statement(text))) or tag or restating) or not prev:
         return False
     negative = cues.denies(prev) and not styled

@@ -228,36 +228,39 @@ def refers_to_document(text: str) -> bool:
 # "Calibrated estimate: 3%."). "The police have not confirmed the driver's identity" or "If accepted, this proposal
 # starts in May" judge the world, not a text.
 _AUX = r"is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might|must|shall|should|do|does|did"
+_LINKING = r"(?:remain|seem|appear|stay|look|sound|prove)(?:s|ed)?|proven|become|becomes|became"
 _STANDS_FOR_TEXT = re.compile(
-    rf"^\W*(?:this|that|these|those)\b|\b(?:this|that|these|those|another)\s+(?:{_META})\b|\b(?:above|below|foregoing|preceding)\b"
+    rf"^\W*(?:this|that|these|those)\b|\b(?:this|that|these|those|another)\s+(?:{_META})\b"
+    r"|\b(?:above|below|foregoing|preceding)\b(?!\s+(?:the|a|an|its|their|\d))"  # not "found above the treeline"
     r"|\bhere\b(?!\s+(?:is|are)\s+(?:the|a|an|some|what|how|why)\b)"
-    rf"|\b(?:this|these|those)\b\s*(?:[.,;:!?)—–]|$|(?:{_AUX}|remains?|seems?|appears?|comes?|came)\b)"
-    rf"|^\W*that\s+(?:{_AUX}|remains?|seems?|appears?)\b|\bthat\s*(?:[.!?)]|$)"
-    r"|\b(?:of|about|regarding)\s+(?:it|this|that)\b"
+    rf"|\b(?:this|these|those)\b\s*(?:[.,;:!?)—–]|$|(?:{_AUX}|{_LINKING}|comes?|came)\b)"
+    rf"|^\W*that\s+(?:{_AUX}|{_LINKING})\b|\bthat\s*(?:[.!?)]|$)"
+    r"|\b(?:of|about|regarding)\s+(?:it|this|that)\b(?!\s+\w+ing\b)"  # not "a chance of it snowing"
     r"|\b(?:for|on|behind|in|with)\s+it\s*(?:[.,;:!?)—–]|$)"
-    r"|\b(?:verify|confirm|check|corroborate|support|substantiate|trust|believe|credit)\s+(?:it|them)\b"
+    r"|\b(?:verif(?:y|ies|ied|ying)|confirm\w*|check\w*|corroborat\w*|support\w*|substantiat\w*|trust\w*|believ\w*|"
+    r"credit\w*)\s+(?:it|them)\b"
     r"|\b(?:its|their)\s+(?:accuracy|truth\w*|veracity|reliability|authenticity|credibility|validity)\b"
-    r"|\bthe\s+(?:claims?|assertions?|allegations?|statements?)\b"
-    rf"|^\W*it(?:\s+(?:{_AUX})\b|['’]s)(?:\s+\w+){{0,3}}\W*$|^\W*(?:that|this)['’]s\b",
+    r"|\bthe\s+(?:assertions?|allegations?)\b"
+    rf"|^\W*it(?:\s+(?:{_AUX}|{_LINKING})\b|['’]s)(?:\s+\w+){{0,3}}\W*$|^\W*(?:that|this)['’]s\b",
     _FLAGS,
 )
-_DETERMINING = (
-    r"the|a|an|this|that|these|those|my|our|your|his|her|their|its|we|i|you|he|she|they|it|nobody|everyone|someone|"
-    r"no|there|if|when|while|although|though|because|as|since|whether|what|who|which|why|how|unless|after|before"
+# A marker without a subject: a participle first and then how it was judged ("Rated at roughly 3%.", "Considered
+# extremely unlikely"), a label of two or three words ("Calibrated estimate: 3%."), or, in a short sentence, a word of
+# likelihood or falsity, "another" or a degree adverb first ("Probability about 1-in-33 by analysts.", "Fictional
+# entry.", "Another piece of fiction.", "Highly doubtful.").
+_SUBJECTLESS = re.compile(
+    r"^\W*(?:[A-Z][a-z]{2,}ed\s+(?:at|as|by|to|in|with|from|only|highly|very|extremely|roughly|about|around|"
+    r"approximately|unlikely|improbable)\b|[\w'’-]+(?:\s+[\w'’-]+){1,2}\s*:)"
 )
-# A marker without a subject: a participle first, or a label of two or three words ("Calibrated estimate: 3%."); or,
-# in a short sentence, no subject word, no auxiliary and no linking verb ("Probability about 1-in-33 by analysts.").
-_SUBJECTLESS = re.compile(r"^\W*(?:[A-Z][a-z]{2,}ed\b|[\w'’-]+(?:\s+[\w'’-]+){1,2}\s*:)", re.IGNORECASE)
-_LINKING = r"remain|seem|appear|stay|look|sound|become|prove"
-_NO_SUBJECT_WORD = re.compile(
-    rf"^\W*(?!(?:{_DETERMINING})\b)\w+\b(?!.*\b(?:{_AUX}|(?:{_LINKING})(?:s|ed)?)\b)", re.IGNORECASE
+_LIKELIHOOD_FIRST = re.compile(
+    r"^\W*(?:probability|chance|odds|likelihood|confidence|estimate|credence|another|\w+ly)\b", re.IGNORECASE
 )
 _SHORT_MARKER = 8  # words
 
 
 def _subjectless(text: str) -> bool:
-    short = len(text.split()) <= _SHORT_MARKER and _NO_SUBJECT_WORD.match(text) is not None
-    return short or _SUBJECTLESS.match(text) is not None
+    first = _LIKELIHOOD_FIRST.match(text) is not None or _TAGGED.match(text.lstrip(" \t—–-*([{<")) is not None
+    return (len(text.split()) <= _SHORT_MARKER and first) or _SUBJECTLESS.match(text) is not None
 
 
 def speaks_of_text(text: str, falsity: bool = True) -> bool:
@@ -277,9 +280,8 @@ def stands_for_text(text: str) -> bool:
 # A low figure for a text says how likely the text is ("Rated at about 3%.", "a 1-in-33 chance this is accurate"), not
 # how likely something in the world is ("roughly a 48% chance of a home win", "Dividend proposed: 1.5 percent.").
 _RATING = re.compile(
-    r"probab|chance|odds|likel|rated|rating|assess|assign|estimat|credence|confidence|plausib|forecast|calibrat|"
-    r"certain|doubt|remote|slim|negligible|"
-    r"\d+[- ]in[- ]\d+",
+    r"\b(?:\w*probab|chance|odds|\w*likel|rated|rating|assess|assign|estimat|credence|confidence|plausib|forecast|calibrat|"
+    r"certain|doubt|remote|slim|negligible)|\d+[- ]in[- ]\d+",
     _FLAGS,
 )
 _ODDS_OF_WORLD = re.compile(
@@ -359,7 +361,14 @@ _FALSE_PREDICATE = (
 )
 # A falsity word as the predicate: "Her quote is invented.", "The date is a fiction." (not "a prize for fiction").
 _CALLED_FALSE = re.compile(
-    rf"\b(?:is|are|was|were|be|been|['’]s)\s+(?:(?:a|an|all|both)\s+)?{_FALSE_PREDICATE}\b", _FLAGS
+    rf"(?:\b(?:is|are|was|were|be|been)|\b(?:it|that|this|what)['’]s)\s+(?:(?:a|an|all|both|also)\s+)?{_FALSE_PREDICATE}\b",
+    _FLAGS,
+)
+# What any short subject may be called in a denial: made up, not merely wrong ("My watch was wrong." denies nothing).
+_MADE_UP = (
+    r"(?:(?:also|entirely|completely|totally|pure|simply|just|all)\s+)?(?:fictional|fiction|fictitious|make[- ]believe|"
+    r"(?:an?\s+)?fantasy|fabricated|(?:an?\s+)?fabrication|made[- ]up|invented|(?:an?\s+)?invention|imaginary|"
+    r"nonexistent|bogus|fake|an?\s+(?:hoax|myth|lie))"
 )
 _NON_OCCURRENCE = (
     r"(?:(?:did|does|do|has|have|had)(?:\s+|(?=n['’]t)))?(?:never|not|n['’]t)\s+(?:(?:actually|really|ever)\s+)?"
@@ -380,8 +389,8 @@ DENIAL = re.compile(
     + r"(?:"
     + rf"{_DEMONSTRATIVE}{_PARTICLE}\s+{_NON_OCCURRENCE}{_ENDS}"  # "That merger never took place."
     + rf"|{_DEMONSTRATIVE}{_PARTICLE}\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+never\s+[a-z]+{_ENDS}"
-    + rf"|(?:{_DEMONSTRATIVE}|{_DEFINITE}|{_SHORT_SUBJECT}){_PARTICLE}\s+(?:is|are|was|were)\s+"
-    + rf"{_FALSE_PREDICATE}{_ENDS}"
+    + rf"|(?:{_DEMONSTRATIVE}|{_DEFINITE}){_PARTICLE}\s+(?:is|are|was|were)\s+{_FALSE_PREDICATE}{_ENDS}"
+    + rf"|{_SHORT_SUBJECT}{_PARTICLE}\s+(?:is|are|was|were)\s+{_MADE_UP}{_ENDS}"  # "X's visit is fabricated."
     + rf"|(?:that|this|it)['’]s{_PARTICLE}\s+{_FALSE_PREDICATE}{_ENDS}"  # "For the record, that's false."
     # "No such vote was held.", "There was never any such vote." (not the idiom "no such thing as")
     + r"|(?:there\s+(?:is|was|are|were)\s+(?:[\w,]+\s+){0,3}?)?(?:no|never\s+any)\s+such\b(?!\s+thing\s+as\b)"
@@ -401,21 +410,27 @@ DENIAL = re.compile(
 VERDICT = re.compile(rf"{_OPENER}(?:not\s+so|not\s+true|untrue|{_FALSE_PREDICATE})\s*[.,;:!—–]", _FLAGS)
 
 
-# A short sentence that opens negative: "No local ever used that name.", "There was no blue one-off.", "Puppy was never
-# blue.", "Heathrow is not the record holder." In a document that marks its claims with denials, one that takes up
-# the words of the sentence before it denies that sentence.
+# A short sentence that opens denying an event or a thing ("No local ever used that name.", "There was no blue
+# one-off.", "Puppy was never blue.", "The club did not move the maps.") or a state ("Heathrow is not the record
+# holder."). In a document that marks its claims with denials, one that takes up the words of the sentence before it
+# denies that sentence: one word for an event or a thing, two for a state ("Staff moved the maps. The maps were not
+# damaged." denies nothing).
 _NEGATIVE_OPENING = re.compile(
     r"^\W*(?:no|none|nobody|no\s+one|nothing|never|neither"
     r"|there\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been)\s+(?:no|never)"
-    r"|(?:[\w'’.-]+\s+){1,5}?(?:(?:is|are|was|were|has|have|had|did|does|do)(?:\s+not|n['’]t)|never))\b",
+    r"|(?:[\w'’.-]+\s+){1,5}?(?:(?:has|have|had|did|does|do)(?:\s+not|n['’]t)|never))\b",
     _FLAGS,
 )
+_NEGATIVE_STATE = re.compile(r"^\W*(?:[\w'’.-]+\s+){1,5}?(?:is|are|was|were)(?:\s+not|n['’]t)\b", _FLAGS)
 _RESTATING_DENIAL = 12  # words at most
 
 
-def negative_opening(text: str) -> bool:
-    """True for a short sentence that opens negative ("No local ever used that name.")."""
-    return len(text.split()) <= _RESTATING_DENIAL and _NEGATIVE_OPENING.match(text) is not None
+def denial_overlap(text: str) -> int | None:
+    """How many content words a short negative ``text`` must share with the sentence before it to deny it, or None
+    when it opens no denial (see above)."""
+    if len(text.split()) > _RESTATING_DENIAL:
+        return None
+    return 1 if _NEGATIVE_OPENING.match(text) else 2 if _NEGATIVE_STATE.match(text) else None
 
 
 def denies_previous(text: str, verdicts: bool = True) -> bool:

@@ -1030,7 +1030,8 @@ VOWS = frozenset("swear bet promise guarantee assure vow insist".split())  # noq
 def _own_vow(g: Graph, root: Token) -> bool:
     """True for the speaker's own vow over a clause: its clause is the claim, negated in place ("I swear X is not")."""
     first = any(s.lower in FIRST_PERSON for s in g.children(root, "nsubj"))
-    return root.lemma.lower() in VOWS and first and not g.children(root, "neg") and bool(g.children(root, "ccomp"))
+    own = root.tag in ("VBP", "VBZ") and not g.children(root, "neg")  # "We guaranteed X" reports a past promise
+    return root.lemma.lower() in VOWS and first and own and bool(g.children(root, "ccomp"))
 
 
 @named("reported_fact")
