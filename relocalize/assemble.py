@@ -9,6 +9,7 @@ from relocalize.plan import Outcome, count_framings
 from relocalize.provenance import TEXT_EDITS, EditRecord, Kind, Provenance
 from relocalize.spans import (
     Span,
+    answered_turn,
     dropped_region,
     emptied_label,
     labelled_post,
@@ -112,7 +113,8 @@ def assemble(
     doc: str, annotations: list[Annotation], outcomes: list[Outcome], held: set[int] | None = None
 ) -> tuple[str, Provenance]:
     """``doc`` with the outcomes' edits applied, the governing annotations removed (those of a kept unit stay,
-    and those ``held``), dropped units removed with their speaker label, question or list label, and its provenance."""
+    and those ``held``), dropped units removed with their speaker label, question, bare answer or list label, and
+    its provenance."""
     blocked = {g for o in outcomes if o.kind == Kind.KEPT for g in o.governors} | (held or set())
     governing = {g for o in outcomes for g in o.governors}
     removed = [i for i in sorted(governing) if i not in blocked]
@@ -135,6 +137,9 @@ def assemble(
         asked = unanswered_question(doc, group) if kind == Kind.DROP else None
         if asked is not None and asked.start >= floor and not any(e.span.overlaps(asked) for e in edits):
             group = labelled_post(doc, asked) or asked  # an FAQ's answer: its question goes with it (and its label)
+        replied = answered_turn(doc, group) if kind == Kind.DROP else None
+        if replied is not None and replied.start >= floor and not any(e.span.overlaps(replied) for e in edits):
+            group = replied  # a whole turn and the bare yes or no that answers it
         emptied = emptied_label(doc, group, drop_groups) if kind == Kind.DROP else None
         if emptied is not None and emptied.start >= floor and not any(e.span.overlaps(emptied) for e in edits):
             group = emptied  # all a list label stood over ("2023 —"): the label goes with it

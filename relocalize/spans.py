@@ -792,6 +792,28 @@ def _question_turn(doc: str, turn: Span) -> Span | None:
     return Span(q_start, turn.end)
 
 
+# A reply that only answers the turn before it: a yes or a no first, and a few words ("rachel: yes!! so many feelings").
+_BARE_ANSWER = re.compile(r"\W*(?:yes|yeah|yep|yup|no|nope|nah|exactly|agreed|indeed|true)\b", re.IGNORECASE)
+_REPLY_WORDS = 8
+
+
+def answered_turn(doc: str, turn: Span) -> Span | None:
+    """``turn`` widened over the line after it, when ``turn`` is a whole line that opens with a speaker label and the
+    next line is another speaker's short reply that opens with a yes or a no ("MARCO: It closed??\nRACHEL: yes!!"):
+    with the turn gone, the reply would answer nothing."""
+    line_start, end = _line(doc, turn.start)
+    if doc[line_start : turn.start].strip() or doc[turn.end : end].strip() or end >= len(doc):
+        return None
+    reply_end = _line(doc, end + 1)[1]
+    reply = doc[end + 1 : reply_end]
+    label = _SPEAKER.match(reply)
+    asker, answerer = speaker_name(doc[line_start : turn.end]), speaker_name(reply)
+    if label is None or asker is None or answerer in (None, asker):
+        return None
+    words = reply[label.end() :]
+    return Span(line_start, reply_end) if _BARE_ANSWER.match(words) and len(words.split()) <= _REPLY_WORDS else None
+
+
 _EMPHASIS = ("**", "__", "~~", "*", "_")
 
 

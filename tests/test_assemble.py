@@ -14,6 +14,7 @@ from relocalize.spans import (
     RunInHeads,
     Sections,
     Span,
+    answered_turn,
     entry_label,
     labelled_post,
     sentences,
@@ -753,3 +754,26 @@ def test_a_list_label_over_a_kept_line_stays(relocalizer):
     out, _ = relocalizer.process(doc)
     assert "1996 —\nJune: the council repaints the harbour office.\n" in out
     assert_outside_edits_identical(doc, out, relocalizer.process(doc)[1])
+
+
+_CHAT = (
+    "#harbour-chat\n\n[09:01] lena: did you all see the harbour news\n[09:02] omar: {}\n[09:03] lena: {}\n"
+    "[09:04] dev: ok\n"
+)
+
+
+def test_a_bare_yes_that_answers_a_dropped_turn_goes_with_it(relocalizer):
+    claim = "the lighthouse is becoming a hotel?? guests from may onwards. [nah, invented]"
+    out, _ = relocalizer.process(_CHAT.format(claim, "yes!! so sad about the keeper"))
+    assert out == "#harbour-chat\n\n[09:01] lena: did you all see the harbour news\n[09:04] dev: ok\n"
+
+
+@pytest.mark.parametrize(
+    ("reply", "answers"),
+    [("yes!! so sad", True), ("nope, not that one", True), ("the ferry leaves at ten", False), ("yes " * 9, False)],
+)
+def test_answered_turn_takes_a_short_yes_or_no_reply_of_another_speaker(reply, answers):
+    doc = _CHAT.format("the pier is closing.", reply)
+    turn = Span(doc.index("[09:02]"), doc.index("closing.") + len("closing."))
+    got = answered_turn(doc, turn)
+    assert (got == Span(turn.start, doc.index("\n[09:04]"))) if answers else got is None
