@@ -717,8 +717,9 @@ def emptied_label(doc: str, span: Span, dropped: list[Span]) -> Span | None:
         return None
     items = [doc[start:end]]
     while end < len(doc) and _covered(doc, end + 1, dropped):
-        items.append(doc[end + 1 : _line(doc, end + 1)[1]])
-        end = _line(doc, end + 1)[1]
+        next_end = _line(doc, end + 1)[1]
+        items.append(doc[end + 1 : next_end])
+        end = next_end
     line = doc[end + 1 : _line(doc, end + 1)[1]].strip() if end < len(doc) else ""
     if line and not (_same_list(label, line) and not any(_same_list(label, i.strip()) for i in items)):
         return None

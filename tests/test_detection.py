@@ -14,6 +14,13 @@ DOCS = read_jsonl("detection_docs.jsonl")
 ENGLISH = [d for d in DOCS if d["form"] != "non_english"]  # the language check runs before detection
 
 
+def _opening_and_closing(doc: str) -> tuple:
+    """The two annotations ``doc`` holds, checked to be a marker that opens a passage and one that closes it."""
+    first, second = find_annotations(doc)
+    assert (first.direction, second.direction) == ("forward", "backward")
+    return first, second
+
+
 def _only_marker(doc: str) -> tuple[str, str, str]:
     """The text, direction and framing of the one annotation ``doc`` holds."""
     (marker,) = find_annotations(doc)
@@ -218,8 +225,7 @@ def test_a_bracketed_line_of_its_own_that_speaks_of_the_document_is_its_notice(d
     ],
 )
 def test_a_closing_marker_that_only_says_it_ends_closes_the_marker_in_the_same_brackets(doc, closing):
-    first, second = find_annotations(doc)
-    assert (first.direction, second.direction) == ("forward", "backward")
+    second = _opening_and_closing(doc)[1]
     assert second.span.text(doc) == closing
 
 
@@ -234,8 +240,7 @@ def test_a_closing_marker_that_only_says_it_ends_closes_the_marker_in_the_same_b
     ],
 )
 def test_a_marker_saying_the_text_is_back_to_fact_closes_the_marker_in_the_same_brackets(doc):
-    first, second = find_annotations(doc)
-    assert (first.direction, second.direction) == ("forward", "backward")
+    first, second = _opening_and_closing(doc)
     assert doc[first.span.end : second.span.start].strip().startswith(("The mayor", "It held"))
 
 
@@ -256,8 +261,7 @@ def test_a_marker_saying_the_text_is_back_to_fact_closes_the_marker_in_the_same_
 )
 def test_doubled_colons_bracket_a_marker(doc, claim):
     """s21: ":: end fabricated section ::" was read as a marker sentence that swallowed the true sentence after it."""
-    first, second = find_annotations(doc)
-    assert (first.direction, second.direction) == ("forward", "backward")
+    first, second = _opening_and_closing(doc)
     assert doc[first.span.end : second.span.start].strip() == claim
 
 

@@ -259,14 +259,14 @@ _SHORT_MARKER = 8  # words
 
 
 def _subjectless(text: str) -> bool:
-    first = _LIKELIHOOD_FIRST.match(text) is not None or _TAGGED.match(text.lstrip(" \t—–-*([{<")) is not None
+    first = _LIKELIHOOD_FIRST.match(text) is not None or _TAG_WORD.match(text.lstrip(" \t—–-*([{<")) is not None
     return (len(text.split()) <= _SHORT_MARKER and first) or _SUBJECTLESS.match(text) is not None
 
 
 def speaks_of_text(text: str, falsity: bool = True) -> bool:
     """True for a sentence that can judge other text (see above), or calls something false: with ``falsity`` any word
     of falsity counts, else only one that says it outright or as the predicate ("Her quote is invented.")."""
-    said = calls_false(text) if falsity else says_false(text) or _CALLED_FALSE.search(text) is not None
+    said = calls_false(text) if falsity else (says_false(text) or _CALLED_FALSE.search(text) is not None)
     return bool(
         said or stands_for_text(text) or _subjectless(text) or has_full_pointer(text) or refers_to_document(text)
     )
@@ -298,7 +298,7 @@ def rates_the_text(text: str) -> bool:
 
 def calls_false(text: str) -> bool:
     """True for a sentence that calls something false, made up or not real ("The boxes are imaginary.")."""
-    return has_falsity(text) or _TAGGED.search(text) is not None or says_false(text)
+    return has_falsity(text) or has_tag_word(text) or says_false(text)
 
 
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|cannot|none|nothing)\b|n['’]t\b", _FLAGS)
@@ -497,7 +497,6 @@ TAG_WORDS = (
     rf"(?:this|that)\s+(?:isn't|wasn't|is\s+not|was\s+not)\s+(?:{REALITY})|contrary\s+to\s+(?:the\s+)?{_RECORD}|"
     r"no\s+such\s+thing|nothing\s+of\s+the\s+kind|(?:out\s+of|from)\s+thin\s+air|spun\s+from\s+nothing"
 )
-_TAGGED = re.compile(rf"\b(?:{TAG_WORDS})\b", _FLAGS)  # calls what it speaks of false or made up
 # A marker that closes a passage by saying the text is back to fact ("|| resume reality ||", "[back to the facts]",
 # "(reality resumes)", "{true again}"): it ends what the marker before it opened.
 _RETURN_TO_FACT = re.compile(
