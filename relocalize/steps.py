@@ -169,22 +169,30 @@ class Resolve(Step):
                 doc.finish(text, pipeline.too_many(annotations))
                 continue
             spans = [a.span for a in annotations]
-            leaning = Leaning(text, spans, list(outcomes))
-            items, sections, heads = NumberedItems(text), Sections(text, spans), RunInHeads(text)
-            others = [*spans, *outcomes]
-            for unit, outcome in outcomes.items():
-                _place(text, unit, outcome, spans, others, pipeline)
-                outcome.lone_turn = between_turns_of_one_speaker(text, unit, others)  # the turn's other claims too
-                outcome.whole_item = (
-                    items.emptied(unit, others) or items.bared_title(unit, others) or heads.bared(unit, others)
-                )
-                outcome.section = sections.emptied(unit, others)
-                outcome.leaned_on_by = leaning.on(unit)
-                outcome.wh_question = leaning.wh_question(unit)
+            place_units(text, outcomes, spans, list(outcomes), pipeline)
             join_cut_sentences(text, outcomes, spans)
             doc.plan = Plan(text, annotations, outcomes, {})
             self.counts["claims"] += len(outcomes)
         return batch
+
+
+def place_units(
+    text: str, outcomes: dict[Span, Outcome], spans: list[Span], units: list[Span], pipeline: Pipeline
+) -> None:
+    """Set what the place in ``text`` of each of ``units`` allows, among all the claims of ``outcomes`` and the
+    annotations ``spans`` (its line, list item, section and turn), and what leans on every claim."""
+    items, sections, heads = NumberedItems(text), Sections(text, spans), RunInHeads(text)
+    others = [*spans, *outcomes]
+    for unit in units:
+        outcome = outcomes[unit]
+        _place(text, unit, outcome, spans, others, pipeline)
+        outcome.lone_turn = between_turns_of_one_speaker(text, unit, others)  # the turn's other claims too
+        outcome.whole_item = items.emptied(unit, others) or items.bared_title(unit, others) or heads.bared(unit, others)
+        outcome.section = sections.emptied(unit, others)
+    leaning = Leaning(text, spans, list(outcomes))
+    for unit, outcome in outcomes.items():
+        outcome.leaned_on_by = leaning.on(unit)
+        outcome.wh_question = leaning.wh_question(unit)
 
 
 def _place(doc: str, unit: Span, outcome: Outcome, spans: list[Span], others: list[Span], pipeline: Pipeline) -> None:
@@ -253,8 +261,12 @@ class Restate(Step):
             if unconfirmed(text, [u for u in free if u not in found], [p for p, _ in parts]):
                 plan.held.update(notices)  # a sentence may state a given claim the verifier did not confirm
             doc.restated = found
-            for unit in sorted(set(found)):
+            restated = sorted(set(found))
+            for unit in restated:
                 outcomes[unit] = Outcome(unit, set(notices))
+            # a restated claim is placed as a marked one is, and what leans on each claim is read again among all
+            place_units(text, outcomes, [a.span for a in plan.annotations], restated, pipeline)
+            for unit in restated:
                 plan.candidates[unit] = pipeline.candidates(text, plan.annotations, [outcomes[unit]])[0]
             for outcome in outcomes.values():
                 outcome.governors.update(notices)

@@ -289,6 +289,59 @@ def _leaning(doc: str, claim: str, others: tuple[str, ...] = (), markers: tuple[
             "The tower lift was shut after the storm.",
             "BEN: Same story at the castle last year.",
         ),
+        (  # a short reply that quotes two running words of the claim
+            "ANA: the pool is getting a wave machine {made up}\nCARL: a wave machine would suit the kids.",
+            "the pool is getting a wave machine",
+            "CARL: a wave machine would suit the kids.",
+        ),
+        (
+            "[10:02] ana: the library now lends bicycles (invented)\n[10:03] ben: lends bicycles, since when lol",
+            "the library now lends bicycles",
+            "[10:03] ben: lends bicycles, since when lol",
+        ),
+        (  # a demonstrative as the object of a verb, before a preposition
+            "The baker swapped butter for lard last year. [untrue] Regulars blamed this on the price of butter, "
+            "but turned this into a joke.",
+            "The baker swapped butter for lard last year.",
+            "Regulars blamed this on the price of butter, but turned this into a joke.",
+        ),
+        (
+            "The choir sang at the harbour at dawn. [untrue] Ms Lund turned that into a yearly habit.",
+            "The choir sang at the harbour at dawn.",
+            "Ms Lund turned that into a yearly habit.",
+        ),
+        (  # a quotation given to "he" or "she" a paragraph on, after the claim that names the speaker
+            '[untrue] The head keeper, Jon Ruiz, announced a night safari on Friday.\n\n"We expect it to sell '
+            'out," he said.',
+            "The head keeper, Jon Ruiz, announced a night safari on Friday.",
+            '"We expect it to sell out," he said.',
+        ),
+        (
+            'Chef Aiko Mori told diners the menu would go vegan. (invented) "It is time," she added.',
+            "Chef Aiko Mori told diners the menu would go vegan.",
+            '"It is time," she added.',
+        ),
+        (  # a definite or owned phrase naming an event, right after the claim (s23)
+            "[untrue] The ferry company moved its depot to Ardrossan in May.\n\nThe move follows years of "
+            "complaints about the old pier.",
+            "The ferry company moved its depot to Ardrossan in May.",
+            "The move follows years of complaints about the old pier.",
+        ),
+        (
+            "The club met on Tuesdays. In 2022 it moved to Fridays. (invented) Nobody liked the club's switch.",
+            "In 2022 it moved to Fridays.",
+            "Nobody liked the club's switch.",
+        ),
+        (  # a word that adds the sentence to a like one in the claim
+            "Ticket prices rose by a third in June. [untrue] Parking charges also rose.",
+            "Ticket prices rose by a third in June.",
+            "Parking charges also rose.",
+        ),
+        (
+            "[untrue] We thank the council for the late licence. We thank our stewards too.",
+            "We thank the council for the late licence.",
+            "We thank our stewards too.",
+        ),
     ],
 )
 def test_a_later_sentence_that_leans_on_a_claim_is_found(doc, claim, leaning):
@@ -358,6 +411,30 @@ def test_a_claim_opening_with_a_persons_pronoun_leans_on_a_claim_that_names_the_
             "The pier was painted gold.",
         ),
         ("The pier was painted gold. [invented] Same-day tickets are sold at the kiosk.", "The pier was painted gold."),
+        # "also" with nothing shared with the claim (s23)
+        ("The pier was painted gold. [invented] The kiosk also sells maps.", "The pier was painted gold."),
+        # an event the kept text named before, or named too far on to be the claim's
+        (
+            "The council held a vote in 1990. The pier was painted gold. [invented] The vote was close.",
+            "The pier was painted gold.",
+        ),
+        (
+            "The pier was painted gold. [invented] Cafes open. Boats sail. Gulls nest. The vote was close.",
+            "The pier was painted gold.",
+        ),
+        # a long sentence that uses the claim's terms again; an event named with what it is of
+        (
+            "Kim fitted a velocity curve to each race. [invented] Sports scientists publish a velocity curve for every "
+            "sprinter at major championships.",
+            "Kim fitted a velocity curve to each race.",
+        ),
+        (
+            "The pier was painted gold. [invented] The removal of the old kiosk is due in May.",
+            "The pier was painted gold.",
+        ),
+        # "those with tickets" are people; a quotation given to a person the claim does not name
+        ("The pier was painted gold. [invented] Only those with tickets may enter.", "The pier was painted gold."),
+        ('the pier was painted gold. [invented]\n\n"We love it," she said.', "the pier was painted gold."),
     ],
 )
 def test_nothing_leans_on_a_claim_the_kept_text_does_without(doc, claim):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import pairwise
 from typing import NamedTuple
 
 from relocalize.detect.restatements import STEM as _STEM
@@ -30,6 +31,7 @@ from relocalize.lexicon import (
     PLACE_PREPOSITIONS,
     PRONOUNS,
     REPLYING,
+    SHELL_NOUNS,
 )
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.spans import (
@@ -223,6 +225,10 @@ _ELLIPSIS = re.compile(
     r"\W*$"
 )
 _PRONOUN_FORMS = {"them": "they"}
+# A quotation given to a person's pronoun ('"We expect it to sell out," he said.', '"It is time," she added.').
+_ATTRIBUTED = re.compile(r"[\"”’]\s*(?:he|she)\s+[a-z]+", re.IGNORECASE)
+# A word that adds the sentence to a like one before it ("Parking charges also rose.", "... went up too.").
+_ADDING = re.compile(r"\balso\b|\b(?:too|as well)(?=\W*$)", re.IGNORECASE)
 # What opens a clause right before its subject: a comma or semicolon, a conjunction ("..., but it serves").
 _CLAUSE_OPENING = re.compile(r"(?:[,;]|\b(?:and|but|so|because|while|though|although|as))\s+$", re.IGNORECASE)
 # A demonstrative standing as a pronoun: before a stop; or opening a clause (after a stop, a conjunction or a verb
@@ -232,7 +238,18 @@ _STANDING = re.compile(
     r"\b(?:this|that|these|those)(?=\s*(?:[.,!?;:)…]|$))|(?:^|[,;:—–]\s*|\b(?:and|but|so|because|said|says|say|think"
     r"|thought|knew|know|guess|hope|bet|reckon|suppose)\s+)"
     r"(?:this|that|these|those)(?=['’]s\b|\s+(?:is|was|are|were|will|would|has|had|does|did|can|could|means|meant"
-    r"|seems|sounds|looks)\b)",
+    r"|seems|sounds|looks)\b)"
+    # or as the object of a verb, before a preposition ("turned this into a lesson", "put those to the vote")
+    # ("those with tickets" are people, not what was said)
+    r"|\bthis(?=\s+(?:into|onto|to|with|for|as|against|from)\b)|\b(?:these|those)(?=\s+(?:into|onto|as)\b)"
+    r"|\bthat(?=\s+(?:into|onto)\b)",
+    re.IGNORECASE,
+)
+_ECHO_WORDS = 8  # the most words of a sentence that quotes the one before ("heritage merch lol. so the meatball")
+_SHELL_REACH = 3  # the sentences after a claim whose "the change" may be its event
+_SHELL_PHRASE = re.compile(
+    rf"\b(?:(?:{'|'.join(DEFINITE - _OWN)})|\w+['’]s)\s+(?:[\w’'-]+\s+)?({'|'.join(sorted(SHELL_NOUNS))})s?\b"
+    r"(?!\s+of\b)",  # not "the removal of the kiosk", which says what it is of
     re.IGNORECASE,
 )
 _WINDOW = 40  # later sentences searched for what leans on a claim: a document's time stays linear
@@ -285,6 +302,7 @@ class Leaning:
             if opening and content_stems(opening.group(1)) & introduced:
                 out.append(kept[0])
         new = {w for w in brought if self.first.get(w, len(blank)) > unit.start}
+        out += [s for s in following[:_SHELL_REACH] if not self._claimed(s) and self._names_event(s, unit)]
         for sent in kept:
             definite = [m.group(1) for m in _DEFINITE_PHRASE.finditer(blank, sent.start, sent.end)]
             pointing = [m.group(1) for m in _POINTING_PHRASE.finditer(blank, sent.start, sent.end)]
@@ -295,6 +313,18 @@ class Leaning:
             new -= content_stems(sent.text(blank))
             named -= _named(sent.text(blank))
         return sorted(set(out))
+
+    def _claimed(self, sent: Span) -> bool:
+        return self.claimed[bisect_left(self.starts, sent.start)]
+
+    def _names_event(self, sent: Span, unit: Span) -> bool:
+        """True when ``sent`` names an event with a definite or owned phrase ("The change follows ...", "the Mint's
+        correction", :data:`SHELL_NOUNS`) that the text outside the claims has not named before: the unit's."""
+        for m in _SHELL_PHRASE.finditer(self.blank, sent.start, sent.end):
+            noun = _singular(m.group(1).lower())
+            if self.first.get(noun[:_STEM], len(self.blank)) >= sent.start:
+                return True
+        return False
 
     def _leans_on_last(self, unit: Span, sent: Span, text: str, elsewhere: bool = False) -> bool:
         """True when ``sent``, the sentence right after ``unit`` (whose text is ``text``), leans on it: it opens with
@@ -314,6 +344,8 @@ class Leaning:
         reply = opens_turn(self.blank, sent)
         if _DISMISSING.search(said):  # "He'll love it either way.", a paragraph on too
             return True
+        if _ATTRIBUTED.search(said) and not elsewhere and _CAPITALISED.search(text, 1):
+            return True  # a quotation given to "he" or "she", a paragraph on too, after the unit that names them
         if "\n" in self.blank[unit.end : sent.start] and not reply:  # a list's next item, a new paragraph
             return False
         line = self.blank.rfind("\n", 0, sent.start) + 1
@@ -321,7 +353,11 @@ class Leaning:
             return False  # an interviewer's next question moves on
         if _pointing_back(said, text):  # "Staff were candid about it.", "so that's us"
             return True
+        if _ADDING.search(said) and content_stems(said) & content_stems(text):
+            return True  # "We also thank the stewards.", after "We thank the council ..."
         found = [w.lower() for w in _WORD.findall(said)]
+        if len(found) <= _ECHO_WORDS and _echoes(said, text, self.blank[: unit.start]):
+            return True  # "heritage merch lol", after "they keep it for heritage merch"
         asked, pointing = QUESTION_END.search(said) is not None, not _POINTING.isdisjoint(found)
         if _REPLYING.match(said) and not asked:  # "Which, frankly, ...", not "Same-day tickets ..."
             return True
@@ -415,6 +451,16 @@ def _pointing_back(said: str, unit: str) -> bool:
         if _pronoun(m.group()) not in own and not own_referent:
             return True
     return _STANDING.search(said) is not None or _ELLIPSIS.search(said) is not None
+
+
+def _echoes(said: str, unit: str, before: str) -> bool:
+    """True when ``said`` repeats two running content words of ``unit``, in lower case ("heritage merch lol", after
+    "they keep it for heritage merch"), that the text ``before`` it never put together: it quotes the unit."""
+    words = _WORD.findall(unit)
+    content = content_words(unit)  # lower case: a name's words recur as the name
+    pairs = {f"{a} {b}" for a, b in pairwise(words) if a in content and b in content}
+    found = " ".join(w.lower() for w in _WORD.findall(said))
+    return any(re.search(rf"\b{re.escape(p)}\b", found) and p not in before.lower() for p in pairs)
 
 
 def _pronoun(form: str) -> str:
