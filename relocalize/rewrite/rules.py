@@ -542,6 +542,7 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
     check_epistemic_frame(g, root)
     check_reported_fact(g, root)
     check_own_report(g, root)
+    check_hearsay(g, root)
     check_degree_result(g)
     complements = g.children(root, "ccomp")
     factive = [c for p in g.children(root, "acomp", "attr") if p.lower in FACTIVE for c in g.children(p, "ccomp")]
@@ -1040,6 +1041,27 @@ def check_reported_fact(g: Graph, root: Token) -> None:
     "noted that the wire did not fail" puts words in the committee's mouth; readers rejected both."""
     if root.lemma.lower() in REPORTING_FACTIVE and g.children(root, "ccomp") and not g.children(root, "neg"):
         raise Refusal(f"{root.text!r} reports its clause as a fact: neither it nor the clause can be negated alone")
+
+
+# Verbs a writer performs in the present with its own text ("The Trust announces that X"): "does not announce X" leaves
+# a release announcing nothing.
+PERFORMATIVES = frozenset("announce confirm declare state report reveal".split())  # noqa: SIM905
+
+
+@named("hearsay")
+def check_hearsay(g: Graph, root: Token) -> None:
+    """ "I am told the board will review it", "The Trust announces that the ferry stops": the claim is the clause
+    that a hearsay or the writer's own present announcement holds; negated in place, "I am not told X" is no one's
+    sentence and "does not announce X" leaves a release announcing nothing (readers of corpora 86 and 87)."""
+    if g.children(root, "neg") or not g.children(root, "ccomp", "xcomp"):
+        return
+    lemma = root.lemma.lower()
+    told = (
+        lemma == "tell" and any(a.lemma == "be" for a in g.children(root, "auxpass")) and not g.children(root, "dobj")
+    )
+    performed = lemma in PERFORMATIVES and root.tag in ("VBZ", "VBP") and not g.children(root, "aux")
+    if told or performed:
+        raise Refusal(f"{root.text!r} holds the claim as hearsay or a present announcement: the clause is the claim")
 
 
 # Verbs of reading, hearing and learning: what a speaker was told ("I read that ...", "We heard the news"); verbs of
