@@ -332,6 +332,26 @@ def _leaning(doc: str, claim: str, others: tuple[str, ...] = (), markers: tuple[
             "In 2022 it moved to Fridays.",
             "Nobody liked the club's switch.",
         ),
+        (  # a thing named as changed, or with a demonstrative, that the kept text never named (s23)
+            "The ferry fare was £3 for years. [untrue] It rose to £5 in May. The new fare covers day returns.",
+            "It rose to £5 in May.",
+            "The new fare covers day returns.",
+        ),
+        (
+            "[untrue] The council bought two electric ferries.\n\nResidents call these boats the quiet ones.",
+            "The council bought two electric ferries.",
+            "Residents call these boats the quiet ones.",
+        ),
+        (  # a verb phrase that does again what the claim told
+            "[untrue] Leeds banned hire scooters in 2021. York followed suit.",
+            "Leeds banned hire scooters in 2021.",
+            "York followed suit.",
+        ),
+        (
+            "(invented) The Louvre dropped its entry fee in June. The Prado will follow.",
+            "The Louvre dropped its entry fee in June.",
+            "The Prado will follow.",
+        ),
         (  # a word that adds the sentence to a like one in the claim
             "Ticket prices rose by a third in June. [untrue] Parking charges also rose.",
             "Ticket prices rose by a third in June.",
@@ -430,6 +450,16 @@ def test_a_claim_opening_with_a_persons_pronoun_leans_on_a_claim_that_names_the_
         ),
         (
             "The pier was painted gold. [invented] The removal of the old kiosk is due in May.",
+            "The pier was painted gold.",
+        ),
+        # a change the kept text told before, a time, and a thing the kept text named before (s23)
+        (
+            "The new fare started in 2019. [invented] The pier was painted gold. The new fare covers day returns.",
+            "The pier was painted gold.",
+        ),
+        ("The pier was painted gold. [invented] The kiosk opens late this summer.", "The pier was painted gold."),
+        (
+            "Boats moor at the pier. The pier was painted gold. [invented] Crews repaint these boats in May.",
             "The pier was painted gold.",
         ),
         # "those with tickets" are people; a quotation given to a person the claim does not name

@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from itertools import pairwise
 from typing import NamedTuple
 
+from relocalize.detect.language import STOPWORDS
 from relocalize.detect.restatements import STEM as _STEM
 from relocalize.detect.restatements import content_stems, content_words
 from relocalize.lexicon import (
@@ -227,6 +228,11 @@ _ELLIPSIS = re.compile(
 _PRONOUN_FORMS = {"them": "they"}
 # A quotation given to a person's pronoun ('"We expect it to sell out," he said.', '"It is time," she added.').
 _ATTRIBUTED = re.compile(r"[\"”’]\s*(?:he|she)\s+[a-z]+", re.IGNORECASE)
+# A verb phrase that does again what the sentence before told ("York followed suit.", "The Prado did the same.").
+_FOLLOWING = re.compile(
+    r"\b(?:follow(?:s|ed|ing)?\s+suit|(?:did|does|do|doing|done)\s+the\s+same|(?:will|would|to)\s+follow\W*$)",
+    re.IGNORECASE,
+)
 # A word that adds the sentence to a like one before it ("Parking charges also rose.", "... went up too.").
 _ADDING = re.compile(r"\balso\b|\b(?:too|as well)(?=\W*$)", re.IGNORECASE)
 # What opens a clause right before its subject: a comma or semicolon, a conjunction ("..., but it serves").
@@ -244,6 +250,17 @@ _STANDING = re.compile(
     r"|\bthis(?=\s+(?:into|onto|to|with|for|as|against|from)\b)|\b(?:these|those)(?=\s+(?:into|onto|as)\b)"
     r"|\bthat(?=\s+(?:into|onto)\b)",
     re.IGNORECASE,
+)
+# A definite phrase naming a thing as changed ("the new komi", "the revised fare").
+_CHANGED_PHRASE = re.compile(
+    r"\b(?:the|its|their)\s+(?:new|revised|replacement|updated|changed|former|previous|raised|higher|lower|extended)"
+    r"\s+[a-z][\w’'-]*",
+    re.IGNORECASE,
+)
+# A plural demonstrative before a plural noun ("these objects", "those boats"); not "this" or "that", before a verb
+# as often ("Does this affect ...", "said that prices rose"), nor a time ("these days").
+_DEMONSTRATIVE_PHRASE = re.compile(
+    r"\b(?:these|those)\s+(?!(?:days|weeks|years|months|times|ones)\b)([a-z][\w’'-]*s)\b"
 )
 _ECHO_WORDS = 8  # the most words of a sentence that quotes the one before ("heritage merch lol. so the meatball")
 _SHELL_REACH = 3  # the sentences after a claim whose "the change" may be its event
@@ -320,11 +337,26 @@ class Leaning:
     def _names_event(self, sent: Span, unit: Span) -> bool:
         """True when ``sent`` names an event with a definite or owned phrase ("The change follows ...", "the Mint's
         correction", :data:`SHELL_NOUNS`) that the text outside the claims has not named before: the unit's."""
-        for m in _SHELL_PHRASE.finditer(self.blank, sent.start, sent.end):
-            noun = _singular(m.group(1).lower())
-            if self.first.get(noun[:_STEM], len(self.blank)) >= sent.start:
-                return True
-        return False
+        if any(self._new_word(m.group(1), sent) for m in _SHELL_PHRASE.finditer(self.blank, sent.start, sent.end)):
+            return True
+        before = self.blank[: sent.start].lower()
+        # "the new komi", "the revised fare": the change the unit told, unless the kept text told it before
+        if any(
+            m.group().lower().split(None, 1)[1] not in before
+            for m in _CHANGED_PHRASE.finditer(self.blank, sent.start, sent.end)
+        ):
+            return True
+        # "these objects", "that boat": a demonstrative naming what the kept text never named (the unit's thing)
+        return any(
+            self._new_word(m.group(1), sent)
+            for m in _DEMONSTRATIVE_PHRASE.finditer(self.blank, sent.start, sent.end)
+            if m.group(1) not in STOPWORDS
+        )
+
+    def _new_word(self, word: str, sent: Span) -> bool:
+        """True when the text outside the claims names ``word`` (or its singular) first in ``sent`` or later."""
+        word = word.lower()
+        return all(self.first.get(w[:_STEM], len(self.blank)) >= sent.start for w in {word, _singular(word)})
 
     def _leans_on_last(self, unit: Span, sent: Span, text: str, elsewhere: bool = False) -> bool:
         """True when ``sent``, the sentence right after ``unit`` (whose text is ``text``), leans on it: it opens with
@@ -353,6 +385,8 @@ class Leaning:
             return False  # an interviewer's next question moves on
         if _pointing_back(said, text):  # "Staff were candid about it.", "so that's us"
             return True
+        if _FOLLOWING.search(said):
+            return True  # "York followed suit.", "The Kansai Ki-in will follow."
         if _ADDING.search(said) and content_stems(said) & content_stems(text):
             return True  # "We also thank the stewards.", after "We thank the council ..."
         found = [w.lower() for w in _WORD.findall(said)]
