@@ -179,18 +179,18 @@ class Resolve(Step):
 def place_units(
     text: str, outcomes: dict[Span, Outcome], spans: list[Span], units: list[Span], pipeline: Pipeline
 ) -> None:
-    """Set what the place in ``text`` of each of ``units`` allows, among all the claims of ``outcomes`` and the
-    annotations ``spans`` (its line, list item, section and turn), and what leans on every claim."""
+    """Set what the place in ``text`` of each of ``units`` allows (its line: a dated entry, a wrapped line, a
+    framing), and for every claim of ``outcomes``, among all of them and the annotations ``spans``, its list item,
+    section and turn, and what leans on it."""
+    for unit in units:
+        _place(text, unit, outcomes[unit], spans, [*spans, *outcomes], pipeline)
     items, sections, heads = NumberedItems(text), Sections(text, spans), RunInHeads(text)
     others = [*spans, *outcomes]
-    for unit in units:
-        outcome = outcomes[unit]
-        _place(text, unit, outcome, spans, others, pipeline)
+    leaning = Leaning(text, spans, list(outcomes))
+    for unit, outcome in outcomes.items():
         outcome.lone_turn = between_turns_of_one_speaker(text, unit, others)  # the turn's other claims too
         outcome.whole_item = items.emptied(unit, others) or items.bared_title(unit, others) or heads.bared(unit, others)
         outcome.section = sections.emptied(unit, others)
-    leaning = Leaning(text, spans, list(outcomes))
-    for unit, outcome in outcomes.items():
         outcome.leaned_on_by = leaning.on(unit)
         outcome.wh_question = leaning.wh_question(unit)
 
@@ -264,8 +264,8 @@ class Restate(Step):
             restated = sorted(set(found))
             for unit in restated:
                 outcomes[unit] = Outcome(unit, set(notices))
-            # a restated claim is placed as a marked one is, and what leans on each claim is read again among all
-            place_units(text, outcomes, [a.span for a in plan.annotations], restated, pipeline)
+            if restated:  # a restated claim is placed as a marked one is, and every claim is read again among all
+                place_units(text, outcomes, [a.span for a in plan.annotations], restated, pipeline)
             for unit in restated:
                 plan.candidates[unit] = pipeline.candidates(text, plan.annotations, [outcomes[unit]])[0]
             for outcome in outcomes.values():

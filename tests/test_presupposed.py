@@ -333,14 +333,19 @@ def _leaning(doc: str, claim: str, others: tuple[str, ...] = (), markers: tuple[
             "Nobody liked the club's switch.",
         ),
         (  # a thing named as changed, or with a demonstrative, that the kept text never named (s23)
-            "The ferry fare was £3 for years. [untrue] It rose to £5 in May. The new fare covers day returns.",
-            "It rose to £5 in May.",
+            "Buses run hourly. [untrue] The ferry fare rose to £5 in May. The new fare covers day returns.",
+            "The ferry fare rose to £5 in May.",
             "The new fare covers day returns.",
         ),
         (
-            "[untrue] The council bought two electric ferries.\n\nResidents call these boats the quiet ones.",
-            "The council bought two electric ferries.",
-            "Residents call these boats the quiet ones.",
+            "[untrue] Staff replaced the harbour crane in March.\n\nThe crane's replacement arrived by sea.",
+            "Staff replaced the harbour crane in March.",
+            "The crane's replacement arrived by sea.",
+        ),
+        (  # a demonstrative before a preposition, a plural one too
+            "The choir sang at dawn on the quay. [untrue] Locals compared those to the old carols.",
+            "The choir sang at dawn on the quay.",
+            "Locals compared those to the old carols.",
         ),
         (  # a verb phrase that does again what the claim told
             "[untrue] Leeds banned hire scooters in 2021. York followed suit.",
@@ -352,15 +357,20 @@ def _leaning(doc: str, claim: str, others: tuple[str, ...] = (), markers: tuple[
             "The Louvre dropped its entry fee in June.",
             "The Prado will follow.",
         ),
+        (
+            "[untrue] The Tate opened its roof garden at night. The Barbican did the same.",
+            "The Tate opened its roof garden at night.",
+            "The Barbican did the same.",
+        ),
         (  # a word that adds the sentence to a like one in the claim
             "Ticket prices rose by a third in June. [untrue] Parking charges also rose.",
             "Ticket prices rose by a third in June.",
             "Parking charges also rose.",
         ),
         (
-            "[untrue] We thank the council for the late licence. We thank our stewards too.",
+            "[untrue] We thank the council for the late licence. We thank our stewards as well.",
             "We thank the council for the late licence.",
-            "We thank our stewards too.",
+            "We thank our stewards as well.",
         ),
     ],
 )
@@ -460,6 +470,35 @@ def test_a_claim_opening_with_a_persons_pronoun_leans_on_a_claim_that_names_the_
         ("The pier was painted gold. [invented] The kiosk opens late this summer.", "The pier was painted gold."),
         (
             "Boats moor at the pier. The pier was painted gold. [invented] Crews repaint these boats in May.",
+            "The pier was painted gold.",
+        ),
+        # ordinary sentences with an event noun, a change, an added word, a stock "to follow", an opening quote, a
+        # repeated term in prose, a demonstrative before "as" (s23, from a review of the first rules)
+        (
+            "The pier was painted gold. [invented] The council will discuss the plan on Tuesday.",
+            "The pier was painted gold.",
+        ),
+        ("The pier was painted gold. [invented] Here's the deal: parking is free.", "The pier was painted gold."),
+        ("The pier was painted gold. [invented] Officials said that change takes time.", "The pier was painted gold."),
+        (
+            "The pier was painted gold. [invented]\n\nGetting there\n\nThe closure of the road is planned for 2030.",
+            "The pier was painted gold.",
+        ),
+        ("The pier was painted gold. [invented] The new owners live in Leeds.", "The pier was painted gold."),
+        ("The pier was painted gold. [invented] The pier cafe also sells maps.", "The pier was painted gold."),
+        ("The pier was painted gold. [invented] More details to follow.", "The pier was painted gold."),
+        ("The pier was painted gold. [invented] My father did the same job for years.", "The pier was painted gold."),
+        (
+            "Volunteers counted 40 harbour seals in May. [invented] Harbour seals breed here in June.",
+            "Volunteers counted 40 harbour seals in May.",
+        ),
+        (
+            'Mayor Ann Cole opened the fair. The pier was painted gold in June. [invented] "We love the fair," she '
+            "said.",
+            "The pier was painted gold in June.",
+        ),
+        (
+            "The pier was painted gold. [invented] Swimming is open to those as young as five.",
             "The pier was painted gold.",
         ),
         # "those with tickets" are people; a quotation given to a person the claim does not name
