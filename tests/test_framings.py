@@ -656,6 +656,9 @@ def test_the_storys_narrator_may_speak_in_the_first_person(relocalizer):
         ("Unproven, and a hoax.", "negation"),
         ("[Unconfirmed:]", "uncertainty"),
         ("[The source invents stories when unwell.]", "unreliable"),
+        # ... or made up (s23: "unverified invention", "no source; invented" were localized as doubts, corpus 92)
+        ("[unconfirmed invention]", "negation"),
+        ("(unsourced and made up)", "negation"),
     ],
 )
 def test_a_short_marker_of_doubt_that_says_false_is_a_negation(marker, kind):

@@ -469,13 +469,17 @@ _OUTRIGHT = re.compile(
     r"an?\s+fabrication|hoax|bogus|never\s+(?:happened|occurred|took\s+place|existed))\b",
     _FLAGS,
 )
+_MADE_UP = re.compile(r"\b(?:invent(?:ed|ion)|made[- ]up|fabricat\w+|fake[ds]?|fictitious)\b", _FLAGS)
 _HEDGED = re.compile(r"\b(?:may|might|could|possibly|probably|perhaps|likely|partly|partially)\b[\w\s]{0,12}$", _FLAGS)
 
 
-def says_false(text: str) -> bool:
+def says_false(text: str, made_up: bool = False) -> bool:
     """True for a framing that calls its text false outright ("Unverified and false:", "No such statement
-    exists."), whatever else it calls it: it is a negation, not a doubt or a story."""
-    outright = any(not _HEDGED.search(text[max(0, m.start() - 30) : m.start()]) for m in _OUTRIGHT.finditer(text))
+    exists."), whatever else it calls it: it is a negation, not a doubt or a story. With ``made_up``, calling it
+    made up counts too ("[unconfirmed invention]", "<no record; made up>"): said of a marker's own text, not of a
+    sentence's ("the telephone was invented")."""
+    found = [*_OUTRIGHT.finditer(text), *(_MADE_UP.finditer(text) if made_up else ())]
+    outright = any(not _HEDGED.search(text[max(0, m.start() - 30) : m.start()]) for m in found)
     return outright or denies_previous(text)
 
 
