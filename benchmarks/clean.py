@@ -10,7 +10,7 @@ annotation, so every annotation found is a false alarm, and every changed docume
 
 ``clean1`` and ``clean2`` were read while the detector's text tests were written (tuning data); ``clean3``
 and ``clean4`` were measured once after the first of them, ``clean5`` and ``clean6`` once after all of them,
-and then read (see the README).
+and then read; ``clean7`` and ``clean8`` were written at session 23's start and measured, not read (see the README).
 """
 
 from __future__ import annotations

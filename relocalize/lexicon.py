@@ -28,15 +28,6 @@ NEGATORS = frozenset(
     {"not", "n't", "n’t", "nt", "no", "never", "neither", "nor", "cannot", "none", "nobody", "nothing"}
 )
 
-# Nouns that stand for an event or a state of affairs just told ("The change follows ...", "since that closure"): a
-# sentence that names one right after a claim, the kept text not having named it, speaks of what the claim told.
-_SHELL = (
-    "change move decision announcement incident episode closure switch shift swap revision correction discovery"
-    " finding failure outage breakdown fault accident delay disruption cancellation removal replacement transfer"
-    " ruling reversal relocation departure arrival stranding collapse reopening unveiling ban rollout setback u-turn"
-)
-SHELL_NOUNS = frozenset(_SHELL.split())
-
 # Third-person pronouns of a person: a person is often named all through a document, so a claim dropped before one
 # rarely leaves it pointing at nothing.
 PERSONAL = frozenset("he him his she her".split())  # noqa: SIM905

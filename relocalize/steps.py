@@ -169,30 +169,22 @@ class Resolve(Step):
                 doc.finish(text, pipeline.too_many(annotations))
                 continue
             spans = [a.span for a in annotations]
-            place_units(text, outcomes, spans, list(outcomes), pipeline)
+            leaning = Leaning(text, spans, list(outcomes))
+            items, sections, heads = NumberedItems(text), Sections(text, spans), RunInHeads(text)
+            others = [*spans, *outcomes]
+            for unit, outcome in outcomes.items():
+                _place(text, unit, outcome, spans, others, pipeline)
+                outcome.lone_turn = between_turns_of_one_speaker(text, unit, others)  # the turn's other claims too
+                outcome.whole_item = (
+                    items.emptied(unit, others) or items.bared_title(unit, others) or heads.bared(unit, others)
+                )
+                outcome.section = sections.emptied(unit, others)
+                outcome.leaned_on_by = leaning.on(unit)
+                outcome.wh_question = leaning.wh_question(unit)
             join_cut_sentences(text, outcomes, spans)
             doc.plan = Plan(text, annotations, outcomes, {})
             self.counts["claims"] += len(outcomes)
         return batch
-
-
-def place_units(
-    text: str, outcomes: dict[Span, Outcome], spans: list[Span], units: list[Span], pipeline: Pipeline
-) -> None:
-    """Set what the place in ``text`` of each of ``units`` allows (its line: a dated entry, a wrapped line, a
-    framing), and for every claim of ``outcomes``, among all of them and the annotations ``spans``, its list item,
-    section and turn, and what leans on it."""
-    for unit in units:
-        _place(text, unit, outcomes[unit], spans, [*spans, *outcomes], pipeline)
-    items, sections, heads = NumberedItems(text), Sections(text, spans), RunInHeads(text)
-    others = [*spans, *outcomes]
-    leaning = Leaning(text, spans, list(outcomes))
-    for unit, outcome in outcomes.items():
-        outcome.lone_turn = between_turns_of_one_speaker(text, unit, others)  # the turn's other claims too
-        outcome.whole_item = items.emptied(unit, others) or items.bared_title(unit, others) or heads.bared(unit, others)
-        outcome.section = sections.emptied(unit, others)
-        outcome.leaned_on_by = leaning.on(unit)
-        outcome.wh_question = leaning.wh_question(unit)
 
 
 def _place(doc: str, unit: Span, outcome: Outcome, spans: list[Span], others: list[Span], pipeline: Pipeline) -> None:
@@ -261,12 +253,8 @@ class Restate(Step):
             if unconfirmed(text, [u for u in free if u not in found], [p for p, _ in parts]):
                 plan.held.update(notices)  # a sentence may state a given claim the verifier did not confirm
             doc.restated = found
-            restated = sorted(set(found))
-            for unit in restated:
+            for unit in sorted(set(found)):
                 outcomes[unit] = Outcome(unit, set(notices))
-            if restated:  # a restated claim is placed as a marked one is, and every claim is read again among all
-                place_units(text, outcomes, [a.span for a in plan.annotations], restated, pipeline)
-            for unit in restated:
                 plan.candidates[unit] = pipeline.candidates(text, plan.annotations, [outcomes[unit]])[0]
             for outcome in outcomes.values():
                 outcome.governors.update(notices)

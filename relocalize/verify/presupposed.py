@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import pairwise
 from typing import NamedTuple
 
 from relocalize.detect.restatements import STEM as _STEM
@@ -31,7 +30,6 @@ from relocalize.lexicon import (
     PLACE_PREPOSITIONS,
     PRONOUNS,
     REPLYING,
-    SHELL_NOUNS,
 )
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.spans import (
@@ -39,7 +37,6 @@ from relocalize.spans import (
     Span,
     bare_label,
     dropped_region,
-    heading,
     opens_turn,
     reply_to_subject,
     sentences,
@@ -226,17 +223,6 @@ _ELLIPSIS = re.compile(
     r"\W*$"
 )
 _PRONOUN_FORMS = {"them": "they"}
-# A quotation given to a person's pronoun ('"We expect it to sell out," he said.', '"It is time," she added.').
-_ATTRIBUTED = re.compile(r"[,.!?…][\"”’]\s*(?:he|she)\s+[a-z]+", re.IGNORECASE)
-# A person's name: two capitalised words ("Jon Ruiz", "Aiko Mori"); group 1 the surname.
-_PERSON = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][a-z]+)\b")
-# A verb phrase that does again what the sentence before told ("York followed suit.", "The Prado did the same.").
-_FOLLOWING = re.compile(
-    r"\b(?:follow(?:s|ed|ing)?\s+suit|(?:did|does|do)\s+the\s+same\W*$"
-    r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+\s+(?:will|would)\s+follow\W*$)"
-)
-# A word that adds the sentence to a like one before it ("Parking charges also rose.", "... went up too.").
-_ADDING = re.compile(r"\balso\b|\bas well(?=\W*$)", re.IGNORECASE)
 # What opens a clause right before its subject: a comma or semicolon, a conjunction ("..., but it serves").
 _CLAUSE_OPENING = re.compile(r"(?:[,;]|\b(?:and|but|so|because|while|though|although|as))\s+$", re.IGNORECASE)
 # A demonstrative standing as a pronoun: before a stop; or opening a clause (after a stop, a conjunction or a verb
@@ -246,20 +232,8 @@ _STANDING = re.compile(
     r"\b(?:this|that|these|those)(?=\s*(?:[.,!?;:)…]|$))|(?:^|[,;:—–]\s*|\b(?:and|but|so|because|said|says|say|think"
     r"|thought|knew|know|guess|hope|bet|reckon|suppose)\s+)"
     r"(?:this|that|these|those)(?=['’]s\b|\s+(?:is|was|are|were|will|would|has|had|does|did|can|could|means|meant"
-    r"|seems|sounds|looks)\b)"
-    # or as the object of a verb, before a preposition ("turned this into a lesson", "put those to the vote")
-    # ("those with tickets", "those as young as five" are people, not what was said; "this to-do list")
-    r"|\bthis(?=\s+(?:into|onto|to|with|for|as|against|from)\b(?!-))|\b(?:these|those)(?=\s+(?:into|onto|to)\b(?!-))"
-    r"|\bthat(?=\s+(?:into|onto)\b)",
+    r"|seems|sounds|looks)\b)",
     re.IGNORECASE,
-)
-# A definite phrase naming a thing as changed ("the new komi", "the revised fare"): group 1 its noun.
-_CHANGED_PHRASE = re.compile(r"\b(?i:the|its|their)\s+(?:new|revised|replacement|updated|changed)\s+([a-z][\w’'-]*)")
-_ECHO_WORDS = 8  # the most words of a sentence that quotes the one before ("heritage merch lol. so the meatball")
-_SHELL_REACH = 3  # the sentences after a claim whose "the change" may be its event
-_SHELL_PHRASE = re.compile(
-    rf"\b(?:(?i:{'|'.join(DEFINITE - _OWN - {'that'})})|[A-Z][\w’'-]*['’]s)\s+(?:[\w’'-]+\s+)?"
-    rf"(?i:({'|'.join(sorted(SHELL_NOUNS))})s?)\b(?!\s+of\b)"  # not "the removal of the kiosk": it says what of
 )
 _WINDOW = 40  # later sentences searched for what leans on a claim: a document's time stays linear
 
@@ -281,11 +255,9 @@ class Leaning:
 
     def on(self, unit: Span) -> list[Span]:
         """The sentences outside the claims that lean on ``unit``: the next one when it opens with a pronoun,
-        a connective or a reaction ("It", "But", "Either way", "Wow") or otherwise points back (:meth:`_leans_on_last`:
-        '"...," he said.', "York followed suit.", "We also thank ..."), each of the next few that names the unit's
-        event ("The change follows ...", "the new komi", :meth:`_names_event`), and each one with a definite phrase
-        naming a thing that ``unit`` brought in ("the otters", after "staff found five otters"), or a demonstrative
-        one naming a thing ``unit`` named first ("that vault", after "moved it to the east vault"); when ``unit`` is a
+        a connective or a reaction ("It", "But", "Either way", "Wow"), and each one with a definite phrase naming a
+        thing that ``unit`` brought in ("the otters", after "staff found five otters"), or a demonstrative one naming
+        a thing ``unit`` named first ("that vault", after "moved it to the east vault"); when ``unit`` is a
         question, the next sentence, claim or not, as what answers it; when it is the start or all of the answer to
         a question, the question (:meth:`_asking`). Dropped, the unit would leave them pointing at nothing. The next
         sentence may be a claim: one that stays, negated, wrapped or kept, keeps the unit (it goes if the unit does).
@@ -313,7 +285,6 @@ class Leaning:
             if opening and content_stems(opening.group(1)) & introduced:
                 out.append(kept[0])
         new = {w for w in brought if self.first.get(w, len(blank)) > unit.start}
-        out += [s for s in self._reach(following) if self._names_event(s, unit)]
         for sent in kept:
             definite = [m.group(1) for m in _DEFINITE_PHRASE.finditer(blank, sent.start, sent.end)]
             pointing = [m.group(1) for m in _POINTING_PHRASE.finditer(blank, sent.start, sent.end)]
@@ -324,43 +295,6 @@ class Leaning:
             new -= content_stems(sent.text(blank))
             named -= _named(sent.text(blank))
         return sorted(set(out))
-
-    def _names_new_person(self, text: str, unit: Span) -> bool:
-        """True when ``text`` (of ``unit``) names a person ("the keeper, Jon Ruiz,") the text outside the claims has
-        not named before it."""
-        return any(
-            self.first.get(m.group(1).lower()[:_STEM], len(self.blank)) > unit.start for m in _PERSON.finditer(text, 1)
-        )
-
-    def _reach(self, following: list[Span]) -> list[Span]:
-        """The sentences outside the claims among the first :data:`_SHELL_REACH` of ``following``, up to a heading."""
-        out = []
-        for sent in following[:_SHELL_REACH]:
-            if heading(sent.text(self.blank)):
-                break
-            if not self.claimed[bisect_left(self.starts, sent.start)]:
-                out.append(sent)
-        return out
-
-    def _names_event(self, sent: Span, unit: Span) -> bool:
-        """True when ``sent`` names an event with a definite or a name's phrase ("The change follows ...", "the
-        Mint's correction", :data:`SHELL_NOUNS`) that the text outside the claims has not named before, or a thing of
-        ``unit`` as changed ("the new komi", unless that text told the change before): the unit's event."""
-        if any(self._new_word(m.group(1), sent) for m in _SHELL_PHRASE.finditer(self.blank, sent.start, sent.end)):
-            return True
-        told = " ".join(
-            s.text(self.blank) for s, c in zip(self.sentences, self.claimed) if s.end <= sent.start and not c
-        )
-        stems = content_stems(unit.text(self.doc))
-        return any(
-            m.group(1)[:_STEM] in stems and m.group().lower() not in told.lower()
-            for m in _CHANGED_PHRASE.finditer(self.blank, sent.start, sent.end)
-        )
-
-    def _new_word(self, word: str, sent: Span) -> bool:
-        """True when the text outside the claims names ``word`` (or its singular) first in ``sent`` or later."""
-        word = word.lower()
-        return all(self.first.get(w[:_STEM], len(self.blank)) >= sent.start for w in {word, _singular(word)})
 
     def _leans_on_last(self, unit: Span, sent: Span, text: str, elsewhere: bool = False) -> bool:
         """True when ``sent``, the sentence right after ``unit`` (whose text is ``text``), leans on it: it opens with
@@ -380,8 +314,6 @@ class Leaning:
         reply = opens_turn(self.blank, sent)
         if _DISMISSING.search(said):  # "He'll love it either way.", a paragraph on too
             return True
-        if _ATTRIBUTED.search(said) and not elsewhere and self._names_new_person(text, unit):
-            return True  # a quotation given to "he" or "she", a paragraph on too, after the unit that names them
         if "\n" in self.blank[unit.end : sent.start] and not reply:  # a list's next item, a new paragraph
             return False
         line = self.blank.rfind("\n", 0, sent.start) + 1
@@ -389,15 +321,7 @@ class Leaning:
             return False  # an interviewer's next question moves on
         if _pointing_back(said, text):  # "Staff were candid about it.", "so that's us"
             return True
-        if _FOLLOWING.search(said):
-            return True  # "York followed suit.", "The Kansai Ki-in will follow."
-        # what "also" adds follows it ("We also thank ..."); "as well" ends what it adds
-        added = _ADDING.search(said)
-        if added and content_stems(said[added.end() :].strip(_CLOSERS + ".!?") or said) & content_stems(text):
-            return True  # "We also thank the stewards.", after "We thank the council ..."
         found = [w.lower() for w in _WORD.findall(said)]
-        if reply and len(found) <= _ECHO_WORDS and _echoes(said, text, self.blank[: unit.start]):
-            return True  # "heritage merch lol", after "they keep it for heritage merch"
         asked, pointing = QUESTION_END.search(said) is not None, not _POINTING.isdisjoint(found)
         if _REPLYING.match(said) and not asked:  # "Which, frankly, ...", not "Same-day tickets ..."
             return True
@@ -491,19 +415,6 @@ def _pointing_back(said: str, unit: str) -> bool:
         if _pronoun(m.group()) not in own and not own_referent:
             return True
     return _STANDING.search(said) is not None or _ELLIPSIS.search(said) is not None
-
-
-def _echoes(said: str, unit: str, before: str) -> bool:
-    """True when ``said`` repeats two running content words of ``unit``, in lower case ("heritage merch lol", after
-    "they keep it for heritage merch"), that the text ``before`` it never put together: it quotes the unit."""
-    words = _WORD.findall(unit)
-    content = content_words(unit)  # lower case: a name's words recur as the name
-    pairs = {f"{a} {b}" for a, b in pairwise(words) if a in content and b in content}
-    found = " ".join(w.lower() for w in _WORD.findall(said))
-    before = before.lower()
-    return any(
-        re.search(rf"\b{re.escape(p)}\b", found) and not re.search(rf"\b{re.escape(p)}\b", before) for p in pairs
-    )
 
 
 def _pronoun(form: str) -> str:
