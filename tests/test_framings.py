@@ -642,6 +642,9 @@ def test_the_storys_narrator_may_speak_in_the_first_person(relocalizer):
         # ... or made up (s23: "unverified invention", "no source; invented" were localized as doubts, corpus 92)
         ("[unconfirmed invention]", "negation"),
         ("(unsourced and made up)", "negation"),
+        # a source that makes things up is an unreliable one: the marker speaks of the source, not of its text
+        ("[source: a site known for made-up stories]", "unreliable"),
+        ("[from a blog with a record of invented quotes]", "unreliable"),
     ],
 )
 def test_a_short_marker_of_doubt_that_says_false_is_a_negation(marker, kind):

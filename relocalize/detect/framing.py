@@ -182,8 +182,8 @@ class FramingModel:
         """The framing kind of ``text``, or None when it is no framing (screen, then model). A sentence that
         frames its own clause ("It is not true that X", "In the story, X") speaks of no other text: None; words
         of appearance ("facts that sound made up") are read without their falsity words; a short marker of doubt
-        that calls its text false or made up outright is a negation ("[Unverified and false:]", "[unconfirmed
-        invention]")."""
+        that calls its text false outright is a negation ("[Unverified and false:]"), and so is a short marker of
+        uncertainty that calls it made up ("[unconfirmed invention]")."""
         if SCREEN.search(text) is None or frames_its_own_clause(text):
             return None
         if (plain := without_appearances(text)) != text:
@@ -194,7 +194,8 @@ class FramingModel:
         kind = KINDS[int(np.argmax(p[1:]))]
         # a notice may tell how its source invents ("events that never occurred"): only a short marker counts
         short = len(text.split()) <= _MARKER_WORDS
-        return "negation" if kind in _DOUBTS and short and says_false(text, made_up=True) else kind
+        # "made up" of the text itself: an unreliable source may be one that makes things up ("[a site that invents]")
+        return "negation" if kind in _DOUBTS and short and says_false(text, made_up=kind == "uncertainty") else kind
 
     def tag_kind(self, words: str) -> str | None:
         """The framing kind of a bracketed tag's ``words``: a tag of a word or three that calls its text fiction
