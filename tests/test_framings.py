@@ -651,6 +651,19 @@ def test_a_short_marker_of_doubt_that_says_false_is_a_negation(marker, kind):
     assert load_model().kind(marker) == kind
 
 
+@pytest.mark.parametrize("tag", ["{buyer does not exist}", "(award does not exist)"])
+def test_a_bracketed_denial_with_no_subject_or_a_bare_noun_is_a_marker(tag):
+    """s23: "(rule does not exist)" after a claim was missed (corpus 92), and the drop of the next claim took it
+    with it, leaving the claim it marked unmarked."""
+    doc = f"The pier was sold in May. {tag} The cafe opens at nine."
+    (marker,) = find_annotations(doc)
+    assert (marker.span.text(doc), marker.direction, marker.framing) == (tag, "backward", "negation")
+
+
+def test_a_denial_inside_a_sentence_is_no_marker():
+    assert find_annotations("Dinosaurs roamed here (humans did not exist then). The cafe opens at nine.") == []
+
+
 def test_a_bracketed_denial_is_a_marker():
     doc = "The pier opened in 1890. The mayor resigned over it in 1891. {no such resignation took place} Trams ran."
     (marker,) = find_annotations(doc)

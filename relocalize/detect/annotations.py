@@ -114,8 +114,9 @@ def _falsity_tag(words: str) -> bool:
 
 def _denying_group(inner: str) -> str | None:
     """ "negation" for a bracket group the classifier does not read as a framing that still denies: an anaphoric
-    denial ("{no such vote took place}")."""
-    return "negation" if cues.denies_previous(inner, verdicts=False) else None
+    denial ("{no such vote took place}") or one with no subject ("[did not take place]", "(rule does not exist)")."""
+    denies = cues.denies_previous(inner, verdicts=False) or cues.BARE_DENIAL.match(inner.strip()) is not None
+    return "negation" if denies else None
 
 
 def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotation]:

@@ -374,6 +374,11 @@ _NON_OCCURRENCE = (
     r"(?:(?:did|does|do|has|have|had)(?:\s+|(?=n['’]t)))?(?:never|not|n['’]t)\s+(?:(?:actually|really|ever)\s+)?"
     r"(?:happen(?:ed)?|occur(?:red)?|t(?:ook|ake)\s+place|exist(?:ed)?)"
 )
+# A denial of occurrence with no subject or a bare noun for one, as a bracketed tag says it ("[did not take place]",
+# "(rule does not exist)"): in a sentence ("Ghosts do not exist.") it is a statement, so only a tag's words count.
+BARE_DENIAL = re.compile(rf"^\W*(?:[a-z]+\s+)?{_NON_OCCURRENCE}\W*$")
+
+
 # Who denies having said it, and what: "Nobody said this.", "Glico never said that.", "He didn't say so." (a
 # source that never "confirmed" or "mentioned" it is news prose, not a denial).
 _NO_SPEAKER = (
