@@ -20,6 +20,7 @@ from relocalize.rewrite.rules import (
     SUBJECTS,
     THING_ANAPHORS,
     check_answer,
+    check_changed_thing,
     check_clauses,
     check_epistemic_frame,
     check_evaluation,
@@ -146,6 +147,7 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
     check_answer(g.text.strip())
     check_clauses(g, root)
     check_event_nouns(g)
+    check_changed_thing(g)
     check_ranked_anaphor(g, root)
     if first.lower == "that":
         raise Refusal("clausal subject")
