@@ -1176,7 +1176,7 @@ def check_changed_thing(g: Graph) -> None:
     the outcome of a change presupposes the change, which the document marks false with the rest; negated or
     wrapped, only a detail of it is denied (readers of corpora 89 and 92)."""
     for subj in (t for t in g.tokens if t.dep in ("nsubj", "nsubjpass") and t.upos == "NOUN"):
-        known = any(c.lower in ("the", "its", "their", "this", "that") or c.dep == "poss" for c in g.children(subj))
+        known = any(c.lower in _DEFINITE or c.dep == "poss" for c in g.children(subj))
         if known and any(m.lower in CHANGED for m in g.children(subj, "amod", "compound")):
             raise Refusal(f"the subject {subj.text!r} is named as the outcome of a change: negated, the change stays")
 
