@@ -905,3 +905,58 @@ def test_made_up_of_is_no_falsity_and_a_run_on_marker_is_cut_at_its_own_start():
 def test_a_rule_marked_tag_after_a_list_number_marks_what_follows(doc):
     (marker,) = find_annotations(doc)
     assert marker.direction == "forward" and marker.span.text(doc) in ("## invented ##", "-- bogus --")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        *("The council has announced nothing of the sort.", "Our correspondent reported nothing of the kind."),
+        *("The committee voted no such change.", "Nothing like that was ever built."),  # a saying or an act denied
+        *("That was an invented detail.", "These are fictitious figures, too."),  # called made up, a noun after
+    ],
+)
+def test_denials_of_an_act_or_with_a_made_up_attribute_deny_the_sentence_before(sentence):
+    assert denies_previous(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        *("Nothing like it anywhere.", "There is nothing like this in the whole of Europe.", "Nothing like it."),
+        *("This is a fake watch with a real strap.", "That was a false start."),  # praise; an object; an idiom
+    ],
+)
+def test_praise_and_objects_called_fake_deny_nothing(sentence):
+    assert not denies_previous(sentence)
+
+
+def test_a_denial_on_a_line_without_framing_words_marks_the_sentence_before():
+    """The framing screen gates framings, not denials, which may use no framing word ("The mayor said no such
+    thing.", or one that takes up two words or more of the sentence before)."""
+    doc = (
+        "The lighthouse keeper retired in 1998. That retirement never took place.\n\n"
+        "A new lantern was welded to the gallery rail. No lantern was welded to the rail.\n\n"
+        "The mayor opened the tower to visitors. The mayor said no such thing.\n\n"
+        "A bell was hung in the tower. No bell rang.\n\n"
+        "The tower is painted white."
+    )
+    found = [a.span.text(doc) for a in find_annotations(doc)]
+    assert found == [
+        "That retirement never took place.",
+        "No lantern was welded to the rail.",
+        "The mayor said no such thing.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "marker"),
+    [
+        ("[08:15] dee: they moved the ferry to pier 4 last week This is invented.", "This is invented."),
+        ("HARBOUR FERRY MOVES TO PIER FOUR That headline is made up.", "That headline is made up."),
+    ],
+)
+def test_a_marker_run_on_after_a_chat_line_or_a_headline_is_cut_at_its_own_start(line, marker):
+    doc = f"{line}\n\nThe ferry runs every hour. No such move happened, either.\n\nTickets cost four pounds."
+    assert marker in [a.span.text(doc) for a in find_annotations(doc)]
+    plain = "[08:15] dee: the ferry leaves from pier 4 The Quay Cafe is next to it."
+    assert find_annotations(plain) == []

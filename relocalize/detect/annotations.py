@@ -574,6 +574,8 @@ def _after_title(doc: str, paras: list[Span]) -> Span | None:
 _WORD_START = re.compile(r"(?<=\s)[A-Z\"“‘'(]")
 _MARKUP = "*_#> \t"
 _RUN_ON_WORDS = 40
+_RUN_ON_MARKER = 8  # words at most of a marker run on after an unclosed sentence
+_OPENS_MARKER = re.compile(r"(?:The|This|That|These|Those|It|There|No|None|Nothing|Nobody|Neither|Never)\b")
 _INNER_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[{<]?[A-Z])")
 
 
@@ -732,10 +734,15 @@ def _run_on_start(text: str, model: FramingModel) -> int:
 
 def _run_on(text: str, model: FramingModel) -> tuple[int, str] | None:
     """Where a framing starts inside ``text`` that does not read as one as a whole, and its kind:
-    after the last full stop the splitter took for an abbreviation's, or at the capitalised word
-    that opens a pointer ("... bled speed The preceding statement is false.")."""
+    after the last full stop the splitter took for an abbreviation's, at the capitalised word
+    that opens a pointer ("... bled speed The preceding statement is false."), or at the last capitalised word that
+    opens a short sentence after words with no closing punctuation (a headline or a chat line run into its marker:
+    "... off the top in October That is made up.")."""
     starts = [m.end() for m in _INNER_END.finditer(text)][-1:]
     words = [m.start() for m in _WORD_START.finditer(text)]
+    opening = [w for w in words if _OPENS_MARKER.match(text, w) and text[:w].rstrip()[-1:].isalnum()]
+    if opening and len(text[opening[-1] :].split()) <= _RUN_ON_MARKER:
+        starts.append(opening[-1])
     for p in (cues.FORWARD, cues.BACKWARD):
         for m in p.finditer(text):
             before = [w for w in words if w <= m.start() and not text[w : m.start()].count(" ") > 2]
@@ -762,21 +769,25 @@ _DENIAL_STYLE = 2  # marker sentences (denials or framings) that make a document
 
 
 def _unbracketed(
-    doc: str, unit_list: list[Span], sentences: list[Span], taken: list[Span], model: FramingModel
+    doc: str, sentences: list[Span], lines: list[Span], taken: list[Span], model: FramingModel
 ) -> tuple[list[Annotation], list[Span]]:
-    """The unbracketed annotations among ``unit_list``, and the units among them that only the denial grammar
-    (:func:`relocalize.detect.cues.denies_previous`) took for one; ``sentences`` are all of the document's units."""
+    """The unbracketed annotations among ``sentences`` (the document's units), and the units that only the denial
+    grammar (:func:`relocalize.detect.cues.denies_previous`) took for one. A framing lies on one of the screened
+    ``lines``; a denial need not, as it may use no framing word at all ("Nobody ever announced that.")."""
     out: list[Annotation] = []
     denied: list[Span] = []
-    free = [u for u in unit_list if not any(t.overlaps(u) for t in taken)]
+    free = [u for u in sentences if not any(t.overlaps(u) for t in taken)]
+    screened = [_on(lines, u) for u in free]
     strict = [_denial(doc, u, sentences) for u in free]
-    framings = [_annotation_in(doc, u, model) for u in free]
+    framings = [_annotation_in(doc, u, model) if on else None for u, on in zip(free, screened)]
     # a document that marks its claims with sentences (denials or framings) marks them so after a negative sentence too
     styled = sum(bool(f) or d for f, d in zip(framings, strict)) >= _DENIAL_STYLE
-    for unit, denial, found in zip(free, strict, framings):
-        if found is None and (denial or (styled and _denial(doc, unit, sentences, styled))):
+    for unit, on, denial, found in zip(free, screened, strict, framings):
+        if found is None and (denial or (styled and _denial(doc, unit, sentences, styled, on))):
             found = (unit, None, "negation")  # no pointer: it carries on a marker right before it, else points back
             denied.append(unit)
+        elif not on:
+            continue  # what carries on a framing holds a framing word: it lies on a screened line
         span, pointer, framing = found if found else (unit, None, None)
         prev = out[-1] if out else None
         adjacent = (
@@ -802,7 +813,7 @@ def _unbracketed(
     return out, denied
 
 
-def _denial(doc: str, unit: Span, sentences: list[Span], styled: bool = False) -> bool:
+def _denial(doc: str, unit: Span, sentences: list[Span], styled: bool = False, screened: bool = True) -> bool:
     """True for a sentence that denies the one before it (:func:`relocalize.detect.cues.denies_previous`) or is a
     falsity tag alone ("Total fabrication, that.", :func:`relocalize.detect.cues.tag_sentence`), where
     that one asserts a claim: not when it already denies, calls false, reports or asks ("The mayor did not resign.
@@ -817,7 +828,7 @@ def _denial(doc: str, unit: Span, sentences: list[Span], styled: bool = False) -
     i = bisect_right([u.end for u in sentences], unit.start)  # the sentence right before, screened or not
     prev = sentences[i - 1].text(doc) if i else ""
     need = cues.denial_overlap(text) if styled and closed else None
-    restating = need is not None and len(content_stems(text) & content_stems(prev)) >= need
+    restating = need is not None and len(content_stems(text) & content_stems(prev)) >= need + (not screened)
     if not ((cues.denies_previous(text) and (closed or _statement(text))) or tag or restating) or not prev:
         return False
     negative = cues.denies(prev) and not styled
@@ -834,8 +845,7 @@ def find_annotations(doc: str, model: FramingModel | None = None) -> list[Annota
     unit_list = units(doc, [a.span for a in bracketed])
     notices = _notices(doc, unit_list, model)
     taken = [a.span for a in bracketed + notices]
-    # Every framing, and any sentence that continues one on its line, lies on a screened line.
-    inline, denied = _unbracketed(doc, [u for u in unit_list if _on(lines, u)], unit_list, taken, model)
+    inline, denied = _unbracketed(doc, unit_list, lines, taken, model)
     # A denial sentence alone ("That bridge was never built.") may be a true story's own: it counts as a marker
     # where the document marks claims so elsewhere too (a second denial, or any other annotation).
     others = [a for a in inline if not set(a.parts) <= set(denied)]

@@ -370,6 +370,8 @@ _MADE_UP = (
     r"(?:an?\s+)?fantasy|fabricated|(?:an?\s+)?fabrication|made[- ]up|invented|(?:an?\s+)?invention|imaginary|"
     r"nonexistent|bogus|fake|an?\s+(?:hoax|myth|lie))"
 )
+# The same as an attribute before a noun ("a fabricated announcement").
+_MADE_UP_WORD = r"(?:fictional|fictitious|fabricated|made[- ]up|invented|imaginary|nonexistent|bogus|fake|phony|phoney)"
 _NON_OCCURRENCE = (
     r"(?:(?:did|does|do|has|have|had)(?:\s+|(?=n['’]t)))?(?:never|not|n['’]t)\s+(?:(?:actually|really|ever)\s+)?"
     r"(?:happen(?:ed)?|occur(?:red)?|t(?:ook|ake)\s+place|exist(?:ed)?)"
@@ -395,14 +397,21 @@ DENIAL = re.compile(
     + rf"{_DEMONSTRATIVE}{_PARTICLE}\s+{_NON_OCCURRENCE}{_ENDS}"  # "That merger never took place."
     + rf"|{_DEMONSTRATIVE}{_PARTICLE}\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+never\s+[a-z]+{_ENDS}"
     + rf"|(?:{_DEMONSTRATIVE}|{_DEFINITE}){_PARTICLE}\s+(?:is|are|was|were)\s+{_FALSE_PREDICATE}{_ENDS}"
+    # "That was an invented detail.", "These are fictitious figures too." (the same with a noun after the word)
+    + rf"|{_DEMONSTRATIVE}{_PARTICLE}\s+(?:is|are|was|were)\s+(?:(?:a|an|also|just|all|pure|entirely)\s+)*"
+    + rf"{_MADE_UP_WORD}\s+[\w'’-]+{_ENDS}"
     + rf"|{_SHORT_SUBJECT}{_PARTICLE}\s+(?:is|are|was|were)\s+{_MADE_UP}{_ENDS}"  # "X's visit is fabricated."
     + rf"|(?:that|this|it)['’]s{_PARTICLE}\s+{_FALSE_PREDICATE}{_ENDS}"  # "For the record, that's false."
     # "No such vote was held.", "There was never any such vote." (not the idiom "no such thing as")
     + r"|(?:there\s+(?:is|was|are|were)\s+(?:[\w,]+\s+){0,3}?)?(?:no|never\s+any)\s+such\b(?!\s+thing\s+as\b)"
-    # "The mayor said no such thing.", "Nobody signed any such deal." (not "confirmed that no such ...": a report)
-    + r"|(?:[\w'’-]+\s+){1,3}?(?:made|said|did|found|gave|held|issued|published|announced|signed|took|ran)\s+"
-    + r"(?:no|any)\s+such\b"
-    + r"|nothing\s+(?:of\s+the\s+(?:kind|sort)|like\s+(?:that|this|it))\b"
+    # "The mayor said no such thing.", "Nobody signed any such deal.", "The board has voted nothing of the sort." (not
+    # "confirmed that no such ...": a report)
+    + r"|(?:[\w'’-]+\s+){1,3}?(?:made|said|did|found|gave|held|issued|published|announced|signed|took|ran|posted|"
+    + r"reported|stated|wrote|decided|voted|approved|ordered|planned|built|sent|recorded)\s+"
+    + r"(?:(?:no|any)\s+such\b|nothing\s+of\s+the\s+(?:kind|sort)\b)"
+    # "Nothing like that was built." (not praise: "Nothing like it anywhere.", "There is nothing like this in Europe.")
+    + r"|nothing\s+(?:of\s+the\s+(?:kind|sort)\b|like\s+(?:that|this|it(?!\s*[.!]\s*$))\b"
+    + r"(?!\s+(?:anywhere|elsewhere|in\s+the\s+\w+|on\s+earth)\b))"
     + r"|no\s+[\w'’-]+\s+like\s+(?:that|this|it)\b(?!\s+one)"  # "No announcement like that was ever made."
     + rf"|{_NO_SPEAKER}\s+{_SAID}{_ENDS}"  # "Nobody said this.", "She never said that."
     + r"|neither\s+(?:[\w'’.-]+\s+){1,4}?nor\s+(?:[\w'’.-]+\s+){1,4}?(?:is|are|was|were)\s+"
