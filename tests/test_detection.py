@@ -960,3 +960,57 @@ def test_a_marker_run_on_after_a_chat_line_or_a_headline_is_cut_at_its_own_start
     assert marker in [a.span.text(doc) for a in find_annotations(doc)]
     plain = "[08:15] dee: the ferry leaves from pier 4 The Quay Cafe is next to it."
     assert find_annotations(plain) == []
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Editor's note: the flood and the rescue described in this feature are invented.",
+        "Disclaimer: this listing is made up, and so are the prices, the maker's name and the reviews.",
+    ],
+)
+def test_a_notice_that_calls_what_it_lists_false_is_one_whatever_the_length_of_its_list(notice):
+    doc = (
+        f"The harbour flooded in March 2019. Volunteers rescued forty sheep from the quay.\n\nIt reopened.\n\n{notice}"
+    )
+    (found,) = find_annotations(doc)
+    assert (found.span.text(doc), found.direction, found.framing) == (notice, "document", "negation")
+
+
+def test_a_fiction_notice_that_also_calls_its_events_invented_is_one_of_falsity():
+    doc = (
+        "Note: this interview is fictional. The flood and the rescue it describes were invented for this piece.\n\n"
+        "Q: What happened in March? A: The harbour flooded and we rescued forty sheep."
+    )
+    assert [a.framing for a in find_annotations(doc)] == ["negation"]
+
+
+@pytest.mark.parametrize(
+    "tag", ["[never opened]", "{no such rota, sorry}", "[bogus date, ignore]", "⟦not an actual rule⟧"]
+)
+def test_a_short_denying_tag_no_rule_reads_marks_a_claim_where_other_tags_do(tag):
+    doc = (
+        "The ferry moved to pier 4 in May. [invented] The cafe on the quay serves tea. The harbour master set a new "
+        f"rota for the crews. {tag} The crane was painted blue last year. [fabricated]"
+    )
+    found = [a.span.text(doc) for a in find_annotations(doc)]
+    assert found == ["[invented]", tag, "[fabricated]"]
+    if tag in ("[never opened]", "⟦not an actual rule⟧"):  # no rule reads these alone
+        alone = f"The cafe serves tea. The harbour master set a new rota for the crews. {tag} The crane is blue."
+        assert find_annotations(alone) == []  # the document marks nothing else so
+
+
+def test_a_short_denial_run_on_after_a_chat_line_is_a_sentence_of_its_own():
+    doc = (
+        "[09:01] kim: the ferry moved to pier 4 in may No ferry ever moved to pier 4.\n"
+        "[09:02] lee: and the cafe shut That cafe closure never took place.\n"
+        "[09:03] kim: the crane got painted blue That is made up.\n"
+        "[09:04] lee: see you at the Never on Sunday market"
+    )
+    found = [a.span.text(doc) for a in find_annotations(doc)]
+    assert found == ["No ferry ever moved to pier 4.", "That cafe closure never took place.", "That is made up."]
+
+
+@pytest.mark.parametrize("tag", ["fabricated section begins", "invented passage starts", "fake entry ends"])
+def test_a_falsity_tag_may_name_its_unit_and_then_its_bound(tag):
+    assert cues.false_tag(tag)

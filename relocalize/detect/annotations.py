@@ -123,6 +123,7 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
     found: list[tuple[Span, str, str, str | None]] = []
     words: list[str] = []
     unread: tuple[Span, str, str, str] | None = None  # the last group since the last marker that no words read
+    rest: list[tuple[Span, str, str, str]] = []  # every group that no words read
     for span, bracket, inner in _groups(doc, model):
         if not _on(lines, span):
             continue
@@ -135,6 +136,7 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
             framing = found[-1][2]  # "</fabricated section>" ends what "<fabricated section>" opened
         if framing is None:
             unread = (span, bracket, inner, marker)
+            rest.append((span, bracket, inner, marker))
             continue
         if unread is not None and _pair(unread[3], marker, unread[1] == bracket):
             # "{FALSE START} ... {FALSE END}": an opening the classifier cannot read alone ("false start" is an
@@ -144,6 +146,14 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
         unread = None
         found.append((span, bracket, framing, _bracket_direction(doc, span, inner)))
         words.append(marker)
+    if found:  # a document that marks claims with bracket tags marks them so in words no rule reads too
+        styled = [g for g in rest if _styled_tag(doc, g[0], g[2]) and not any(f[0] == g[0] for f in found)]
+        found += [
+            (span, bracket, "negation", _bracket_direction(doc, span, inner)) for span, bracket, inner, _ in styled
+        ]
+        words += [marker for *_, marker in styled]
+        order = sorted(range(len(found)), key=lambda i: found[i][0])
+        found, words = [found[i] for i in order], [words[i] for i in order]
     directions = _paired([d for *_, d in found], words, [b for _, b, *_ in found])
     # A document annotates one way: a marker whose words and place leave its direction open (between two
     # sentences, no pointer) takes the direction most of the document's other markers take; with no majority, that
@@ -165,6 +175,18 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
         )
         for (span, bracket, framing, _), direction in zip(found, directions)
     ]
+
+
+_STYLED_TAG_WORDS = 6
+
+
+def _styled_tag(doc: str, span: Span, inner: str) -> bool:
+    """True for a short bracket group between sentences, or opening or ending a chat turn, that denies or calls
+    something false in words no rule reads ("[hoax, no tilt]", "[never announced]", "<quote never given>"): in a
+    document whose other bracket groups mark its claims, it marks one too."""
+    short = len(inner.split()) <= _STYLED_TAG_WORDS and not _titled(inner)
+    says = cues.denies(inner) or cues.calls_false(inner)
+    return short and says and (_stands_alone(doc, span) or _in_turn(doc, span))
 
 
 def _opens_item(doc: str, span: Span) -> bool:
@@ -485,7 +507,11 @@ def _notice_kind(text: str, model: FramingModel) -> str | None:
             if kind is None and cues.denies(text[: cut.start()]) and cues.has_pointer(rest):
                 return model.kind(rest)  # "There was no such ban; the rule and its effects below are made up."
             return "negation" if kind == "fiction" and (cues.says_false(rest) or _NEVER.search(rest)) else kind
-    return None
+    # a sentence about the document that calls what it names false as its predicate, however long its list of what
+    # that is ("Disclaimer: this listing is invented, and so are the prices, the maker and the reviews.")
+    # (not a chat line that runs on into a marker: "... AND your coffee The fare in this message is fiction.")
+    whole = cues.refers_to_document(text) and cues.predicates_falsity(text) and not _run_on_start(text, model)
+    return "negation" if whole else None
 
 
 def _notice_run(doc: str, sents: list[Span], from_end: bool, model: FramingModel) -> tuple[list[Span], str] | None:
@@ -512,7 +538,7 @@ def _notice_run(doc: str, sents: list[Span], from_end: bool, model: FramingModel
         pointing = len(sents) == 1 and cues.has_pointer(text) and _statement(text)  # a sentence, not a heading
         whole = _notice_kind(text, model) if pointing else model.kind(text)
         if whole is not None:
-            return sents, whole
+            return sents, "negation" if whole == "fiction" and "negation" in kinds else whole
     if not any(scoped) or (not from_end and not any(scoped[: lead + 1])):
         return None
     framing = next(k for k in scoped if k is not None)
@@ -522,8 +548,10 @@ def _notice_run(doc: str, sents: list[Span], from_end: bool, model: FramingModel
     notice = next(i for i in reading if scoped[i] is not None)
     after = [i < notice if from_end else i > notice for i in range(len(texts))]
     corrections = [a and k is None and cues.denies(t) for k, t, a in zip(kinds, texts, after)]
-    if framing == "fiction" and any(corrections):
-        framing = "negation"  # "this email is invented. X did not happen": the notice says the claims are false
+    if framing == "fiction" and (any(corrections) or "negation" in scoped):
+        # "this email is invented. X did not happen" (or "Its dates are invented for this piece."): the notice says the
+        # claims are false
+        framing = "negation"
     talk = [k is not None or cues.has_falsity(t) or c for k, t, c in zip(kinds, texts, corrections)]
     if sum(talk) / len(talk) >= _NOTICE_SHARE:
         return sents, framing
@@ -740,9 +768,8 @@ def _run_on(text: str, model: FramingModel) -> tuple[int, str] | None:
     "... off the top in October That is made up.")."""
     starts = [m.end() for m in _INNER_END.finditer(text)][-1:]
     words = [m.start() for m in _WORD_START.finditer(text)]
-    opening = [w for w in words if _OPENS_MARKER.match(text, w) and text[:w].rstrip()[-1:].isalnum()]
-    if opening and len(text[opening[-1] :].split()) <= _RUN_ON_MARKER:
-        starts.append(opening[-1])
+    if (opening := _run_on_opening(text)) is not None:
+        starts.append(opening)
     for p in (cues.FORWARD, cues.BACKWARD):
         for m in p.finditer(text):
             before = [w for w in words if w <= m.start() and not text[w : m.start()].count(" ") > 2]
@@ -752,6 +779,34 @@ def _run_on(text: str, model: FramingModel) -> tuple[int, str] | None:
         if framing is not None and not model.kind(text[:start]):
             return start, framing
     return None
+
+
+def _run_on_denials(doc: str, unit_list: list[Span]) -> list[Span]:
+    """``unit_list`` with a short denial run on after words with no closing punctuation split off as a unit of its own
+    ("... 0.3 degrees or something The survey never took place.": a chat line or a headline run into its marker), so
+    that it is read as the sentences around it are."""
+    out = []
+    for unit in unit_list:
+        text = unit.text(doc)
+        cut = _run_on_opening(text)
+        tail = text[cut:] if cut else ""
+        # after a word in lower case (a chat line's, not a title's: "Disasters That Never Happened.")
+        last = text[:cut].split()[-1] if cut else ""
+        plain = (last.isalpha() and last.islower()) or last.isdigit()  # not "@handle", not a determiner
+        closed = tail.rstrip("\"'”’)]}>").endswith((".", "!")) and plain and _may_start_after(text[:cut], tail)
+        if closed and (cues.denial_overlap(tail) is not None or cues.denies_previous(tail, verdicts=False)):
+            out += [Span(unit.start, unit.start + len(text[:cut].rstrip())), Span(unit.start + cut, unit.end)]
+        else:
+            out.append(unit)
+    return out
+
+
+def _run_on_opening(text: str) -> int | None:
+    """Where the last capitalised word that may open a marker starts after words with no closing punctuation, when
+    at most :data:`_RUN_ON_MARKER` words follow it."""
+    opening = [m.start() for m in _WORD_START.finditer(text) if _OPENS_MARKER.match(text, m.start())]
+    opening = [w for w in opening if text[:w].rstrip()[-1:].isalnum()]
+    return opening[-1] if opening and len(text[opening[-1] :].split()) <= _RUN_ON_MARKER else None
 
 
 def _trailing_markup(doc: str, unit: Span) -> int:
@@ -842,7 +897,7 @@ def find_annotations(doc: str, model: FramingModel | None = None) -> list[Annota
     model = model or load_model()
     lines = screened_lines(doc)
     bracketed = _bracketed(doc, lines, model)
-    unit_list = units(doc, [a.span for a in bracketed])
+    unit_list = _run_on_denials(doc, units(doc, [a.span for a in bracketed]))
     notices = _notices(doc, unit_list, model)
     taken = [a.span for a in bracketed + notices]
     inline, denied = _unbracketed(doc, unit_list, lines, taken, model)

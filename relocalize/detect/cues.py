@@ -266,7 +266,7 @@ def _subjectless(text: str) -> bool:
 def speaks_of_text(text: str, falsity: bool = True) -> bool:
     """True for a sentence that can judge other text (see above), or calls something false: with ``falsity`` any word
     of falsity counts, else only one that says it outright or as the predicate ("Her quote is invented.")."""
-    said = calls_false(text) if falsity else (says_false(text) or _CALLED_FALSE.search(text) is not None)
+    said = calls_false(text) if falsity else (says_false(text) or predicates_falsity(text))
     return bool(
         said or stands_for_text(text) or _subjectless(text) or has_full_pointer(text) or refers_to_document(text)
     )
@@ -364,6 +364,13 @@ _CALLED_FALSE = re.compile(
     rf"(?:\b(?:is|are|was|were|be|been)|\b(?:it|that|this|what)['’]s)\s+(?:(?:a|an|all|both|also)\s+)?{_FALSE_PREDICATE}\b",
     _FLAGS,
 )
+
+
+def predicates_falsity(text: str) -> bool:
+    """True for a sentence that calls something false as its predicate ("The dates are invented.")."""
+    return _CALLED_FALSE.search(text) is not None
+
+
 # What any short subject may be called in a denial: made up, not merely wrong ("My watch was wrong." denies nothing).
 _MADE_UP = (
     r"(?:(?:also|entirely|completely|totally|pure|simply|just|all)\s+)?(?:fictional|fiction|fictitious|make[- ]believe|"
@@ -548,7 +555,8 @@ _TAG_NOUNS = (
     r"span|block|segment|paragraph|sentence|text|chunk|portion|excerpt"
 )
 _FALSE_TAG = re.compile(
-    rf"^\W*(?:(?:{_TAG_LEAD}|(?:{_TAG_NOUNS})s?)[\s-]+)?(?:{TAG_WORDS})(?:[\s:–—-]+(?:{_TAG_BOUNDS}|(?:{_TAG_NOUNS})s?))?\W*$",
+    rf"^\W*(?:(?:{_TAG_LEAD}|(?:{_TAG_NOUNS})s?)[\s-]+)?(?:{TAG_WORDS})(?:[\s:–—-]+(?:{_TAG_NOUNS})s?)?"
+    rf"(?:[\s:–—-]+(?:{_TAG_BOUNDS}))?\W*$",
     _FLAGS,
 )
 
