@@ -13,6 +13,9 @@ HEDGES = frozenset(
 EMPHATICS = frozenset(
     "indeed certainly surely definitely undoubtedly clearly obviously truly actually essentially finally just even".split()  # noqa: SIM905, E501
 )
+# Adverbs that draw a claim from the one before it; under a negation the inference goes with the claim ("was
+# therefore the last" -> "was not the last", not "was not therefore the last").
+INFERENCE = frozenset("therefore thus hence consequently accordingly".split())  # noqa: SIM905
 # A month's name or its abbreviation ("Sept.", "May").
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"

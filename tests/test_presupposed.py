@@ -520,10 +520,14 @@ def test_a_report_whose_clause_presupposes_the_false_event_takes_no_wrapper(relo
     assert edit.kind not in ("wrap", "rewrite") and "presupposed" in edit.rule
 
 
-def test_a_report_of_real_things_is_still_wrapped(relocalizer):
-    claim = "A local historian told us the miller had sold the mill in 1989."
+def test_a_claim_or_a_report_of_real_things_is_not_taken_for_a_presupposition(relocalizer):
+    claim = "A local historian bought the mill in 1989."
     edit = _edit(relocalizer, MILL.format(claim=claim), claim)
     assert edit.kind == "wrap" and "presupposed" not in edit.rule
+    # hearsay told to the speaker: the telling is no claim, so neither it nor a wrapper is negated (check_hearsay)
+    claim = "A local historian told us the miller had sold the mill in 1989."
+    edit = _edit(relocalizer, MILL.format(claim=claim), claim)
+    assert edit.kind == "drop" and "presupposed" not in edit.rule and "hearsay" in edit.rule
 
 
 @pytest.mark.parametrize("claim", ["Nobody was hurt.", "No workers were injured."])

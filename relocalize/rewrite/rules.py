@@ -7,7 +7,17 @@ from itertools import pairwise
 
 from lemminflect import getAllLemmas, getInflection
 
-from relocalize.lexicon import BRACKETS, DEMONSTRATIVES, EMPHATICS, EPISTEMIC, FIRST_PERSON, HEDGES, MONTH, NEGATORS
+from relocalize.lexicon import (
+    BRACKETS,
+    DEMONSTRATIVES,
+    EMPHATICS,
+    EPISTEMIC,
+    FIRST_PERSON,
+    HEDGES,
+    INFERENCE,
+    MONTH,
+    NEGATORS,
+)
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.rewrite.registry import Edit, Refusal, named
 from relocalize.spans import CLOSED_LINE, headline, unbalanced_quotes
@@ -426,10 +436,12 @@ def _hedges(g: Graph, pred: Token) -> list[Edit]:
 
 @named("scope_markers")
 def _scope_markers(g: Graph, pred: Token) -> list[Edit]:
-    """Under the new negation: "also" goes ("either" would need a negative before it), an object's "some" ->
+    """Under the new negation: "also" goes ("either" would need a negative before it), and so does a word of inference
+    ("was therefore the last" -> "was not the last": what it infers from is false with the claim), an object's "some" ->
     "any", and "something", "someone" as an object -> "anything", "anyone" (not a predicate's: "was something of a
     recluse"); after a verb of belief, its clause's subject too ("do not think any of the notes are his")."""
-    edits = [_remove(adv, g) for adv in g.children(pred, "advmod") if adv.lower == "also" and adv.i > 0]
+    dropped = INFERENCE | {"also"}
+    edits = [_remove(adv, g) for adv in g.children(pred, "advmod") if adv.lower in dropped and adv.i > 0]
     for obj in g.children(pred, "dobj", "attr"):
         edits += [Edit(d.idx, d.end, _case_like("any", d.text)) for d in g.children(obj, "det") if d.lower == "some"]
     for arg in g.children(pred, "dobj", "prep"):
@@ -1051,16 +1063,19 @@ PERFORMATIVES = frozenset({"announce", "confirm"})  # of _REPORTING
 
 @named("hearsay")
 def check_hearsay(g: Graph, root: Token) -> None:
-    """ "I am told the board will review it", "The Trust announces that the ferry stops": the claim is the clause
-    that a present hearsay or the writer's own present announcement holds; negated in place, "I am not told X" is no
-    one's sentence and "does not announce X" leaves a release announcing nothing (readers of corpora 86 and 87). A
-    past telling ("We were told to leave") and another text's statement ("The report states X") are negated."""
+    """ "I am told the board will review it", "A neighbour told us the bakery shut", "The Trust announces that the
+    ferry stops": the claim is the clause that hearsay to the speaker or the writer's own present announcement holds;
+    negated in place, "I am not told X" is no one's sentence and "does not announce X" leaves a release announcing
+    nothing (readers of corpora 86 and 87), and wrapped, the telling or the announcing is denied, not X (readers of
+    corpora 95 and 96). A telling with an infinitive ("We were told to leave") and another text's statement ("The
+    report states X") are negated."""
     if g.children(root, "neg") or not g.children(root, "ccomp"):
         return
     lemma, present = root.lemma.lower(), ("VBZ", "VBP")
     told = lemma == "tell" and any(a.lemma == "be" and a.tag in present for a in g.children(root, "auxpass"))
+    told_us = lemma == "tell" and any(o.lower in ("me", "us") for o in g.children(root, "dobj", "dative"))
     performed = lemma in PERFORMATIVES and root.tag in present and not g.children(root, "aux")
-    if (told and not g.children(root, "dobj")) or performed:
+    if (told and not g.children(root, "dobj")) or told_us or performed:
         raise Refusal(f"{root.text!r} holds the claim as hearsay or a present announcement: the clause is the claim")
 
 

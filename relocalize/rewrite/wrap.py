@@ -26,6 +26,7 @@ from relocalize.rewrite.rules import (
     check_evaluation,
     check_event_nouns,
     check_focused_subject,
+    check_hearsay,
     check_inverted,
     check_lead,
     check_participle,
@@ -141,6 +142,7 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
     _check_factive(g, root)
     _check_raising(g, root)
     check_epistemic_frame(g, root)
+    check_hearsay(g, root)
     check_evaluation(g, root)
     check_focused_subject(g, root)
     check_scope(g, [root], wrapper=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from relocalize.lexicon import EMPHATICS, EPISTEMIC, HEDGES, NEGATORS
+from relocalize.lexicon import EMPHATICS, EPISTEMIC, HEDGES, INFERENCE, NEGATORS
 
 _WORD = re.compile(
     r"\b(?:did|does|do|is|are|was|were|has|have|had|ca|can|could|would|should|wo|must|need|ai)(?=n['’]?t\b)"
@@ -22,6 +22,7 @@ _WORD = re.compile(
 _MACHINERY = (
     HEDGES
     | EMPHATICS
+    | INFERENCE
     | EPISTEMIC
     | frozenset(
         {
