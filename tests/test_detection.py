@@ -3,7 +3,7 @@
 import pytest
 from conftest import assert_outside_edits_identical, read_jsonl
 
-from relocalize.detect import cues
+from relocalize.detect import annotations, cues
 from relocalize.detect.annotations import _DELIMITED, find_annotations
 from relocalize.detect.claims import resolve_inline
 from relocalize.detect.cues import denies_previous, false_tag, tag_sentence
@@ -960,6 +960,9 @@ def test_a_marker_run_on_after_a_chat_line_or_a_headline_is_cut_at_its_own_start
     assert marker in [a.span.text(doc) for a in find_annotations(doc)]
     plain = "[08:15] dee: the ferry leaves from pier 4 The Quay Cafe is next to it."
     assert find_annotations(plain) == []
+    # the end of a title is no marker run on, whatever a model reads in it
+    assert annotations._run_on_opening('Our guest today wrote "Storms That Never Happened."') is None
+    assert annotations._run_on_opening("they moved the ferry in May That is made up.") is not None
 
 
 @pytest.mark.parametrize(

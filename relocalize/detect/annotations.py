@@ -806,7 +806,9 @@ def _run_on_opening(text: str) -> int | None:
     at most :data:`_RUN_ON_MARKER` words follow it."""
     opening = [m.start() for m in _WORD_START.finditer(text) if _OPENS_MARKER.match(text, m.start())]
     opening = [w for w in opening if text[:w].rstrip()[-1:].isalnum()]
-    return opening[-1] if opening and len(text[opening[-1] :].split()) <= _RUN_ON_MARKER else None
+    if not opening or len(text[opening[-1] :].split()) > _RUN_ON_MARKER or _titled(text[opening[-1] :]):
+        return None  # not the end of a title ("Disasters That Never Happened.")
+    return opening[-1]
 
 
 def _trailing_markup(doc: str, unit: Span) -> int:
