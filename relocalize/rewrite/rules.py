@@ -898,7 +898,7 @@ def _carries_content(g: Graph, prep: Token) -> bool:
     """ "Following intensive training ...", "In a time of 9.79 seconds", "Among the 3,430 dead": a phrase
     that presents an event or a figure, not a plain time or place setting."""
     words = g.subtree(prep)
-    figures = [t for t in words if _numeric(t) and not _YEAR.fullmatch(t.text) and not _DAYS.fullmatch(t.text)]
+    figures = [t for t in words if _numeric(t) and not _YEAR.fullmatch(t.text) and not _day(g, t)]
     return prep.tag == "VBG" or bool(figures) or any(t.lemma.lower() in _EVENT_NOUNS for t in words)
 
 
@@ -1552,6 +1552,15 @@ def _set_off(g: Graph, t: Token) -> bool:
 
 
 _DAYS = re.compile(r"[0-3]?\d(?:st|nd|rd|th)?")  # a day of the month
+
+
+def _day(g: Graph, t: Token) -> bool:
+    """A day of the month: a number of one or two digits with an ordinal ending ("the 15th") or beside a month's name
+    ("15 May", "May 15"); "by 15 votes to 6" counts votes."""
+    if not _DAYS.fullmatch(t.text):
+        return False
+    beside = [n for n in g.tokens[max(0, t.i - 1) : t.i + 2] if n.i != t.i]
+    return t.text[-1:].isalpha() or any(MONTH.match(n.text) for n in beside)
 
 
 def _numeric(t: Token) -> bool:
