@@ -1017,3 +1017,17 @@ def test_a_short_denial_run_on_after_a_chat_line_is_a_sentence_of_its_own():
 @pytest.mark.parametrize("tag", ["fabricated section begins", "invented passage starts", "fake entry ends"])
 def test_a_falsity_tag_may_name_its_unit_and_then_its_bound(tag):
     assert cues.false_tag(tag)
+
+
+def test_a_lone_marker_of_doubt_among_markers_of_falsity_is_one_of_falsity():
+    doc = (
+        "(Not true:) The ferry moved to pier 4 in May. The cafe serves tea. {Unfounded:} The crane was painted blue. "
+        "The quay is busy. [Hearsay] The harbour master retired in June."
+    )
+    assert [a.framing for a in find_annotations(doc)] == ["negation", "negation", "negation"]
+    doubts = (
+        "[Hearsay] The ferry moved to pier 4 in May. The cafe serves tea. [Gossip:] The crane was painted blue. "
+        "The quay is busy. [Not true:] The harbour master retired in June."
+    )
+    framings = [a.framing for a in find_annotations(doubts)]  # most mark doubt: each keeps its own kind
+    assert len(framings) == 3 and framings[2] == "negation" and "negation" not in framings[:2]

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from relocalize.detect import cues
-from relocalize.detect.framing import SCREEN, FramingModel, load_model
+from relocalize.detect.framing import DOUBTS, SCREEN, FramingModel, load_model
 from relocalize.detect.restatements import content_stems
 from relocalize.lexicon import BRACKETS, DEMONSTRATIVES, RULE_MARKS
 from relocalize.spans import (
@@ -952,11 +952,15 @@ _POINTS_BACK = re.compile(rf"\W*(?:{'|'.join(DEMONSTRATIVES)})\b", re.IGNORECASE
 
 def _one_usage(doc: str, inline: list[Annotation]) -> list[Annotation]:
     """Inline markers with "fiction" read as "false" where the document's other inline markers call
-    sentences false: "[That is false.] ... [Pure fiction.]" marks two false sentences, not a story. A
+    sentences false: "[That is false.] ... [Pure fiction.]" marks two false sentences, not a story; and so are
+    markers of doubt where most of them do ("(Not true:)", "{Unfounded:}", "[Daydream]": a document marks its claims
+    one way, and a stance of doubt on one of them is rejected by readers of corpora 97 and 98). A
     closing marker ("[End of the fiction.]") is no evidence: it only ends what another opened."""
-    if not any(a.framing == "negation" and not _CLOSES.search(_words(doc, a)) for a in inline):
+    negations = sum(a.framing == "negation" and not _CLOSES.search(_words(doc, a)) for a in inline)
+    if not negations:
         return inline
-    return [replace(a, framing="negation") if a.framing == "fiction" else a for a in inline]
+    kinds = {"fiction"} | (DOUBTS if 2 * negations > len(inline) else set())
+    return [replace(a, framing="negation") if a.framing in kinds else a for a in inline]
 
 
 def _words(doc: str, ann: Annotation) -> str:

@@ -25,7 +25,7 @@ from relocalize.detect.cues import FALSE_IDIOMS, TAG_WORDS, frames_its_own_claus
 
 KINDS = ("negation", "fiction", "unreliable", "uncertainty", "low_probability")
 LABELS = ("none", *KINDS)
-_DOUBTS = frozenset({"unreliable", "uncertainty", "low_probability"})
+DOUBTS = frozenset({"unreliable", "uncertainty", "low_probability"})
 _MARKER_WORDS = 8  # an inline marker's length at most
 _TAG_WORDS = 3  # a tag's length at most
 DEFAULT_MODEL = Path(__file__).with_name("framing_model.npz")
@@ -195,7 +195,7 @@ class FramingModel:
         # a notice may tell how its source invents ("events that never occurred"): only a short marker counts
         short = len(text.split()) <= _MARKER_WORDS
         # "made up" of the text itself: an unreliable source may be one that makes things up ("[a site that invents]")
-        return "negation" if kind in _DOUBTS and short and says_false(text, made_up=kind == "uncertainty") else kind
+        return "negation" if kind in DOUBTS and short and says_false(text, made_up=kind == "uncertainty") else kind
 
     def tag_kind(self, words: str) -> str | None:
         """The framing kind of a bracketed tag's ``words``: a tag of a word or three that calls its text fiction

@@ -765,6 +765,19 @@ def _date_after(g: Graph, pred: Token) -> str | None:
     return None
 
 
+_PERIODS = frozenset("week month year season term spring summer autumn fall winter".split())  # noqa: SIM905
+_SPAN_ENDS = frozenset("through thru to until till".split())  # noqa: SIM905
+
+
+def _starts_a_change(g: Graph, prep: Token) -> bool:
+    """ "From 1 June ...", "From this week ...": a fronted starting point dates a change; negated in place, the
+    sentence says how things stand from then, not that nothing changed (readers of corpora 25, 66, 92, 97 and 98
+    rejected all seven such rewrites). A span ("From June through October") starts nothing."""
+    words = g.subtree(prep)
+    span = any(t.lower in _SPAN_ENDS for t in words)
+    return prep.lower == "from" and not span and any(_dating(t) or t.lower in _PERIODS for t in words)
+
+
 def _dating(t: Token) -> bool:
     month = bool(MONTH.match(t.text)) and t.upos == "PROPN"
     return bool(_YEAR.fullmatch(t.text)) or month or t.lower in _WEEKDAYS | _DEICTIC_DAYS | _CLOCK
@@ -813,6 +826,8 @@ def _check_scope_words(g: Graph, pred: Token) -> None:
     for prep in g.children(pred, "prep"):
         if subjects and prep.i < subjects[0].i and (_carries_content(g, prep) or prep.lower == "as"):
             raise Refusal(f"a fronted phrase ({prep.text!r} ...) states figures, events or a role left standing")
+        if subjects and prep.i < subjects[0].i and _starts_a_change(g, prep):
+            raise Refusal(f"a fronted starting point ({prep.text!r} ...) dates a change the negation leaves standing")
     if pred.lemma.lower() in CONCEDING and g.children(pred, "ccomp"):
         raise Refusal(f"{pred.text!r} presupposes its that-clause: negating the admission leaves the claim standing")
     _check_partial_negation(g, pred, subjects)
