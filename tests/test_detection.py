@@ -910,8 +910,8 @@ def test_a_rule_marked_tag_after_a_list_number_marks_what_follows(doc):
 @pytest.mark.parametrize(
     "sentence",
     [
-        *("The council has announced nothing of the sort.", "Our correspondent reported nothing of the kind."),
-        *("The committee voted no such change.", "Nothing like that was ever built."),  # a saying or an act denied
+        *("The council has announced nothing of the sort.", "Our correspondent said nothing of the kind."),
+        *("The committee made no such change.", "Nothing like that was ever built."),  # a saying or an act denied
         *("That was an invented detail.", "These are fictitious figures, too."),  # called made up, a noun after
     ],
 )
@@ -924,6 +924,7 @@ def test_denials_of_an_act_or_with_a_made_up_attribute_deny_the_sentence_before(
     [
         *("Nothing like it anywhere.", "There is nothing like this in the whole of Europe.", "Nothing like it."),
         *("This is a fake watch with a real strap.", "That was a false start."),  # praise; an object; an idiom
+        *("These are fake flowers.", "It was a fictional town.", "No such luck."),  # things called fake; an idiom
     ],
 )
 def test_praise_and_objects_called_fake_deny_nothing(sentence):
@@ -931,21 +932,17 @@ def test_praise_and_objects_called_fake_deny_nothing(sentence):
 
 
 def test_a_denial_on_a_line_without_framing_words_marks_the_sentence_before():
-    """The framing screen gates framings, not denials, which may use no framing word ("The mayor said no such
-    thing.", or one that takes up two words or more of the sentence before)."""
+    """The framing screen gates framings, not denials by anaphora, which may use no framing word ("Nobody ever
+    said that."); a contrast or a restatement on such a line is the text's own."""
     doc = (
         "The lighthouse keeper retired in 1998. That retirement never took place.\n\n"
-        "A new lantern was welded to the gallery rail. No lantern was welded to the rail.\n\n"
-        "The mayor opened the tower to visitors. The mayor said no such thing.\n\n"
-        "A bell was hung in the tower. No bell rang.\n\n"
+        "A new lantern was welded to the gallery rail. Nobody ever said that.\n\n"
+        "Fishing boats use the inner harbour. Yachts do not use the inner harbour.\n\n"
+        "A bell was hung in the tower. No bell was hung in the tower.\n\n"
         "The tower is painted white."
     )
     found = [a.span.text(doc) for a in find_annotations(doc)]
-    assert found == [
-        "That retirement never took place.",
-        "No lantern was welded to the rail.",
-        "The mayor said no such thing.",
-    ]
+    assert found == ["That retirement never took place.", "Nobody ever said that."]
 
 
 @pytest.mark.parametrize(
@@ -988,9 +985,7 @@ def test_a_fiction_notice_that_also_calls_its_events_invented_is_one_of_falsity(
     assert [a.framing for a in find_annotations(doc)] == ["negation"]
 
 
-@pytest.mark.parametrize(
-    "tag", ["[never opened]", "{no such rota, sorry}", "[bogus date, ignore]", "⟦not an actual rule⟧"]
-)
+@pytest.mark.parametrize("tag", ["[never opened]", "{no such rota, sorry}", "[bogus date, ignore]", "⟦never agreed⟧"])
 def test_a_short_denying_tag_no_rule_reads_marks_a_claim_where_other_tags_do(tag):
     doc = (
         "The ferry moved to pier 4 in May. [invented] The cafe on the quay serves tea. The harbour master set a new "
@@ -998,20 +993,22 @@ def test_a_short_denying_tag_no_rule_reads_marks_a_claim_where_other_tags_do(tag
     )
     found = [a.span.text(doc) for a in find_annotations(doc)]
     assert found == ["[invented]", tag, "[fabricated]"]
-    if tag in ("[never opened]", "⟦not an actual rule⟧"):  # no rule reads these alone
+    if tag in ("[never opened]", "⟦never agreed⟧"):  # no rule reads these alone
         alone = f"The cafe serves tea. The harbour master set a new rota for the crews. {tag} The crane is blue."
         assert find_annotations(alone) == []  # the document marks nothing else so
 
 
 def test_a_short_denial_run_on_after_a_chat_line_is_a_sentence_of_its_own():
     doc = (
-        "[09:01] kim: the ferry moved to pier 4 in may No ferry ever moved to pier 4.\n"
+        "[09:01] kim: the ferry moved to pier 4 in may Nobody ever said that.\n"
         "[09:02] lee: and the cafe shut That cafe closure never took place.\n"
         "[09:03] kim: the crane got painted blue That is made up.\n"
         "[09:04] lee: see you at the Never on Sunday market"
     )
     found = [a.span.text(doc) for a in find_annotations(doc)]
-    assert found == ["No ferry ever moved to pier 4.", "That cafe closure never took place.", "That is made up."]
+    assert found == ["Nobody ever said that.", "That cafe closure never took place.", "That is made up."]
+    speech = doc.replace("the crane got painted blue That is made up", "my gran said That never happened")
+    assert "That never happened." not in [a.span.text(speech) for a in find_annotations(speech)]  # reported speech
 
 
 @pytest.mark.parametrize("tag", ["fabricated section begins", "invented passage starts", "fake entry ends"])
@@ -1031,3 +1028,42 @@ def test_a_lone_marker_of_doubt_among_markers_of_falsity_is_one_of_falsity():
     )
     framings = [a.framing for a in find_annotations(doubts)]  # most mark doubt: each keeps its own kind
     assert len(framings) == 3 and framings[2] == "negation" and "negation" not in framings[:2]
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        # an aside in parentheses among falsity tags
+        "The ferry moved to pier 4 in May. [invented] The cafe on the quay serves the best tea in town. "
+        "(no pun intended) The crane was painted blue last year. [fabricated] The harbour opens at six.",
+        # a reference's tags are no falsity tags
+        "The band released four albums. [citation needed] A fifth album was recorded in 1999. [never released] "
+        "The band reformed in 2010.",
+    ],
+)
+def test_a_denying_aside_or_a_tag_among_reference_tags_marks_nothing(doc):
+    found = [a.span.text(doc) for a in find_annotations(doc)]
+    assert "(no pun intended)" not in found and "[never released]" not in found
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "The Blitz began in 1940. Nothing like it had been seen before.\n\nLondon was bombed for 57 nights. Nothing "
+        "like that had been seen in the city.\n\nThe city rebuilt.",
+        "The mill closed in 1962 after a fire.\n\nThe site is now a park.\n\nCorrection: the date of the fire in this "
+        "article was wrong in an earlier version, and so was the owner's name.",
+        "Our spring bouquet arrives in a glass vase. These are fake flowers.\n\nThe coat has a hood. It is a fake fur."
+        "\n\nDelivery takes three days.",
+    ],
+)
+def test_idioms_corrections_and_things_called_fake_in_true_documents_are_no_markers(doc):
+    assert find_annotations(doc) == []
+
+
+def test_a_notice_that_calls_a_story_s_world_made_up_is_one_of_fiction():
+    doc = (
+        "Mary walked to the mill at dawn. The rain fell all night.\n\nShe slept.\n\n"
+        "Author note: the town in this story is fictional, and so are the mill, the mayor and the river."
+    )
+    assert [a.framing for a in find_annotations(doc)] == ["fiction"]

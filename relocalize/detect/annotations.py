@@ -146,8 +146,9 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
         unread = None
         found.append((span, bracket, framing, _bracket_direction(doc, span, inner)))
         words.append(marker)
-    if found:  # a document that marks claims with bracket tags marks them so in words no rule reads too
-        styled = [g for g in rest if _styled_tag(doc, g[0], g[2]) and not any(f[0] == g[0] for f in found)]
+    if any(f[2] == "negation" for f in found):  # a document that marks claims false with bracket tags marks them so
+        # in words no rule reads too
+        styled = [g for g in rest if _styled_tag(doc, *g[:3]) and not any(f[0] == g[0] for f in found)]
         found += [
             (span, bracket, "negation", _bracket_direction(doc, span, inner)) for span, bracket, inner, _ in styled
         ]
@@ -180,12 +181,13 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
 _STYLED_TAG_WORDS = 6
 
 
-def _styled_tag(doc: str, span: Span, inner: str) -> bool:
-    """True for a short bracket group between sentences, or opening or ending a chat turn, that denies or calls
-    something false in words no rule reads ("[hoax, no tilt]", "[never announced]", "<quote never given>"): in a
-    document whose other bracket groups mark its claims, it marks one too."""
-    short = len(inner.split()) <= _STYLED_TAG_WORDS and not _titled(inner)
-    says = cues.denies(inner) or cues.calls_false(inner)
+def _styled_tag(doc: str, span: Span, bracket: str, inner: str) -> bool:
+    """True for a short group in an editor's brackets (not an aside in parentheses: "(no pun intended)") between
+    sentences, or opening or ending a chat turn, that calls something false or says it never was, in words no rule
+    reads ("[hoax, no tilt]", "[never announced]", "<quote never given>"): in a document whose other bracket groups
+    mark its claims false, it marks one too."""
+    short = len(inner.split()) <= _STYLED_TAG_WORDS and not _titled(inner) and bracket[0] != "("
+    says = cues.calls_false(inner) or _NEVER.search(inner) is not None or cues.BARE_DENIAL.match(inner) is not None
     return short and says and (_stands_alone(doc, span) or _in_turn(doc, span))
 
 
@@ -507,11 +509,11 @@ def _notice_kind(text: str, model: FramingModel) -> str | None:
             if kind is None and cues.denies(text[: cut.start()]) and cues.has_pointer(rest):
                 return model.kind(rest)  # "There was no such ban; the rule and its effects below are made up."
             return "negation" if kind == "fiction" and (cues.says_false(rest) or _NEVER.search(rest)) else kind
-    # a sentence about the document that calls what it names false as its predicate, however long its list of what
-    # that is ("Disclaimer: this listing is invented, and so are the prices, the maker and the reviews.")
-    # (not a chat line that runs on into a marker: "... AND your coffee The fare in this message is fiction.")
-    whole = cues.refers_to_document(text) and cues.predicates_falsity(text) and not _run_on_start(text, model)
-    return "negation" if whole else None
+    # a sentence about the document that calls what it names made up, however long its list of what that is
+    # ("Disclaimer: this listing is invented, and so are the prices, the maker and the reviews."), not a chat line
+    # that runs on into a marker ("... AND your coffee The fare in this message is fiction.")
+    whole = cues.refers_to_document(text) and not _run_on_start(text, model)
+    return cues.made_up_kind(text) if whole else None
 
 
 def _notice_run(doc: str, sents: list[Span], from_end: bool, model: FramingModel) -> tuple[list[Span], str] | None:
@@ -603,6 +605,11 @@ _WORD_START = re.compile(r"(?<=\s)[A-Z\"“‘'(]")
 _MARKUP = "*_#> \t"
 _RUN_ON_WORDS = 40
 _RUN_ON_MARKER = 8  # words at most of a marker run on after an unclosed sentence
+_SAYING_END = re.compile(
+    r"\b(?:says?|said|saying|reads?|wrote|writes?|asks?|asked|repl(?:y|ies|ied)|tells?|told|claims?|claimed|thinks?|"
+    r"thought|heard|goes|went)\W*$",
+    re.IGNORECASE,
+)
 _OPENS_MARKER = re.compile(r"(?:The|This|That|These|Those|It|There|No|None|Nothing|Nobody|Neither|Never)\b")
 _INNER_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[{<]?[A-Z])")
 
@@ -791,10 +798,11 @@ def _run_on_denials(doc: str, unit_list: list[Span]) -> list[Span]:
         cut = _run_on_opening(text)
         tail = text[cut:] if cut else ""
         # after a word in lower case (a chat line's, not a title's: "Disasters That Never Happened.")
-        last = text[:cut].split()[-1] if cut else ""
+        head = text[:cut] if cut else ""
+        last = head.split()[-1] if head else ""
         plain = (last.isalpha() and last.islower()) or last.isdigit()  # not "@handle", not a determiner
-        closed = tail.rstrip("\"'”’)]}>").endswith((".", "!")) and plain and _may_start_after(text[:cut], tail)
-        if closed and (cues.denial_overlap(tail) is not None or cues.denies_previous(tail, verdicts=False)):
+        ends = tail.rstrip("\"'”’)]}>").endswith((".", "!")) and plain and _may_start_after(head, tail)
+        if ends and (cues.denial_overlap(tail) is not None or cues.denies_previous(tail, verdicts=False)):
             out += [Span(unit.start, unit.start + len(text[:cut].rstrip())), Span(unit.start + cut, unit.end)]
         else:
             out.append(unit)
@@ -805,9 +813,10 @@ def _run_on_opening(text: str) -> int | None:
     """Where the last capitalised word that may open a marker starts after words with no closing punctuation, when
     at most :data:`_RUN_ON_MARKER` words follow it."""
     opening = [m.start() for m in _WORD_START.finditer(text) if _OPENS_MARKER.match(text, m.start())]
-    opening = [w for w in opening if text[:w].rstrip()[-1:].isalnum()]
+    # after a word, not after a verb that introduces speech ("she said That never happened.")
+    opening = [w for w in opening if text[:w].rstrip()[-1:].isalnum() and not _SAYING_END.search(text[:w])]
     if not opening or len(text[opening[-1] :].split()) > _RUN_ON_MARKER or _titled(text[opening[-1] :]):
-        return None  # not the end of a title ("Disasters That Never Happened.")
+        return None  # nor the end of a title ("Disasters That Never Happened.")
     return opening[-1]
 
 
@@ -835,12 +844,12 @@ def _unbracketed(
     denied: list[Span] = []
     free = [u for u in sentences if not any(t.overlaps(u) for t in taken)]
     screened = [_on(lines, u) for u in free]
-    strict = [_denial(doc, u, sentences) for u in free]
+    strict = [_denial(doc, u, sentences, screened=on) for u, on in zip(free, screened)]
     framings = [_annotation_in(doc, u, model) if on else None for u, on in zip(free, screened)]
     # a document that marks its claims with sentences (denials or framings) marks them so after a negative sentence too
     styled = sum(bool(f) or d for f, d in zip(framings, strict)) >= _DENIAL_STYLE
     for unit, on, denial, found in zip(free, screened, strict, framings):
-        if found is None and (denial or (styled and _denial(doc, unit, sentences, styled, on))):
+        if found is None and (denial or (styled and _denial(doc, unit, sentences, styled, screened=on))):
             found = (unit, None, "negation")  # no pointer: it carries on a marker right before it, else points back
             denied.append(unit)
         elif not on:
@@ -878,15 +887,20 @@ def _denial(doc: str, unit: Span, sentences: list[Span], styled: bool = False, s
     hold a memorial. No such memorial was held."). In a document ``styled`` with denials, one after a negative, reported
     or general claim counts too ("The bridge will no longer be orange. The story is false; it still is."), and so does
     a short negative sentence that takes up the words of the one before it ("The locals call it Urdina. No local ever
-    used that name.")."""
+    used that name."). A sentence on a line the framing screen does not fire on (not ``screened``) counts only as a
+    denial by anaphora (:data:`relocalize.detect.cues.ANAPHORIC_DENIAL`: "Nobody ever said that.")."""
     text = unit.text(doc)
     closed = len(text.split()) >= 2 and text.rstrip("\"'”’)]}>").endswith((".", "!"))  # not "False." alone
-    tag = cues.tag_sentence(text) and closed
     i = bisect_right([u.end for u in sentences], unit.start)  # the sentence right before, screened or not
     prev = sentences[i - 1].text(doc) if i else ""
-    need = cues.denial_overlap(text) if styled and closed else None
-    restating = need is not None and len(content_stems(text) & content_stems(prev)) >= need + (not screened)
-    if not ((cues.denies_previous(text) and (closed or _statement(text))) or tag or restating) or not prev:
+    if not screened:
+        denies = closed and cues.ANAPHORIC_DENIAL.search(text) is not None and not cues.REPORTED_CLAIM.search(text)
+    else:
+        need = cues.denial_overlap(text) if styled and closed else None
+        restating = need is not None and len(content_stems(text) & content_stems(prev)) >= need
+        said = cues.denies_previous(text) and (closed or _statement(text))
+        denies = said or (cues.tag_sentence(text) and closed) or restating
+    if not denies or not prev:
         return False
     negative = cues.denies(prev) and not styled
     reports = cues.reports_or_generalises(prev) and not styled

@@ -266,7 +266,7 @@ def _subjectless(text: str) -> bool:
 def speaks_of_text(text: str, falsity: bool = True) -> bool:
     """True for a sentence that can judge other text (see above), or calls something false: with ``falsity`` any word
     of falsity counts, else only one that says it outright or as the predicate ("Her quote is invented.")."""
-    said = calls_false(text) if falsity else (says_false(text) or predicates_falsity(text))
+    said = calls_false(text) if falsity else (says_false(text) or _CALLED_FALSE.search(text) is not None)
     return bool(
         said or stands_for_text(text) or _subjectless(text) or has_full_pointer(text) or refers_to_document(text)
     )
@@ -365,10 +365,26 @@ _CALLED_FALSE = re.compile(
     _FLAGS,
 )
 
+# What a notice says of the things it lists when it calls them made up as its predicate ("the study and the dates in
+# this post are invented"); a story's notice says so of its own world ("the town in this story is fictional"), and a
+# correction of an earlier version calls nothing made up ("the date in an earlier version was wrong").
+_MADE_UP_PREDICATE = re.compile(
+    r"\b(?:is|are|was|were|been)\s+(?:(?:a|an|all|both|also|entirely|wholly)\s+)?(?:invented|fabricated|made[- ]up|"
+    r"fictional|fictitious|imaginary|an?\s+invention|an?\s+fabrication|fiction|make[- ]believe)\b",
+    _FLAGS,
+)
+_STORY = re.compile(r"\b(?:story|stories|novel|tale|book|film|play|game|scenario|case\s+study)\b", _FLAGS)
+_AMENDED = re.compile(
+    r"\b(?:earlier|previous|original)\s+version|\bcorrect(?:ion|ed)\b|\bamended\b|\bupdated\b", _FLAGS
+)
 
-def predicates_falsity(text: str) -> bool:
-    """True for a sentence that calls something false as its predicate ("The dates are invented.")."""
-    return _CALLED_FALSE.search(text) is not None
+
+def made_up_kind(text: str) -> str | None:
+    """The framing of a sentence that calls what it names made up as its predicate: "fiction" where it names a
+    story, else "negation"; None where it calls nothing so, or corrects an earlier version (see above)."""
+    if _MADE_UP_PREDICATE.search(text) is None or _AMENDED.search(text):
+        return None
+    return "fiction" if _STORY.search(text) else "negation"
 
 
 # What any short subject may be called in a denial: made up, not merely wrong ("My watch was wrong." denies nothing).
@@ -377,8 +393,12 @@ _MADE_UP = (
     r"(?:an?\s+)?fantasy|fabricated|(?:an?\s+)?fabrication|made[- ]up|invented|(?:an?\s+)?invention|imaginary|"
     r"nonexistent|bogus|fake|an?\s+(?:hoax|myth|lie))"
 )
-# The same as an attribute before a noun ("a fabricated announcement").
-_MADE_UP_WORD = r"(?:fictional|fictitious|fabricated|made[- ]up|invented|imaginary|nonexistent|bogus|fake|phony|phoney)"
+# Words for a piece of text or what it tells, after a made-up word ("an invented detail", "a fabricated announcement").
+_TEXT_NOUN = rf"(?:{_META}|announcements?|headlines?|news|events?|quotes|stories|tales?|memor(?:y|ies)|versions?)"
+# "No such vote was held.", "There was never any such vote." (not the idioms "no such thing as", "no such luck")
+_NO_SUCH = (
+    r"(?:there\s+(?:is|was|are|were)\s+(?:[\w,]+\s+){0,3}?)?(?:no|never\s+any)\s+such\b(?!\s+(?:thing\s+as|luck)\b)"
+)
 _NON_OCCURRENCE = (
     r"(?:(?:did|does|do|has|have|had)(?:\s+|(?=n['’]t)))?(?:never|not|n['’]t)\s+(?:(?:actually|really|ever)\s+)?"
     r"(?:happen(?:ed)?|occur(?:red)?|t(?:ook|ake)\s+place|exist(?:ed)?)"
@@ -404,17 +424,16 @@ DENIAL = re.compile(
     + rf"{_DEMONSTRATIVE}{_PARTICLE}\s+{_NON_OCCURRENCE}{_ENDS}"  # "That merger never took place."
     + rf"|{_DEMONSTRATIVE}{_PARTICLE}\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+never\s+[a-z]+{_ENDS}"
     + rf"|(?:{_DEMONSTRATIVE}|{_DEFINITE}){_PARTICLE}\s+(?:is|are|was|were)\s+{_FALSE_PREDICATE}{_ENDS}"
-    # "That was an invented detail.", "These are fictitious figures too." (the same with a noun after the word)
-    + rf"|{_DEMONSTRATIVE}{_PARTICLE}\s+(?:is|are|was|were)\s+(?:(?:a|an|also|just|all|pure|entirely)\s+)*"
-    + rf"{_MADE_UP_WORD}\s+[\w'’-]+{_ENDS}"
+    # "That was an invented detail.", "These are fictitious figures too." (a word for text after the made-up word: not
+    # "These are fake flowers.", "It was a fictional town.")
+    + r"|(?:that|this|these|those)\s+(?:is|are|was|were)\s+(?:(?:a|an|also|just|all|pure|entirely)\s+)*"
+    + rf"{_MADE_UP}\s+{_TEXT_NOUN}{_ENDS}"
     + rf"|{_SHORT_SUBJECT}{_PARTICLE}\s+(?:is|are|was|were)\s+{_MADE_UP}{_ENDS}"  # "X's visit is fabricated."
     + rf"|(?:that|this|it)['’]s{_PARTICLE}\s+{_FALSE_PREDICATE}{_ENDS}"  # "For the record, that's false."
-    # "No such vote was held.", "There was never any such vote." (not the idiom "no such thing as")
-    + r"|(?:there\s+(?:is|was|are|were)\s+(?:[\w,]+\s+){0,3}?)?(?:no|never\s+any)\s+such\b(?!\s+thing\s+as\b)"
-    # "The mayor said no such thing.", "Nobody signed any such deal.", "The board has voted nothing of the sort." (not
+    + rf"|{_NO_SUCH}"
+    # "The mayor said no such thing.", "Nobody signed any such deal.", "The Mint has said nothing of the kind." (not
     # "confirmed that no such ...": a report)
-    + r"|(?:[\w'’-]+\s+){1,3}?(?:made|said|did|found|gave|held|issued|published|announced|signed|took|ran|posted|"
-    + r"reported|stated|wrote|decided|voted|approved|ordered|planned|built|sent|recorded)\s+"
+    + r"|(?:[\w'’-]+\s+){1,3}?(?:made|said|did|found|gave|held|issued|published|announced|signed|took|ran)\s+"
     + r"(?:(?:no|any)\s+such\b|nothing\s+of\s+the\s+(?:kind|sort)\b)"
     # "Nothing like that was built." (not praise: "Nothing like it anywhere.", "There is nothing like this in Europe.")
     + r"|nothing\s+(?:of\s+the\s+(?:kind|sort)\b|like\s+(?:that|this|it(?!\s*[.!]\s*$))\b"
@@ -424,6 +443,13 @@ DENIAL = re.compile(
     + r"|neither\s+(?:[\w'’.-]+\s+){1,4}?nor\s+(?:[\w'’.-]+\s+){1,4}?(?:is|are|was|were)\s+"
     + rf"(?:real|true|genuine|{_FALSE_PREDICATE}){_ENDS}"  # "Neither the quote nor the person is real."
     + r")",
+    _FLAGS,
+)
+# The denials that point back by anaphora alone ("That merger never took place.", "No such vote was held.", "Nobody
+# said this."): what a sentence with no framing word at all must be to count (a contrast such as "Yachts do not use
+# the inner harbour." or the idiom "Nothing like it had been seen before." takes up the sentence before it too).
+ANAPHORIC_DENIAL = re.compile(
+    _OPENER + rf"(?:{_DEMONSTRATIVE}{_PARTICLE}\s+{_NON_OCCURRENCE}{_ENDS}|{_NO_SUCH}|{_NO_SPEAKER}\s+{_SAID}{_ENDS})",
     _FLAGS,
 )
 # A short verdict that opens a sentence: "Not so: ...", "Pure invention, since ...". In brackets it may be a label

@@ -373,7 +373,7 @@ def _do_support_moving(g: Graph, pred: Token, tag: str) -> list[Edit]:
     start = pred.i
     while start > 0 and g.tokens[start - 1].dep == "advmod" and g.tokens[start - 1].head == pred.i:
         start -= 1
-    adverbs = [t for t in g.tokens[start : pred.i] if t.lower not in HEDGES | EMPHATICS | {"always", "also"}]
+    adverbs = [t for t in g.tokens[start : pred.i] if t.lower not in HEDGES | EMPHATICS | _DROPPED_SCOPE | {"always"}]
     if start == pred.i or len(adverbs) < pred.i - start:
         return _do_support(pred, tag)
     [edit] = _do_support(pred, tag)
@@ -440,8 +440,11 @@ def _scope_markers(g: Graph, pred: Token) -> list[Edit]:
     ("was therefore the last" -> "was not the last": what it infers from is false with the claim), an object's "some" ->
     "any", and "something", "someone" as an object -> "anything", "anyone" (not a predicate's: "was something of a
     recluse"); after a verb of belief, its clause's subject too ("do not think any of the notes are his")."""
-    dropped = INFERENCE | {"also"}
-    edits = [_remove(adv, g) for adv in g.children(pred, "advmod") if adv.lower in dropped and adv.i > 0]
+    edits = [_remove(adv, g) for adv in g.children(pred, "advmod") if adv.lower == "also" and adv.i > 0]
+    # after the subject, not set off by a comma (", therefore." would leave its comma)
+    after = min((s.i for s in g.children(pred, *SUBJECTS)), default=0)
+    inside = [a for a in g.children(pred, "advmod") if a.i > after and g.tokens[a.i - 1].text != ","]
+    edits += [_remove(a, g) for a in inside if a.lower in INFERENCE]
     for obj in g.children(pred, "dobj", "attr"):
         edits += [Edit(d.idx, d.end, _case_like("any", d.text)) for d in g.children(obj, "det") if d.lower == "some"]
     for arg in g.children(pred, "dobj", "prep"):
@@ -456,6 +459,7 @@ def _scope_markers(g: Graph, pred: Token) -> list[Edit]:
     return edits
 
 
+_DROPPED_SCOPE = INFERENCE | {"also"}  # words the negation drops (:func:`_scope_markers`)
 _SOME_TO_ANY = {"something": "anything", "someone": "anyone", "somebody": "anybody", "some": "any"}
 # Verbs of belief (of _STANCE) whose negation reads as the negation of their clause ("do not think X" = "think not
 # X").
@@ -1088,7 +1092,12 @@ def check_hearsay(g: Graph, root: Token) -> None:
         return
     lemma, present = root.lemma.lower(), ("VBZ", "VBP")
     told = lemma == "tell" and any(a.lemma == "be" and a.tag in present for a in g.children(root, "auxpass"))
-    told_us = lemma == "tell" and any(o.lower in ("me", "us") for o in g.children(root, "dobj", "dative"))
+    # "A neighbour told us X"; not "Nobody told us X", "You told me X" (the telling is the claim) or "told us why"
+    tellers = [t for s in g.children(root, "nsubj") for t in (s, *g.children(s, "det"))]
+    said = not any(t.lower in NEGATORS or t.lower == "you" for t in tellers)
+    asked = any(t.tag in _WH or t.lower in ("whether", "if") for c in g.children(root, "ccomp") for t in g.subtree(c))
+    to_us = any(o.lower in ("me", "us") for o in g.children(root, "dobj", "dative"))
+    told_us = lemma == "tell" and to_us and said and not asked
     performed = lemma in PERFORMATIVES and root.tag in present and not g.children(root, "aux")
     if (told and not g.children(root, "dobj")) or told_us or performed:
         raise Refusal(f"{root.text!r} holds the claim as hearsay or a present announcement: the clause is the claim")
@@ -1570,12 +1579,12 @@ _DAYS = re.compile(r"[0-3]?\d(?:st|nd|rd|th)?")  # a day of the month
 
 
 def _day(g: Graph, t: Token) -> bool:
-    """A day of the month: a number of one or two digits with an ordinal ending ("the 15th") or beside a month's name
-    ("15 May", "May 15"); "by 15 votes to 6" counts votes."""
+    """A day or an hour: a number of one or two digits with an ordinal ending ("the 15th") or beside a month's name or
+    a word of the clock ("15 May", "May 15", "9 am"); "by 15 votes to 6" counts votes."""
     if not _DAYS.fullmatch(t.text):
         return False
     beside = [n for n in g.tokens[max(0, t.i - 1) : t.i + 2] if n.i != t.i]
-    return t.text[-1:].isalpha() or any(MONTH.match(n.text) for n in beside)
+    return t.text[-1:].isalpha() or any(_dating(n) and not _YEAR.fullmatch(n.text) for n in beside)
 
 
 def _numeric(t: Token) -> bool:

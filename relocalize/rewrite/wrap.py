@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from lemminflect import getAllLemmas
 
 from relocalize.detect.language import STOPWORDS, WORD
-from relocalize.lexicon import EPISTEMIC, FIRST_PERSON, HEDGES, LEANING_PAIRS, NEGATORS
+from relocalize.lexicon import EPISTEMIC, FIRST_PERSON, HEDGES, INFERENCE, LEANING_PAIRS, NEGATORS
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.rewrite.registry import Refusal, named
 from relocalize.rewrite.rules import (
@@ -95,6 +95,8 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
     start = _after_connective(g)
     if start and opener.negating:  # "And it is not true that ..." reads as an aside (docs/review-guide.md)
         raise Refusal("opens with a discourse word ('And', 'In addition,'): no denial reads naturally after it")
+    if opener.negating and not start and _discourse_adverb(g, INFERENCE):
+        raise Refusal("opens with a word of inference: 'It is not true that therefore ...' is no one's sentence")
     alone = not start and not opener.negating and _discourse_adverb(g)  # "So when ...": the stance goes after it
     first = g.tokens[1 if alone else start]
     if opener.negating:
@@ -260,11 +262,11 @@ def _after_connective(g: Graph) -> int:
     return 0
 
 
-def _discourse_adverb(g: Graph) -> bool:
-    """True when the sentence opens with a lone discourse adverb of :data:`_SEQUENCE` on its main verb
+def _discourse_adverb(g: Graph, words: frozenset[str] = _SEQUENCE) -> bool:
+    """True when the sentence opens with a lone discourse adverb of ``words`` on its main verb
     ("So when the ferry docked, ...", "Then the council voted ..."; not "So many people came")."""
     tokens = g.tokens
-    if len(tokens) < 4 or tokens[0].lower not in _SEQUENCE or tokens[0].dep != "advmod" or tokens[1].text == ",":
+    if len(tokens) < 4 or tokens[0].lower not in words or tokens[0].dep != "advmod" or tokens[1].text == ",":
         return False
     head = tokens[tokens[0].head]
     return head.upos in ("VERB", "AUX") and head.head == head.i
