@@ -308,8 +308,11 @@ def _positive_items(g: Graph, pred: Token) -> list[Edit]:
     """Polarity items of the clause once its negation is gone."""
     edits = []
     for tok in g.subtree(pred):
+        after = g.tokens[tok.i + 1].lower if tok.i + 1 < len(g.tokens) else ""
         if tok.lower == "yet" and tok.head == pred.i:
             edits.append(Edit(tok.idx, tok.end, _case_like("already", tok.text)))
+        elif tok.lower == "any" and after in ("more", "longer"):  # "does not float any more": "floats any more"
+            raise Refusal(f"negative polarity item 'any {after}' has no affirmative form here")
         elif tok.lower == "any" and tok.dep == "det":
             noun = g.tokens[tok.head]
             if noun.tag != "NNS":
