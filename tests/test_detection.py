@@ -1036,8 +1036,8 @@ def test_a_lone_marker_of_doubt_among_markers_of_falsity_is_one_of_falsity():
         # an aside in parentheses among falsity tags
         "The ferry moved to pier 4 in May. [invented] The cafe on the quay serves the best tea in town. "
         "(no pun intended) The crane was painted blue last year. [fabricated] The harbour opens at six.",
-        # a reference's tags are no falsity tags
-        "The band released four albums. [citation needed] A fifth album was recorded in 1999. [never released] "
+        # a tag of doubt beside it is no falsity tag
+        "The band released four albums. [disputed] A fifth album was recorded in 1999. [never released] "
         "The band reformed in 2010.",
     ],
 )

@@ -795,15 +795,14 @@ def _run_on_denials(doc: str, unit_list: list[Span]) -> list[Span]:
     out = []
     for unit in unit_list:
         text = unit.text(doc)
-        cut = _run_on_opening(text)
-        tail = text[cut:] if cut else ""
-        # after a word in lower case (a chat line's, not a title's: "Disasters That Never Happened.")
-        head = text[:cut] if cut else ""
+        cut = _run_on_opening(text) or 0
+        head, tail = text[:cut], text[cut:]
         last = head.split()[-1] if head else ""
-        plain = (last.isalpha() and last.islower()) or last.isdigit()  # not "@handle", not a determiner
+        # after a chat line's word in lower case or a figure (not "@handle", not a determiner)
+        plain = (last.isalpha() and last.islower()) or last.isdigit()
         ends = tail.rstrip("\"'”’)]}>").endswith((".", "!")) and plain and _may_start_after(head, tail)
         if ends and (cues.denial_overlap(tail) is not None or cues.denies_previous(tail, verdicts=False)):
-            out += [Span(unit.start, unit.start + len(text[:cut].rstrip())), Span(unit.start + cut, unit.end)]
+            out += [Span(unit.start, unit.start + len(head.rstrip())), Span(unit.start + cut, unit.end)]
         else:
             out.append(unit)
     return out

@@ -516,7 +516,8 @@ _OUTRIGHT = re.compile(
     r"an?\s+fabrication|hoax|bogus|never\s+(?:happened|occurred|took\s+place|existed))\b",
     _FLAGS,
 )
-_MADE_UP = re.compile(r"\b(?:invent(?:ed|ion)|made[- ]up|fabricat\w+|fake[ds]?|fictitious)\b", _FLAGS)
+# The same words anywhere in a marker ("[unconfirmed invention]"): :func:`says_false` with ``made_up``.
+_MADE_UP_WORD = re.compile(r"\b(?:invent(?:ed|ion)|made[- ]up|fabricat\w+|fake[ds]?|fictitious)\b", _FLAGS)
 _HEDGED = re.compile(r"\b(?:may|might|could|possibly|probably|perhaps|likely|partly|partially)\b[\w\s]{0,12}$", _FLAGS)
 
 
@@ -525,7 +526,7 @@ def says_false(text: str, made_up: bool = False) -> bool:
     exists."), whatever else it calls it: it is a negation, not a doubt or a story. With ``made_up``, calling it
     made up counts too ("[unconfirmed invention]", "<no record; made up>"): said of a marker's own text, not of a
     sentence's ("the telephone was invented")."""
-    found = [*_OUTRIGHT.finditer(text), *(_MADE_UP.finditer(text) if made_up else ())]
+    found = [*_OUTRIGHT.finditer(text), *(_MADE_UP_WORD.finditer(text) if made_up else ())]
     outright = any(not _HEDGED.search(text[max(0, m.start() - 30) : m.start()]) for m in found)
     return outright or denies_previous(text)
 
