@@ -628,11 +628,7 @@ def entry_label(doc: str, span: Span, annotations: Sequence[Span] = ()) -> bool:
     """True when ``span`` follows a date label on its line ("December 2019 — [hoax] Rangers stop ...", "10pm —
     «bogus» Rain begins": ``annotations`` on the line, of any brackets, are left out) or opens with one ("Early
     June: rangers close ..."): an entry of a timeline, which a negation turns into a non-event."""
-    start, lead, _ = line_around(doc, span)
-    for a in sorted(annotations, key=lambda a: -a.start):
-        if start <= a.start and a.end <= span.start:
-            lead = lead[: a.start - start] + lead[a.end - start :]
-    lead = _BRACKETED.sub("", lead)
+    lead = _bare_lead(doc, span, annotations)
     if (
         lead.strip()
         and not _numbered_name(lead)
@@ -664,12 +660,24 @@ _NUMBER_ALONE = re.compile(r"[ \t]*\d{1,3}[.)][ \t]*")
 _TITLED_LIST = 3  # items of that shape that make a list of titled items
 
 
-def item_title(doc: str, span: Span) -> bool:
+def _bare_lead(doc: str, span: Span, annotations: Sequence[Span]) -> str:
+    """The text before ``span`` on its line, without the ``annotations`` in it (of any brackets: "«fake»") and
+    without bracketed asides."""
+    start, lead, _ = line_around(doc, span)
+    for a in sorted(annotations, key=lambda a: -a.start):
+        if start <= a.start and a.end <= span.start:
+            lead = lead[: a.start - start] + lead[a.end - start :]
+    return _BRACKETED.sub("", lead)
+
+
+def item_title(doc: str, span: Span, annotations: Sequence[Span] = ()) -> bool:
     """True for the short sentence that opens a numbered item and is followed by more of it, in a list of such
-    items ("5. It had a dog. A mascot dog adopted by the crew is buried near the dam."): the item's title, which a
-    negation or a wrapper turns into a non-event with the item still explaining it."""
-    _, lead, after = line_around(doc, span)
-    if not after.strip() or not _NUMBER_ALONE.fullmatch(_BRACKETED.sub("", lead)) or len(span.text(doc).split()) > 8:
+    items ("5. It had a dog. A mascot dog adopted by the crew is buried near the dam."; ``annotations`` between
+    the number and the sentence are left out): the item's title, which a negation or a wrapper turns into a
+    non-event with the item still explaining it."""
+    _, _, after = line_around(doc, span)
+    lead = _bare_lead(doc, span, annotations)
+    if not after.strip() or not _NUMBER_ALONE.fullmatch(lead) or len(span.text(doc).split()) > 8:
         return False
     return len(_TITLED_ITEM.findall(doc)) >= _TITLED_LIST
 

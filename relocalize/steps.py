@@ -191,7 +191,7 @@ def _place(doc: str, unit: Span, outcome: Outcome, spans: list[Span], others: li
     """Set what the unit's place in ``doc`` allows (``spans``: the annotations; ``others``: they and the claims).
     A claim after others on a dated entry's line is an entry too ("May 2024 — <claim>. <unit>")."""
     outcome.entry = entry_label(doc, unit, others)
-    outcome.title = item_title(doc, unit)
+    outcome.title = item_title(doc, unit, spans)
     if hard_wrapped(doc, unit) and not outcome.entry:  # one line of a wrapped sentence
         outcome.method, outcome.final = "wrapped_lines", True
     elif relocalized(unit.text(doc)):  # relocalize's own output read again: it is local already

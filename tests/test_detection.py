@@ -561,6 +561,8 @@ def test_a_denial_right_after_a_forward_marker_carries_it_on():
         *("[poppycock]", "(conjured up)", "[figment]", "«make-believe»"),
         *("[non-event]", "‹confabulated›", "(groundless)", "{ersatz}", "{made-up segment}"),
         *("[falsified]", "(doctored)", "{figures falsified}"),  # the classifier alone reads "falsified" as doubt
+        *("[tommyrot]", "(utter malarkey)", "{flimflam}", "⟨piffle⟩", "[disinformation]", "(not really so)"),
+        *("[tosh]", "«pure moonshine»", "{drivel}", "(deceit)"),  # only as a whole tag (cues.TAG_ONLY_WORDS)
     ],
 )
 def test_a_bracketed_tag_of_a_falsity_word_marks_the_sentence_before(tag):
@@ -573,6 +575,7 @@ def test_a_bracketed_tag_of_a_falsity_word_marks_the_sentence_before(tag):
     [
         *("Debunked", "Misleading", "the pier", "invented here and there", "fantasy football", "myth busting"),
         *("science fiction", "pseudonym", "inventor", "non-fiction"),  # a word of content before or around it
+        *("mock exam", "yarn shop", "rubbish collection"),
     ],
 )
 def test_a_verdict_or_a_longer_group_is_no_falsity_tag(tag):
@@ -1067,3 +1070,19 @@ def test_a_notice_that_calls_a_story_s_world_made_up_is_one_of_fiction():
         "Author note: the town in this story is fictional, and so are the mill, the mayor and the river."
     )
     assert [a.framing for a in find_annotations(doc)] == ["fiction"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "marker"),
+    [
+        ("The council says the new railings keep walkers safe, and I believe it.", "The railings are imaginary."),
+        ("The operator says the new tolls pay for the resurfacing.", "The tolls are fictional."),
+    ],
+)
+def test_a_sentence_calling_a_thing_imaginary_among_denials_is_a_marker(claim, marker):
+    doc = (
+        "I have walked the harbour wall every summer since I was small. Last year the council fenced off the "
+        f"lighthouse steps, and I nearly wept. None of that fencing took place. {claim} {marker}\n\nThe wall still "
+        "smells of tar. My uncle says the lighthouse is better without visitors. He never said so; it is open."
+    )
+    assert marker in [a.span.text(doc) for a in find_annotations(doc)]

@@ -103,6 +103,16 @@ def test_the_short_sentence_that_opens_a_numbered_item_is_its_title():
     assert not item_title(two_items, title)
 
 
+@pytest.mark.parametrize(
+    ("marker", "title"), [("«made up» ", "The pier got a lift."), ("<SPOOF> ", "Trams run at night.")]
+)
+def test_a_marker_between_an_items_number_and_its_title_leaves_it_a_title(marker, title):
+    doc = LIST.replace("2. [False:] It shut for a whole summer.", f"2. {marker}{title}")
+    start = doc.index(title)
+    unit, mark = Span(start, start + len(title)), Span(start - len(marker), start - 1)
+    assert item_title(doc, unit, [mark]) and not item_title(doc, unit)
+
+
 def test_an_item_title_is_neither_negated_nor_wrapped(relocalizer):
     edit = _edit(relocalizer, LIST, "It shut for a whole summer.")
     assert edit.kind == "drop" and "item_title" in edit.rule

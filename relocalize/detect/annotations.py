@@ -949,12 +949,14 @@ def _one_kind(doc: str, others: list[Annotation], sentences: list[Annotation]) -
 
 
 def _speaks_of_truth(text: str) -> bool:
-    """True for a sentence that points back ("Those savings are imaginary."), denies or calls something false, or
-    speaks of the document or opens with a notice's label ("Reader advisory: some events are dramatised.")."""
+    """True for a sentence that points back ("Those savings are imaginary."), denies or calls something false ("The
+    vouchers are fictional."), or speaks of the document or opens with a notice's label ("Reader advisory: some
+    events are dramatised.")."""
     return (
         bool(_POINTS_BACK.match(text))
         or cues.has_pointer(text)
         or cues.has_falsity(text)
+        or (cues.calls_false(text) and CLOSED_LINE.search(text) is not None)  # a sentence, not "Phantom Ranch"
         or cues.denies(text)
         or cues.refers_to_document(text)
     )

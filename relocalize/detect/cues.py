@@ -547,7 +547,15 @@ TAG_WORDS = (
     r"non-?existent|never\s+(?:said|the\s+case|was|happened|occurred|existed)|"
     rf"not\s+(?:an?\s+)?(?:{REALITY})(?:\s+{_IN_REALITY})?|not\s+so\s+{_IN_REALITY}|"
     rf"(?:this|that)\s+(?:isn't|wasn't|is\s+not|was\s+not)\s+(?:{REALITY})|contrary\s+to\s+(?:the\s+)?{_RECORD}|"
-    r"no\s+such\s+thing|nothing\s+of\s+the\s+kind|(?:out\s+of|from)\s+thin\s+air|spun\s+from\s+nothing"
+    r"no\s+such\s+thing|nothing\s+of\s+the\s+kind|(?:out\s+of|from)\s+thin\s+air|spun\s+from\s+nothing|"
+    r"specious|mis-?info(?:rmation)?|disinfo(?:rmation)?|cock[- ]and[- ]bull|confect(?:ed|ion)|malarkey|tommyrot|"
+    r"flim-?flam|hooey|piffle|not\s+(?:actually|really)\s+so|not\s+on\s+(?:the\s+)?record"
+)
+# Words that call a text false only as a whole tag ("(pure whimsy)", "[tosh]"): in a
+# sentence they have other senses ("a ball of yarn", "rubbish collection").
+TAG_ONLY_WORDS = (
+    r"decept(?:ive|ion)|deceit(?:ful)?|whims(?:y|ical)|yarn|blarney|moonshine|rubbish|nonsense|tosh|drivel|"
+    r"bilge|guff"
 )
 # A marker that closes a passage by saying the text is back to fact ("|| resume reality ||", "[back to the facts]",
 # "(reality resumes)", "{true again}"): it ends what the marker before it opened.
@@ -582,7 +590,7 @@ _TAG_NOUNS = (
     r"span|block|segment|paragraph|sentence|text|chunk|portion|excerpt"
 )
 _FALSE_TAG = re.compile(
-    rf"^\W*(?:(?:{_TAG_LEAD}|(?:{_TAG_NOUNS})s?)[\s-]+)?(?:{TAG_WORDS})(?:[\s:–—-]+(?:{_TAG_NOUNS})s?)?"
+    rf"^\W*(?:(?:{_TAG_LEAD}|(?:{_TAG_NOUNS})s?)[\s-]+)?(?:{TAG_WORDS}|{TAG_ONLY_WORDS})(?:[\s:–—-]+(?:{_TAG_NOUNS})s?)?"
     rf"(?:[\s:–—-]+(?:{_TAG_BOUNDS}))?\W*$",
     _FLAGS,
 )

@@ -21,7 +21,14 @@ from pathlib import Path
 
 import numpy as np
 
-from relocalize.detect.cues import FALSE_IDIOMS, TAG_WORDS, frames_its_own_clause, says_false, without_appearances
+from relocalize.detect.cues import (
+    FALSE_IDIOMS,
+    TAG_ONLY_WORDS,
+    TAG_WORDS,
+    frames_its_own_clause,
+    says_false,
+    without_appearances,
+)
 
 KINDS = ("negation", "fiction", "unreliable", "uncertainty", "low_probability")
 LABELS = ("none", *KINDS)
@@ -99,8 +106,9 @@ def _by_letter(alternatives: list[str]) -> str:
     return "(?:" + "|".join([f"(?=[{letters}])(?:{lettered})", *other]) + ")"
 
 
-# The stems and the falsity tags' words (:data:`cues.TAG_WORDS`: "{fanciful}", "<never said>").
-SCREEN = _screen([a for family in [*_STEMS.values(), TAG_WORDS] for a in _alternatives(family)])
+# The stems and the falsity tags' words (:data:`cues.TAG_WORDS`: "{fanciful}", "<never said>"; and
+# :data:`cues.TAG_ONLY_WORDS`: "[faux]").
+SCREEN = _screen([a for family in [*_STEMS.values(), TAG_WORDS, TAG_ONLY_WORDS] for a in _alternatives(family)])
 
 _TOKEN = re.compile(r"[a-z0]+(?:['’][a-z]+)?|%|[^\w\s]")
 _DIGITS = re.compile(r"\d+")

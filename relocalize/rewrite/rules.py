@@ -20,7 +20,7 @@ from relocalize.lexicon import (
 )
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.rewrite.registry import Edit, Refusal, named
-from relocalize.spans import CLOSED_LINE, headline, unbalanced_quotes
+from relocalize.spans import CLOSED_LINE, QUESTION_END, headline, unbalanced_quotes
 
 _NEG_WORDS = frozenset({"not", "n't", "never", "n’t", "nt"})
 _CLITIC_BE = frozenset({"s", "'s", "’s", "re", "'re", "’re", "m", "'m", "’m"})
@@ -586,6 +586,7 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
     elif root.lemma == "be" and complements:
         raise Refusal("a that-clause complement of 'be' ('the claim is that ...'): the clause is not asserted")
     check_event_nouns(g)
+    check_noun_complement(g)
     check_changed_thing(g)
     check_ranked_anaphor(g, root)
     check_focused_subject(g, root)
@@ -594,6 +595,7 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
         raise Refusal("a perception verb over a clause ('watched him run 9.79'): the event is the claim")
     check_participle(g, root)
     check_inverted(g, root)
+    check_wh_root(g, root)
     _check_past_forms(g, root, auxes)
     _check_present_lookalike(g, root, auxes)
     _check_subject_comma(g)
@@ -1028,6 +1030,15 @@ def check_inverted(g: Graph, root: Token) -> None:
         raise Refusal("an inverted clause (a fronted place, the subject after the verb): a negation reads wrong")
 
 
+@named("wh_root")
+def check_wh_root(g: Graph, root: Token) -> None:
+    """ "Where it stood there's now a slab": a statement that opens with a wh-adverb of the verb taken for the main
+    one has its main clause later; that verb is the wh-clause's, and a negation there denies the wrong clause."""
+    first = next((t for t in g.tokens if t.upos != "PUNCT"), None)
+    if first is not None and first.tag == "WRB" and first.head == root.i and not QUESTION_END.search(g.text):
+        raise Refusal(f"the sentence opens with a {first.text!r} clause: the verb taken for the main one is its")
+
+
 @named("present_lookalike")
 def _check_present_lookalike(g: Graph, root: Token, auxes: list[Token]) -> None:
     """ "On 18 September we dove a sump", "I read somewhere that ...": a present-tagged form that is also a past
@@ -1205,6 +1216,27 @@ def check_event_nouns(g: Graph) -> None:
             raise Refusal(f"possessive event noun {tok.text!r} presupposes the claim")
         if tok.i in reported and any(d.lower in ("the", "this", "that") for d in g.children(tok, "det")):
             raise Refusal(f"the reported clause takes {tok.text!r} for granted: negated or wrapped, it stays")
+
+
+# Nouns that take the clause they head for granted ("the decision to end X", "the news that X ended").
+_FACTIVE_NOUNS = frozenset(
+    "decision choice move news fact discovery realisation realization revelation announcement confirmation "  # noqa: SIM905
+    "admission".split()
+)
+
+
+@named("noun_complement")
+def check_noun_complement(g: Graph) -> None:
+    """ "The decision to end the stop is a sad one", "The news that the service has ended is a blow": a noun that
+    takes the event for granted heads a clause stating it; negated or wrapped, only what is said of the noun is
+    denied and the event stands."""
+    for tok in g.tokens:
+        if tok.upos != "NOUN" or tok.lemma.lower() not in _FACTIVE_NOUNS:
+            continue
+        for clause in g.children(tok, "acl", "relcl", "ccomp"):
+            opened = g.children(clause, "aux", "mark")
+            if _is_verbal(clause) and any(t.lower in ("to", "that") and t.i < clause.i for t in opened):
+                raise Refusal(f"{tok.text!r} takes its clause for granted: negated or wrapped, the event stands")
 
 
 # Modifiers that name a thing as the outcome of a change ("its replacement gear", "the rebuilt pier"); not "new",

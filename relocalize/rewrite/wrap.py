@@ -29,6 +29,7 @@ from relocalize.rewrite.rules import (
     check_hearsay,
     check_inverted,
     check_lead,
+    check_noun_complement,
     check_participle,
     check_ranked_anaphor,
     check_scope,
@@ -151,6 +152,7 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
     check_answer(g.text.strip())
     check_clauses(g, root)
     check_event_nouns(g)
+    check_noun_complement(g)
     check_changed_thing(g)
     check_ranked_anaphor(g, root)
     if first.lower == "that":
