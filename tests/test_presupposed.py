@@ -6,6 +6,7 @@ import re
 import pytest
 from conftest import assert_outside_edits_identical
 
+from relocalize.detect.restatements import find_restatements
 from relocalize.spans import Span, item_title
 from relocalize.verify.presupposed import FalseWords, Leaning, false_vocabulary, presupposed
 
@@ -597,3 +598,15 @@ def test_the_next_speakers_few_words_or_reaction_lean_on_a_turn(reply, leans):
     doc = f"[10:01] ana: the ferry sank off the point last night\n[10:02] ben: {reply}\n[10:03] ana: see you"
     found = _leaning(doc, "the ferry sank off the point last night")
     assert any(s.startswith("[10:02] ben:") for s in found) is leans
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Q: Is this the first time the ferry has dropped its Sunday sailing?", "Did the ferry drop its Sunday sailing?"],
+)
+def test_a_yes_no_question_after_its_label_or_not_restates_no_claim(question):
+    doc = f"{question}\nNo. The ferry dropped its Sunday sailing once before, in 1984."
+    spans = [Span(0, len(question)), Span(len(question) + 1, len(doc))]
+    claims = [("The ferry dropped its Sunday sailing in 2023.", "The ferry did not drop its Sunday sailing in 2023.")]
+    found = find_restatements(doc, spans, claims, lambda _text, _negation: 1.0, overlap=0.5, threshold=0.5)
+    assert [s.text(doc) for s in found] == [doc[spans[1].start :]]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from relocalize.detect.language import STOPWORDS
-from relocalize.spans import Span, headline, sentences
+from relocalize.spans import Span, headline, sentences, without_label
 
 _WORD = re.compile(r"\w+")
 # A given claim's part is restated, in other words, by a sentence holding this share of its words.
@@ -49,14 +49,15 @@ def find_restatements(
     ``paraphrase``, also when it holds :data:`PARAPHRASE_COVERAGE` of the claim's words, at least
     two) and the verifier reads it as contradicting the claim's negation. A heading ("About the Harbour
     Trust") names the claim's subject and asserts nothing, whatever the verifier reads into it; nor does a
-    yes/no question ("Is the pier still open?"; a wh-question may presuppose the claim: "Why did the pier close?").
+    yes/no question, after its speaker's label or not ("Q: Is the pier still open?"; a wh-question may presuppose
+    the claim: "Why did the pier close?").
     """
     claim_words = [(content_words(c), content_stems(c), neg) for c, neg in claims]
     out = []
     for span in candidates:
         text = span.text(doc)
         words = content_words(text)
-        if len(words) < 3 or headline(text) or _YES_NO_QUESTION.match(text):
+        if len(words) < 3 or headline(text) or _YES_NO_QUESTION.match(without_label(doc, span).text(doc)):
             continue
         stems = {w[:STEM] for w in words}
         for cw, cs, negation in claim_words:
