@@ -473,11 +473,13 @@ _RESTATING_DENIAL = 12  # words at most
 
 
 def denial_overlap(text: str) -> int | None:
-    """How many content words a short negative ``text`` must share with the sentence before it to deny it, or None
-    when it opens no denial (see above)."""
+    """How many content words a short negative ``text`` (or a correction: "In reality the pool is open.") must share
+    with the sentence before it to deny it, or None when it opens no denial (see above)."""
     if len(text.split()) > _RESTATING_DENIAL:
         return None
-    return 1 if _NEGATIVE_OPENING.match(text) else 2 if _NEGATIVE_STATE.match(text) else None
+    if _NEGATIVE_OPENING.match(text) or _REALITY_OPENING.match(text):
+        return 1
+    return 2 if _NEGATIVE_STATE.match(text) else None
 
 
 def denies_previous(text: str, verdicts: bool = True) -> bool:
@@ -507,6 +509,9 @@ def reports_or_generalises(text: str) -> bool:
 # "(not historical)", "{not so in the real world}"; "contrary to the record").
 REALITY = r"the\s+case|real(?:ity)?|genuine|authentic|true|factual|facts?|accurate|correct|historical|history"
 _IN_REALITY = r"in\s+(?:reality|real\s+life|the\s+real\s+world|fact|truth)"
+# A correction that says what is really so ("In reality the pool is still open.", "The pool in fact still opens."):
+# it denies the sentence before it by stating the real case.
+_REALITY_OPENING = re.compile(rf"^\W*(?:[\w'’.-]+\s+){{0,3}}?{_IN_REALITY}\b", _FLAGS)
 _RECORD = r"(?:facts?|reality|record|history)"
 
 
@@ -551,10 +556,10 @@ TAG_WORDS = (
     r"specious|mis-?info(?:rmation)?|disinfo(?:rmation)?|cock[- ]and[- ]bull|confect(?:ed|ion)|malarkey|tommyrot|"
     r"flim-?flam|hooey|piffle|not\s+(?:actually|really)\s+so|not\s+on\s+(?:the\s+)?record"
 )
-# Words that call a text false only as a whole tag ("(pure whimsy)", "[tosh]"): in a
-# sentence they have other senses ("a ball of yarn", "rubbish collection").
+# Words that call a text false only as a whole tag ("[faux]", "(pure whimsy)", "[tosh]"): in a sentence they have
+# other senses ("faux fur", "a ball of yarn", "rubbish collection").
 TAG_ONLY_WORDS = (
-    r"decept(?:ive|ion)|deceit(?:ful)?|whims(?:y|ical)|yarn|blarney|moonshine|rubbish|nonsense|tosh|drivel|"
+    r"faux|decept(?:ive|ion)|deceit(?:ful)?|whims(?:y|ical)|yarn|blarney|moonshine|rubbish|nonsense|tosh|drivel|"
     r"bilge|guff"
 )
 # A marker that closes a passage by saying the text is back to fact ("|| resume reality ||", "[back to the facts]",
