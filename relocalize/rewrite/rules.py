@@ -699,12 +699,13 @@ _HABITS = frozenset("like love enjoy prefer tend want hate".split())  # noqa: SI
 @named("coordinated_clauses")
 def check_clauses(g: Graph, root: Token) -> None:
     """Checks on the main clause and every clause coordinated with it, for rules and wrapper alike:
-    the writer's stance (:func:`check_frame`), verbs that undo a change ("was restored"), elliptical clauses
-    ("This one did.") and disjunctions ("X, or so I'm told")."""
+    the writer's stance (:func:`check_frame`), a contrast aside (", however,"), verbs that undo a change ("was
+    restored"), elliptical clauses ("This one did.") and disjunctions ("X, or so I'm told")."""
     if focus := _FOCUS_PHRASE.search(g.text):
         raise Refusal(f"{focus.group()!r} would take the negation, and the event would still be said to happen")
     if adverb := next((t for t in g.tokens if t.lower in _FOCUS and t.dep == "advmod"), None):
         raise Refusal(f"the focus adverb {adverb.text!r} would take the negation (a partial denial)")
+    check_contrast_aside(g)
     if undo := next((t for t in g.tokens if _undoes(g, t)), None):
         raise Refusal(f"{undo.text!r} undoes a change it presupposes: negated, the change still stands")
     for pred in [root, *(c for c in _coordinated(g, root) if _is_verbal(c))]:
@@ -719,6 +720,21 @@ def check_clauses(g: Graph, root: Token) -> None:
             raise Refusal(f"elliptical clause ('This one did.'): {pred.text!r} stands for a verb phrase elsewhere")
         if pred is not root and any(cc.lower in ("or", "nor") for cc in g.children(g.tokens[pred.head], "cc")):
             raise Refusal("a disjunction ('X, or so I'm told'): negating each part changes what is claimed")
+
+
+_ASIDES = frozenset("however though nevertheless nonetheless meanwhile instead".split())  # noqa: SIM905
+
+
+@named("contrast_aside")
+def check_contrast_aside(g: Graph) -> None:
+    """ "On Tuesday, however, the line stopped": a contrast set off by commas (or ending the sentence: ", though.")
+    sets the claim against what came before; negated or wrapped, it sets the denial against it."""
+    for tok in g.tokens:
+        if tok.lower not in _ASIDES or tok.i == 0 or g.tokens[tok.i - 1].text != ",":
+            continue
+        after = g.tokens[tok.i + 1] if tok.i + 1 < len(g.tokens) else None
+        if after is None or after.text in (",", ".", "!", ";"):
+            raise Refusal(f"the aside {tok.text!r} sets the claim against what came before, not against a denial")
 
 
 _CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "o'clock", "o’clock", "a.m", "p.m"})
