@@ -38,9 +38,7 @@ def test_fix_rewrites_and_reports(relocalizer):
         ("\x00\x01\x02\x03 garbage \xff\x04\x05" * 50, "unchanged"),
         ("\x00\x01\x02\x03 garbage \xff\x04\x05 The following claim is false." * 50, "unsupported"),
         ("x" * 10_000_001, "unsupported"),
-        ("Le texte suivant est erroné. Le maire a démissionné hier soir dans la ville de Lyon.", "unchanged"),
-        # ... and with one ("faux", a falsity tag's word in English too): not English, so unsupported
-        ("Le texte suivant est [faux]. Le maire a démissionné hier soir dans la ville de Lyon.", "unsupported"),
+        ("Le texte suivant est faux. Le maire a démissionné hier soir dans la ville de Lyon.", "unchanged"),
         # a lone surrogate has no UTF-8: once a UnicodeEncodeError out of fix_batch
         ("[The following claim \udfff is false.] The pier opened in 1950. [What was just stated is untrue.]", "error"),
     ],

@@ -562,7 +562,7 @@ def test_a_denial_right_after_a_forward_marker_carries_it_on():
         *("[non-event]", "‹confabulated›", "(groundless)", "{ersatz}", "{made-up segment}"),
         *("[falsified]", "(doctored)", "{figures falsified}"),  # the classifier alone reads "falsified" as doubt
         *("[tommyrot]", "(utter malarkey)", "{flimflam}", "⟨piffle⟩", "[disinformation]", "(not really so)"),
-        *("[tosh]", "«pure moonshine»", "{drivel}", "(deceit)", "<faux>"),  # only as a whole tag (cues.TAG_ONLY_WORDS)
+        *("[tosh]", "(utter drivel)", "{deceit}", "<blarney>"),  # only in brackets (cues.TAG_ONLY_WORDS)
     ],
 )
 def test_a_bracketed_tag_of_a_falsity_word_marks_the_sentence_before(tag):
@@ -575,7 +575,7 @@ def test_a_bracketed_tag_of_a_falsity_word_marks_the_sentence_before(tag):
     [
         *("Debunked", "Misleading", "the pier", "invented here and there", "fantasy football", "myth busting"),
         *("science fiction", "pseudonym", "inventor", "non-fiction"),  # a word of content before or around it
-        *("faux fur", "mock exam", "yarn shop", "rubbish collection"),
+        *("faux fur", "mock exam", "yarn shop", "rubbish collection", "tosh", "Not on the record"),
     ],
 )
 def test_a_verdict_or_a_longer_group_is_no_falsity_tag(tag):
@@ -1092,7 +1092,7 @@ def test_a_sentence_calling_a_thing_imaginary_among_denials_is_a_marker(claim, m
     ("claim", "correction"),
     [
         ("Swimmers now drive to the pool in the next town.", "In reality the pool is still open."),
-        ("The council also sold the pool's diving boards.", "The diving boards in fact still stand."),
+        ("The council also sold the pool's diving boards.", "In truth, the diving boards still stand."),
     ],
 )
 def test_a_correction_stating_the_real_case_denies_the_sentence_before_in_a_document_of_denials(claim, correction):
@@ -1103,3 +1103,5 @@ def test_a_correction_stating_the_real_case_denies_the_sentence_before_in_a_docu
     assert correction in [a.span.text(doc) for a in find_annotations(doc)]
     alone = f"The pool on Mill Lane is a favourite with families. {claim} {correction}"  # no denials around it
     assert find_annotations(alone) == []
+    stress = doc.replace(correction, "In fact, the pool drew a record 40,000 swimmers last year.")  # "in fact" stresses
+    assert "In fact" not in " ".join(a.span.text(stress) for a in find_annotations(stress))

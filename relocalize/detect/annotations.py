@@ -107,9 +107,19 @@ def _titled(words: str) -> bool:
     return not words.isupper() and all(w[:1].isupper() for w in words.split())
 
 
-def _falsity_tag(words: str) -> bool:
-    """A tag of a falsity word (:func:`cues.false_tag`) not written as a title ("(Phantom)": a name)."""
-    return cues.false_tag(words) and not _titled(words)
+def _falsity_tag(words: str, edge: bool = False) -> bool:
+    """A tag of a falsity word (:func:`cues.false_tag`; at a sentence's ``edge``, a word only a bracket makes one of)
+    not written as a title ("(Phantom)": a name)."""
+    return cues.false_tag(words, bracketed=edge) and not _titled(words)
+
+
+_SENTENCE_EDGE = ".!?\"'”’)]}>»›"
+
+
+def _at_edge(doc: str, span: Span) -> bool:
+    """True for a bracket that opens its line or follows a sentence's end (or another bracket), not a word."""
+    before = doc[doc.rfind("\n", 0, span.start) + 1 : span.start].rstrip()
+    return not before or before[-1] in _SENTENCE_EDGE
 
 
 def _denying_group(inner: str) -> str | None:
@@ -131,7 +141,9 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
         # a tag of a falsity word is a negation whatever else the model reads in it ("(hokum)")
         if bracket[0] in _PROSE_BRACKETS and _titled(inner) and cues.has_tag_word(inner):
             continue  # "(Phantom)", "(Little Lies)": a name or a title in parentheses, not a tag
-        framing = "negation" if _falsity_tag(inner) else model.tag_kind(inner) or _denying_group(inner)
+        framing = (
+            "negation" if _falsity_tag(inner, _at_edge(doc, span)) else model.tag_kind(inner) or _denying_group(inner)
+        )
         if framing is None and words and _pair(words[-1], marker, found[-1][1] == bracket):
             framing = found[-1][2]  # "</fabricated section>" ends what "<fabricated section>" opened
         if framing is None:
@@ -950,13 +962,14 @@ def _one_kind(doc: str, others: list[Annotation], sentences: list[Annotation]) -
 
 def _speaks_of_truth(text: str) -> bool:
     """True for a sentence that points back ("Those savings are imaginary."), denies or calls something false ("The
-    vouchers are fictional."), or speaks of the document or opens with a notice's label ("Reader advisory: some
-    events are dramatised.")."""
+    vouchers are fictional.", "Another piece of make-believe."), or speaks of the document or opens with a notice's
+    label ("Reader advisory: some events are dramatised.")."""
     return (
         bool(_POINTS_BACK.match(text))
         or cues.has_pointer(text)
         or cues.has_falsity(text)
-        or (cues.calls_false(text) and CLOSED_LINE.search(text) is not None)  # a sentence, not "Phantom Ranch"
+        or cues.called_false(text)
+        or cues.tag_sentence(text)
         or cues.denies(text)
         or cues.refers_to_document(text)
     )

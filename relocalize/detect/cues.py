@@ -365,6 +365,12 @@ _CALLED_FALSE = re.compile(
     _FLAGS,
 )
 
+
+def called_false(text: str) -> bool:
+    """True for a sentence whose predicate calls its subject false ("The railings are imaginary.")."""
+    return _CALLED_FALSE.search(text) is not None
+
+
 # What a notice says of the things it lists when it calls them made up as its predicate ("the study and the dates in
 # this post are invented"); a story's notice says so of its own world ("the town in this story is fictional"), and a
 # correction of an earlier version calls nothing made up ("the date in an earlier version was wrong").
@@ -509,9 +515,9 @@ def reports_or_generalises(text: str) -> bool:
 # "(not historical)", "{not so in the real world}"; "contrary to the record").
 REALITY = r"the\s+case|real(?:ity)?|genuine|authentic|true|factual|facts?|accurate|correct|historical|history"
 _IN_REALITY = r"in\s+(?:reality|real\s+life|the\s+real\s+world|fact|truth)"
-# A correction that says what is really so ("In reality the pool is still open.", "The pool in fact still opens."):
-# it denies the sentence before it by stating the real case.
-_REALITY_OPENING = re.compile(rf"^\W*(?:[\w'’.-]+\s+){{0,3}}?{_IN_REALITY}\b", _FLAGS)
+# A correction that opens by saying what is really so ("In reality the pool is still open.", "In truth, it opens."):
+# it denies the sentence before it by stating the real case ("In fact" mostly stresses the sentence before instead).
+_REALITY_OPENING = re.compile(r"^\W*in\s+(?:reality|truth)(?![\w-])", _FLAGS)
 _RECORD = r"(?:facts?|reality|record|history)"
 
 
@@ -554,13 +560,14 @@ TAG_WORDS = (
     rf"(?:this|that)\s+(?:isn't|wasn't|is\s+not|was\s+not)\s+(?:{REALITY})|contrary\s+to\s+(?:the\s+)?{_RECORD}|"
     r"no\s+such\s+thing|nothing\s+of\s+the\s+kind|(?:out\s+of|from)\s+thin\s+air|spun\s+from\s+nothing|"
     r"specious|mis-?info(?:rmation)?|disinfo(?:rmation)?|cock[- ]and[- ]bull|confect(?:ed|ion)|malarkey|tommyrot|"
-    r"flim-?flam|hooey|piffle|not\s+(?:actually|really)\s+so|not\s+on\s+(?:the\s+)?record"
+    r"flim-?flam|hooey|piffle|not\s+(?:actually|really)\s+so"
 )
-# Words that call a text false only as a whole tag ("[faux]", "(pure whimsy)", "[tosh]"): in a sentence they have
-# other senses ("faux fur", "a ball of yarn", "rubbish collection").
+# Words that call a text false only as a whole bracketed tag at a sentence's edge ("[faux] The pier ...", "... in
+# 2019. (pure whimsy)"): inside a sentence, or as a label, they gloss or judge ("fur coats [faux]", "Verdict:
+# [deceptive]", "Yarn: four balls").
 TAG_ONLY_WORDS = (
     r"faux|decept(?:ive|ion)|deceit(?:ful)?|whims(?:y|ical)|yarn|blarney|moonshine|rubbish|nonsense|tosh|drivel|"
-    r"bilge|guff"
+    r"bilge|guff|codology"
 )
 # A marker that closes a passage by saying the text is back to fact ("|| resume reality ||", "[back to the facts]",
 # "(reality resumes)", "{true again}"): it ends what the marker before it opened.
@@ -595,8 +602,13 @@ _TAG_NOUNS = (
     r"span|block|segment|paragraph|sentence|text|chunk|portion|excerpt"
 )
 _FALSE_TAG = re.compile(
-    rf"^\W*(?:(?:{_TAG_LEAD}|(?:{_TAG_NOUNS})s?)[\s-]+)?(?:{TAG_WORDS}|{TAG_ONLY_WORDS})(?:[\s:–—-]+(?:{_TAG_NOUNS})s?)?"
+    rf"^\W*(?:(?:{_TAG_LEAD}|(?:{_TAG_NOUNS})s?)[\s-]+)?(?:{TAG_WORDS})(?:[\s:–—-]+(?:{_TAG_NOUNS})s?)?"
     rf"(?:[\s:–—-]+(?:{_TAG_BOUNDS}))?\W*$",
+    _FLAGS,
+)
+# The same shape of the words a bracket alone makes a tag of (:data:`TAG_ONLY_WORDS`).
+_BRACKET_ONLY_TAG = re.compile(
+    rf"^\W*(?:{_TAG_LEAD}[\s-]+)?(?:{TAG_ONLY_WORDS})(?:[\s:–—-]+(?:{_TAG_BOUNDS}))?\W*$",
     _FLAGS,
 )
 
@@ -609,9 +621,10 @@ def has_tag_word(text: str) -> bool:
     return _TAG_WORD.search(text) is not None
 
 
-def false_tag(text: str) -> bool:
-    """True for a tag of a falsity word or two ("(fabrication)", "[pure hoax]") (:data:`_FALSE_TAG`)."""
-    return _FALSE_TAG.match(text) is not None
+def false_tag(text: str, bracketed: bool = False) -> bool:
+    """True for a tag of a falsity word or two ("(fabrication)", "[pure hoax]") (:data:`_FALSE_TAG`); ``bracketed``
+    (the words of a bracket at a sentence's edge), also one of :data:`TAG_ONLY_WORDS` ("[faux]")."""
+    return _FALSE_TAG.match(text) is not None or (bracketed and _BRACKET_ONLY_TAG.match(text) is not None)
 
 
 # The same words as a verbless sentence of its own, after leading words and before a deictic or a repetition

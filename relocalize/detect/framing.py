@@ -107,8 +107,12 @@ def _by_letter(alternatives: list[str]) -> str:
 
 
 # The stems and the falsity tags' words (:data:`cues.TAG_WORDS`: "{fanciful}", "<never said>"; and
-# :data:`cues.TAG_ONLY_WORDS`: "[faux]").
-SCREEN = _screen([a for family in [*_STEMS.values(), TAG_WORDS, TAG_ONLY_WORDS] for a in _alternatives(family)])
+# :data:`cues.TAG_ONLY_WORDS` after a bracket: "[tosh]").
+SCREEN = re.compile(
+    _screen([a for family in [*_STEMS.values(), TAG_WORDS] for a in _alternatives(family)]).pattern
+    + rf"|[^\w\s]\W{{0,3}}(?:{TAG_ONLY_WORDS})\b",  # "[tosh]": a bracket's word only
+    re.IGNORECASE,
+)
 
 _TOKEN = re.compile(r"[a-z0]+(?:['’][a-z]+)?|%|[^\w\s]")
 _DIGITS = re.compile(r"\d+")

@@ -436,7 +436,7 @@ def _hedges(g: Graph, pred: Token) -> list[Edit]:
     """Drop emphatics inside the clause ("definitely won" -> "did not win"); refuse a hedge ("reportedly won"): dropped,
     the sentence says more than its writer did, and kept, it guesses at the denial (readers of the unseen corpora
     rejected all five in-place rewrites that dropped one)."""
-    if hedge := next((a for a in g.children(pred, "advmod") if a.lower in HEDGES and a.i > 0), None):
+    if hedge := next((a for a in g.children(pred, "advmod") if a.lower in HEDGES), None):
         raise Refusal(f"the hedge {hedge.text!r}: dropped, the claim is said outright; kept, the denial is a guess")
     return [_remove(a, g) for a in g.children(pred, "advmod") if a.lower in EMPHATICS and a.i > 0]
 
@@ -722,18 +722,21 @@ def check_clauses(g: Graph, root: Token) -> None:
             raise Refusal("a disjunction ('X, or so I'm told'): negating each part changes what is claimed")
 
 
-_ASIDES = frozenset("however though nevertheless nonetheless meanwhile instead".split())  # noqa: SIM905
+_ASIDES = frozenset("however though nevertheless nonetheless instead".split())  # noqa: SIM905
+_ASIDE_MARKS = (",", ";", "—", "–")
 
 
 @named("contrast_aside")
 def check_contrast_aside(g: Graph) -> None:
-    """ "On Tuesday, however, the line stopped": a contrast set off by commas (or ending the sentence: ", though.")
-    sets the claim against what came before; negated or wrapped, it sets the denial against it."""
+    """ "On Tuesday, however, the line stopped": a contrast set off by commas or dashes (or opening the sentence,
+    "However, ...", or ending it, ", though.") sets the claim against what came before; negated or wrapped, it sets
+    the denial against it."""
     for tok in g.tokens:
-        if tok.lower not in _ASIDES or tok.i == 0 or g.tokens[tok.i - 1].text != ",":
+        before = g.tokens[tok.i - 1].text if tok.i else ","  # an opening "However," too
+        if tok.lower not in _ASIDES or before not in _ASIDE_MARKS:
             continue
         after = g.tokens[tok.i + 1] if tok.i + 1 < len(g.tokens) else None
-        if after is None or after.text in (",", ".", "!", ";"):
+        if after is None or after.text in (*_ASIDE_MARKS, ".", "!"):
             raise Refusal(f"the aside {tok.text!r} sets the claim against what came before, not against a denial")
 
 
@@ -1240,9 +1243,10 @@ def check_event_nouns(g: Graph) -> None:
 
 # Nouns that take the clause they head for granted ("the decision to end X", "the news that X ended").
 _FACTIVE_NOUNS = frozenset(
-    "decision choice move news fact discovery realisation realization revelation announcement confirmation "  # noqa: SIM905
-    "admission".split()
+    "decision news fact discovery realisation realization revelation admission".split()  # noqa: SIM905
 )
+# Main verbs that put the noun's event ahead ("The decision to close the pool is expected in May").
+_AHEAD = frozenset("expect due plan schedule await".split())  # noqa: SIM905
 
 
 @named("noun_complement")
@@ -1250,10 +1254,14 @@ def check_noun_complement(g: Graph) -> None:
     """ "The decision to end the stop is a sad one", "The news that the service has ended is a blow": a noun that
     takes the event for granted heads a clause stating it; negated or wrapped, only what is said of the noun is
     denied and the event stands."""
+    roots = g.roots()
+    if any(r.lemma.lower() in _AHEAD or any(a.tag == "MD" for a in g.children(r, "aux")) for r in roots):
+        return  # "is expected", "will be announced": the decision is still to come
     for tok in g.tokens:
-        if tok.upos != "NOUN" or tok.lemma.lower() not in _FACTIVE_NOUNS:
+        known = any(c.lower in _DEFINITE or c.dep == "poss" for c in g.children(tok, "det", "poss"))
+        if tok.upos != "NOUN" or tok.lemma.lower() not in _FACTIVE_NOUNS or not known:
             continue
-        for clause in g.children(tok, "acl", "relcl", "ccomp"):
+        for clause in g.children(tok, "acl", "ccomp"):
             opened = g.children(clause, "aux", "mark")
             if _is_verbal(clause) and any(t.lower in ("to", "that") and t.i < clause.i for t in opened):
                 raise Refusal(f"{tok.text!r} takes its clause for granted: negated or wrapped, the event stands")
