@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from relocalize.detect import cues
 from relocalize.detect.framing import DOUBTS, SCREEN, FramingModel, load_model
@@ -129,9 +130,19 @@ def _denying_group(inner: str) -> str | None:
     return "negation" if denies else None
 
 
+class _Marker(NamedTuple):
+    """A bracket group read as a marker: where, its brackets, its framing, the direction its words and place give
+    (None where they leave it open) and its words (a rule's marks are words too)."""
+
+    span: Span
+    bracket: str
+    framing: str
+    direction: str | None
+    words: str
+
+
 def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotation]:
-    found: list[tuple[Span, str, str, str | None]] = []
-    words: list[str] = []
+    found: list[_Marker] = []
     unread: tuple[Span, str, str, str] | None = None  # the last group since the last marker that no words read
     rest: list[tuple[Span, str, str, str]] = []  # every group that no words read
     for span, bracket, inner in _groups(doc, model):
@@ -144,30 +155,31 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
         framing = (
             "negation" if _falsity_tag(inner, _at_edge(doc, span)) else model.tag_kind(inner) or _denying_group(inner)
         )
-        if framing is None and words and _pair(words[-1], marker, found[-1][1] == bracket):
-            framing = found[-1][2]  # "</fabricated section>" ends what "<fabricated section>" opened
+        if framing is None and found and _pair(found[-1].words, marker, found[-1].bracket == bracket):
+            framing = found[-1].framing  # "</fabricated section>" ends what "<fabricated section>" opened
         if framing is None:
             unread = (span, bracket, inner, marker)
-            rest.append((span, bracket, inner, marker))
+            rest.append(unread)
             continue
         if unread is not None and _pair(unread[3], marker, unread[1] == bracket):
             # "{FALSE START} ... {FALSE END}": an opening the classifier cannot read alone ("false start" is an
             # idiom) opens what the closing one ends
-            found.append((unread[0], unread[1], framing, _bracket_direction(doc, unread[0], unread[2])))
-            words.append(unread[3])
+            found.append(
+                _Marker(unread[0], unread[1], framing, _bracket_direction(doc, unread[0], unread[2]), unread[3])
+            )
         unread = None
-        found.append((span, bracket, framing, _bracket_direction(doc, span, inner)))
-        words.append(marker)
-    if any(f[2] == "negation" for f in found):  # a document that marks claims false with bracket tags marks them so
-        # in words no rule reads too
-        styled = [g for g in rest if _styled_tag(doc, *g[:3]) and not any(f[0] == g[0] for f in found)]
+        found.append(_Marker(span, bracket, framing, _bracket_direction(doc, span, inner), marker))
+    if any(m.framing == "negation" for m in found):  # a document that marks claims false with bracket tags marks them
+        # so in words no rule reads too
+        taken = {m.span for m in found}
+        styled = [g for g in rest if g[0] not in taken and _styled_tag(doc, *g[:3])]
         found += [
-            (span, bracket, "negation", _bracket_direction(doc, span, inner)) for span, bracket, inner, _ in styled
+            _Marker(span, bracket, "negation", _bracket_direction(doc, span, inner), w)
+            for span, bracket, inner, w in styled
         ]
-        words += [marker for *_, marker in styled]
-        order = sorted(range(len(found)), key=lambda i: found[i][0])
-        found, words = [found[i] for i in order], [words[i] for i in order]
-    directions = _paired([d for *_, d in found], words, [b for _, b, *_ in found])
+        found.sort(key=lambda m: m.span)
+    words = [m.words for m in found]
+    directions = _paired([m.direction for m in found], words, [m.bracket for m in found])
     # A document annotates one way: a marker whose words and place leave its direction open (between two
     # sentences, no pointer) takes the direction most of the document's other markers take; with no majority, that
     # of its warnings (:func:`cues.warns`). With neither, one that opens a list item ("5. [hoax] The ...") marks the
@@ -186,7 +198,7 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
             (span,),
             framing,
         )
-        for (span, bracket, framing, _), direction in zip(found, directions)
+        for (span, bracket, framing, *_), direction in zip(found, directions)
     ]
 
 
@@ -855,12 +867,15 @@ def _unbracketed(
     denied: list[Span] = []
     free = [u for u in sentences if not any(t.overlaps(u) for t in taken)]
     screened = [_on(lines, u) for u in free]
-    strict = [_denial(doc, u, sentences, screened=on) for u, on in zip(free, screened)]
+    ends = [u.end for u in sentences]
+    # the sentence right before each, screened or not
+    prevs = [sentences[i - 1].text(doc) if (i := bisect_right(ends, u.start)) else "" for u in free]
+    strict = [_denial(doc, u, prev, screened=on) for u, prev, on in zip(free, prevs, screened)]
     framings = [_annotation_in(doc, u, model) if on else None for u, on in zip(free, screened)]
     # a document that marks its claims with sentences (denials or framings) marks them so after a negative sentence too
     styled = sum(bool(f) or d for f, d in zip(framings, strict)) >= _DENIAL_STYLE
-    for unit, on, denial, found in zip(free, screened, strict, framings):
-        if found is None and (denial or (styled and _denial(doc, unit, sentences, styled, screened=on))):
+    for unit, prev, on, denial, found in zip(free, prevs, screened, strict, framings):
+        if found is None and (denial or (styled and _denial(doc, unit, prev, styled, screened=on))):
             found = (unit, None, "negation")  # no pointer: it carries on a marker right before it, else points back
             denied.append(unit)
         elif not on:
@@ -890,9 +905,9 @@ def _unbracketed(
     return out, denied
 
 
-def _denial(doc: str, unit: Span, sentences: list[Span], styled: bool = False, screened: bool = True) -> bool:
-    """True for a sentence that denies the one before it (:func:`relocalize.detect.cues.denies_previous`) or is a
-    falsity tag alone ("Total fabrication, that.", :func:`relocalize.detect.cues.tag_sentence`), where
+def _denial(doc: str, unit: Span, prev: str, styled: bool = False, screened: bool = True) -> bool:
+    """True for a sentence that denies ``prev``, the one before it (:func:`relocalize.detect.cues.denies_previous`),
+    or is a falsity tag alone ("Total fabrication, that.", :func:`relocalize.detect.cues.tag_sentence`), where
     that one asserts a claim: not when it already denies, calls false, reports or asks ("The mayor did not resign.
     No such letter exists." is a fact-check's own local negation), or states a general habit ("Towns usually
     hold a memorial. No such memorial was held."). In a document ``styled`` with denials, one after a negative, reported
@@ -902,8 +917,6 @@ def _denial(doc: str, unit: Span, sentences: list[Span], styled: bool = False, s
     denial by anaphora (:data:`relocalize.detect.cues.ANAPHORIC_DENIAL`: "Nobody ever said that.")."""
     text = unit.text(doc)
     closed = len(text.split()) >= 2 and text.rstrip("\"'”’)]}>").endswith((".", "!"))  # not "False." alone
-    i = bisect_right([u.end for u in sentences], unit.start)  # the sentence right before, screened or not
-    prev = sentences[i - 1].text(doc) if i else ""
     if not screened:
         denies = closed and cues.ANAPHORIC_DENIAL.search(text) is not None and not cues.REPORTED_CLAIM.search(text)
     else:

@@ -266,7 +266,7 @@ def _subjectless(text: str) -> bool:
 def speaks_of_text(text: str, falsity: bool = True) -> bool:
     """True for a sentence that can judge other text (see above), or calls something false: with ``falsity`` any word
     of falsity counts, else only one that says it outright or as the predicate ("Her quote is invented.")."""
-    said = calls_false(text) if falsity else (says_false(text) or _CALLED_FALSE.search(text) is not None)
+    said = calls_false(text) if falsity else (says_false(text) or called_false(text))
     return bool(
         said or stands_for_text(text) or _subjectless(text) or has_full_pointer(text) or refers_to_document(text)
     )

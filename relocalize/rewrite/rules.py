@@ -1259,8 +1259,9 @@ def check_noun_complement(g: Graph) -> None:
     if any(r.lemma.lower() in _AHEAD or any(a.tag == "MD" for a in g.children(r, "aux")) for r in roots):
         return  # "is expected", "will be announced": the decision is still to come
     for tok in g.tokens:
-        known = any(c.lower in _DEFINITE or c.dep == "poss" for c in g.children(tok, "det", "poss"))
-        if tok.upos != "NOUN" or tok.lemma.lower() not in _FACTIVE_NOUNS or not known:
+        if tok.upos != "NOUN" or tok.lemma.lower() not in _FACTIVE_NOUNS:
+            continue
+        if not any(c.lower in _DEFINITE or c.dep == "poss" for c in g.children(tok, "det", "poss")):
             continue
         for clause in g.children(tok, "acl", "ccomp"):
             opened = g.children(clause, "aux", "mark")
