@@ -14,6 +14,7 @@ from relocalize.spans import (
     emptied_label,
     labelled_post,
     opening_label_kept,
+    sentence_group_kept,
     unanswered_question,
 )
 
@@ -109,6 +110,12 @@ def apply_edits(doc: str, edits: list[DocEdit]) -> tuple[str, list[tuple[DocEdit
     return "".join(out), placed
 
 
+def _markers_follow(annotations: list[Annotation]) -> bool:
+    """True when most of the document's bracketed markers speak of the sentence before them."""
+    directions = [a.direction for a in annotations if a.kind == "bracketed"]
+    return directions.count("backward") > len(directions) / 2
+
+
 def assemble(
     doc: str, annotations: list[Annotation], outcomes: list[Outcome], held: set[int] | None = None
 ) -> tuple[str, Provenance]:
@@ -126,6 +133,8 @@ def assemble(
     drops = [o for o in outcomes if o.kind == Kind.DROP]
     # each dropped unit, less an opening label whose line stays ("[false] [20:18] tom: <claim> more words")
     dropped = {opening_label_kept(doc, o.unit, [*marks, *(d.unit for d in drops)]): o for o in drops}
+    if _markers_follow(annotations):  # a bracket group opening a dropped unit is the sentence before it's
+        dropped = {sentence_group_kept(doc, u): o for u, o in dropped.items()}
     removals = marks + list(dropped)
     floor = 0
     groups = merge_removals(doc, removals)

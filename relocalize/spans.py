@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from relocalize.lexicon import TIME_WORD
+from relocalize.lexicon import BRACKETS, TIME_WORD
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -139,6 +139,21 @@ def _runs_on(doc: str, end: re.Match[str], line_end: int) -> bool:
     return following[:1].islower()
 
 
+# A short word's full stop inside a bracket, and the rest of the bracket in a few words that go on in lower case or
+# with a number ("(ref. 4)", "[cf. ch. 3]", "(d. 1980)"; not "[FAKE ▸ It closed. ◂ END]").
+_SHORT_WORD_END = re.compile(r"(?<![\w.])[A-Za-z]{1,5}\.$")
+_BRACKET_REST = re.compile(r"[ \t]+[a-z0-9][^.!?()\[\]\n]{0,23}[)\]]")
+
+
+def _in_short_bracket(doc: str, end: re.Match[str], line_start: int) -> bool:
+    """True for a short word's full stop inside a bracket opened before it on its line and closed a few words after
+    it ("(ref. 4)"): an abbreviation's, not a sentence's end."""
+    lead = doc[line_start : end.end()]
+    opened = lead.count("(") - lead.count(")") + lead.count("[") - lead.count("]")
+    short = _SHORT_WORD_END.search(lead) is not None
+    return short and opened > 0 and _BRACKET_REST.match(doc, end.end()) is not None
+
+
 def sentences(doc: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Split ``doc[start:end]`` into trimmed sentence spans.
 
@@ -153,7 +168,7 @@ def sentences(doc: str, start: int = 0, end: int | None = None) -> list[Span]:
         line_end = end if nl == -1 else nl
         cursor = line_start
         for m in _SENT_END.finditer(doc, line_start, line_end):
-            if _is_abbreviation(doc, m.start()) or _runs_on(doc, m, line_end):
+            if _is_abbreviation(doc, m.start()) or _runs_on(doc, m, line_end) or _in_short_bracket(doc, m, line_start):
                 continue
             span = trim(doc, cursor, m.end())
             if span.start < span.end:
@@ -309,6 +324,7 @@ _SPEAKER = re.compile(
     rf"[ \t]*[*_]{{0,2}}(?:{_TIME}[ \t]+)?"
     rf"[\w@./'’-]{{1,30}}(?: [\w@./'’-]{{1,30}}){{0,2}}(?:[ \t]+\([^()\n]{{1,40}}\))?"  # a role: "GUEST (engineer):"
     rf"(?:[ \t]+{_TIME})?[*_]{{0,2}}[ \t]*:(?!\d)[*_]{{0,2}}[ \t]*"
+    rf"|[ \t]*{_TIME}[ \t]+<[@+%&~]?[\w.|^'’-]{{1,30}}>(?:[ \t]+|$)"  # an IRC log's "[19:14] <sal_b> "
 )
 
 
@@ -419,6 +435,8 @@ def speaker_turn(doc: str, span: Span) -> Span | None:
     # in turns written line after line, a blank line ends the exchange ("Q: ...\nA: <span>\n\nThe island ...")
     before = doc[: max(start - 1, 0)].rsplit("\n", 1)[-1]
     ended = start > 0 and _BLANK_LINE.match(rest) is not None and _SPEAKER.match(before) is not None
+    # a blank line and a numbered or bulleted item: the minutes' next point ("Action: ...\n\n3. Budget")
+    ended = ended or (_BLANK_LINE.match(rest) is not None and LIST_ITEM.match(following) is not None)
     if following and not (ended or _SPEAKER.match(following) or _ENTRY.match(following)):
         return None  # the turn goes on below: its label stays with the rest
     return Span(start, span.end) if _SPEAKER.fullmatch(doc, start, span.start) else None
@@ -696,6 +714,24 @@ def dropped_region(doc: str, span: Span) -> Span:
     "5. <claim>"), else ``span`` without the label a turn it only starts keeps ("ROSA: <claim> <more>")."""
     whole = speaker_turn(doc, span) or labelled_post(doc, span) or whole_item(doc, span)
     return whole if whole is not None else after_label(doc, span)
+
+
+# A bracket group that opens a unit, and what may stand before it on its line when it ends a sentence there.
+_OPENING_GROUP = re.compile(
+    "|".join(rf"[ \t]*{re.escape(o)}[^{re.escape(o + c)}\n]{{1,60}}{re.escape(c)}" for o, c in BRACKETS.items())
+)
+_SENTENCE_DONE = ".!?\"'”’)]}>»›"
+
+
+def sentence_group_kept(doc: str, span: Span) -> Span:
+    """``span`` less a bracket group it opens with right after a sentence's end on its line ("... is repaired.
+    <SIMULATED> Engineers found ..."): in a document whose markers follow their sentences, a group no rule read as
+    a marker belongs to the sentence before it, and a drop of ``span`` leaves it there."""
+    group = _OPENING_GROUP.match(doc, span.start, span.end)
+    before = doc[doc.rfind("\n", 0, span.start) + 1 : span.start].rstrip()
+    if group is None or not before or before[-1] not in _SENTENCE_DONE or not doc[group.end() : span.end].strip():
+        return span
+    return Span(group.end(), span.end)
 
 
 # A list's label on a line of its own ("2023 —", "Key dates:"); the lines of its list open the same way ("2030 — The

@@ -115,6 +115,9 @@ def test_last_line_removal_takes_the_break_before_it():
         ("mara 21:14:09 — The pier opened in 1990.", "j_ode: nice", False),  # a dash, not a colon, after it
         ("GUEST (historian): The pier opened in 1990.", "HOST: And then?", True),  # a role in brackets
         ("Dr Okafor (chair): The pier opened in 1990.", "Cllr Reid: Agreed.", True),
+        ("[21:14] <mara_k> The pier opened in 1990.", "[21:15] <j_ode> nice", True),  # an IRC log's nick
+        ("21:14 <@op> The pier opened in 1990.", "21:15 <j_ode> nice", True),
+        ("<b> The pier opened in 1990.", "j_ode: nice", False),  # markup, not a nick: no time before it
     ],
 )
 def test_speaker_turn(line, after, turn):
@@ -501,6 +504,46 @@ def test_initials_and_a_title_before_a_name_end_no_sentence(doc):
 )
 def test_an_exclamation_the_sentence_goes_on_after_in_lower_case_ends_no_sentence(doc, starts):
     assert [s.text(doc)[:4] for s in sentences(doc)] == starts
+
+
+@pytest.mark.parametrize(
+    ("doc", "starts"),
+    [
+        ("The fire was put out in an hour (ref. 12). Then it rained.", ["The ", "Then"]),
+        ("The mill burned down in 1911 [cf. ch. 3 of the history]. Then it rained.", ["The ", "Then"]),
+        ("Pike was born in 1899 (d. 1980). Then he sailed.", ["Pike", "Then"]),
+        ("[FAKE ▸ The mill shut. ◂ END FAKE] Then it rained.", ["[FAK", "◂ EN"]),  # a sentence's end, then a marker
+    ],
+)
+def test_a_short_words_full_stop_inside_a_bracket_ends_no_sentence(doc, starts):
+    assert [s.text(doc)[:4] for s in sentences(doc)] == starts
+
+
+@pytest.mark.parametrize(("label", "after"), [("Action:", "3. Budget"), ("Decision:", "- Next meeting: 4 May")])
+def test_a_minutes_label_goes_with_the_dropped_claim_that_was_all_it_labelled(relocalizer, label, after):
+    doc = (
+        "2. Harbour\nThe chair reported on the harbour wall.\n"
+        f"{label} [invented] the harbour master will hire a second tug from a firm in Oban, the chair said.\n\n"
+        f"{after}\nThe treasurer presented the accounts."
+    )
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    assert (
+        out == f"2. Harbour\nThe chair reported on the harbour wall.\n\n{after}\nThe treasurer presented the accounts."
+    )
+
+
+@pytest.mark.parametrize("group", ["{staged}", "[ref. 7]", "(photo: archive)"])
+def test_a_dropped_claim_leaves_the_bracket_that_ends_the_sentence_before_it(relocalizer, group):
+    # markers follow their sentences here, so a group no rule reads opening a dropped unit is the sentence before's
+    doc = (
+        "The ferry has crossed the firth since 1890. The council sold the ferry in May. [false] "
+        f"The crew learned of it from the radio. {group} Buyers in Oslo paid two million for it. [bogus]\n\n"
+        "The crossing takes forty minutes."
+    )
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    assert "Oslo" not in out and f"radio. {group}" in out
 
 
 @pytest.mark.parametrize("label", ["KIEL, 3 May 2021 — ", "May 2021 — "])

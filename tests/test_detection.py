@@ -563,6 +563,8 @@ def test_a_denial_right_after_a_forward_marker_carries_it_on():
         *("[falsified]", "(doctored)", "{figures falsified}"),  # the classifier alone reads "falsified" as doubt
         *("[tommyrot]", "(utter malarkey)", "{flimflam}", "⟨piffle⟩", "[disinformation]", "(not really so)"),
         *("[tosh]", "(utter drivel)", "{deceit}", "<blarney>"),  # only in brackets (cues.TAG_ONLY_WORDS)
+        *("[simulation]", "<MOCKUP>", "(never so)", "[decoy]", "{fibbed}", "(a put-on)", "%%pseudo%%"),
+        *("(fake, not history)", "[hoax and fable]", "{invented / not real}", "(mock-up — not fact)"),  # two joined
     ],
 )
 def test_a_bracketed_tag_of_a_falsity_word_marks_the_sentence_before(tag):
@@ -576,6 +578,7 @@ def test_a_bracketed_tag_of_a_falsity_word_marks_the_sentence_before(tag):
         *("Debunked", "Misleading", "the pier", "invented here and there", "fantasy football", "myth busting"),
         *("science fiction", "pseudonym", "inventor", "non-fiction"),  # a word of content before or around it
         *("faux fur", "mock exam", "yarn shop", "rubbish collection", "tosh", "Not on the record"),
+        *("simulated annealing", "mock-up", "fake, draft, final", "draft and final", "hoax, see page 4"),
     ],
 )
 def test_a_verdict_or_a_longer_group_is_no_falsity_tag(tag):
@@ -726,6 +729,9 @@ def test_a_falsity_tag_with_marks_on_one_side_ends_or_opens_its_line():
         *("The mayor did not say that.", "Nobody has ever said this.", "The council never said any of this."),
         *("Neither the quote nor the curator is real.", "For the record, that's invented.", "It's a hoax, too."),
         *("No ferry like that ever sailed.", "No vote like this was held."),  # a contraction, "no X like that"
+        *("There's no such ferry.", "There’s no such rule in the code."),  # "there's" as "there is"
+        *("None of this took place.", "None of that is true."),  # "none of it" with no negation
+        *("No one signed such a deal.", "Nobody ever built any such tower."),  # a negative subject's act
     ],
 )
 def test_denials_of_saying_of_an_event_and_of_both_deny_the_sentence_before(sentence):
@@ -740,6 +746,7 @@ def test_denials_of_saying_of_an_event_and_of_both_deny_the_sentence_before(sent
         *("The mayor never said that the pier would close.", "In reality, the ferry is faster.", "They did not stop."),
         *("It never did.", "There was no milk.", "In truth, I was not.", "The limit does not exist."),  # narrative
         *("The Treasury never confirmed it.", "It does not."),  # news prose, an answer
+        *("None of it was pleasant.", "Nobody wants such a fuss."),  # a judgement, a wish
         "But the specific event never happened.",  # a fact-check's own sentence about the hoax it discusses
         *("That's fine by me.", "It's true that the ferry sank.", "No town like this one exists."),
     ],
@@ -988,7 +995,13 @@ def test_a_fiction_notice_that_also_calls_its_events_invented_is_one_of_falsity(
     assert [a.framing for a in find_annotations(doc)] == ["negation"]
 
 
-@pytest.mark.parametrize("tag", ["[never opened]", "{no such rota, sorry}", "[bogus date, ignore]", "⟦never agreed⟧"])
+@pytest.mark.parametrize(
+    "tag",
+    [
+        *("[never opened]", "{no such rota, sorry}", "[bogus date, ignore]", "⟦never agreed⟧"),
+        *("(no crane, no paint)", "[no rota at all]", "{no crews and no rota}"),  # things denied by naming them
+    ],
+)
 def test_a_short_denying_tag_no_rule_reads_marks_a_claim_where_other_tags_do(tag):
     doc = (
         "The ferry moved to pier 4 in May. [invented] The cafe on the quay serves tea. The harbour master set a new "
@@ -996,9 +1009,15 @@ def test_a_short_denying_tag_no_rule_reads_marks_a_claim_where_other_tags_do(tag
     )
     found = [a.span.text(doc) for a in find_annotations(doc)]
     assert found == ["[invented]", tag, "[fabricated]"]
-    if tag in ("[never opened]", "⟦never agreed⟧"):  # no rule reads these alone
+    if tag in ("[never opened]", "⟦never agreed⟧", "(no crane, no paint)"):  # no rule reads these alone
         alone = f"The cafe serves tea. The harbour master set a new rota for the crews. {tag} The crane is blue."
         assert find_annotations(alone) == []  # the document marks nothing else so
+
+
+@pytest.mark.parametrize("aside", ["(no relation)", "(no pun intended)", "[no date]", "(no, really)"])
+def test_an_aside_of_one_no_is_no_tag_where_other_tags_are(aside):
+    doc = f"The ferry moved to pier 4 in May. [invented] The cafe is run by Ann Pike {aside}. Her tea is good. {aside}"
+    assert [a.span.text(doc) for a in find_annotations(doc)] == ["[invented]"]
 
 
 def test_a_short_denial_run_on_after_a_chat_line_is_a_sentence_of_its_own():

@@ -210,9 +210,10 @@ def _styled_tag(doc: str, span: Span, bracket: str, inner: str) -> bool:
     sentences, or opening or ending a chat turn, that calls something false or says it never was, in words no rule
     reads ("[hoax, no tilt]", "[never announced]", "<quote never given>"): in a document whose other bracket groups
     mark its claims false, it marks one too."""
-    short = len(inner.split()) <= _STYLED_TAG_WORDS and not _titled(inner) and bracket[0] != "("
+    things = cues.NO_THINGS.match(inner) is not None  # "(no box, no crew)": no aside, whatever its brackets
+    short = len(inner.split()) <= _STYLED_TAG_WORDS and not _titled(inner) and (bracket[0] != "(" or things)
     says = cues.calls_false(inner) or _NEVER.search(inner) is not None or cues.BARE_DENIAL.match(inner) is not None
-    return short and says and (_stands_alone(doc, span) or _in_turn(doc, span))
+    return short and (says or things) and (_stands_alone(doc, span) or _in_turn(doc, span))
 
 
 def _opens_item(doc: str, span: Span) -> bool:

@@ -403,7 +403,8 @@ _MADE_UP = (
 _TEXT_NOUN = rf"(?:{_META}|announcements?|headlines?|news|events?|quotes|stories|tales?|memor(?:y|ies)|versions?)"
 # "No such vote was held.", "There was never any such vote." (not the idioms "no such thing as", "no such luck")
 _NO_SUCH = (
-    r"(?:there\s+(?:is|was|are|were)\s+(?:[\w,]+\s+){0,3}?)?(?:no|never\s+any)\s+such\b(?!\s+(?:thing\s+as|luck)\b)"
+    r"(?:there(?:\s+(?:is|was|are|were)|['’]s)\s+(?:[\w,]+\s+){0,3}?)?(?:no|never\s+any)\s+such\b"
+    r"(?!\s+(?:thing\s+as|luck)\b)"
 )
 _NON_OCCURRENCE = (
     r"(?:(?:did|does|do|has|have|had)(?:\s+|(?=n['’]t)))?(?:never|not|n['’]t)\s+(?:(?:actually|really|ever)\s+)?"
@@ -441,6 +442,12 @@ DENIAL = re.compile(
     # "confirmed that no such ...": a report)
     + r"|(?:[\w'’-]+\s+){1,3}?(?:made|said|did|found|gave|held|issued|published|announced|signed|took|ran)\s+"
     + r"(?:(?:no|any)\s+such\b|nothing\s+of\s+the\s+(?:kind|sort)\b)"
+    # "No one signed such a deal.", "Nobody ever built any such tower."
+    + r"|(?:nobody|no\s+one)\s+(?:ever\s+)?(?:[a-z]+ed|made|built|held|found|gave|saw|took|wrote|won|sold)\s+"
+    + r"(?:such\s+an?|any\s+such)\b"
+    # "None of this took place.", "None of that is true."
+    + r"|none\s+of\s+(?:this|that|it|these|those)\s+(?:(?:ever|really|actually)\s+)?"
+    + rf"(?:happened|occurred|took\s+place|existed|(?:is|was|are|were)\s+(?:true|real)){_ENDS}"
     # "Nothing like that was built." (not praise: "Nothing like it anywhere.", "There is nothing like this in Europe.")
     + r"|nothing\s+(?:of\s+the\s+(?:kind|sort)\b|like\s+(?:that|this|it(?!\s*[.!]\s*$))\b"
     + r"(?!\s+(?:anywhere|elsewhere|in\s+the\s+\w+|on\s+earth)\b))"
@@ -546,7 +553,7 @@ def says_false(text: str, made_up: bool = False) -> bool:
 # colloquial dismissals ("(fabrication)", "[pure hoax]", "{fanciful}", "<never said>", "[spun from nothing]").
 # A fact-check's verdict on a claim it reports ("[Debunked]", "[Misleading]") is no such tag.
 TAG_WORDS = (
-    rf"false(?!\s+(?:{FALSE_IDIOMS})\b)|untrue|untruth|falsehood|falsity|lies?|fib|fake[ds]?|bogus|hoax(?:ed)?|spoof|sham|phony|phoney|"
+    rf"false(?!\s+(?:{FALSE_IDIOMS})\b)|untrue|untruth|falsehood|falsity|lies?|fib(?:s|bed)?|fake[ds]?|bogus|hoax(?:ed)?|spoof|sham|phony|phoney|"
     r"fabricat(?:ed|ion|ions)|invent(?:ed|ion|ions)|fictitious|fictive|fictional|fiction|fantasy|fantastical|"
     r"fanciful|make[- ]believe|"
     r"made[- ]up(?!\s+(?:of|with)\b)|(?:cooked|trumped|dreamed|dreamt|thought|conjured)[- ]up|concoct(?:ed|ion)|"
@@ -555,7 +562,7 @@ TAG_WORDS = (
     r"myth(?:ical)?|fable|(?:fairy|tall)[- ]tales?|daydream|pipe[- ]dream|figment|mirage|phantom|chimera|"
     r"illus(?:ion|ory)|ruse|canard|hogwash|baloney|bunk(?:um)?|balderdash|poppycock|codswallop|claptrap|twaddle|hokum|humbug|nope|"
     r"(?:con)?fabulat(?:ed|ion)|baseless|groundless|unfounded|unreal|ersatz|non-?(?:facts?|events?|stor(?:y|ies)|news)|"
-    r"non-?existent|never\s+(?:said|the\s+case|was|happened|occurred|existed)|"
+    r"non-?existent|never\s+(?:said|the\s+case|so|was|happened|occurred|existed)|"
     rf"not\s+(?:an?\s+)?(?:{REALITY})(?:\s+{_IN_REALITY})?|not\s+so\s+{_IN_REALITY}|"
     rf"(?:this|that)\s+(?:isn't|wasn't|is\s+not|was\s+not)\s+(?:{REALITY})|contrary\s+to\s+(?:the\s+)?{_RECORD}|"
     r"no\s+such\s+thing|nothing\s+of\s+the\s+kind|(?:out\s+of|from)\s+thin\s+air|spun\s+from\s+nothing|"
@@ -567,7 +574,16 @@ TAG_WORDS = (
 # [deceptive]", "Yarn: four balls").
 TAG_ONLY_WORDS = (
     r"faux|decept(?:ive|ion)|deceit(?:ful)?|whims(?:y|ical)|yarn|blarney|moonshine|rubbish|nonsense|tosh|drivel|"
-    r"bilge|guff|codology"
+    r"bilge|guff|codology|simulat(?:ed|ions?)|mock[- ]?ups?|decoys?|storybook|put[- ]on|pseudo|conjured"
+)
+# A tag that denies a thing or two by naming them ("[no refund, no recall]", "(no ferry at all)"): a bare "no" and a
+# word or two, twice or with a word that makes it absolute (one alone is an aside: "(no relation)", "(no pun
+# intended)").
+_NO_THING = r"no\s+[\w'’-]+(?:\s+[\w'’-]+)?"
+NO_THINGS = re.compile(
+    rf"^\W*{_NO_THING}(?:(?:\s*,|\s+and|\s+or)\s+{_NO_THING})+\W*$"
+    rf"|^\W*{_NO_THING}\s+(?:ever|at\s+all|whatsoever|actually|really|in\s+fact)\W*$",
+    _FLAGS,
 )
 # A marker that closes a passage by saying the text is back to fact ("|| resume reality ||", "[back to the facts]",
 # "(reality resumes)", "{true again}"): it ends what the marker before it opened.
@@ -593,22 +609,26 @@ _TAG_LEAD = (
     r"wholly|also|again|yet|all|partly|obviously|clearly|plainly|absolutely|begin|end|start|stop|opening|closing|"
     r"piece\s+of|bit\s+of)"
 )
-# A tag: a leading word or none, its falsity word or phrase, and an optional word of what it tags or where its
-# passage begins or ends.
 # What a tag may name, before or after its falsity word ("[citation fabricated]", "[invented quote]").
 _TAG_NOUNS = (
     r"detail|fact|item|entry|event|claim|news|story|part|passage|section|bit|line|report|account|figure|quote|"
     r"citation|source|reference|date|number|statistic|person|people|name|character|scene|msg|message|post|reply|answer|"
     r"span|block|segment|paragraph|sentence|text|chunk|portion|excerpt"
 )
+# One tag's words: a leading word or a noun, its falsity word or phrase, and a noun it names.
+_ONE_TAG = rf"(?:(?:{_TAG_LEAD}|(?:{_TAG_NOUNS})s?)[\s-]+)?(?:{{words}})(?:[\s:–—-]+(?:{_TAG_NOUNS})s?)?"
+# Two tags joined as one ("(hoax, not history)", "[fake and untrue]", "{invented / not real}").
+_TAG_JOIN = r"\s*(?:,|;|/|&|\band\b|[–—])\s*"
+_FALSE_ONE = _ONE_TAG.format(words=TAG_WORDS)
 _FALSE_TAG = re.compile(
-    rf"^\W*(?:(?:{_TAG_LEAD}|(?:{_TAG_NOUNS})s?)[\s-]+)?(?:{TAG_WORDS})(?:[\s:–—-]+(?:{_TAG_NOUNS})s?)?"
-    rf"(?:[\s:–—-]+(?:{_TAG_BOUNDS}))?\W*$",
+    rf"^\W*{_FALSE_ONE}(?:{_TAG_JOIN}{_FALSE_ONE})?(?:[\s:–—-]+(?:{_TAG_BOUNDS}))?\W*$",
     _FLAGS,
 )
-# The same shape of the words a bracket alone makes a tag of (:data:`TAG_ONLY_WORDS`).
+# The same shape with the words a bracket alone makes a tag of (:data:`TAG_ONLY_WORDS`), alone or joined to
+# another tag ("(mock-up, not reality)").
+_BRACKET_ONE = _ONE_TAG.format(words=rf"{TAG_WORDS}|{TAG_ONLY_WORDS}")
 _BRACKET_ONLY_TAG = re.compile(
-    rf"^\W*(?:{_TAG_LEAD}[\s-]+)?(?:{TAG_ONLY_WORDS})(?:[\s:–—-]+(?:{_TAG_BOUNDS}))?\W*$",
+    rf"^\W*{_BRACKET_ONE}(?:{_TAG_JOIN}{_BRACKET_ONE})?(?:[\s:–—-]+(?:{_TAG_BOUNDS}))?\W*$",
     _FLAGS,
 )
 

@@ -107,10 +107,10 @@ def _by_letter(alternatives: list[str]) -> str:
 
 
 # The stems and the falsity tags' words (:data:`cues.TAG_WORDS`: "{fanciful}", "<never said>"; and
-# :data:`cues.TAG_ONLY_WORDS` after a bracket: "[tosh]").
+# :data:`cues.TAG_ONLY_WORDS` after a bracket and a determiner or intensifier at most: "[tosh]", "(pure whimsy)").
 SCREEN = re.compile(
     _screen([a for family in [*_STEMS.values(), TAG_WORDS] for a in _alternatives(family)]).pattern
-    + rf"|[^\w\s]\W{{0,3}}(?:{TAG_ONLY_WORDS})\b",  # "[tosh]": a bracket's word only
+    + rf"|[^\w\s]\W{{0,3}}(?:(?:a|an|pure|utter|total|just)\s+)?(?:{TAG_ONLY_WORDS})\b",  # "[tosh]", "(a put-on)"
     re.IGNORECASE,
 )
 

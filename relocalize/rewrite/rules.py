@@ -605,6 +605,7 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
     _check_present_lookalike(g, root, auxes)
     _check_subject_comma(g)
     _check_noun_verb(g, root)
+    _check_performative(g, root)
     edits = _negate_predicate(g, root)
     preds.append(root)
     contrasts = [c for c in g.children(root) if c.lower in _CONTRAST and (c.dep == "cc" or c.upos == "CCONJ")]
@@ -824,6 +825,48 @@ def _undoes(g: Graph, verb: Token) -> bool:
     return back or verb.lemma.lower() in _RESTORING
 
 
+# What a writer does by saying so ("We are writing to let you know that X", "I write to thank you for X", "We are
+# pleased to announce that X"): negated, the letter denies its own act and leaves X standing.
+_WRITING = frozenset("write email message contact".split())  # noqa: SIM905
+_TELLING = frozenset(
+    {
+        "let",
+        "inform",
+        "tell",
+        "notify",
+        "advise",
+        "announce",
+        "confirm",
+        "report",
+        "share",
+        "thank",
+        "apologise",
+        "apologize",
+        "remind",
+        "ask",
+        "invite",
+        "update",
+        "say",
+    }
+)
+_GLAD = frozenset(
+    {"pleased", "happy", "glad", "delighted", "sorry", "sad", "proud", "excited", "thrilled", "honoured", "honored"}
+)
+
+
+@named("performative")
+def _check_performative(g: Graph, root: Token) -> None:
+    """A writer's own act of telling in the present ("We are writing to let you know that X", "I am pleased to
+    announce X", "We regret to inform you that X"): negated, the writer denies the act and X stays."""
+    if not any(s.lower in FIRST_PERSON for s in g.children(root, *SUBJECTS)) or root.tag in ("VBD", "VBN"):
+        return
+    lemma = root.lemma.lower()
+    frames = [root] if lemma in _WRITING | {"regret", "wish"} else g.children(root, "acomp")
+    for frame in (f for f in frames if f.lemma.lower() in _WRITING | _GLAD | {"regret", "wish"}):
+        if any(x.lemma.lower() in _TELLING for x in g.children(frame, "xcomp", "advcl")):
+            raise Refusal(f"the writer's own act ({frame.text!r} to tell ...): negated, the letter denies itself")
+
+
 @named("scope_words")
 def _check_scope_words(g: Graph, pred: Token) -> None:
     """Words whose meaning turns under an inserted negation: "not ... at both X and Y" (say "neither"),
@@ -854,6 +897,10 @@ def _check_scope_words(g: Graph, pred: Token) -> None:
         raise Refusal("'without' under a negation ('did not sail without its captain') says it sailed with it")
     if any(_instead_alone(g, t) for t in g.subtree(pred)):
         raise Refusal("'instead' under a negation ('did not play there instead') contrasts with nothing")
+    if until := next((t for t in g.children(pred) if t.lower in _UNTIL and t.i > pred.i and g.children(t)), None):
+        raise Refusal(
+            f"a point until which ({until.text!r} ...) takes the negation: 'not closed until May' says it was"
+        )
     if any(t.lower == "since" and t.dep == "prep" for t in g.subtree(pred)):  # "since the storm", not "since it ..."
         raise Refusal("a point since which ('has not been closed since the storm') says it was so before")
     for prep in g.children(pred, "prep"):
