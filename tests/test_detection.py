@@ -563,7 +563,8 @@ def test_a_denial_right_after_a_forward_marker_carries_it_on():
         *("[falsified]", "(doctored)", "{figures falsified}"),  # the classifier alone reads "falsified" as doubt
         *("[tommyrot]", "(utter malarkey)", "{flimflam}", "⟨piffle⟩", "[disinformation]", "(not really so)"),
         *("[tosh]", "(utter drivel)", "{deceit}", "<blarney>"),  # only in brackets (cues.TAG_ONLY_WORDS)
-        *("[simulation]", "<MOCKUP>", "(never so)", "[decoy]", "{fibbed}", "(a put-on)", "%%pseudo%%"),
+        *("[simulation]", "<MOCKUP>", "(never so)", "[decoy]", "{fibbed}", "(a put-on)", "%%pseudo%%", "►tosh◄"),
+        *("[not how it happened]", "(not what it was)", "{misreported}"),
         *("(fake, not history)", "[hoax and fable]", "{invented / not real}", "(mock-up — not fact)"),  # two joined
     ],
 )
@@ -999,7 +1000,12 @@ def test_a_fiction_notice_that_also_calls_its_events_invented_is_one_of_falsity(
     "tag",
     [
         *("[never opened]", "{no such rota, sorry}", "[bogus date, ignore]", "⟦never agreed⟧"),
-        *("(no crane, no paint)", "[no rota at all]", "{no crews and no rota}"),  # things denied by naming them
+        *(
+            "(no crane, no paint)",
+            "[no rota at all]",
+            "{no crews and no rota}",
+            "{no crane, actually}",
+        ),  # things denied
     ],
 )
 def test_a_short_denying_tag_no_rule_reads_marks_a_claim_where_other_tags_do(tag):
@@ -1012,6 +1018,14 @@ def test_a_short_denying_tag_no_rule_reads_marks_a_claim_where_other_tags_do(tag
     if tag in ("[never opened]", "⟦never agreed⟧", "(no crane, no paint)"):  # no rule reads these alone
         alone = f"The cafe serves tea. The harbour master set a new rota for the crews. {tag} The crane is blue."
         assert find_annotations(alone) == []  # the document marks nothing else so
+
+
+def test_a_tag_that_denies_things_by_naming_them_is_read_on_a_line_with_no_other_cue():
+    doc = (
+        "The ferry moved to pier 4 in May. [invented]\n\n"
+        "(no crane, no paint) The harbour got a new crane, painted blue.\n\nThe cafe serves tea."
+    )
+    assert [a.span.text(doc) for a in find_annotations(doc)] == ["[invented]", "(no crane, no paint)"]
 
 
 @pytest.mark.parametrize("aside", ["(no relation)", "(no pun intended)", "[no date]", "(no, really)"])

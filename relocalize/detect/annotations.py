@@ -300,7 +300,7 @@ def _groups(doc: str, model: FramingModel) -> list[tuple[Span, str, str]]:
     out = []
     mixed: list[re.Match[str]] = []
     for m in _MIXED.finditer(doc):  # falsity tags, and what closes one ("⌜phantom event⌝ ... ⌜phantom event ends⌝")
-        if _falsity_tag(m.group(2)) or (mixed and _pair(mixed[-1].group(2), m.group(2))):
+        if _falsity_tag(m.group(2), _at_edge(doc, _span(m))) or (mixed and _pair(mixed[-1].group(2), m.group(2))):
             mixed.append(m)
     for m in _BRACKET_GROUP.finditer(doc):
         if _between_tags(m, mixed):
@@ -320,7 +320,8 @@ def _groups(doc: str, model: FramingModel) -> list[tuple[Span, str, str]]:
         *(c for c in one_sided if _falsity_tag(c[2])),
         *(c for c in same if c not in tags),
     ]:
-        span, tag = _span(m), _falsity_tag(inner)
+        span = _span(m)
+        tag = _falsity_tag(inner, _at_edge(doc, span))
         if m.end() < len(doc) and doc[m.end()].isalnum() and not tag:
             continue  # glued to a word after it: a marker only when it calls something false ("%%fake start%%The")
         alone = _stands_alone(doc, span) or (tag and _in_turn(doc, span))

@@ -563,6 +563,7 @@ TAG_WORDS = (
     r"illus(?:ion|ory)|ruse|canard|hogwash|baloney|bunk(?:um)?|balderdash|poppycock|codswallop|claptrap|twaddle|hokum|humbug|nope|"
     r"(?:con)?fabulat(?:ed|ion)|baseless|groundless|unfounded|unreal|ersatz|non-?(?:facts?|events?|stor(?:y|ies)|news)|"
     r"non-?existent|never\s+(?:said|the\s+case|so|was|happened|occurred|existed)|"
+    r"not\s+(?:how|what)\s+(?:it|that|this)\s+(?:went|happened|was)|"
     rf"not\s+(?:an?\s+)?(?:{REALITY})(?:\s+{_IN_REALITY})?|not\s+so\s+{_IN_REALITY}|"
     rf"(?:this|that)\s+(?:isn't|wasn't|is\s+not|was\s+not)\s+(?:{REALITY})|contrary\s+to\s+(?:the\s+)?{_RECORD}|"
     r"no\s+such\s+thing|nothing\s+of\s+the\s+kind|(?:out\s+of|from)\s+thin\s+air|spun\s+from\s+nothing|"
@@ -574,17 +575,17 @@ TAG_WORDS = (
 # [deceptive]", "Yarn: four balls").
 TAG_ONLY_WORDS = (
     r"faux|decept(?:ive|ion)|deceit(?:ful)?|whims(?:y|ical)|yarn|blarney|moonshine|rubbish|nonsense|tosh|drivel|"
-    r"bilge|guff|codology|simulat(?:ed|ions?)|mock[- ]?ups?|decoys?|storybook|put[- ]on|pseudo|conjured"
+    r"bilge|guff|codology|simulat(?:ed|ions?)|mock[- ]?ups?|decoys?|storybook|put[- ]on|pseudo|conjured|misreported"
 )
 # A tag that denies a thing or two by naming them ("[no refund, no recall]", "(no ferry at all)"): a bare "no" and a
 # word or two, twice or with a word that makes it absolute (one alone is an aside: "(no relation)", "(no pun
 # intended)").
 _NO_THING = r"no\s+[\w'’-]+(?:\s+[\w'’-]+)?"
-NO_THINGS = re.compile(
-    rf"^\W*{_NO_THING}(?:(?:\s*,|\s+and|\s+or)\s+{_NO_THING})+\W*$"
-    rf"|^\W*{_NO_THING}\s+(?:ever|at\s+all|whatsoever|actually|really|in\s+fact)\W*$",
-    _FLAGS,
+NO_THINGS_WORDS = (
+    rf"{_NO_THING}(?:(?:\s*,|\s+and|\s+or)\s+{_NO_THING})+"
+    rf"|{_NO_THING},?\s+(?:ever|at\s+all|whatsoever|actually|really|in\s+fact)"
 )
+NO_THINGS = re.compile(rf"^\W*(?:{NO_THINGS_WORDS})\W*$", _FLAGS)
 # A marker that closes a passage by saying the text is back to fact ("|| resume reality ||", "[back to the facts]",
 # "(reality resumes)", "{true again}"): it ends what the marker before it opened.
 _RETURN_TO_FACT = re.compile(

@@ -23,6 +23,7 @@ import numpy as np
 
 from relocalize.detect.cues import (
     FALSE_IDIOMS,
+    NO_THINGS_WORDS,
     TAG_ONLY_WORDS,
     TAG_WORDS,
     frames_its_own_clause,
@@ -107,10 +108,12 @@ def _by_letter(alternatives: list[str]) -> str:
 
 
 # The stems and the falsity tags' words (:data:`cues.TAG_WORDS`: "{fanciful}", "<never said>"; and
-# :data:`cues.TAG_ONLY_WORDS` after a bracket and a determiner or intensifier at most: "[tosh]", "(pure whimsy)").
+# :data:`cues.TAG_ONLY_WORDS` after a bracket and a determiner or intensifier at most: "[tosh]", "(pure whimsy)";
+# and things denied by naming them, :data:`cues.NO_THINGS_WORDS`, after a bracket: "(no box, no roster)").
 SCREEN = re.compile(
     _screen([a for family in [*_STEMS.values(), TAG_WORDS] for a in _alternatives(family)]).pattern
-    + rf"|[^\w\s]\W{{0,3}}(?:(?:a|an|pure|utter|total|just)\s+)?(?:{TAG_ONLY_WORDS})\b",  # "[tosh]", "(a put-on)"
+    + rf"|[^\w\s]\W{{0,3}}(?:(?:a|an|pure|utter|total|just)\s+)?(?:{TAG_ONLY_WORDS})\b"  # "[tosh]", "(a put-on)"
+    + rf"|[^\w\s]\W{{0,3}}(?:{NO_THINGS_WORDS})\b",  # "(no box, no roster)"
     re.IGNORECASE,
 )
 
