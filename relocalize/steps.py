@@ -52,6 +52,7 @@ from relocalize.spans import (
     unbalanced_quotes,
 )
 from relocalize.verify.presupposed import Leaning, false_vocabulary, negated, presupposed
+from relocalize.verify.titles import restating_titles
 
 if TYPE_CHECKING:
     from relocalize.pipeline import Pipeline
@@ -339,7 +340,7 @@ class Decide(Step):
     writes = ("plan",)
 
     def process(self, batch: DocBatch) -> DocBatch:
-        decider = self.pipeline.decider
+        decider, models = self.pipeline.decider, self.pipeline.models
         for plan in batch.planned():
             for unit, outcome in plan.outcomes.items():
                 decider.decide(outcome, plan.candidates[unit], plan.learned.get(unit), batch.scores)
@@ -349,9 +350,16 @@ class Decide(Step):
             keep_headed(list(plan.outcomes.values()))
             notices = {i for i, a in enumerate(plan.annotations) if a.direction == "document"}
             keep_with_annotations(list(plan.outcomes.values()), notices)
+            for title in restating_titles(plan.doc, list(plan.outcomes.values()), models.parse, self._contradicts):
+                plan.outcomes[title] = Outcome(title, kind=Kind.DROP, method="policy", rule="restating_title")
             self.counts.update(o.kind for o in plan.outcomes.values())
             self.counts.update(f"kept:{o.method}" for o in plan.outcomes.values() if o.kind == Kind.KEPT)
         return batch
+
+    def _contradicts(self, title: str, claim: str) -> bool:
+        """True when the verifier reads ``title`` as contradicting the negation of ``claim``."""
+        models = self.pipeline.models
+        return models.verifier.contradiction(title, self.pipeline.negation_of(claim)) >= models.thresholds["rule"]
 
 
 class Assemble(Step):

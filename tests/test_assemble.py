@@ -820,3 +820,29 @@ def test_answered_turn_takes_a_short_yes_or_no_reply_of_another_speaker(reply, a
     turn = Span(doc.index("[09:02]"), doc.index("closing.") + len("closing."))
     got = answered_turn(doc, turn)
     assert (got == Span(turn.start, doc.index("\n[09:04]"))) if answers else got is None
+
+
+_FERRY_BODY = (
+    "OBAN — The ferry has crossed the sound since 1890. The harbour board sold the ferry to a firm in Oslo in May. "
+    "[invented] The buyers paid two million pounds for the boat. [invented]\n\nThe crossing takes ten minutes."
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "dropped"),
+    [
+        ("Harbour board sells the Kerrera ferry to Oslo buyers", True),  # it states the sale the claims did
+        ("HARBOUR BOARD SELLS KERRERA FERRY TO OSLO FIRM", True),  # in capitals too
+        ("The Kerrera ferry", False),  # a name, no clause
+        ("Harbour board reports a busy summer on the sound", False),  # a clause that states something else
+        ("Subject: Oslo buyers take over the ferry", False),  # a header's label, not a title
+        ("[Debunked] Harbour board sells the Kerrera ferry to Oslo buyers", False),  # a fact-check's verdict
+    ],
+)
+def test_a_title_that_states_the_dropped_or_negated_claims_goes_with_them(relocalizer, title, dropped):
+    doc = f"{title}\n\n{_FERRY_BODY}"
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    assert "sold the ferry" in out and "two million" not in out  # the claims were negated or dropped
+    assert out.startswith("OBAN") if dropped else out.startswith(f"{title}\n\nOBAN")
+    assert any(e.rule == "restating_title" for e in prov.edits) == dropped
