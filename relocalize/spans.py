@@ -546,7 +546,8 @@ class RunInHeads:
 
 
 _HEADING_WORDS = 8  # a longer line without closing punctuation is a fragment of prose, not a heading
-_HEADING_END = re.compile(r"[.!?,;:\"”’)\]]\W*$")
+# What closes a sentence at a line's end; a closing parenthesis alone does not ("5. The theme (2023)").
+_HEADING_END = re.compile(r"(?:[.!?,;:\"”’\]]|(?<=[.!?])\))\W*$|[.!?,;:\"”’\]]\)$")
 
 
 def heading(text: str, titled: bool = False) -> bool:
@@ -711,9 +712,26 @@ _ENDS_SENTENCE = re.compile(r"[.!][\"'”’)*_]*\s*$")
 
 def dropped_region(doc: str, span: Span) -> Span:
     """What a drop of ``span`` removes: a whole turn, post or list item it fills with its label ("user42: <claim>",
-    "5. <claim>"), else ``span`` without the label a turn it only starts keeps ("ROSA: <claim> <more>")."""
-    whole = speaker_turn(doc, span) or labelled_post(doc, span) or whole_item(doc, span)
+    "5. <claim>"), or the line of a label it alone follows ("Secretary's note, 7 May: <claim>"), else ``span``
+    without the label a turn it only starts keeps ("ROSA: <claim> <more>")."""
+    whole = speaker_turn(doc, span) or labelled_post(doc, span) or whole_item(doc, span) or labelled_line(doc, span)
     return whole if whole is not None else after_label(doc, span)
+
+
+# A label that opens a line with a colon: a few words, a date or number among them ("Secretary's addendum, 7 May:").
+_LINE_LABEL = re.compile(r"[ \t]*[*_]{0,2}[^\W\d][^\n:.!?]{0,50}?:[*_]{0,2}[ \t]*")
+_LINE_LABEL_WORDS = 6
+
+
+def labelled_line(doc: str, span: Span) -> Span | None:
+    """The whole line when ``span`` is all that follows a short colon label on it and a blank line or the end comes
+    next ("Secretary's addendum, 7 May: <claim>\n\n"): the label would label nothing."""
+    start, lead, after = line_around(doc, span)
+    label = _LINE_LABEL.fullmatch(lead)
+    if label is None or after.strip() or len(lead.split()) > _LINE_LABEL_WORDS:
+        return None
+    rest = doc[span.end + len(after) :]
+    return Span(start, span.end) if not rest.strip() or _BLANK_LINE.match(rest) else None
 
 
 # A bracket group that opens a unit, and what may stand before it on its line when it ends a sentence there.

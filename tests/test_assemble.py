@@ -846,3 +846,24 @@ def test_a_title_that_states_the_dropped_or_negated_claims_goes_with_them(reloca
     assert "sold the ferry" in out and "two million" not in out  # the claims were negated or dropped
     assert out.startswith("OBAN") if dropped else out.startswith(f"{title}\n\nOBAN")
     assert any(e.rule == "restating_title" for e in prov.edits) == dropped
+
+
+def test_a_long_dated_label_goes_with_the_dropped_claim_that_was_all_its_line_said(relocalizer):
+    doc = (
+        "Date of next meeting: 4 June.\n\n"
+        "Treasurer's addendum, 17 February: [invented] the ferry was sold to a firm in Oslo for two million pounds."
+    )
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    assert out == "Date of next meeting: 4 June."
+
+
+def test_a_numbered_heading_ending_in_a_bracketed_year_heads_its_section(relocalizer):
+    # dropped, the claim would leave "2. The ferry theme (2023)" heading nothing: it stays with its marker
+    doc = (
+        "Listener campaigns\n\n1. The pier (1990)\nThe town saved its pier after a petition.\n\n"
+        "2. The ferry theme (2023)\n[invented] When the ferry's theme tune was replaced in May, the council logged "
+        "900 complaints in a week.\n\n3. The bandstand (2001)\nThe bandstand was restored."
+    )
+    out, _ = relocalizer.process(doc)
+    assert "2. The ferry theme (2023)\n[invented] When" in out
