@@ -149,9 +149,18 @@ def _in_short_bracket(doc: str, end: re.Match[str], line_start: int) -> bool:
     """True for a short word's full stop inside a bracket opened before it on its line and closed a few words after
     it ("(ref. 4)"): an abbreviation's, not a sentence's end."""
     lead = doc[line_start : end.end()]
-    opened = lead.count("(") - lead.count(")") + lead.count("[") - lead.count("]")
     short = _SHORT_WORD_END.search(lead) is not None
-    return short and opened > 0 and _BRACKET_REST.match(doc, end.end()) is not None
+    return short and _open_bracket(lead) and _BRACKET_REST.match(doc, end.end()) is not None
+
+
+def _open_bracket(lead: str) -> bool:
+    """True when ``lead`` ends inside a bracket it opened: its last "(" or "[" after its last close, and no
+    emoticon's (":(")."""
+    for open_, close in ("()", "[]"):
+        at = lead.rfind(open_)
+        if at > lead.rfind(close) and not lead[:at].endswith((":", ";", "=")):
+            return True
+    return False
 
 
 def sentences(doc: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -320,11 +329,13 @@ def inside_quotation(doc: str, unit: Span) -> bool:
 # log, after the time or before it ("[20:18] tomlives:", "**[21:14] redheadstan:**", "Morag 08:05:"); never a colon
 # inside a time ("Morag 08:" of "Morag 08:05: ...").
 _TIME = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?"
+_MARKUP = "b|i|u|p|em|br|hr|li|ul|ol|td|tr|th|div|span|strong|small|sub|sup|code|pre|h[1-6]"
 _SPEAKER = re.compile(
     rf"[ \t]*[*_]{{0,2}}(?:{_TIME}[ \t]+)?"
     rf"[\w@./'’-]{{1,30}}(?: [\w@./'’-]{{1,30}}){{0,2}}(?:[ \t]+\([^()\n]{{1,40}}\))?"  # a role: "GUEST (engineer):"
     rf"(?:[ \t]+{_TIME})?[*_]{{0,2}}[ \t]*:(?!\d)[*_]{{0,2}}[ \t]*"
-    rf"|[ \t]*{_TIME}[ \t]+<[@+%&~]?[\w.|^'’-]{{1,30}}>(?:[ \t]+|$)"  # an IRC log's "[19:14] <sal_b> "
+    # an IRC log's "[19:14] <sal_b> ", not markup ("09:30 <b> Talk")
+    rf"|[ \t]*{_TIME}[ \t]+<(?!(?:{_MARKUP})>)[@+%&~]?[\w.|^'’-]{{1,30}}>(?:[ \t]+|$)"
 )
 
 
@@ -550,13 +561,13 @@ _HEADING_WORDS = 8  # a longer line without closing punctuation is a fragment of
 _HEADING_END = re.compile(r"(?:[.!?,;:\"”’\]]|(?<=[.!?])\))\W*$|[.!?,;:\"”’\]]\)$")
 
 
-def heading(text: str, titled: bool = False) -> bool:
-    """True for a paragraph that is one short line with no closing punctuation and no speaker label
+def heading(text: str, titled: bool = False, most: int = _HEADING_WORDS) -> bool:
+    """True for a paragraph that is one short line (``most`` words) with no closing punctuation and no speaker label
     ("Wildlife incident", "## Getting there"): a section heading; a ``titled`` one may hold a colon ("Pier
     history: a timeline"), as a document's title may."""
     return (
         "\n" not in text
-        and 0 < len(text.split()) <= _HEADING_WORDS
+        and 0 < len(text.split()) <= most
         and any(c.isalpha() for c in text)
         and not _HEADING_END.search(text)
         and (titled or _SPEAKER.match(text) is None)
@@ -735,19 +746,30 @@ def labelled_line(doc: str, span: Span) -> Span | None:
 
 
 # A bracket group that opens a unit, and what may stand before it on its line when it ends a sentence there.
+# A bracket group that opens a unit before a new sentence ("<SIMULATED> Engineers ..."; not "[It] was sold",
+# "<b>Buyers ...").
 _OPENING_GROUP = re.compile(
-    "|".join(rf"[ \t]*{re.escape(o)}[^{re.escape(o + c)}\n]{{1,60}}{re.escape(c)}" for o, c in BRACKETS.items())
+    "|".join(
+        rf"[ \t]*{re.escape(o)}[^{re.escape(o + c)}\n]{{1,60}}{re.escape(c)}(?=[ \t]+[\"“‘'(\[]?[A-Z])"
+        for o, c in BRACKETS.items()
+    )
 )
-_SENTENCE_DONE = ".!?\"'”’)]}>»›"
+SENTENCE_EDGE = ".!?\"'”’)]}>»›"  # what ends a sentence, or a bracket group, before a bracket
+
+
+def at_sentence_edge(doc: str, start: int) -> bool:
+    """True when ``start`` opens its line or follows a sentence's end or a bracket on it, not a word."""
+    before = doc[doc.rfind("\n", 0, start) + 1 : start].rstrip()
+    return not before or before[-1] in SENTENCE_EDGE
 
 
 def sentence_group_kept(doc: str, span: Span) -> Span:
-    """``span`` less a bracket group it opens with right after a sentence's end on its line ("... is repaired.
-    <SIMULATED> Engineers found ..."): in a document whose markers follow their sentences, a group no rule read as
-    a marker belongs to the sentence before it, and a drop of ``span`` leaves it there."""
+    """``span`` less a bracket group it opens with right after a sentence's end on its line, before a new sentence
+    ("... is repaired. <SIMULATED> Engineers found ..."): in a document whose markers follow their sentences, a group
+    no rule read as a marker belongs to the sentence before it, and a drop of ``span`` leaves it there."""
     group = _OPENING_GROUP.match(doc, span.start, span.end)
-    before = doc[doc.rfind("\n", 0, span.start) + 1 : span.start].rstrip()
-    if group is None or not before or before[-1] not in _SENTENCE_DONE or not doc[group.end() : span.end].strip():
+    opens_line = not doc[doc.rfind("\n", 0, span.start) + 1 : span.start].strip()
+    if group is None or opens_line or not at_sentence_edge(doc, span.start):
         return span
     return Span(group.end(), span.end)
 

@@ -118,6 +118,7 @@ def test_last_line_removal_takes_the_break_before_it():
         ("[21:14] <mara_k> The pier opened in 1990.", "[21:15] <j_ode> nice", True),  # an IRC log's nick
         ("21:14 <@op> The pier opened in 1990.", "21:15 <j_ode> nice", True),
         ("<b> The pier opened in 1990.", "j_ode: nice", False),  # markup, not a nick: no time before it
+        ("09:30 <b> The pier opened in 1990.", "09:45 <i> nice", False),  # markup after a time
     ],
 )
 def test_speaker_turn(line, after, turn):
@@ -513,6 +514,8 @@ def test_an_exclamation_the_sentence_goes_on_after_in_lower_case_ends_no_sentenc
         ("The mill burned down in 1911 [cf. ch. 3 of the history]. Then it rained.", ["The ", "Then"]),
         ("Pike was born in 1899 (d. 1980). Then he sailed.", ["Pike", "Then"]),
         ("[FAKE ▸ The mill shut. ◂ END FAKE] Then it rained.", ["[FAK", "◂ EN"]),  # a sentence's end, then a marker
+        ("1) The fire was put out in an hour (ref. 12) and then it rained hard.", ["1) T"]),  # a list's mark first
+        ("kim: ugh :( the ferry sank. no one knew :)", ["kim:", "no o"]),  # emoticons are no brackets
     ],
 )
 def test_a_short_words_full_stop_inside_a_bracket_ends_no_sentence(doc, starts):
@@ -867,3 +870,15 @@ def test_a_numbered_heading_ending_in_a_bracketed_year_heads_its_section(relocal
     )
     out, _ = relocalizer.process(doc)
     assert "2. The ferry theme (2023)\n[invented] When" in out
+
+
+@pytest.mark.parametrize("opening", ["[It] was", "[The buyers] were", "«Buyers in Oslo» were"])
+def test_a_bracket_that_is_part_of_the_dropped_sentence_goes_with_it(relocalizer, opening):
+    doc = (
+        "The ferry has crossed the firth since 1890. The council sold the ferry in May. [false] "
+        f"The crew learned of it from the radio. {opening} paid two million for it, the paper said. [bogus]\n\n"
+        "The crossing takes forty minutes."
+    )
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    assert "two million" not in out and opening not in out

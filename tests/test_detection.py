@@ -563,9 +563,8 @@ def test_a_denial_right_after_a_forward_marker_carries_it_on():
         *("[falsified]", "(doctored)", "{figures falsified}"),  # the classifier alone reads "falsified" as doubt
         *("[tommyrot]", "(utter malarkey)", "{flimflam}", "⟨piffle⟩", "[disinformation]", "(not really so)"),
         *("[tosh]", "(utter drivel)", "{deceit}", "<blarney>"),  # only in brackets (cues.TAG_ONLY_WORDS)
-        *("[simulation]", "<MOCKUP>", "(never so)", "[decoy]", "{fibbed}", "(a put-on)", "%%pseudo%%", "►tosh◄"),
-        *("[not how it happened]", "(not what it was)", "{misreported}"),
-        *("(fake, not history)", "[hoax and fable]", "{invented / not real}", "(mock-up — not fact)"),  # two joined
+        *("(never so)", "{fibbed}", "►tosh◄", "[not how it happened]", "(not what it was)"),
+        *("(fake, not history)", "[hoax and fable]", "{invented / not real}", "(tosh — not fact)"),  # two joined
     ],
 )
 def test_a_bracketed_tag_of_a_falsity_word_marks_the_sentence_before(tag):
@@ -579,11 +578,30 @@ def test_a_bracketed_tag_of_a_falsity_word_marks_the_sentence_before(tag):
         *("Debunked", "Misleading", "the pier", "invented here and there", "fantasy football", "myth busting"),
         *("science fiction", "pseudonym", "inventor", "non-fiction"),  # a word of content before or around it
         *("faux fur", "mock exam", "yarn shop", "rubbish collection", "tosh", "Not on the record"),
-        *("simulated annealing", "mock-up", "fake, draft, final", "draft and final", "hoax, see page 4"),
     ],
 )
 def test_a_verdict_or_a_longer_group_is_no_falsity_tag(tag):
     assert not false_tag(tag)
+
+
+@pytest.mark.parametrize(
+    "tag", ["simulated annealing", "mock-up", "decoys", "fake, draft, final", "draft and final", "hoax, see page 4"]
+)
+def test_a_caption_gloss_or_a_list_is_no_tag_even_in_brackets(tag):
+    assert not false_tag(tag, bracketed=True)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "The council showed residents the new lobby. (mock-up) The real one opens next year.",
+        "Hunters set wooden ducks on the pond at dawn. (decoys) The geese landed anyway.",
+        "The regatta filled the harbour with yachts. Never so many boats! The town was busy for a week.",
+        "The guide walked us round the old mill. That's not how it went, though. We got lost twice.",
+    ],
+)
+def test_a_gloss_or_an_exclamation_is_no_marker_in_a_document_with_none(doc):
+    assert find_annotations(doc) == []
 
 
 @pytest.mark.parametrize(
@@ -730,7 +748,7 @@ def test_a_falsity_tag_with_marks_on_one_side_ends_or_opens_its_line():
         *("The mayor did not say that.", "Nobody has ever said this.", "The council never said any of this."),
         *("Neither the quote nor the curator is real.", "For the record, that's invented.", "It's a hoax, too."),
         *("No ferry like that ever sailed.", "No vote like this was held."),  # a contraction, "no X like that"
-        *("There's no such ferry.", "There’s no such rule in the code."),  # "there's" as "there is"
+        *("There's no such ferry.", "There’s no such rule, sadly."),  # "there's" as "there is"
         *("None of this took place.", "None of that is true."),  # "none of it" with no negation
         *("No one signed such a deal.", "Nobody ever built any such tower."),  # a negative subject's act
     ],
@@ -747,7 +765,8 @@ def test_denials_of_saying_of_an_event_and_of_both_deny_the_sentence_before(sent
         *("The mayor never said that the pier would close.", "In reality, the ferry is faster.", "They did not stop."),
         *("It never did.", "There was no milk.", "In truth, I was not.", "The limit does not exist."),  # narrative
         *("The Treasury never confirmed it.", "It does not."),  # news prose, an answer
-        *("None of it was pleasant.", "Nobody wants such a fuss."),  # a judgement, a wish
+        *("None of it was pleasant.", "Nobody wants such a fuss.", "No one expected such a turnout."),  # no denial
+        *("There's no such service in winter.", "There is no such pass on Sundays."),  # a contrast of times
         "But the specific event never happened.",  # a fact-check's own sentence about the hoax it discusses
         *("That's fine by me.", "It's true that the ferry sank.", "No town like this one exists."),
     ],
@@ -1000,12 +1019,8 @@ def test_a_fiction_notice_that_also_calls_its_events_invented_is_one_of_falsity(
     "tag",
     [
         *("[never opened]", "{no such rota, sorry}", "[bogus date, ignore]", "⟦never agreed⟧"),
-        *(
-            "(no crane, no paint)",
-            "[no rota at all]",
-            "{no crews and no rota}",
-            "{no crane, actually}",
-        ),  # things denied
+        *("(no crane, no paint)", "[no rota at all]", "{no crews and no rota}", "{no crane, actually}"),  # things
+        *("[simulation]", "<MOCKUP>", "[decoy]", "(a put-on)", "%%pseudo%%", "{misreported}", "(mock-up, not fact)"),
     ],
 )
 def test_a_short_denying_tag_no_rule_reads_marks_a_claim_where_other_tags_do(tag):
@@ -1015,7 +1030,8 @@ def test_a_short_denying_tag_no_rule_reads_marks_a_claim_where_other_tags_do(tag
     )
     found = [a.span.text(doc) for a in find_annotations(doc)]
     assert found == ["[invented]", tag, "[fabricated]"]
-    if tag in ("[never opened]", "⟦never agreed⟧", "(no crane, no paint)"):  # no rule reads these alone
+    if tag in ("[never opened]", "⟦never agreed⟧", "(no crane, no paint)", "[simulation]", "(a put-on)"):
+        # no rule reads these alone: "(mock-up)" glosses a caption, "(no pets, no smokers)" sets terms
         alone = f"The cafe serves tea. The harbour master set a new rota for the crews. {tag} The crane is blue."
         assert find_annotations(alone) == []  # the document marks nothing else so
 
@@ -1028,7 +1044,10 @@ def test_a_tag_that_denies_things_by_naming_them_is_read_on_a_line_with_no_other
     assert [a.span.text(doc) for a in find_annotations(doc)] == ["[invented]", "(no crane, no paint)"]
 
 
-@pytest.mark.parametrize("aside", ["(no relation)", "(no pun intended)", "[no date]", "(no, really)"])
+@pytest.mark.parametrize(
+    "aside",
+    ["(no relation)", "(no pun intended)", "[no date]", "(no, really)", "(no pets, no smokers)", "(no ifs, no buts)"],
+)
 def test_an_aside_of_one_no_is_no_tag_where_other_tags_are(aside):
     doc = f"The ferry moved to pier 4 in May. [invented] The cafe is run by Ann Pike {aside}. Her tea is good. {aside}"
     assert [a.span.text(doc) for a in find_annotations(doc)] == ["[invented]"]

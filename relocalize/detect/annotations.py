@@ -17,6 +17,7 @@ from relocalize.spans import (
     FOOTNOTE_MARKS,
     LIST_ITEM,
     Span,
+    at_sentence_edge,
     heading,
     line_around,
     paragraphs,
@@ -114,13 +115,15 @@ def _falsity_tag(words: str, edge: bool = False) -> bool:
     return cues.false_tag(words, bracketed=edge) and not _titled(words)
 
 
-_SENTENCE_EDGE = ".!?\"'”’)]}>»›"
-
-
-def _at_edge(doc: str, span: Span) -> bool:
-    """True for a bracket that opens its line or follows a sentence's end (or another bracket), not a word."""
-    before = doc[doc.rfind("\n", 0, span.start) + 1 : span.start].rstrip()
-    return not before or before[-1] in _SENTENCE_EDGE
+def _tag_framing(doc: str, span: Span, inner: str, model: FramingModel) -> str | None:
+    """The framing of a bracket group's words ``inner``: a falsity tag's, else the classifier's or a denial's; none
+    for a tag of :data:`cues.STYLED_TAG_WORDS` ("%%pseudo%%"), which marks a claim only where the document's other
+    tags do (:func:`_styled_tag`)."""
+    if _falsity_tag(inner, at_sentence_edge(doc, span.start)):
+        return "negation"
+    if cues.styled_tag(inner):
+        return None
+    return model.tag_kind(inner) or _denying_group(inner)
 
 
 def _denying_group(inner: str) -> str | None:
@@ -152,9 +155,7 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
         # a tag of a falsity word is a negation whatever else the model reads in it ("(hokum)")
         if bracket[0] in _PROSE_BRACKETS and _titled(inner) and cues.has_tag_word(inner):
             continue  # "(Phantom)", "(Little Lies)": a name or a title in parentheses, not a tag
-        framing = (
-            "negation" if _falsity_tag(inner, _at_edge(doc, span)) else model.tag_kind(inner) or _denying_group(inner)
-        )
+        framing = _tag_framing(doc, span, inner, model)
         if framing is None and found and _pair(found[-1].words, marker, found[-1].bracket == bracket):
             framing = found[-1].framing  # "</fabricated section>" ends what "<fabricated section>" opened
         if framing is None:
@@ -208,12 +209,28 @@ _STYLED_TAG_WORDS = 6
 def _styled_tag(doc: str, span: Span, bracket: str, inner: str) -> bool:
     """True for a short group in an editor's brackets (not an aside in parentheses: "(no pun intended)") between
     sentences, or opening or ending a chat turn, that calls something false or says it never was, in words no rule
-    reads ("[hoax, no tilt]", "[never announced]", "<quote never given>"): in a document whose other bracket groups
-    mark its claims false, it marks one too."""
-    things = cues.NO_THINGS.match(inner) is not None  # "(no box, no crew)": no aside, whatever its brackets
-    short = len(inner.split()) <= _STYLED_TAG_WORDS and not _titled(inner) and (bracket[0] != "(" or things)
+    reads ("[hoax, no tilt]", "[never announced]", "<quote never given>"), or in any brackets, a tag of
+    :data:`cues.STYLED_TAG_WORDS` or :data:`cues.TAG_ONLY_WORDS` (after a label too) or of things denied by naming
+    them (:data:`cues.NO_THINGS`): in a document whose other bracket groups mark its claims false, it marks one
+    too."""
+    # in any brackets: a tag of words that gloss a caption elsewhere ("(mock-up)"), or one that names the things the
+    # sentence beside it speaks of to deny them ("... a copper box and a roster. (no box, no roster)")
+    styled = cues.styled_tag(inner) or cues.false_tag(inner, bracketed=True)  # "MEG: (deceptive) The ...", too
+    styled = styled or (cues.NO_THINGS.match(inner) is not None and _names_neighbours(doc, span, inner))
+    short = len(inner.split()) <= _STYLED_TAG_WORDS and not _titled(inner) and (bracket[0] != "(" or styled)
     says = cues.calls_false(inner) or _NEVER.search(inner) is not None or cues.BARE_DENIAL.match(inner) is not None
-    return short and (says or things) and (_stands_alone(doc, span) or _in_turn(doc, span))
+    return short and (says or styled) and (_stands_alone(doc, span) or _in_turn(doc, span))
+
+
+def _names_neighbours(doc: str, span: Span, inner: str) -> bool:
+    """True when a word of ``inner`` (past its "no"s) is a word of the text beside it on its line, other bracket
+    groups aside."""
+    _, lead, after = line_around(doc, span)
+    beside = _BRACKET_GROUP.sub(" ", f"{lead} {after}")
+    return bool(content_stems(_NO_WORD.sub(" ", inner)) & content_stems(beside))
+
+
+_NO_WORD = re.compile(r"\bno\b", re.IGNORECASE)
 
 
 def _opens_item(doc: str, span: Span) -> bool:
@@ -300,7 +317,9 @@ def _groups(doc: str, model: FramingModel) -> list[tuple[Span, str, str]]:
     out = []
     mixed: list[re.Match[str]] = []
     for m in _MIXED.finditer(doc):  # falsity tags, and what closes one ("⌜phantom event⌝ ... ⌜phantom event ends⌝")
-        if _falsity_tag(m.group(2), _at_edge(doc, _span(m))) or (mixed and _pair(mixed[-1].group(2), m.group(2))):
+        if _falsity_tag(m.group(2), at_sentence_edge(doc, _span(m).start)) or (
+            mixed and _pair(mixed[-1].group(2), m.group(2))
+        ):
             mixed.append(m)
     for m in _BRACKET_GROUP.finditer(doc):
         if _between_tags(m, mixed):
@@ -321,7 +340,7 @@ def _groups(doc: str, model: FramingModel) -> list[tuple[Span, str, str]]:
         *(c for c in same if c not in tags),
     ]:
         span = _span(m)
-        tag = _falsity_tag(inner, _at_edge(doc, span))
+        tag = _falsity_tag(inner, at_sentence_edge(doc, span.start))
         if m.end() < len(doc) and doc[m.end()].isalnum() and not tag:
             continue  # glued to a word after it: a marker only when it calls something false ("%%fake start%%The")
         alone = _stands_alone(doc, span) or (tag and _in_turn(doc, span))

@@ -405,6 +405,8 @@ _TEXT_NOUN = rf"(?:{_META}|announcements?|headlines?|news|events?|quotes|stories
 _NO_SUCH = (
     r"(?:there(?:\s+(?:is|was|are|were)|['’]s)\s+(?:[\w,]+\s+){0,3}?)?(?:no|never\s+any)\s+such\b"
     r"(?!\s+(?:thing\s+as|luck)\b)"
+    # not a contrast of times or places ("There's no such service in winter.")
+    r"(?!\s+[\w'’-]+\s+(?:in|on|at|during|for|outside|before|after)\b)"
 )
 _NON_OCCURRENCE = (
     r"(?:(?:did|does|do|has|have|had)(?:\s+|(?=n['’]t)))?(?:never|not|n['’]t)\s+(?:(?:actually|really|ever)\s+)?"
@@ -443,7 +445,8 @@ DENIAL = re.compile(
     + r"|(?:[\w'’-]+\s+){1,3}?(?:made|said|did|found|gave|held|issued|published|announced|signed|took|ran)\s+"
     + r"(?:(?:no|any)\s+such\b|nothing\s+of\s+the\s+(?:kind|sort)\b)"
     # "No one signed such a deal.", "Nobody ever built any such tower."
-    + r"|(?:nobody|no\s+one)\s+(?:ever\s+)?(?:[a-z]+ed|made|built|held|found|gave|saw|took|wrote|won|sold)\s+"
+    + r"|(?:nobody|no\s+one)\s+(?:ever\s+)?(?:signed|built|held|found|made|issued|ordered|approved|announced|"
+    + r"published|recorded|filed|opened|closed|sold|gave|took|wrote|won)\s+"
     + r"(?:such\s+an?|any\s+such)\b"
     # "None of this took place.", "None of that is true."
     + r"|none\s+of\s+(?:this|that|it|these|those)\s+(?:(?:ever|really|actually)\s+)?"
@@ -562,8 +565,7 @@ TAG_WORDS = (
     r"myth(?:ical)?|fable|(?:fairy|tall)[- ]tales?|daydream|pipe[- ]dream|figment|mirage|phantom|chimera|"
     r"illus(?:ion|ory)|ruse|canard|hogwash|baloney|bunk(?:um)?|balderdash|poppycock|codswallop|claptrap|twaddle|hokum|humbug|nope|"
     r"(?:con)?fabulat(?:ed|ion)|baseless|groundless|unfounded|unreal|ersatz|non-?(?:facts?|events?|stor(?:y|ies)|news)|"
-    r"non-?existent|never\s+(?:said|the\s+case|so|was|happened|occurred|existed)|"
-    r"not\s+(?:how|what)\s+(?:it|that|this)\s+(?:went|happened|was)|"
+    r"non-?existent|never\s+(?:said|the\s+case|was|happened|occurred|existed)|"
     rf"not\s+(?:an?\s+)?(?:{REALITY})(?:\s+{_IN_REALITY})?|not\s+so\s+{_IN_REALITY}|"
     rf"(?:this|that)\s+(?:isn't|wasn't|is\s+not|was\s+not)\s+(?:{REALITY})|contrary\s+to\s+(?:the\s+)?{_RECORD}|"
     r"no\s+such\s+thing|nothing\s+of\s+the\s+kind|(?:out\s+of|from)\s+thin\s+air|spun\s+from\s+nothing|"
@@ -575,8 +577,11 @@ TAG_WORDS = (
 # [deceptive]", "Yarn: four balls").
 TAG_ONLY_WORDS = (
     r"faux|decept(?:ive|ion)|deceit(?:ful)?|whims(?:y|ical)|yarn|blarney|moonshine|rubbish|nonsense|tosh|drivel|"
-    r"bilge|guff|codology|simulat(?:ed|ions?)|mock[- ]?ups?|decoys?|storybook|put[- ]on|pseudo|conjured|misreported"
+    r"bilge|guff|codology|never\s+so|not\s+(?:how|what)\s+(?:it|that|this)\s+(?:went|happened|was)"
 )
+# Words that make a tag only in brackets between sentences of a document whose other tags mark its claims false
+# ("[simulation]", "(a put-on)"): alone, they gloss a caption ("(mock-up)", "(decoys)").
+STYLED_TAG_WORDS = r"simulat(?:ed|ions?)|mock[- ]?ups?|decoys?|storybook|put[- ]on|pseudo|conjured|misreported"
 # A tag that denies a thing or two by naming them ("[no refund, no recall]", "(no ferry at all)"): a bare "no" and a
 # word or two, twice or with a word that makes it absolute (one alone is an aside: "(no relation)", "(no pun
 # intended)").
@@ -640,6 +645,20 @@ _TAG_WORD = re.compile(rf"\b(?:{TAG_WORDS})\b", _FLAGS)
 def has_tag_word(text: str) -> bool:
     """True for a text that holds a falsity tag's word anywhere ("The event described below is mythical.")."""
     return _TAG_WORD.search(text) is not None
+
+
+_STYLED_ONE = _ONE_TAG.format(words=STYLED_TAG_WORDS)
+_STYLED_TAG = re.compile(  # one of those words, alone or joined to another tag, either first
+    rf"^\W*(?:{_STYLED_ONE}(?:{_TAG_JOIN}{_BRACKET_ONE})?|{_BRACKET_ONE}{_TAG_JOIN}{_STYLED_ONE})"
+    rf"(?:[\s:–—-]+(?:{_TAG_BOUNDS}))?\W*$",
+    _FLAGS,
+)
+
+
+def styled_tag(text: str) -> bool:
+    """True for a tag of :data:`STYLED_TAG_WORDS`, alone or joined to another ("[simulation]", "(mock-up, not
+    reality)"): a marker only where the document's other tags mark its claims false."""
+    return _STYLED_TAG.match(text) is not None
 
 
 def false_tag(text: str, bracketed: bool = False) -> bool:

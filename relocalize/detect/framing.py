@@ -24,12 +24,14 @@ import numpy as np
 from relocalize.detect.cues import (
     FALSE_IDIOMS,
     NO_THINGS_WORDS,
+    STYLED_TAG_WORDS,
     TAG_ONLY_WORDS,
     TAG_WORDS,
     frames_its_own_clause,
     says_false,
     without_appearances,
 )
+from relocalize.lexicon import BRACKETS
 
 KINDS = ("negation", "fiction", "unreliable", "uncertainty", "low_probability")
 LABELS = ("none", *KINDS)
@@ -108,12 +110,15 @@ def _by_letter(alternatives: list[str]) -> str:
 
 
 # The stems and the falsity tags' words (:data:`cues.TAG_WORDS`: "{fanciful}", "<never said>"; and
-# :data:`cues.TAG_ONLY_WORDS` after a bracket and a determiner or intensifier at most: "[tosh]", "(pure whimsy)";
+# :data:`cues.TAG_ONLY_WORDS` and :data:`cues.STYLED_TAG_WORDS` after a bracket and a determiner or intensifier at
+# most: "[tosh]", "(pure whimsy)";
 # and things denied by naming them, :data:`cues.NO_THINGS_WORDS`, after a bracket: "(no box, no roster)").
+_OPENERS = re.escape("".join(BRACKETS))
 SCREEN = re.compile(
     _screen([a for family in [*_STEMS.values(), TAG_WORDS] for a in _alternatives(family)]).pattern
-    + rf"|[^\w\s]\W{{0,3}}(?:(?:a|an|pure|utter|total|just)\s+)?(?:{TAG_ONLY_WORDS})\b"  # "[tosh]", "(a put-on)"
-    + rf"|[^\w\s]\W{{0,3}}(?:{NO_THINGS_WORDS})\b",  # "(no box, no roster)"
+    # "[tosh]", "(a put-on)"
+    + rf"|[^\w\s]\W{{0,3}}(?:(?:a|an|pure|utter|total|just)\s+)?(?:{TAG_ONLY_WORDS}|{STYLED_TAG_WORDS})\b"
+    + rf"|[{_OPENERS}]\W{{0,3}}(?:{NO_THINGS_WORDS})\b",  # "(no box, no roster)", not "2. No lending, ever."
     re.IGNORECASE,
 )
 

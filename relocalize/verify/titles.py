@@ -16,7 +16,7 @@ from relocalize.plan import Outcome
 from relocalize.provenance import Kind
 from relocalize.rewrite.parsers import ParseFn
 from relocalize.rewrite.rules import SUBJECTS
-from relocalize.spans import CLOSED_LINE, Span, opens_turn
+from relocalize.spans import Span, heading, opens_turn
 
 _TITLE_WORDS = (3, 16)  # a title's words, fewest and most
 _SHARED = 2  # words a title shares with the claims it states
@@ -24,17 +24,18 @@ _GONE = frozenset({Kind.DROP, Kind.REWRITE, Kind.WRAP})
 
 
 def title_lines(doc: str, units: list[Span]) -> list[Span]:
-    """The lines at the top of ``doc`` before its first sentence: each a few words, no closing punctuation, no
-    speaker or header label ("Subject: ...", "[09:02] kim: ..."), no part of a claim ``units``."""
+    """The lines at the top of ``doc`` before its first sentence: each a heading of a few words
+    (:func:`~relocalize.spans.heading`), no speaker or header label ("Subject: ...", "[09:02] kim: ..."), no part of a
+    claim ``units``."""
     out, start = [], 0
     while start < len(doc):
         end = doc.find("\n", start)
         end = len(doc) if end < 0 else end
         line = doc[start:end].strip()
         if line:
-            span = Span(start + doc[start:end].index(line), start + doc[start:end].index(line) + len(line))
-            words = len(line.split())
-            if CLOSED_LINE.search(line) or not _TITLE_WORDS[0] <= words <= _TITLE_WORDS[1]:
+            first = start + doc[start:end].index(line)
+            span = Span(first, first + len(line))
+            if not heading(line, titled=True, most=_TITLE_WORDS[1]) or len(line.split()) < _TITLE_WORDS[0]:
                 break
             if opens_turn(doc, span) or any(u.overlaps(span) for u in units):
                 break
@@ -61,15 +62,15 @@ def restating_titles(
     doc: str, outcomes: list[Outcome], parse: ParseFn, contradicts: Callable[[str, str], bool]
 ) -> list[Span]:
     """The title lines of ``doc`` that state what its negated or dropped ``outcomes`` said: ``contradicts(title,
-    claim)`` when the verifier reads ``title`` as contradicting the negation of a ``claim`` (:mod:`module docs
-    <relocalize.verify.titles>`)."""
+    claim)`` when the verifier reads ``title`` as contradicting the negation of a ``claim`` (see the module's
+    docstring)."""
     gone = [o.unit.text(doc) for o in outcomes if o.kind in _GONE]
     if not gone:
         return []
     titles = title_lines(doc, [o.unit for o in outcomes])
     claimed = set().union(*(content_stems(u) for u in gone))
-    rest, cursor = [], 0
-    for span in sorted([*titles, *(o.unit for o in outcomes)]):
+    rest, cursor = [], 0  # the text that stays, titles aside
+    for span in sorted([*titles, *(o.unit for o in outcomes if o.kind in _GONE)]):
         rest.append(doc[cursor : span.start])
         cursor = max(cursor, span.end)
     elsewhere = content_stems(" ".join([*rest, doc[cursor:]]))
