@@ -446,8 +446,6 @@ def speaker_turn(doc: str, span: Span) -> Span | None:
     # in turns written line after line, a blank line ends the exchange ("Q: ...\nA: <span>\n\nThe island ...")
     before = doc[: max(start - 1, 0)].rsplit("\n", 1)[-1]
     ended = start > 0 and _BLANK_LINE.match(rest) is not None and _SPEAKER.match(before) is not None
-    # a blank line and a numbered or bulleted item: the minutes' next point ("Action: ...\n\n3. Budget")
-    ended = ended or (_BLANK_LINE.match(rest) is not None and LIST_ITEM.match(following) is not None)
     if following and not (ended or _SPEAKER.match(following) or _ENTRY.match(following)):
         return None  # the turn goes on below: its label stays with the rest
     return Span(start, span.end) if _SPEAKER.fullmatch(doc, start, span.start) else None
@@ -745,7 +743,6 @@ def labelled_line(doc: str, span: Span) -> Span | None:
     return Span(start, span.end) if not rest.strip() or _BLANK_LINE.match(rest) else None
 
 
-# A bracket group that opens a unit, and what may stand before it on its line when it ends a sentence there.
 # A bracket group that opens a unit before a new sentence ("<SIMULATED> Engineers ..."; not "[It] was sold",
 # "<b>Buyers ...").
 _OPENING_GROUP = re.compile(

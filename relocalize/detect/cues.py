@@ -631,7 +631,7 @@ _FALSE_TAG = re.compile(
     _FLAGS,
 )
 # The same shape with the words a bracket alone makes a tag of (:data:`TAG_ONLY_WORDS`), alone or joined to
-# another tag ("(mock-up, not reality)").
+# another tag ("(tosh, not history)").
 _BRACKET_ONE = _ONE_TAG.format(words=rf"{TAG_WORDS}|{TAG_ONLY_WORDS}")
 _BRACKET_ONLY_TAG = re.compile(
     rf"^\W*{_BRACKET_ONE}(?:{_TAG_JOIN}{_BRACKET_ONE})?(?:[\s:–—-]+(?:{_TAG_BOUNDS}))?\W*$",
