@@ -46,13 +46,21 @@ _LEANING = (
     "such but yet so however still though instead meanwhile also otherwise nevertheless"
     " nonetheless then later afterwards again besides moreover furthermore additionally similarly likewise"
     " therefore thus hence consequently accordingly and or nor plus wow whoa blimey oh ah huh haha lol yeah yep nope"
-    " exactly agreed thanks"
+    " exactly agreed thanks others"
 )
 LEANING = PRONOUNS | DEMONSTRATIVES | frozenset(_LEANING.split())
 # Words that open a statement leaning on the one right before it, in its paragraph or as the next turn's reply: a
 # relative ("Which, frankly, surprised nobody.") or a comparison ("Same story at the castle."); a question ("Which
 # ferry?") or a new paragraph moves on.
 REPLYING = frozenset({"which", "same"})
+# Attitudes a short sentence takes to what was just said, about nothing it names ("Others were less pleased.", "I'm
+# unconvinced."), a paragraph on too.
+_ATTITUDES = (
+    "pleased displeased happy unhappy delighted thrilled convinced unconvinced impressed unimpressed sanguine sceptical"
+    " skeptical surprised shocked upset relieved enthusiastic amused worried concerned furious angry disappointed"
+    " excited"
+)
+ATTITUDES = frozenset(_ATTITUDES.split())
 # Words that set a sentence against what came before whatever stands between, a paragraph break too ("He will love
 # it either way.", "We went anyway.").
 DISMISSING = (
@@ -102,6 +110,9 @@ LEANING_PAIRS = frozenset(
         "for example",
         "for instance",
         "in turn",
+        # the ones who disagree with what was just said ("Others were less pleased.", "Not everyone agrees.")
+        "not everyone",
+        "not everybody",
     }
 )
 

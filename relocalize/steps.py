@@ -350,16 +350,11 @@ class Decide(Step):
             keep_headed(list(plan.outcomes.values()))
             notices = {i for i, a in enumerate(plan.annotations) if a.direction == "document"}
             keep_with_annotations(list(plan.outcomes.values()), notices)
-            for title in restating_titles(plan.doc, list(plan.outcomes.values()), models.parse, self._contradicts):
+            for title in restating_titles(plan.doc, list(plan.outcomes.values()), models.parse):
                 plan.outcomes[title] = Outcome(title, kind=Kind.DROP, method="policy", rule="restating_title")
             self.counts.update(o.kind for o in plan.outcomes.values())
             self.counts.update(f"kept:{o.method}" for o in plan.outcomes.values() if o.kind == Kind.KEPT)
         return batch
-
-    def _contradicts(self, title: str, claim: str) -> bool:
-        """True when the verifier reads ``title`` as contradicting the negation of ``claim``."""
-        models = self.pipeline.models
-        return models.verifier.contradiction(title, self.pipeline.negation_of(claim)) >= models.thresholds["rule"]
 
 
 class Assemble(Step):

@@ -827,6 +827,10 @@ _FERRY_BODY = (
         ("Harbour board reports a busy summer on the sound", False),  # a clause that states something else
         ("Subject: Oslo buyers take over the ferry", False),  # a header's label, not a title
         ("[Debunked] Harbour board sells the Kerrera ferry to Oslo buyers", False),  # a fact-check's verdict
+        # headlines the verifier reads poorly: what they say of their subject, the claims say
+        ("Island ferry leaves Oban for Norway after Oslo sale", True),
+        ("Oslo buyers pay two million for island ferry", True),
+        ("Minutes of board meeting held 9 May in Oslo", False),  # a document described, not an event
     ],
 )
 def test_a_title_that_states_the_dropped_or_negated_claims_goes_with_them(relocalizer, title, dropped):

@@ -741,6 +741,15 @@ def test_a_falsity_tag_with_marks_on_one_side_ends_or_opens_its_line():
     assert find_annotations(prose) == []
 
 
+def test_a_falsity_tag_after_one_dash_or_arrow_between_sentences_marks_the_sentence_before():
+    doc = (
+        'The mill closed in 1990. "We lost everything," the owner said. — a fabricated quote The site is flats now.'
+        "\n\nThe river floods every spring. ⇠ pure fiction\n\nThe town keeps a market. — As expected, it is busy."
+    )
+    found = [(a.span.text(doc), a.direction) for a in find_annotations(doc)]
+    assert found == [("— a fabricated quote", "backward"), ("⇠ pure fiction", "backward")]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -751,6 +760,10 @@ def test_a_falsity_tag_with_marks_on_one_side_ends_or_opens_its_line():
         *("There's no such ferry.", "There’s no such rule, sadly."),  # "there's" as "there is"
         *("None of this took place.", "None of that is true."),  # "none of it" with no negation
         *("No one signed such a deal.", "Nobody ever built any such tower."),  # a negative subject's act
+        *("Friends, that concert never happened.", "Sadly, this statue was never cast."),  # the reader addressed first
+        *("No vote of that kind was held.", "No ruling of this sort was ever issued."),  # "no X of that kind"
+        *("That is an event that never happened.", "This was a meeting that never took place."),
+        *("These figures are no more real than the rest.", "The letters are no more genuine than the diary."),
     ],
 )
 def test_denials_of_saying_of_an_event_and_of_both_deny_the_sentence_before(sentence):
@@ -769,6 +782,8 @@ def test_denials_of_saying_of_an_event_and_of_both_deny_the_sentence_before(sent
         *("There's no such service in winter.", "There is no such pass on Sundays."),  # a contrast of times
         "But the specific event never happened.",  # a fact-check's own sentence about the hoax it discusses
         *("That's fine by me.", "It's true that the ferry sank.", "No town like this one exists."),
+        *("No bridge of this kind had been built before.", "Luckily, it never rained.", "Sadly, the pier closed."),
+        "However, no such event occurred.",  # a connective, not the reader addressed: a story's own sentence
     ],
 )
 def test_sentences_that_only_look_like_denials_deny_nothing(sentence):

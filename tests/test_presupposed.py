@@ -300,6 +300,37 @@ def _leaning(doc: str, claim: str, others: tuple[str, ...] = (), markers: tuple[
             "The tower lift was shut after the storm.",
             "BEN: Same story at the castle last year.",
         ),
+        (  # the ones who disagree with what was just said
+            "The mayor praised the new bus lanes at the meeting. [untrue] Others were furious.",
+            "The mayor praised the new bus lanes at the meeting.",
+            "Others were furious.",
+        ),
+        (
+            "The library will open on Sundays from March. (invented) Not everybody is pleased with the change.",
+            "The library will open on Sundays from March.",
+            "Not everybody is pleased with the change.",
+        ),
+        (  # a few words of attitude to what was just said, a paragraph on too
+            "The zoo will let visitors feed the giraffes from June. [untrue]\n\nKeepers were less enthusiastic.",
+            "The zoo will let visitors feed the giraffes from June.",
+            "Keepers were less enthusiastic.",
+        ),
+        (
+            "ANA: The ferry now stops at the island twice a day. {made up}\nBEN: I'm unimpressed, honestly.",
+            "The ferry now stops at the island twice a day.",
+            "BEN: I'm unimpressed, honestly.",
+        ),
+        (  # "such a" points back at a thing the claim named first, wherever it stands
+            "The council imposed a kite ban on the beach. [false] Parking is free. Few towns have such a ban.",
+            "The council imposed a kite ban on the beach.",
+            "Few towns have such a ban.",
+        ),
+        (
+            "Staff found a coin hoard under the car park. [untrue] The site opens at nine. Nobody expected such a "
+            "hoard there.",
+            "Staff found a coin hoard under the car park.",
+            "Nobody expected such a hoard there.",
+        ),
     ],
 )
 def test_a_later_sentence_that_leans_on_a_claim_is_found(doc, claim, leaning):

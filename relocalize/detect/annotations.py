@@ -58,10 +58,13 @@ _DELIMITED = re.compile(
     r"(?!(?<=:):)(?!(?<=@)@)"
 )
 # A falsity tag with a run of marks on one side only, ending its line or opening it ("... said. <<< end false claim",
-# "FALSE >>> The ...").
+# "FALSE >>> The ..."); after a sentence's end, one dash or arrow will do, before the line's end or the next sentence
+# ("... he said. — invented quote", "... a lockage. ⟵ never reported The ...").
 _ONE_SIDED = re.compile(
     rf"(?<![\w{_MARKS}:])(?P<marks>[{_MARKS}]{{2,4}}|:{{2,4}})[ \t]*(?P<words>[^\W_][^\n]{{0,40}}?[^\W_])[ \t]*$"
-    rf"|^[ \t]*(?P<words2>[^\W_][^\n]{{0,40}}?[^\W_])[ \t]*(?P<marks2>[{_MARKS}]{{2,4}}|:{{2,4}})(?![{_MARKS}:])",
+    rf"|^[ \t]*(?P<words2>[^\W_][^\n]{{0,40}}?[^\W_])[ \t]*(?P<marks2>[{_MARKS}]{{2,4}}|:{{2,4}})(?![{_MARKS}:])"
+    rf"|(?:(?<=[.!?][ \t])|(?<=[.!?][\"'”’)][ \t]))(?P<marks3>[{_MARKS}]{{1,4}})[ \t]*"
+    rf"(?P<words3>[^\W_][^\n]{{0,40}}?[^\W_])(?=[ \t]*$|[ \t]+[\"'“‘]?[A-Z][a-z])",
     re.MULTILINE,
 )
 # A falsity tag between two different runs of marks: arrows that point at it, mirrored triangles, a rule and an
@@ -331,7 +334,10 @@ def _groups(doc: str, model: FramingModel) -> list[tuple[Span, str, str]]:
             out.append((_span(m), bracket, _inner(m.group())))
     same = [(m, m.group(1) * 2, m.group(2)) for m in _DELIMITED.finditer(doc)]
     tags = [c for c in same if _falsity_tag(c[2])]
-    one_sided = [(m, (m["marks"] or m["marks2"]) * 2, m["words"] or m["words2"]) for m in _ONE_SIDED.finditer(doc)]
+    one_sided = [
+        (m, (m["marks"] or m["marks2"] or m["marks3"]) * 2, m["words"] or m["words2"] or m["words3"])
+        for m in _ONE_SIDED.finditer(doc)
+    ]
     # tags first: in the same marks, in mixed ones, with marks on one side; then the rest
     for m, bracket, inner in [
         *tags,

@@ -74,8 +74,15 @@ BACKWARD = re.compile(
 _GENRES = (
     r"interview|release|episode|broadcast|programme|program|podcast|e-?mail|message|letter|newsletter|listicle|"
     r"list|guide|review|timeline|chronology|faq|feature|column|blog(?:\s+post)?|conversation|segment|show|"
-    r"recording|bulletin|announcement|write-?up"
+    r"recording|bulletin|announcement|write-?up|minutes|notes|facts|questions"
 )
+
+
+def names_genre(word: str) -> bool:
+    """True when ``word`` names a kind of document ("Minutes", "release", "FAQ"): a title whose subject it is
+    describes the document, not an event ("Minutes of meeting held 16 August")."""
+    return re.fullmatch(_GENRES, word, re.IGNORECASE) is not None
+
 
 _UNITS = r"entries|items|posts|stories|paragraphs|sections|lines|passages"
 DOCUMENT_SCOPE = re.compile(
@@ -340,7 +347,7 @@ REPORTED_CLAIM = re.compile(
 _OPENER = (
     r"^\W{0,3}(?:[^.?!]*?(?:[;:—–]|,?\s+so)\s+)?"
     r"(?:(?:actually|again|also|and|but|for\s+the\s+record|in\s+(?:reality|truth|fact)|alas|well|yeah|yes|no|nope|"
-    r"oh|sorry|honestly),?\s+){0,3}"
+    r"oh|sorry|honestly),?\s+|(?:readers?|friends|folks|listeners|viewers|everyone|sadly),\s+){0,3}"  # "Reader, ..."
 )
 _NOT_VERB = r"(?!(?:is|are|was|were|never|did|does|do|has|have|had|not|too|also)\b)"
 _DEMONSTRATIVE = (
@@ -403,10 +410,13 @@ _MADE_UP = (
 _TEXT_NOUN = rf"(?:{_META}|announcements?|headlines?|news|events?|quotes|stories|tales?|memor(?:y|ies)|versions?)"
 # "No such vote was held.", "There was never any such vote." (not the idioms "no such thing as", "no such luck")
 _NO_SUCH = (
-    r"(?:there(?:\s+(?:is|was|are|were)|['’]s)\s+(?:[\w,]+\s+){0,3}?)?(?:no|never\s+any)\s+such\b"
+    r"(?:there(?:\s+(?:is|was|are|were)|['’]s)\s+(?:[\w,]+\s+){0,3}?)?(?:(?:no|never\s+any)\s+such\b"
     r"(?!\s+(?:thing\s+as|luck)\b)"
     # not a contrast of times or places ("There's no such service in winter.")
     r"(?!\s+[\w'’-]+\s+(?:in|on|at|during|for|outside|before|after)\b)"
+    # "No vote of that kind was held." (not "No bridge of this kind had been built before.")
+    r"|no\s+[\w'’-]+\s+of\s+(?:this|that|the\s+same)\s+(?:kind|sort)\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?"
+    rf"(?:ever\s+)?[a-z]+(?:\s+place)?{_ENDS})"
 )
 _NON_OCCURRENCE = (
     r"(?:(?:did|does|do|has|have|had)(?:\s+|(?=n['’]t)))?(?:never|not|n['’]t)\s+(?:(?:actually|really|ever)\s+)?"
@@ -433,6 +443,10 @@ DENIAL = re.compile(
     + rf"{_DEMONSTRATIVE}{_PARTICLE}\s+{_NON_OCCURRENCE}{_ENDS}"  # "That merger never took place."
     + rf"|{_DEMONSTRATIVE}{_PARTICLE}\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+never\s+[a-z]+{_ENDS}"
     + rf"|(?:{_DEMONSTRATIVE}|{_DEFINITE}){_PARTICLE}\s+(?:is|are|was|were)\s+{_FALSE_PREDICATE}{_ENDS}"
+    # "That is an event that never happened.", "These figures are no more real than the rest."
+    + rf"|{_DEMONSTRATIVE}{_PARTICLE}\s+(?:is|are|was|were)\s+(?:something|an?\s+[\w'’-]+)\s+that\s+{_NON_OCCURRENCE}"
+    + rf"|(?:{_DEMONSTRATIVE}|{_DEFINITE}){_PARTICLE}\s+(?:is|are|was|were)\s+no\s+more\s+"
+    + r"(?:real|true|genuine)\s+than\b"
     # "That was an invented detail.", "These are fictitious figures too." (a word for text after the made-up word: not
     # "These are fake flowers.", "It was a fictional town.")
     + r"|(?:that|this|these|those)\s+(?:is|are|was|were)\s+(?:(?:a|an|also|just|all|pure|entirely)\s+)*"
@@ -540,6 +554,21 @@ _OUTRIGHT = re.compile(
 # The same words anywhere in a marker ("[unconfirmed invention]"): :func:`says_false` with ``made_up``.
 _MADE_UP_WORD = re.compile(r"\b(?:invent(?:ed|ion)|made[- ]up|fabricat\w+|fake[ds]?|fictitious)\b", _FLAGS)
 _HEDGED = re.compile(r"\b(?:may|might|could|possibly|probably|perhaps|likely|partly|partially)\b[\w\s]{0,12}$", _FLAGS)
+
+
+# A sentence that calls what was just said made up with a bare pronoun for it ("This is made up.", "It was all invented,
+# too."): a denial of the sentence before, where one that names a kind of text or fiction ("This is fiction.", "This
+# is from an invented work.") may frame a story.
+_MADE_UP_OF_IT = re.compile(
+    r"^\W*(?:this|that|it)(?:\s+(?:too|also))?(?:\s+(?:is|was)|['’]s)\s+(?:(?:all|entirely|completely|also|simply)\s+)?"
+    r"(?:made[- ]up|invented|fabricated|fake|fictitious)(?:,?\s+(?:too|as\s+well|either))?\W*$",
+    _FLAGS,
+)
+
+
+def calls_it_made_up(text: str) -> bool:
+    """True for a sentence that calls what was just said made up with a bare pronoun for it (see above)."""
+    return _MADE_UP_OF_IT.match(text) is not None
 
 
 def says_false(text: str, made_up: bool = False) -> bool:

@@ -27,6 +27,7 @@ from relocalize.detect.cues import (
     STYLED_TAG_WORDS,
     TAG_ONLY_WORDS,
     TAG_WORDS,
+    calls_it_made_up,
     frames_its_own_clause,
     says_false,
     without_appearances,
@@ -203,7 +204,8 @@ class FramingModel:
         frames its own clause ("It is not true that X", "In the story, X") speaks of no other text: None; words
         of appearance ("facts that sound made up") are read without their falsity words; a short marker of doubt
         that calls its text false outright is a negation ("[Unverified and false:]"), and so is a short marker of
-        uncertainty that calls it made up ("[unconfirmed invention]")."""
+        uncertainty that calls it made up ("[unconfirmed invention]") and a sentence that calls what was just said made
+        up with a bare pronoun for it ("This is made up.", where "This is fiction." may frame a story)."""
         if SCREEN.search(text) is None or frames_its_own_clause(text):
             return None
         if (plain := without_appearances(text)) != text:
@@ -214,6 +216,8 @@ class FramingModel:
         kind = KINDS[int(np.argmax(p[1:]))]
         # a notice may tell how its source invents ("events that never occurred"): only a short marker counts
         short = len(text.split()) <= _MARKER_WORDS
+        if kind == "fiction" and calls_it_made_up(text):  # "This is made up.": no story, a denial
+            return "negation"
         # "made up" of the text itself: an unreliable source may be one that makes things up ("[a site that invents]")
         return "negation" if kind in DOUBTS and short and says_false(text, made_up=kind == "uncertainty") else kind
 

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from relocalize.detect.restatements import STEM as _STEM
 from relocalize.detect.restatements import content_stems, content_words
 from relocalize.lexicon import (
+    ATTITUDES,
     CONTRASTING,
     DEMONSTRATIVES,
     DISMISSING,
@@ -176,9 +177,10 @@ _LOWER = re.compile(r"\b[A-Z][\w’'-]*")  # blanked out of a phrase to leave it
 # A sentence that opens with a definite phrase, up to its third word ("The 3,911-metre suspension bridge").
 _OPENING_PHRASE = re.compile(rf"\W*(?:{'|'.join(DEFINITE)})\s+((?:\S+[ \t]+){{0,2}}\S+)", re.IGNORECASE)
 _DEFINITE_PHRASE = re.compile(rf"\b(?:{'|'.join(DEFINITE - _OWN)})\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.IGNORECASE)
-# A demonstrative points back at a mention ("that vault", "the same pier"), where "the vault" may be any vault.
+# A demonstrative points back at a mention ("that vault", "the same pier", "such a ban"), where "the vault" may be any
+# vault.
 _POINTING_PHRASE = re.compile(
-    rf"\b(?:{'|'.join(DEMONSTRATIVES)}|the\s+same)\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.IGNORECASE
+    rf"\b(?:{'|'.join(DEMONSTRATIVES)}|the\s+same|such(?:\s+an?)?)\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.IGNORECASE
 )
 
 
@@ -189,6 +191,7 @@ _WORD = re.compile(r"\w+(?:['’]\w+)?")
 _REACTION_WORDS, _QUESTION_WORDS = 4, 8
 _REPLY_WORDS, _REPLY_QUESTION_WORDS = 3, 6
 _REPLY_WORDS_FINISHED = 2  # a reply of a word or two reacts however it ends ("Brutal.", "Fair enough.")
+_ATTITUDE_WORDS = 5  # the most words of a sentence that takes an attitude to what was just said (ATTITUDES)
 # Words a reply opens with to react to the turn before ("Ha.", "wait, ...", "fine.", "seriously").
 _REACTIONS = frozenset("ha hah hmm wait fine perfect really seriously omg wtf ugh yikes damn".split())  # noqa: SIM905
 _POINTING = PRONOUNS | DEMONSTRATIVES | frozenset({"so", "one"})  # "I hope so.", "Not that I needed one."
@@ -314,6 +317,9 @@ class Leaning:
         reply = opens_turn(self.blank, sent)
         if _DISMISSING.search(said):  # "He'll love it either way.", a paragraph on too
             return True
+        found = [w.lower() for w in _WORD.findall(said)]
+        if len(found) <= _ATTITUDE_WORDS and not ATTITUDES.isdisjoint(found):  # "Others were less pleased."
+            return True
         if "\n" in self.blank[unit.end : sent.start] and not reply:  # a list's next item, a new paragraph
             return False
         line = self.blank.rfind("\n", 0, sent.start) + 1
@@ -321,7 +327,6 @@ class Leaning:
             return False  # an interviewer's next question moves on
         if _pointing_back(said, text):  # "Staff were candid about it.", "so that's us"
             return True
-        found = [w.lower() for w in _WORD.findall(said)]
         asked, pointing = QUESTION_END.search(said) is not None, not _POINTING.isdisjoint(found)
         if _REPLYING.match(said) and not asked:  # "Which, frankly, ...", not "Same-day tickets ..."
             return True
