@@ -126,14 +126,15 @@ class Detect(Step):
     """Find the framings (annotations) of each document, set aside rebuttals and those kept by policy."""
 
     name = "detect"
-    reads = ("text",)
-    writes = ("annotations", "kept", "found", "result")
+    reads = ("text", "claims")
+    writes = ("given", "annotations", "kept", "found", "result")
 
     def process(self, batch: DocBatch) -> DocBatch:
         options, framing = self.pipeline.options, self.pipeline.models.framing
         for doc in batch.pending():
             text = str(doc.text)
-            found = find_annotations(text, framing)
+            doc.given = claim_list(doc.claims)  # a claims value of the wrong type fails here, as an error
+            found = find_annotations(text, framing, doc.given)
             doc.found = [a.span for a in found]
             rebutting = rebuttals(text, found)
             found = [a for i, a in enumerate(found) if i not in rebutting]
@@ -151,14 +152,13 @@ class Resolve(Step):
     quotation, a dated entry, one line of wrapped prose ...)."""
 
     name = "resolve"
-    reads = ("text", "claims", "annotations")
-    writes = ("given", "plan", "claim_units", "found", "result")
+    reads = ("text", "given", "annotations")
+    writes = ("plan", "claim_units", "found", "result")
 
     def process(self, batch: DocBatch) -> DocBatch:
         pipeline = self.pipeline
         for doc in batch.pending():
             text = str(doc.text)
-            doc.given = claim_list(doc.claims)  # a claims value of the wrong type fails here, as an error
             annotations, inline_claims = resolve_inline(text, doc.annotations)
             doc.annotations, doc.found = annotations, [a.span for a in annotations]
             doc.claim_units = list(dict.fromkeys(u for c in inline_claims for u in c.units))

@@ -884,3 +884,10 @@ def test_a_dropped_claim_leaves_only_a_bracket_that_ends_the_sentence_before_it(
     assert_outside_edits_identical(doc, out, prov)
     assert "two million" not in out
     assert f"radio. {kept}" in out if kept else opening not in out
+
+
+def test_a_title_its_own_tag_calls_false_is_dropped_with_the_tag(relocalizer):
+    doc = "Ferry sinks off Kerrera in spring gale [headline: untrue]\n\nThe ferry has crossed the sound since 1890."
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    assert out == "The ferry has crossed the sound since 1890."

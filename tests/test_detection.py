@@ -741,6 +741,49 @@ def test_a_falsity_tag_with_marks_on_one_side_ends_or_opens_its_line():
     assert find_annotations(prose) == []
 
 
+@pytest.mark.parametrize(
+    ("tag", "marks"),
+    [
+        ("[headline: untrue]", True),  # a tag that calls the headline false marks it
+        ("(invented headline)", True),
+        ("{fake}", True),
+        ("(transcript excerpt)", False),  # a label of the text
+    ],
+)
+def test_a_tag_that_ends_the_documents_title_and_calls_it_false_marks_the_title(tag, marks):
+    doc = f"Ferry sinks off Kerrera in spring gale {tag}\n\nThe ferry has crossed the sound since 1890. It seats 40."
+    found = [(a.span.text(doc), a.direction) for a in find_annotations(doc)]
+    assert found == ([(tag, "backward")] if marks else [])
+
+
+_STORM = "A storm tore away the end of the pier in May, and the town rebuilt it in steel."
+
+
+@pytest.mark.parametrize(
+    ("doc", "claims", "direction"),
+    [
+        # markers between sentences, no pointer: the sentences after them restate the claims
+        (
+            "The pier opened in 1901. [untrue] A storm tore away its end in May. [untrue] It was rebuilt in steel.",
+            [_STORM],
+            "forward",
+        ),
+        (
+            "A storm tore away its end in May. [untrue] It was rebuilt in steel by the town. [untrue] Anglers use it.",
+            [_STORM],
+            "backward",
+        ),
+        (
+            "The pier opened in 1901. [untrue] A storm tore away its end in May. [untrue] It was rebuilt in steel.",
+            [],
+            "backward",
+        ),
+    ],
+)
+def test_the_given_claims_decide_the_direction_of_markers_nothing_else_does(doc, claims, direction):
+    assert {a.direction for a in find_annotations(doc, claims=claims)} == {direction}
+
+
 def test_a_falsity_tag_after_one_dash_or_arrow_between_sentences_marks_the_sentence_before():
     doc = (
         'The mill closed in 1990. "We lost everything," the owner said. — a fabricated quote The site is flats now.'

@@ -147,7 +147,7 @@ class _Marker(NamedTuple):
     words: str
 
 
-def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotation]:
+def _bracketed(doc: str, lines: list[Span], model: FramingModel, claims: list[str]) -> list[Annotation]:
     found: list[_Marker] = []
     unread: tuple[Span, str, str, str] | None = None  # the last group since the last marker that no words read
     rest: list[tuple[Span, str, str, str]] = []  # every group that no words read
@@ -186,11 +186,16 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
     directions = _paired([m.direction for m in found], words, [m.bracket for m in found])
     # A document annotates one way: a marker whose words and place leave its direction open (between two
     # sentences, no pointer) takes the direction most of the document's other markers take; with no majority, that
-    # of its warnings (:func:`cues.warns`). With neither, one that opens a list item ("5. [hoax] The ...") marks the
-    # item: a bare list number is no claim.
+    # of its warnings (:func:`cues.warns`), then the side on which the sentences next to the open markers restate
+    # the given ``claims`` more (:func:`_claims_side`). With none of these, one that opens a list item ("5. [hoax]
+    # The ...") marks the item: a bare list number is no claim.
     decided = Counter(d for d in directions if d is not None)
     if decided["forward"] == decided["backward"]:  # no majority: warnings ("[hoax alert]") speak of what follows
         decided["forward"] += sum(d is None and cues.warns(w) for d, w in zip(directions, words))
+    if decided["forward"] == decided["backward"] and (
+        side := _claims_side(doc, [m.span for m, d in zip(found, directions) if d is None], claims)
+    ):
+        decided[side] += 1
     usual = "forward" if decided["forward"] > decided["backward"] else "backward"
     tied = decided["forward"] == decided["backward"]
     return [
@@ -204,6 +209,22 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel) -> list[Annotat
         )
         for (span, bracket, framing, *_), direction in zip(found, directions)
     ]
+
+
+def _claims_side(doc: str, spans: list[Span], claims: list[str]) -> str | None:
+    """The side, "forward" or "backward", on which the sentences right next to the markers ``spans`` share more words
+    with the given ``claims`` (the claims a document's caller says it holds), or None on a tie."""
+    stems = content_stems(" ".join(claims))
+    around = units(doc, spans)
+    starts = [u.start for u in around]
+    shared: Counter[str] = Counter()
+    for span in spans:
+        at = bisect_right(starts, span.start)
+        if at:
+            shared["backward"] += len(content_stems(around[at - 1].text(doc)) & stems)
+        if at < len(around):
+            shared["forward"] += len(content_stems(around[at].text(doc)) & stems)
+    return None if shared["forward"] == shared["backward"] else max(shared, key=shared.__getitem__)
 
 
 _STYLED_TAG_WORDS = 6
@@ -517,14 +538,26 @@ def _parenthetical(doc: str, group: re.Match[str]) -> bool:
     text = _inner(group.group()).strip()
     if _falsity_tag(text) and _in_turn(doc, _span(group)):
         return False  # a falsity tag opening or ending a line or a chat turn, whatever case is around it
+    start, lead, after = line_around(doc, _span(group))
+    if not after.strip() and lead.strip() and not doc[:start].strip() and _calls_false(text):
+        return False  # it ends the document's title and calls it false ("Ferry sinks [made-up headline]")
     if group.group()[0] not in _PROSE_BRACKETS:
-        _, lead, after = line_around(doc, _span(group))
         own = not after.strip() and not _CLOSED.search(lead)  # it ends a line that is no sentence
         return own and text[:1].islower() and not cues.has_pointer(text)
     if _stands_alone(doc, _span(group)):
         return False
     aside = text[:1].islower() or (len(text.split()) < 3 and not text.endswith((".", "!")))
     return aside and not cues.has_pointer(text)  # "(fiction starts here)" points: a marker
+
+
+def _calls_false(words: str) -> bool:
+    """True for a bracket group's ``words`` that tag a title false ("untrue", "made-up headline", "headline: false"),
+    not a label of the text ("transcript excerpt") nor a verdict in a sentence of its own ("this did not happen",
+    which a post's title may carry as its own words)."""
+    return _falsity_tag(words) or (_NAMES_TITLE.search(words) is not None and cues.says_false(words, made_up=True))
+
+
+_NAMES_TITLE = re.compile(r"\b(?:headlines?|titles?|news)\b", re.IGNORECASE)
 
 
 def units(doc: str, skip: list[Span]) -> list[Span]:
@@ -958,12 +991,13 @@ def _denial(doc: str, unit: Span, prev: str, styled: bool = False, screened: boo
     return not (negative or reports or cues.has_falsity(prev) or "?" in prev)
 
 
-def find_annotations(doc: str, model: FramingModel | None = None) -> list[Annotation]:
-    """All notices and inline annotations of ``doc``, in document order (``model``: the
-    bundled framing classifier when None)."""
+def find_annotations(doc: str, model: FramingModel | None = None, claims: list[str] | None = None) -> list[Annotation]:
+    """All notices and inline annotations of ``doc``, in document order (``model``: the bundled framing classifier
+    when None; ``claims``: what the caller says the document claims, which decides the direction of markers nothing
+    else does)."""
     model = model or load_model()
     lines = screened_lines(doc)
-    bracketed = _bracketed(doc, lines, model)
+    bracketed = _bracketed(doc, lines, model, claims or [])
     unit_list = _run_on_denials(doc, units(doc, [a.span for a in bracketed]))
     notices = _notices(doc, unit_list, model)
     taken = [a.span for a in bracketed + notices]
