@@ -756,6 +756,20 @@ def test_a_tag_that_ends_the_documents_title_and_calls_it_false_marks_the_title(
     assert found == ([(tag, "backward")] if marks else [])
 
 
+@pytest.mark.parametrize(
+    ("tag", "direction"),
+    [
+        ("(fake →)", "forward"),  # an arrow after the words points past them
+        ("(← fake)", "backward"),
+        ("(→ fake)", "backward"),  # one before them points at them, as a bullet does: open, the default
+        ("(fake ←)", "backward"),
+    ],
+)
+def test_an_arrow_points_past_a_markers_words_not_at_them(tag, direction):
+    doc = f"The pier opened in 1901. The council sold it in May. {tag} Anglers still fish from it."
+    assert [(a.span.text(doc), a.direction) for a in find_annotations(doc)] == [(tag, direction)]
+
+
 _STORM = "A storm tore away the end of the pier in May, and the town rebuilt it in steel."
 
 
