@@ -666,7 +666,9 @@ def test_a_sentence_that_calls_what_was_just_said_made_up_is_a_negation(marker, 
     assert load_model().kind(marker) == kind
 
 
-@pytest.mark.parametrize("tag", ["{buyer does not exist}", "(award does not exist)"])
+@pytest.mark.parametrize(
+    "tag", ["{buyer does not exist}", "(award does not exist)", "[no vote took place]", "{no such rule existed}"]
+)
 def test_a_bracketed_denial_with_no_subject_or_a_bare_noun_is_a_marker(tag):
     """s23: "(rule does not exist)" after a claim was missed (corpus 92), and the drop of the next claim took it
     with it, leaving the claim it marked unmarked."""
@@ -687,3 +689,16 @@ def test_a_bracketed_denial_is_a_marker():
         "backward",
         "negation",
     )
+
+
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [
+        ("no source; invented", "negation"),  # corpus 92's tag, read as an unreliable source
+        ("unsourced, invented", "negation"),
+        ("hearsay", "unreliable"),
+    ],
+)
+def test_a_doubts_tag_that_calls_its_text_made_up_is_a_negation(words, kind):
+    """A tag is too short to speak of a source that makes things up: "invented" in it is said of the marked text."""
+    assert load_model().tag_kind(words) == kind

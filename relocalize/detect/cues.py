@@ -430,8 +430,11 @@ _NON_OCCURRENCE = (
     r"(?:happen(?:ed)?|occur(?:red)?|t(?:ook|ake)\s+place|exist(?:ed)?)"
 )
 # A denial of occurrence with no subject or a bare noun for one, as a bracketed tag says it ("[did not take place]",
-# "(rule does not exist)"): in a sentence ("Ghosts do not exist.") it is a statement, so only a tag's words count.
-BARE_DENIAL = re.compile(rf"^\W*(?:[a-z]+\s+)?{_NON_OCCURRENCE}\W*$")
+# "(rule does not exist)", "[no vote took place]"): in a sentence ("Ghosts do not exist.") it is a statement, so only a
+# tag's words count.
+BARE_DENIAL = re.compile(
+    rf"^\W*(?:(?:[a-z]+\s+)?{_NON_OCCURRENCE}|no\s+[a-z'’-]+\s+(?:exists|existed|happened|occurred|took\s+place))\W*$"
+)
 
 
 # Who denies having said it, and what: "Nobody said this.", "Glico never said that.", "He didn't say so." (a

@@ -223,10 +223,14 @@ class FramingModel:
 
     def tag_kind(self, words: str) -> str | None:
         """The framing kind of a bracketed tag's ``words``: a tag of a word or three that calls its text fiction
-        ("{fictional}", "[fiction begins]") marks it as made up, in a document that is no story: a negation."""
+        ("{fictional}", "[fiction begins]") or, as a doubt, made up ("⟨no source; invented⟩") marks it as made up, in
+        a document that is no story: a negation."""
         kind = self.kind(words)
         tag = len(words.split()) <= _TAG_WORDS and not words.rstrip().endswith((".", "!"))  # not "<This is fiction.>"
-        return "negation" if kind == "fiction" and tag else kind
+        # a doubt's tag that calls its text made up ("⟨no source; invented⟩") calls it false: a tag is too short
+        # to be about a source that makes things up
+        made_up = kind in DOUBTS and says_false(words, made_up=True)
+        return "negation" if tag and (kind == "fiction" or made_up) else kind
 
 
 @lru_cache(maxsize=4)
