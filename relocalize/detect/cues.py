@@ -160,14 +160,8 @@ def has_full_pointer(text: str) -> bool:
     return any(p.search(text) for p in (FORWARD, BACKWARD))
 
 
-# An arrow that points at a marker's own words ("(→ never happened)", "[untrue ←]"), as a bullet or a "hence" does:
-# as often after its claim as before it in benchmarks/data/unseen, so no pointer.
-_AT_ITSELF = re.compile(r"^\W*?[→⇒⟶➔➜]\s*|\s*[←⇐⟵]\W*$")
-
-
 def has_pointer(text: str) -> bool:
     """True when ``text`` points at other text, in full ("the following claim") or short ("below")."""
-    text = _AT_ITSELF.sub(" ", text)
     return has_full_pointer(text) or any(p.search(text) for p in (_INLINE_FORWARD, _INLINE_BACKWARD))
 
 
@@ -177,7 +171,6 @@ def inline_direction(text: str) -> str:
     decides first, then the earliest short one ("ahead", "closing")."""
     if found := direction(text):
         return found
-    text = _AT_ITSELF.sub(" ", text)
     fwd, bwd = _INLINE_FORWARD.search(text), _INLINE_BACKWARD.search(text)
     if fwd and (not bwd or fwd.start() < bwd.start()):
         return "forward"
