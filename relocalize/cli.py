@@ -256,7 +256,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     text, claims = _document(args.target, args.row, options.text_column, options.claims_column)
     new_text, prov = Relocalizer(**asdict(options)).process(text, claims)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-    print(report(text, new_text, asdict(prov), Painter(color)))
+    print(report(text, new_text, asdict(prov), Painter(color), claims))
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from relocalize.detect.annotations import find_annotations
+from relocalize.plan import claim_list
 from relocalize.provenance import CLAIM_EDITS, Kind
 
 _STYLE = {"del": "\x1b[31;9m", "ins": "\x1b[32;1m", "head": "\x1b[1m"}
@@ -44,8 +45,9 @@ def _quote(text: str, limit: int = 160) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
-def report(original: object, new_text: object, prov: dict[str, Any], paint: Painter) -> str:
-    """Status, counts, the annotations and claims, and the diff of one document."""
+def report(original: object, new_text: object, prov: dict[str, Any], paint: Painter, claims: object = None) -> str:
+    """Status, counts, the annotations (their directions as the given ``claims`` decide them) and claims, and the
+    diff of one document."""
     c = prov["counts"]
     lines = [
         paint("head", f"status: {prov['status']}") + (f" ({prov['message']})" if prov.get("message") else ""),
@@ -57,7 +59,8 @@ def report(original: object, new_text: object, prov: dict[str, Any], paint: Pain
     edits = sorted(prov.get("edits") or [], key=lambda e: e["start"])
     if isinstance(original, str):
         removed = [(e["start"], e["end"]) for e in edits if e["kind"] in (Kind.REMOVE_ANNOTATION, Kind.DROP)]
-        found = find_annotations(original) if prov["status"] not in ("unsupported", "error") else []
+        readable = prov["status"] not in ("unsupported", "error")
+        found = find_annotations(original, claims=claim_list(claims)) if readable else []
         if found:
             lines.append(paint("head", "annotations:"))
         for a in found:

@@ -31,6 +31,10 @@ NEGATORS = frozenset(
     {"not", "n't", "n’t", "nt", "no", "never", "neither", "nor", "cannot", "none", "nobody", "nothing"}
 )
 
+# Verbs whose subject refuses or denies what they take ("The board refuses to sell", "Oslo firm denies buying ..."):
+# a clause of one states the negation of what it names.
+REFUSING = frozenset("refuse deny reject decline dismiss debunk disown disavow rebut".split())  # noqa: SIM905
+
 # Third-person pronouns of a person: a person is often named all through a document, so a claim dropped before one
 # rarely leaves it pointing at nothing.
 PERSONAL = frozenset("he him his she her".split())  # noqa: SIM905

@@ -47,6 +47,7 @@ from relocalize.spans import (
     cut_at_abbreviation,
     entry_label,
     hard_wrapped,
+    heading,
     inside_quotation,
     item_title,
     unbalanced_quotes,
@@ -291,11 +292,16 @@ class Presuppose(Step):
             parts = [mask_titles(p) or p for g in doc.given for p in claim_parts(g)]
             given = list(self.pipeline.models.parse(parts, parts)) if parts else []
             claims += self._denied(plan)
-            vocabulary = false_vocabulary(plan.doc, claims, [a.span for a in plan.annotations], given)
+            # a headline restates the claims under it and names their topic: no thing it names is one only the false
+            # event has ("Ferry sinks off Kerrera" over "The ferry sank ..."), so it counts as neither claim nor text
+            headlines = [u for u, _ in claims if heading(u.text(plan.doc), titled=True)]
+            claims = [(u, g) for u, g in claims if u not in headlines]
+            skip = [*(a.span for a in plan.annotations), *headlines]
+            vocabulary = false_vocabulary(plan.doc, claims, skip, given)
             opening = min(u.start for u in plan.outcomes)
             for unit in open_units:
                 graph = plan.candidates[unit].graph
-                if graph is None:
+                if graph is None or unit not in vocabulary:
                     continue
                 if found := presupposed(graph, vocabulary[unit]):
                     plan.outcomes[unit].presupposes = found

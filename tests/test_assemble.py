@@ -831,6 +831,8 @@ _FERRY_BODY = (
         ("Island ferry leaves Oban for Norway after Oslo sale", True),
         ("Oslo buyers pay two million for island ferry", True),
         ("Minutes of board meeting held 9 May in Oslo", False),  # a document described, not an event
+        ("Harbour board refuses to sell the Kerrera ferry to Oslo buyers", False),  # the claims' negation
+        ("Harbour board says the ferry is not for sale to Oslo", False),
     ],
 )
 def test_a_title_that_states_the_dropped_or_negated_claims_goes_with_them(relocalizer, title, dropped):
@@ -886,8 +888,19 @@ def test_a_dropped_claim_leaves_only_a_bracket_that_ends_the_sentence_before_it(
     assert f"radio. {kept}" in out if kept else opening not in out
 
 
-def test_a_title_its_own_tag_calls_false_is_dropped_with_the_tag(relocalizer):
-    doc = "Ferry sinks off Kerrera in spring gale [headline: untrue]\n\nThe ferry has crossed the sound since 1890."
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The ferry has crossed the sound since 1890.", "The ferry has crossed the sound since 1890."),
+        # a claim that restates the headline presupposes nothing the headline names: it is negated
+        (
+            "The ferry sank off Kerrera in a spring gale. [false] It was rebuilt.",
+            "The ferry did not sink off Kerrera in a spring gale. It was rebuilt.",
+        ),
+    ],
+)
+def test_a_title_its_own_tag_calls_false_is_dropped_with_the_tag(relocalizer, body, expected):
+    doc = f"Ferry sinks off Kerrera in spring gale [headline: untrue]\n\n{body}"
     out, prov = relocalizer.process(doc)
     assert_outside_edits_identical(doc, out, prov)
-    assert out == "The ferry has crossed the sound since 1890."
+    assert out == expected

@@ -748,6 +748,7 @@ def test_a_falsity_tag_with_marks_on_one_side_ends_or_opens_its_line():
         ("(invented headline)", True),
         ("{fake}", True),
         ("(transcript excerpt)", False),  # a label of the text
+        ("(not fake news)", False),  # a tag that calls it true
     ],
 )
 def test_a_tag_that_ends_the_documents_title_and_calls_it_false_marks_the_title(tag, marks):
@@ -762,12 +763,17 @@ def test_a_tag_that_ends_the_documents_title_and_calls_it_false_marks_the_title(
         ("(fake →)", "forward"),  # an arrow after the words points past them
         ("(← fake)", "backward"),
         ("(→ fake)", "backward"),  # one before them points at them, as a bullet does: open, the default
-        ("(fake ←)", "backward"),
     ],
 )
 def test_an_arrow_points_past_a_markers_words_not_at_them(tag, direction):
     doc = f"The pier opened in 1901. The council sold it in May. {tag} Anglers still fish from it."
     assert [(a.span.text(doc), a.direction) for a in find_annotations(doc)] == [(tag, direction)]
+
+
+def test_an_arrow_before_a_label_marker_points_at_the_label():
+    doc = "The pier opened in 1901. ⇒ untrue: The council sold it in May. → made up: A hotel bought it.\n\nGulls nest."
+    found = [(a.span.text(doc), a.direction) for a in find_annotations(doc)]
+    assert found == [("⇒ untrue:", "forward"), ("→ made up:", "forward")]
 
 
 _STORM = "A storm tore away the end of the pier in May, and the town rebuilt it in steel."
@@ -781,11 +787,6 @@ _STORM = "A storm tore away the end of the pier in May, and the town rebuilt it 
             "The pier opened in 1901. [untrue] A storm tore away its end in May. [untrue] It was rebuilt in steel.",
             [_STORM],
             "forward",
-        ),
-        (
-            "A storm tore away its end in May. [untrue] It was rebuilt in steel by the town. [untrue] Anglers use it.",
-            [_STORM],
-            "backward",
         ),
         (
             "The pier opened in 1901. [untrue] A storm tore away its end in May. [untrue] It was rebuilt in steel.",
@@ -817,10 +818,10 @@ def test_a_falsity_tag_after_one_dash_or_arrow_between_sentences_marks_the_sente
         *("There's no such ferry.", "There’s no such rule, sadly."),  # "there's" as "there is"
         *("None of this took place.", "None of that is true."),  # "none of it" with no negation
         *("No one signed such a deal.", "Nobody ever built any such tower."),  # a negative subject's act
-        *("Friends, that concert never happened.", "Sadly, this statue was never cast."),  # the reader addressed first
+        *("Friends, that concert never happened.", "Readers, this statue was never cast."),  # the reader addressed
         *("No vote of that kind was held.", "No ruling of this sort was ever issued."),  # "no X of that kind"
         *("That is an event that never happened.", "This was a meeting that never took place."),
-        *("These figures are no more real than the rest.", "The letters are no more genuine than the diary."),
+        *("These figures are no more real than the rest.", "Those letters are no more genuine than the diary."),
     ],
 )
 def test_denials_of_saying_of_an_event_and_of_both_deny_the_sentence_before(sentence):
@@ -841,6 +842,8 @@ def test_denials_of_saying_of_an_event_and_of_both_deny_the_sentence_before(sent
         *("That's fine by me.", "It's true that the ferry sank.", "No town like this one exists."),
         *("No bridge of this kind had been built before.", "Luckily, it never rained.", "Sadly, the pier closed."),
         "However, no such event occurred.",  # a connective, not the reader addressed: a story's own sentence
+        *("Sadly, that never happened.", "This is something that did not exist before."),  # an unmet plan, a first
+        *("No injuries of that kind were reported.", "The risks are no more real than they were last year."),
     ],
 )
 def test_sentences_that_only_look_like_denials_deny_nothing(sentence):

@@ -654,7 +654,7 @@ def test_a_short_marker_of_doubt_that_says_false_is_a_negation(marker, kind):
 @pytest.mark.parametrize(
     ("marker", "kind"),
     [
-        # a bare pronoun called made up denies the sentence before: no story to set a claim in (s27, corpus 112)
+        # a bare pronoun called made up denies the sentence before: no story to set a claim in
         ("It is all made up.", "negation"),
         ("This too is invented.", "negation"),
         # one that names fiction or a kind of text may frame a story, as the release's markers do
@@ -667,7 +667,7 @@ def test_a_sentence_that_calls_what_was_just_said_made_up_is_a_negation(marker, 
 
 
 @pytest.mark.parametrize(
-    "tag", ["{buyer does not exist}", "(award does not exist)", "[no vote took place]", "{no such rule existed}"]
+    "tag", ["{buyer does not exist}", "(award does not exist)", "[no vote took place]", "{No ruling existed}"]
 )
 def test_a_bracketed_denial_with_no_subject_or_a_bare_noun_is_a_marker(tag):
     """s23: "(rule does not exist)" after a claim was missed (corpus 92), and the drop of the next claim took it
@@ -694,7 +694,7 @@ def test_a_bracketed_denial_is_a_marker():
 @pytest.mark.parametrize(
     ("words", "kind"),
     [
-        ("no source; invented", "negation"),  # corpus 92's tag, read as an unreliable source
+        ("no source; invented", "negation"),  # read as an unreliable source
         ("unsourced, invented", "negation"),
         ("hearsay", "unreliable"),
     ],

@@ -400,6 +400,10 @@ def test_a_claim_opening_with_a_persons_pronoun_leans_on_a_claim_that_names_the_
             "The pier was painted gold.",
         ),
         ("The pier was painted gold. [invented] Same-day tickets are sold at the kiosk.", "The pier was painted gold."),
+        # an attitude word that is no predicate of the sentence's own, and "such as", lean on nothing
+        ("The pier was painted gold. [invented]\n\nStaff are happy to help.", "The pier was painted gold."),
+        ("The pier was painted gold. [invented]\n\nHappy reading!", "The pier was painted gold."),
+        ("The ferry to Oban was sold. [invented] Ports such as Oban rely on ferries.", "The ferry to Oban was sold."),
     ],
 )
 def test_nothing_leans_on_a_claim_the_kept_text_does_without(doc, claim):

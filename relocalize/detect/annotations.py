@@ -214,6 +214,8 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel, claims: list[st
 def _claims_side(doc: str, spans: list[Span], claims: list[str]) -> str | None:
     """The side, "forward" or "backward", on which the sentences right next to the markers ``spans`` share more words
     with the given ``claims`` (the claims a document's caller says it holds), or None on a tie."""
+    if not claims or not spans:
+        return None
     stems = content_stems(" ".join(claims))
     around = units(doc, spans)
     starts = [u.start for u in around]
@@ -482,7 +484,7 @@ _ITEM_TITLE_LEAD = re.compile(r"\d{1,3}[.)][ \t]+(?:[^\s.!?:]+[ \t]+){0,5}[^\s.!
 
 
 # An arrow in brackets that points at the marker's own words ("(→ never happened)", "[untrue ←]"), as a bullet or a
-# "hence" does: as often after its claim as before it in benchmarks/data/unseen, so no pointer.
+# "hence" does: writers put such a marker after its claim as often as before it, so it is no pointer.
 _AT_ITSELF = re.compile(r"^\W*?[→⇒⟶➔➜]\s*|\s*[←⇐⟵]\W*$")
 
 
@@ -556,14 +558,21 @@ def _parenthetical(doc: str, group: re.Match[str]) -> bool:
     return aside and not cues.has_pointer(text)  # "(fiction starts here)" points: a marker
 
 
+# A title's tag names the title ("made-up headline", "headline: false"); one that negates its falsity word calls it
+# true ("not fake news", "headline is not made up").
+_NAMES_TITLE = re.compile(r"\b(?:headlines?|titles?|news)\b", re.IGNORECASE)
+_NEGATED_FALSITY = re.compile(
+    rf"\b(?:not|never|no|isn['’]t|wasn['’]t)\s+(?:\w+\s+)?(?:{cues.TAG_WORDS})", re.IGNORECASE
+)
+
+
 def _calls_false(words: str) -> bool:
     """True for a bracket group's ``words`` that tag a title false ("untrue", "made-up headline", "headline: false"),
-    not a label of the text ("transcript excerpt") nor a verdict in a sentence of its own ("this did not happen",
-    which a post's title may carry as its own words)."""
+    not a label of the text ("transcript excerpt"), a verdict in a sentence of its own ("this did not happen", which
+    a post's title may carry as its own words) nor a tag that calls it true ("not fake news")."""
+    if _NEGATED_FALSITY.search(words):
+        return False
     return _falsity_tag(words) or (_NAMES_TITLE.search(words) is not None and cues.says_false(words, made_up=True))
-
-
-_NAMES_TITLE = re.compile(r"\b(?:headlines?|titles?|news)\b", re.IGNORECASE)
 
 
 def units(doc: str, skip: list[Span]) -> list[Span]:
@@ -751,7 +760,8 @@ def _label_marker(text: str, model: FramingModel, opens_line: bool) -> tuple[int
         return None  # not a title either ("**Encyclopaedic Fabrication: AI Misinformation About Public Figures**")
     # the label's own words may point ("This is untrue:"); the sentence only in full ("the following claim"), as
     # a short pointer there is a content word ("marks the start", "raced over 2,000 metres")
-    if model.kind(rest) is not None or cues.has_pointer(text[: label.end(1)]) or cues.has_full_pointer(rest):
+    own = _AT_ITSELF.sub(" ", text[: label.end(1)])  # "→ untrue:": the arrow points at the label
+    if model.kind(rest) is not None or cues.has_pointer(own) or cues.has_full_pointer(rest):
         return None
     if cues.has_tag_word(rest) and (cues.has_pointer(rest) or cues.refers_to_document(rest)):
         # "MYTHICAL: The event described below is mythical.": a notice, not a label

@@ -74,14 +74,18 @@ BACKWARD = re.compile(
 _GENRES = (
     r"interview|release|episode|broadcast|programme|program|podcast|e-?mail|message|letter|newsletter|listicle|"
     r"list|guide|review|timeline|chronology|faq|feature|column|blog(?:\s+post)?|conversation|segment|show|"
-    r"recording|bulletin|announcement|write-?up|minutes|notes|facts|questions"
+    r"recording|bulletin|announcement|write-?up"
+)
+# Kinds of document a title names as its subject to describe the document, not an event ("Minutes of meeting held 16
+# August", "Five facts about the pier"; not "Review finds ferry sale unlawful").
+_TITLE_GENRES = re.compile(
+    r"minutes|notes|facts|questions|faqs?|release|statement|notice|bulletin|newsletter|thread", re.IGNORECASE
 )
 
 
 def names_genre(word: str) -> bool:
-    """True when ``word`` names a kind of document ("Minutes", "release", "FAQ"): a title whose subject it is
-    describes the document, not an event ("Minutes of meeting held 16 August")."""
-    return re.fullmatch(_GENRES, word, re.IGNORECASE) is not None
+    """True when ``word`` names a kind of document a title describes (:data:`_TITLE_GENRES`)."""
+    return _TITLE_GENRES.fullmatch(word) is not None
 
 
 _UNITS = r"entries|items|posts|stories|paragraphs|sections|lines|passages"
@@ -347,7 +351,7 @@ REPORTED_CLAIM = re.compile(
 _OPENER = (
     r"^\W{0,3}(?:[^.?!]*?(?:[;:—–]|,?\s+so)\s+)?"
     r"(?:(?:actually|again|also|and|but|for\s+the\s+record|in\s+(?:reality|truth|fact)|alas|well|yeah|yes|no|nope|"
-    r"oh|sorry|honestly),?\s+|(?:readers?|friends|folks|listeners|viewers|everyone|sadly),\s+){0,3}"  # "Reader, ..."
+    r"oh|sorry|honestly),?\s+|(?:readers?|friends|folks|listeners|viewers|everyone),\s+){0,3}"  # "Reader, ..."
 )
 _NOT_VERB = r"(?!(?:is|are|was|were|never|did|does|do|has|have|had|not|too|also)\b)"
 _DEMONSTRATIVE = (
@@ -409,14 +413,16 @@ _MADE_UP = (
 # Words for a piece of text or what it tells, after a made-up word ("an invented detail", "a fabricated announcement").
 _TEXT_NOUN = rf"(?:{_META}|announcements?|headlines?|news|events?|quotes|stories|tales?|memor(?:y|ies)|versions?)"
 # "No such vote was held.", "There was never any such vote." (not the idioms "no such thing as", "no such luck")
+_OCCURRED = r"took\s+place|happened|occurred|existed"
 _NO_SUCH = (
     r"(?:there(?:\s+(?:is|was|are|were)|['’]s)\s+(?:[\w,]+\s+){0,3}?)?(?:(?:no|never\s+any)\s+such\b"
     r"(?!\s+(?:thing\s+as|luck)\b)"
     # not a contrast of times or places ("There's no such service in winter.")
     r"(?!\s+[\w'’-]+\s+(?:in|on|at|during|for|outside|before|after)\b)"
-    # "No vote of that kind was held." (not "No bridge of this kind had been built before.")
+    # "No vote of that kind was held." (not "No bridge of this kind had been built before.", "No injuries of that kind
+    # were reported.": what was seen or built is a report of its own)
     r"|no\s+[\w'’-]+\s+of\s+(?:this|that|the\s+same)\s+(?:kind|sort)\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?"
-    rf"(?:ever\s+)?[a-z]+(?:\s+place)?{_ENDS})"
+    rf"(?:ever\s+)?(?:held|passed|issued|signed|made|given|announced|published|approved|ordered|{_OCCURRED}){_ENDS})"
 )
 _NON_OCCURRENCE = (
     r"(?:(?:did|does|do|has|have|had)(?:\s+|(?=n['’]t)))?(?:never|not|n['’]t)\s+(?:(?:actually|really|ever)\s+)?"
@@ -426,7 +432,7 @@ _NON_OCCURRENCE = (
 # "(rule does not exist)", "[no vote took place]"): in a sentence ("Ghosts do not exist.") it is a statement, so only a
 # tag's words count.
 BARE_DENIAL = re.compile(
-    rf"^\W*(?:(?:[a-z]+\s+)?{_NON_OCCURRENCE}|no\s+[a-z'’-]+\s+(?:exists|existed|happened|occurred|took\s+place))\W*$"
+    rf"^\W*(?:(?:[a-z]+\s+)?{_NON_OCCURRENCE}|no\s+[a-z'’-]+\s+(?:exists|{_OCCURRED}))\W*$", re.IGNORECASE
 )
 
 
@@ -446,10 +452,12 @@ DENIAL = re.compile(
     + rf"{_DEMONSTRATIVE}{_PARTICLE}\s+{_NON_OCCURRENCE}{_ENDS}"  # "That merger never took place."
     + rf"|{_DEMONSTRATIVE}{_PARTICLE}\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+never\s+[a-z]+{_ENDS}"
     + rf"|(?:{_DEMONSTRATIVE}|{_DEFINITE}){_PARTICLE}\s+(?:is|are|was|were)\s+{_FALSE_PREDICATE}{_ENDS}"
-    # "That is an event that never happened.", "These figures are no more real than the rest."
+    # "That is an event that never happened.", "These figures are no more real than the rest." (not "This is something
+    # that did not exist before.", "The risks are no more real than they were.")
     + rf"|{_DEMONSTRATIVE}{_PARTICLE}\s+(?:is|are|was|were)\s+(?:something|an?\s+[\w'’-]+)\s+that\s+{_NON_OCCURRENCE}"
-    + rf"|(?:{_DEMONSTRATIVE}|{_DEFINITE}){_PARTICLE}\s+(?:is|are|was|were)\s+no\s+more\s+"
-    + r"(?:real|true|genuine)\s+than\b"
+    + _ENDS
+    + rf"|{_DEMONSTRATIVE}{_PARTICLE}\s+(?:is|are|was|were)\s+no\s+more\s+(?:real|true|genuine)\s+than\s+"
+    + rf"(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?{_ENDS}"
     # "That was an invented detail.", "These are fictitious figures too." (a word for text after the made-up word: not
     # "These are fake flowers.", "It was a fictional town.")
     + r"|(?:that|this|these|those)\s+(?:is|are|was|were)\s+(?:(?:a|an|also|just|all|pure|entirely)\s+)*"
@@ -564,7 +572,7 @@ _HEDGED = re.compile(r"\b(?:may|might|could|possibly|probably|perhaps|likely|par
 # is from an invented work.") may frame a story.
 _MADE_UP_OF_IT = re.compile(
     r"^\W*(?:this|that|it)(?:\s+(?:too|also))?(?:\s+(?:is|was)|['’]s)\s+(?:(?:all|entirely|completely|also|simply)\s+)?"
-    r"(?:made[- ]up|invented|fabricated|fake|fictitious)(?:,?\s+(?:too|as\s+well|either))?\W*$",
+    r"(?:made[- ]up|invented|fabricated|fake)(?:,?\s+(?:too|as\s+well|either))?\W*$",
     _FLAGS,
 )
 

@@ -180,7 +180,8 @@ _DEFINITE_PHRASE = re.compile(rf"\b(?:{'|'.join(DEFINITE - _OWN)})\s+((?:[\w’'
 # A demonstrative points back at a mention ("that vault", "the same pier", "such a ban"), where "the vault" may be any
 # vault.
 _POINTING_PHRASE = re.compile(
-    rf"\b(?:{'|'.join(DEMONSTRATIVES)}|the\s+same|such(?:\s+an?)?)\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.IGNORECASE
+    rf"\b(?:{'|'.join(DEMONSTRATIVES)}|the\s+same|such(?:\s+an?)?(?!\s+(?:as|that)\b))\s+((?:[\w’'-]+\s+)?[\w’'-]+)",
+    re.IGNORECASE,
 )
 
 
@@ -192,6 +193,13 @@ _REACTION_WORDS, _QUESTION_WORDS = 4, 8
 _REPLY_WORDS, _REPLY_QUESTION_WORDS = 3, 6
 _REPLY_WORDS_FINISHED = 2  # a reply of a word or two reacts however it ends ("Brutal.", "Fair enough.")
 _ATTITUDE_WORDS = 5  # the most words of a sentence that takes an attitude to what was just said (ATTITUDES)
+# ... as its predicate, at its end ("Others were less pleased.", "I'm unimpressed, honestly."; not "Staff are happy to
+# help.", "Happy reading!", "Worried about parking?")
+_ATTITUDE = re.compile(
+    rf"(?:\b(?:is|are|was|were|am|seems?|seemed|feels?|felt)|['’](?:m|re|s))\s+(?:\w+\s+)?(?:{'|'.join(ATTITUDES)})"
+    r"(?:,?\s+\w+)?[\"'”’)]*\.?$",
+    re.IGNORECASE,
+)
 # Words a reply opens with to react to the turn before ("Ha.", "wait, ...", "fine.", "seriously").
 _REACTIONS = frozenset("ha hah hmm wait fine perfect really seriously omg wtf ugh yikes damn".split())  # noqa: SIM905
 _POINTING = PRONOUNS | DEMONSTRATIVES | frozenset({"so", "one"})  # "I hope so.", "Not that I needed one."
@@ -318,7 +326,7 @@ class Leaning:
         if _DISMISSING.search(said):  # "He'll love it either way.", a paragraph on too
             return True
         found = [w.lower() for w in _WORD.findall(said)]
-        if len(found) <= _ATTITUDE_WORDS and not ATTITUDES.isdisjoint(found):  # "Others were less pleased."
+        if len(found) <= _ATTITUDE_WORDS and _ATTITUDE.search(said):  # "Others were less pleased."
             return True
         if "\n" in self.blank[unit.end : sent.start] and not reply:  # a list's next item, a new paragraph
             return False
