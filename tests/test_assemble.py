@@ -832,7 +832,7 @@ _FERRY_BODY = (
         ("Oslo buyers pay two million for island ferry", True),
         ("Minutes of board meeting held 9 May in Oslo", False),  # a document described, not an event
         ("Harbour board refuses to sell the Kerrera ferry to Oslo buyers", False),  # the claims' negation
-        ("Harbour board says the ferry is not for sale to Oslo", False),
+        ("Oslo firm denies buying the Kerrera ferry", False),
     ],
 )
 def test_a_title_that_states_the_dropped_or_negated_claims_goes_with_them(relocalizer, title, dropped):

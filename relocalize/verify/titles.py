@@ -5,14 +5,14 @@ would still assert the sale in its first line; readers reject such a drop. A tit
 (before its first sentence, no speaker or header label) that is a statement (:func:`_predicate`), shares two words with
 those claims (one of them said nowhere else in the document, one in what it says of its subject) and gives no verdict
 of its own, goes with them ("Harbour board reports a busy summer" names the claims' subject, not what they say). A title
-that negates or refuses what it names states the claims' negation, and stays. The verifier is no test here: it
+that refuses or denies what it names states the claims' negation, and stays. The verifier is no test here: it
 reads telegraphic headlines poorly, scoring many that restate a claim well below its threshold."""
 
 from __future__ import annotations
 
 from relocalize.detect import cues
 from relocalize.detect.restatements import content_stems
-from relocalize.lexicon import NEGATORS, REFUSING
+from relocalize.lexicon import REFUSING
 from relocalize.plan import Outcome
 from relocalize.provenance import Kind
 from relocalize.rewrite.parsers import ParseFn
@@ -53,19 +53,18 @@ def _verdict(line: str) -> bool:
 
 def _predicate(parse: ParseFn, line: str) -> str:
     """The predicate of ``line`` when it parses as a statement: a verb with a subject ("JPL shelves its lucky
-    peanuts" -> "shelves its lucky peanuts"), not a name or a label ("Goethe's palm: from Padua to Weimar") nor a
-    document described ("Minutes of meeting held 16 August",
-    "Field Museum — visitor review ★★★★★"); else ""."""
+    peanuts" -> "shelves its lucky peanuts"), not a name or a label ("Goethe's palm: from Padua to Weimar"), a
+    document described ("Minutes of meeting held 16 August", "Field Museum — visitor review ★★★★★") nor a refusal or
+    a denial of what it names ("Board refuses to sell the ferry": the claims' negation); else "". A negated one may
+    state a false removal ("Blossom, it turns out, was not Blossom") and counts."""
     text = line[0] + line[1:].lower() if line.isupper() else line  # an all-capitals headline parses as names
     graph = next(iter(parse([text], [text])))
     for root in graph.roots():
         subjects = graph.children(root, *SUBJECTS)
         if root.upos not in ("VERB", "AUX") or not root.text.isalpha() or not subjects:
             continue
-        if any(cues.names_genre(s.text) for s in subjects):
+        if any(cues.names_genre(s.text) for s in subjects) or root.lemma in REFUSING:
             continue
-        if root.lemma in REFUSING or any(t.lower in NEGATORS for t in graph.subtree(root)):
-            return ""  # "Harbour board refuses to sell ferry", "Ferry is not for sale": the claims' negation
         said = {t.i for s in subjects for t in graph.subtree(s)}
         return " ".join(t.text for t in graph.subtree(root) if t.i not in said)
     return ""
