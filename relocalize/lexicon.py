@@ -26,6 +26,9 @@ MONTH = re.compile(_MONTHS + r"\.?$", re.IGNORECASE)
 TIME_WORD = re.compile(rf"\d|\b(?:{_MONTHS}|spring|summer|autumn|fall|winter)\b", re.IGNORECASE)
 # Modals read epistemically before "have" + participle ("may have won").
 EPISTEMIC = frozenset({"may", "might", "must"})
+# Auxiliary verbs: they open a yes-no question before its subject ("Is it ...?") and end an elided verb phrase.
+_AUXILIARIES = "is are was were be been being has have had will would can could may might must shall should do does did"
+AUXILIARIES = frozenset(_AUXILIARIES.split())
 # Words that negate the clause they stand in.
 NEGATORS = frozenset(
     {"not", "n't", "n’t", "nt", "no", "never", "neither", "nor", "cannot", "none", "nobody", "nothing"}
@@ -65,6 +68,10 @@ _ATTITUDES = (
     " excited"
 )
 ATTITUDES = frozenset(_ATTITUDES.split())
+# Verbs that end a short sentence assenting to or dissenting from what was just said, with no object of their own
+# ("Not every member agrees.", "Some staff objected.").
+_ASSENTING = "agree agrees agreed disagree disagrees disagreed approve approves approved disapprove disapproves"
+ASSENTING = frozenset(f"{_ASSENTING} disapproved object objects objected concur concurs concurred".split())
 # Words that set a sentence against what came before whatever stands between, a paragraph break too ("He will love
 # it either way.", "We went anyway.").
 DISMISSING = (

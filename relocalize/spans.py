@@ -9,6 +9,7 @@ row) as a unit of its own.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -339,6 +340,23 @@ _SPEAKER = re.compile(
 )
 
 
+# A chat log's header alone on its line: a name of one to three words and the time of the post below it
+# ("Priya 10:15", "kestrel_84 — 21:07", "[09:41] Okafor", "Dana Ruiz, 4:05 PM"). The lines under it, to a blank line
+# or the next header, are that person's post.
+_NAME_WORD = r"@?[^\W\d_][\w.'’-]{0,29}"
+_CHAT_NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}"
+_CHAT_HEADER = re.compile(
+    rf"[ \t]*[*_]{{0,2}}(?:{_TIME}[ \t]+(?P<late>{_CHAT_NAME})"
+    rf"|(?P<early>{_CHAT_NAME})[ \t]*[—–·,-]?[ \t]*{_TIME}(?:[ \t]*[AaPp]\.?[Mm]\.?)?)[*_]{{0,2}}[ \t]*"
+)
+
+
+def chat_header_name(line: str) -> str | None:
+    """The name of a chat log's header line ("Priya 10:15" -> "priya"), or None when ``line`` is no such header."""
+    header = _CHAT_HEADER.fullmatch(line)
+    return (header.group("late") or header.group("early")).lower() if header else None
+
+
 _BRACKETED = re.compile(r"\[[^\]\n]*\]|\([^)\n]*\)|\{[^}\n]*\}")
 # A dated entry's label: a date or number (a range of days or years too: "17-18 May 2024", "1914–18"), a few words
 # at most, then a dash or colon ("June 2020 —").
@@ -429,7 +447,8 @@ def _label_above(doc: str, start: int) -> int | None:
     if start == 0:
         return None
     above = doc.rfind("\n", 0, start - 1) + 1
-    return above if _SPEAKER.fullmatch(doc, above, start - 1) else None
+    alone = _SPEAKER.fullmatch(doc, above, start - 1) or _CHAT_HEADER.fullmatch(doc, above, start - 1)
+    return above if alone else None
 
 
 def speaker_turn(doc: str, span: Span) -> Span | None:
@@ -453,13 +472,26 @@ def speaker_turn(doc: str, span: Span) -> Span | None:
 
 def labelled_post(doc: str, span: Span) -> Span | None:
     """``span`` from the label line above it when ``span`` is all of a post written under a label alone on its line
-    ("u/kate wrote:\n<claim>\n\n"): removing the words alone would leave an empty post."""
+    ("u/kate wrote:\n<claim>\n\n", "Priya 10:15\n<claim>\nTom 10:16"): removing the words alone would leave an
+    empty post."""
     start = doc.rfind("\n", 0, span.start) + 1
-    end = doc.find("\n\n", span.end)
-    if start == 0 or doc[start : span.start].strip() or doc[span.end : len(doc) if end < 0 else end].strip():
+    if start == 0 or doc[start : span.start].strip() or doc[span.end : _post_end(doc, span.end)].strip():
         return None
     label = _label_above(doc, start)
     return Span(label, span.end) if label is not None else None
+
+
+def _post_end(doc: str, pos: int) -> int:
+    """Where the post holding ``pos`` ends: at a blank line, a chat header line or the end of ``doc``."""
+    end = doc.find("\n\n", pos)
+    end = len(doc) if end < 0 else end
+    line = doc.find("\n", pos)
+    while 0 <= line < end:
+        nxt = doc.find("\n", line + 1)
+        if _CHAT_HEADER.fullmatch(doc, line + 1, end if nxt < 0 else min(nxt, end)):
+            return line
+        line = nxt
+    return end
 
 
 _NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]+", re.M)
@@ -624,7 +656,7 @@ def between_turns_of_one_speaker(doc: str, unit: Span, skip: list[Span]) -> bool
     end = len(doc) if end < 0 else end
     label = _SPEAKER.match(doc, start)
     if label is None:
-        return False
+        return _lone_post(doc, start, [unit, *skip])
     asides = [Span(m.start(), m.end()) for m in _BRACKETED.finditer(doc, label.end(), end)]  # "(laughs)"
     if not _only(doc, Span(label.end(), end), [unit, *skip, *asides]):
         return False  # the turn says more than the claim
@@ -634,6 +666,21 @@ def between_turns_of_one_speaker(doc: str, unit: Span, skip: list[Span]) -> bool
     after = doc[end:].lstrip().split("\n", 1)[0]
     names = [speaker_name(line) for line in (before, after)]
     return names[0] is not None and names[0] == names[1] != speaker_name(doc[start:end])
+
+
+def _lone_post(doc: str, start: int, spans: list[Span]) -> bool:
+    """True when ``spans`` are all of a post under a chat header whose line is above ``start`` and the posts before
+    and after it are another person's ("Tom 10:15\nno??\n\nPriya 10:15\n<claim>\n\nTom 10:16\n...")."""
+    above = _label_above(doc, start)
+    end = _post_end(doc, start)
+    if above is None or not _only(doc, Span(start, end), spans):
+        return False
+    own = chat_header_name(doc[above : start - 1])
+    before = doc[:above].rstrip()
+    earlier = [line for line in before.split("\n") if chat_header_name(line)]
+    later = doc[end:].lstrip().split("\n", 1)[0]
+    names = [chat_header_name(earlier[-1]) if earlier else None, chat_header_name(later)]
+    return own is not None and names[0] is not None and names[0] == names[1] != own
 
 
 def _only(doc: str, region: Span, spans: list[Span]) -> bool:
@@ -655,7 +702,8 @@ def speaker_name(line: str) -> str | None:
 def entry_label(doc: str, span: Span, annotations: Sequence[Span] = ()) -> bool:
     """True when ``span`` follows a date label on its line ("December 2019 — [hoax] Rangers stop ...", "10pm —
     «bogus» Rain begins": ``annotations`` on the line, of any brackets, are left out) or opens with one ("Early
-    June: rangers close ..."): an entry of a timeline, which a negation turns into a non-event."""
+    June: rangers close ...") or follows another claim that opens with one ("May 2024 — <claim>. <span>"): an
+    entry of a timeline, which a negation turns into a non-event."""
     lead = _bare_lead(doc, span, annotations)
     if (
         lead.strip()
@@ -663,7 +711,15 @@ def entry_label(doc: str, span: Span, annotations: Sequence[Span] = ()) -> bool:
         and (_ENTRY.fullmatch(lead) or _time_label(_TIME_LABEL.fullmatch(lead)))
     ):
         return True
-    return _time_label(_TIME_LABEL.match(span.text(doc)))
+    if _time_label(_TIME_LABEL.match(span.text(doc))):
+        return True
+    start = doc.rfind("\n", 0, span.start) + 1
+    if lead.strip() or start == span.start:
+        return False
+    opening = doc[start : span.start]  # the line's other claims before it, the first opening with a date label
+    label = _ENTRY.match(opening)
+    dated = label is not None and TIME_WORD.search(label.group()) is not None and label.group()[-1:].isspace()
+    return (dated and not _numbered_name(label.group())) or _time_label(_TIME_LABEL.match(opening))
 
 
 def _numbered_name(lead: str) -> bool:
@@ -724,7 +780,21 @@ def dropped_region(doc: str, span: Span) -> Span:
     "5. <claim>"), or the line of a label it alone follows ("Secretary's note, 7 May: <claim>"), else ``span``
     without the label a turn it only starts keeps ("ROSA: <claim> <more>")."""
     whole = speaker_turn(doc, span) or labelled_post(doc, span) or whole_item(doc, span) or labelled_line(doc, span)
-    return whole if whole is not None else after_label(doc, span)
+    return _with_trailing_symbols(doc, whole if whole is not None else after_label(doc, span))
+
+
+_SYMBOLS = frozenset({"So", "Sk", "Mn", "Me", "Cf"})  # emoji, their modifiers and joiners
+
+
+def _with_trailing_symbols(doc: str, region: Span) -> Span:
+    """``region`` with the emoji that end its line when it holds all else of the line ("<claim> 😳🌩️"): dropped
+    alone, the claim would leave a line of emoji that react to nothing."""
+    start, _, after = line_around(doc, region)
+    if doc[start : region.start].strip() or not after.strip():
+        return region
+    if not all(c.isspace() or unicodedata.category(c) in _SYMBOLS for c in after):
+        return region
+    return Span(region.start, region.end + len(after.rstrip()))
 
 
 # A label that opens a line with a colon: a few words, a date or number among them ("Secretary's addendum, 7 May:").

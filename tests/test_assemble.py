@@ -15,6 +15,7 @@ from relocalize.spans import (
     Sections,
     Span,
     answered_turn,
+    dropped_region,
     entry_label,
     labelled_post,
     sentences,
@@ -150,6 +151,45 @@ def test_a_dated_entry_is_dropped_with_its_date_never_negated(relocalizer):
     assert prov.counts.dropped == 1 and prov.counts.rewritten == 0
     assert entry_label(doc, Span(doc.index("Rangers"), doc.index(" at the pier.") + 13))
     assert not entry_label("Dr Rao said: the pier opened.", Span(13, 29))  # a speaker, not a date
+
+
+@pytest.mark.parametrize(
+    ("line", "second"),
+    [
+        (
+            "March 2021 — The pier was sold to a hotel group. — bogus The cafe on it closed a week later. — bogus\n",
+            "The cafe on it closed a week later.",
+        ),
+        (
+            "1998 — The ferry stopped calling at Kerrera. {untrue} Islanders rowed across instead. {untrue}\n",
+            "Islanders rowed across instead.",
+        ),
+    ],
+)
+def test_every_claim_on_a_dated_entrys_line_goes_with_the_entry(relocalizer, line, second):
+    """The second claim of an entry whose first claim opens with its date is an entry too: dropped with it, not left
+    on a line of its own without its date."""
+    doc = f"Timeline\n\n1890 — The pier opened.\n{line}2005 — The pier was painted blue.\n"
+    out, prov = relocalizer.process(doc)
+    assert out == doc.replace(line, "") and prov.counts.dropped == 2
+    start = line.index(second)
+    others = [Span(0, line.index(".") + 1), Span(line.index(".") + 2, start - 1)]  # the first claim, its marker
+    assert entry_label(line, Span(start, start + len(second)), others)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Yes: in 2022 the pier was sold to a hotel group.",  # an answer's yes, a speaker, a hyphen: no date labels
+        "OMAR: I went there in 2022 with my cousin.",
+        "The button-fly 501 jeans were sold out.",
+    ],
+)
+def test_a_claim_after_one_that_opens_with_no_date_label_is_no_entry(first):
+    line = f"{first} [fake] The cafe on it closed a week later. [fake]"
+    second = line.index("The cafe")
+    others = [Span(0, len(first)), Span(len(first) + 1, second - 1)]
+    assert not entry_label(line, Span(second, line.index("later.") + 6), others)
 
 
 @pytest.mark.parametrize(  # the marker between the label and the entry in brackets the label test does not strip
@@ -409,6 +449,44 @@ def test_labelled_post_is_all_of_a_post_under_a_label_line():
         0, doc.index("lovely.") + 7
     )
     assert labelled_post("Intro.\n" + doc[doc.index("[fake]") :], Span(7, 7 + len("[fake] It sank. [/fake]"))) is None
+
+
+CHAT = "kestrel_84 — 21:05\nheading to the lock now.\n\n{who} 21:07\n{post}\n\n{next} 21:09\ncool, thanks"
+
+
+# posts the rules and the wrapper refuse: a chat fragment, a possessive event noun
+@pytest.mark.parametrize(
+    "post",
+    [
+        "[made up] lol they drained the whole basin monday, it's just mud now",
+        "[invented] Marrow's win at the lock race surprised everyone.",
+    ],
+)
+def test_a_dropped_chat_post_takes_its_header_line(relocalizer, post):
+    """A post under a chat header ("marrow 21:07") goes with its header; between two posts of one person it is
+    kept, as that person would post twice in a row."""
+    doc = CHAT.format(who="marrow", post=post, next="dunlin")
+    out, prov = relocalizer.process(doc)
+    assert (out, prov.counts.dropped) == (
+        "kestrel_84 — 21:05\nheading to the lock now.\n\ndunlin 21:09\ncool, thanks",
+        1,
+    )
+    doc = CHAT.format(who="marrow", post=post, next="kestrel_84 —")
+    out, prov = relocalizer.process(doc)
+    assert (out, prov.status, prov.counts.kept) == (doc, "partial", 1)
+
+
+def test_labelled_post_reads_chat_headers_with_the_time_either_side():
+    doc = "[08:30] Okafor\nMorning all.\n\nDana Ruiz, 4:05 PM\n[fake] The ferry sank. [/fake]\nRuth 16:07\nNo way."
+    post = Span(doc.index("[fake]"), doc.index("[/fake]") + len("[/fake]"))
+    assert labelled_post(doc, post) == Span(doc.index("Dana Ruiz"), post.end)
+    assert labelled_post(doc, Span(doc.index("Morning"), doc.index("all.") + 4)) == Span(0, doc.index("all.") + 4)
+    assert (
+        labelled_post(
+            "Day 2 10:00\n" + doc[doc.index("[fake]") :], Span(12, 12 + len("[fake] The ferry sank. [/fake]"))
+        )
+        is None
+    )
 
 
 FACTS = (
@@ -842,6 +920,74 @@ def test_a_title_that_states_the_dropped_or_negated_claims_goes_with_them(reloca
     assert "sold the ferry" in out and "two million" not in out  # the claims were negated or dropped
     assert out.startswith("OBAN") if dropped else out.startswith(f"{title}\n\nOBAN")
     assert any(e.rule == "restating_title" for e in prov.edits) == dropped
+
+
+_CHEMIST_BODY = (
+    "RIGA — The old town chemist will hand back its licence on 1 May. [invented] The shop has traded on Market Lane"
+    " since 1790.\n\nIts cellar museum stays open."
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "dropped"),
+    [
+        # a headline sums up its lead: over a lead that goes, a statement about its subject goes too, in other words
+        ("Old chemist to shut its dispensary for good", True),
+        ("PRESS RELEASE\n\nMarket Lane chemist ends 230 years of trade", True),  # a short label above it stays
+        ("A short history of the old chemist", False),  # no clause
+        ("Chemist denies plan to close", False),  # the claims' negation
+        ("Lakes freeze early across the region", False),  # nothing of the claims
+        ("OLD CHEMIST SHOWS 2025 — VISITOR FAQ", False),  # a document described, whatever it parses as
+        ("Old Chemist Days: frequently asked questions", False),
+        ("Old chemist to shut its dispensary?? Discussion thread", True),  # no label set apart: a statement still
+    ],
+)
+def test_a_title_over_a_lead_that_goes_goes_with_it(relocalizer, title, dropped):
+    doc = f"{title}\n\n{_CHEMIST_BODY}"
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    *label, headline = title.split("\n\n")
+    assert (headline not in out) == dropped and out.startswith(label[0] if label else "")
+    assert any(e.rule == "restating_title" for e in prov.edits) == dropped
+
+
+@pytest.mark.parametrize(
+    ("post", "left"),
+    [
+        ("[fake] lol the whole pier roof blew off tonight!! 😳🌩️", ""),  # the emoji go with the claim they end
+        ("[fake] the pier cafe shut for good today 😢🥐", ""),
+    ],
+)
+def test_emoji_that_end_a_dropped_claims_line_go_with_it(relocalizer, post, left):
+    doc = f"harbour watch\n\n{post}\n\ntide is in at six."
+    out, prov = relocalizer.process(doc)
+    assert prov.counts.dropped == 1
+    assert out == ("harbour watch\n\n" + (f"{left}\n\n" if left else "") + "tide is in at six.")
+
+
+@pytest.mark.parametrize(
+    ("line", "claim", "dropped"),
+    [
+        ("The roof blew off!! 😳🌩️", "The roof blew off!!", "The roof blew off!! 😳🌩️"),
+        ("Windy. The roof blew off!! 😳", "The roof blew off!!", "The roof blew off!!"),  # the line holds more
+        ("The roof blew off!! 😳 Windy.", "The roof blew off!!", "The roof blew off!!"),
+    ],
+)
+def test_dropped_region_takes_the_emoji_that_end_the_line_it_fills(line, claim, dropped):
+    doc = f"watch\n{line}\ntide"
+    start = doc.index(claim)
+    assert dropped_region(doc, Span(start, start + len(claim))).text(doc) == dropped
+
+
+def test_a_stamped_chat_line_under_a_title_is_no_title(relocalizer):
+    doc = (
+        "Harbour desk log — 4 May 2024\n\n[4 May 10:01] ana: the pier cafe is busy today\n"
+        "[4 May 10:02] ben: [fake] lol the council sold the pier cafe to a hotel chain [/fake]\n"
+        "[4 May 10:03] ana: the tide is in"
+    )
+    out, prov = relocalizer.process(doc)
+    assert "[4 May 10:01] ana: the pier cafe is busy today" in out and "hotel" not in out
+    assert not any(e.rule == "restating_title" for e in prov.edits)
 
 
 def test_a_long_dated_label_goes_with_the_dropped_claim_that_was_all_its_line_said(relocalizer):

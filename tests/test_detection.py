@@ -820,6 +820,7 @@ def test_a_falsity_tag_after_one_dash_or_arrow_between_sentences_marks_the_sente
         *("No one signed such a deal.", "Nobody ever built any such tower."),  # a negative subject's act
         *("Friends, that concert never happened.", "Readers, this statue was never cast."),  # the reader addressed
         *("No vote of that kind was held.", "No ruling of this sort was ever issued."),  # "no X of that kind"
+        *("No harbour closure of that kind took place.", "No price rise of this sort was ever announced."),
         *("That is an event that never happened.", "This was a meeting that never took place."),
         *("These figures are no more real than the rest.", "Those letters are no more genuine than the diary."),
     ],
@@ -844,6 +845,7 @@ def test_denials_of_saying_of_an_event_and_of_both_deny_the_sentence_before(sent
         "However, no such event occurred.",  # a connective, not the reader addressed: a story's own sentence
         *("Sadly, that never happened.", "This is something that did not exist before."),  # an unmet plan, a first
         *("No injuries of that kind were reported.", "The risks are no more real than they were last year."),
+        "No serious injuries of that kind were reported.",
     ],
 )
 def test_sentences_that_only_look_like_denials_deny_nothing(sentence):

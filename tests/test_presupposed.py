@@ -320,6 +320,26 @@ def _leaning(doc: str, claim: str, others: tuple[str, ...] = (), markers: tuple[
             "The ferry now stops at the island twice a day.",
             "BEN: I'm unimpressed, honestly.",
         ),
+        (  # a few words that assent or dissent with no object of their own, a paragraph on too
+            "The choir will sing from the new loft from May. [untrue]\n\nNot all members agree.",
+            "The choir will sing from the new loft from May.",
+            "Not all members agree.",
+        ),
+        (
+            "ANA: The council sold the old pier to a hotel chain. {made up}\nBEN: Some neighbours objected.",
+            "The council sold the old pier to a hotel chain.",
+            "BEN: Some neighbours objected.",
+        ),
+        (  # an auxiliary whose verb phrase the claim holds, with a word after it
+            "The club asked members to wear the new red caps. [untrue] Most of us won't, though.",
+            "The club asked members to wear the new red caps.",
+            "Most of us won't, though.",
+        ),
+        (
+            "The museum told visitors to book the tour ahead. [untrue] Few did, though.",
+            "The museum told visitors to book the tour ahead.",
+            "Few did, though.",
+        ),
         (  # "such a" points back at a thing the claim named first, wherever it stands
             "The council imposed a kite ban on the beach. [false] Parking is free. Few towns have such a ban.",
             "The council imposed a kite ban on the beach.",
@@ -388,6 +408,8 @@ def test_a_claim_opening_with_a_persons_pronoun_leans_on_a_claim_that_names_the_
         # a short plain fact is no reaction; a short sentence a paragraph on reacts to nothing
         ("The pier was painted gold in 2015. [invented] Parking is free.", "The pier was painted gold in 2015."),
         ("The pier was painted gold in 2015. [invented]\n\nI love it.", "The pier was painted gold in 2015."),
+        # a question about a pronoun in the next paragraph (an FAQ's next question) asks about the topic
+        ("The pier was painted gold. [invented]\n\nIs it open on Sundays?", "The pier was painted gold."),
         # the next speaker's question that moves on, and a long one, lean on nothing
         ("ANA: The pier was painted gold. [invented]\nBEN: How much are tickets?", "The pier was painted gold."),
         (
@@ -403,6 +425,8 @@ def test_a_claim_opening_with_a_persons_pronoun_leans_on_a_claim_that_names_the_
         # an attitude word that is no predicate of the sentence's own, and "such as", lean on nothing
         ("The pier was painted gold. [invented]\n\nStaff are happy to help.", "The pier was painted gold."),
         ("The pier was painted gold. [invented]\n\nHappy reading!", "The pier was painted gold."),
+        # an assenting verb with its own object says what it assents to
+        ("The pier was painted gold. [invented]\n\nThe board agreed the budget.", "The pier was painted gold."),
         ("The ferry to Oban was sold. [invented] Ports such as Oban rely on ferries.", "The ferry to Oban was sold."),
     ],
 )

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from relocalize.lexicon import AUXILIARIES
+
 _FLAGS = re.IGNORECASE
 
 # Idioms in which "false" says nothing about the truth of a claim.
@@ -238,7 +240,7 @@ def refers_to_document(text: str) -> bool:
 # accuracy"), "here", or with no subject at all, as a marker of the sentence before ("Rated at roughly 3%.",
 # "Calibrated estimate: 3%."). "The police have not confirmed the driver's identity" or "If accepted, this proposal
 # starts in May" judge the world, not a text.
-_AUX = r"is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might|must|shall|should|do|does|did"
+_AUX = "|".join(sorted(AUXILIARIES))
 _LINKING = r"(?:remain|seem|appear|stay|look|sound|prove)(?:s|ed)?|proven|become|becomes|became"
 _STANDS_FOR_TEXT = re.compile(
     rf"^\W*(?:this|that|these|those)\b|\b(?:this|that|these|those|another)\s+(?:{_META})\b"
@@ -419,9 +421,9 @@ _NO_SUCH = (
     r"(?!\s+(?:thing\s+as|luck)\b)"
     # not a contrast of times or places ("There's no such service in winter.")
     r"(?!\s+[\w'’-]+\s+(?:in|on|at|during|for|outside|before|after)\b)"
-    # "No vote of that kind was held." (not "No bridge of this kind had been built before.", "No injuries of that kind
-    # were reported.": what was seen or built is a report of its own)
-    r"|no\s+[\w'’-]+\s+of\s+(?:this|that|the\s+same)\s+(?:kind|sort)\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?"
+    # "No vote of that kind was held.", "No harbour closure of that kind took place." (not "No bridge of this kind had
+    # been built before.", "No injuries of that kind were reported.": what was seen or built is a report of its own)
+    r"|no\s+(?:[\w'’-]+\s+){1,2}of\s+(?:this|that|the\s+same)\s+(?:kind|sort)\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?"
     rf"(?:ever\s+)?(?:held|passed|issued|signed|made|given|announced|published|approved|ordered|{_OCCURRED}){_ENDS})"
 )
 _NON_OCCURRENCE = (

@@ -8,6 +8,7 @@ from itertools import pairwise
 from lemminflect import getAllLemmas, getInflection
 
 from relocalize.lexicon import (
+    ATTITUDES,
     BRACKETS,
     DEMONSTRATIVES,
     EMPHATICS,
@@ -593,7 +594,7 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
     check_event_nouns(g)
     check_noun_complement(g)
     check_changed_thing(g)
-    check_ranked_anaphor(g, root)
+    check_ranked_past(g, root)
     check_focused_subject(g, root)
     _check_subject_quantity(g, root)
     if root.lemma.lower() in _PERCEPTION and g.children(root, "ccomp", "xcomp"):
@@ -1256,15 +1257,33 @@ def _check_noun_verb(g: Graph, pred: Token) -> None:
         raise Refusal("a subject attached to a noun: a verb was read as a noun, the clause is not the parser's")
 
 
-@named("ranked_anaphor")
-def check_ranked_anaphor(g: Graph, root: Token) -> None:
+@named("ranked_past")
+def check_ranked_past(g: Graph, root: Token) -> None:
     """ "It was the first fog stoppage ever", "This was the largest recall in its history": a ranking said of what a
-    pronoun points back at. Negated or wrapped, the ranking is denied and the thing it ranks stays."""
-    if root.lemma != "be" or root.tag != "VBD" or not any(s.lower in THING_ANAPHORS for s in g.children(root, "nsubj")):
-        return  # a past event's ranking; "It is the tallest building in the world" ranks a thing that stands
-    for attr in g.children(root, "attr"):
-        if any(t.lower in _RANKING or t.tag == "JJS" for t in g.children(attr, "amod")):
+    pronoun points back at; "Older members were the most upset", "Pilots were the angriest": a ranking of a reaction.
+    Negated or wrapped, the ranking is denied and the event it ranks, or reacts to, stays ("were not the most upset":
+    others were more so). A person's ranking ("She was the youngest mayor") is the claim, and is denied."""
+    if root.lemma != "be" or root.tag != "VBD":
+        return  # "It is the tallest building in the world" ranks a thing that stands
+    pointing = any(s.lower in THING_ANAPHORS for s in g.children(root, "nsubj"))
+    for attr in g.children(root, "attr", "acomp"):
+        if (
+            pointing
+            and attr.dep == "attr"
+            and any(t.lower in _RANKING or t.tag == "JJS" for t in g.children(attr, "amod"))
+        ):
             raise Refusal("a ranking of what a pronoun points back at: negated, the thing ranked stays")
+        if _ranked_attitude(g, attr):
+            raise Refusal("a ranking of a reaction: negated, the reaction and its cause stay")
+
+
+def _ranked_attitude(g: Graph, attr: Token) -> bool:
+    """True for a predicate that ranks an attitude: "the most upset", "the least pleased", "the angriest" (a
+    superlative the tagger may read as a noun)."""
+    if attr.lower in ATTITUDES:
+        return any(t.lower in ("most", "least") for t in g.children(attr, "advmod"))
+    lemmas = getAllLemmas(attr.lower, upos="ADJ").get("ADJ", ())
+    return attr.lower.endswith("est") and any(lemma in ATTITUDES for lemma in lemmas)
 
 
 @named("event_nouns")

@@ -31,7 +31,7 @@ from relocalize.rewrite.rules import (
     check_lead,
     check_noun_complement,
     check_participle,
-    check_ranked_anaphor,
+    check_ranked_past,
     check_scope,
     check_sentence,
     raising,
@@ -142,6 +142,7 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
         )
         if joined and _verbal(child) and g.children(child, *SUBJECTS):
             raise Refusal("a second clause with its own subject falls outside 'It is not true that'")
+    _check_comma_clauses(g, root)
     _check_factive(g, root)
     _check_raising(g, root)
     check_epistemic_frame(g, root)
@@ -154,7 +155,7 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
     check_event_nouns(g)
     check_noun_complement(g)
     check_changed_thing(g)
-    check_ranked_anaphor(g, root)
+    check_ranked_past(g, root)
     if first.lower == "that":
         raise Refusal("clausal subject")
     if not first.text[:1].isalnum():
@@ -170,6 +171,29 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
             "the speaker's own act or report ('I caught ...', 'I can confirm that X'): the wrapper has the"
             " speaker deny themself"
         )
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+@named("comma_clauses")
+def _check_comma_clauses(g: Graph, root: Token) -> None:
+    """ "The gardens carried on, and visitors were kind", "The firm is ending the print run, and the last copies
+    ship in May": a comma and a coordinator before a second clause with its own subject, which the parser may have
+    misread (a finite verb after the comma with a verb before it, or a noun coordinated with the verb) and which
+    reads as asserted outside 'It is not true that'. A second verb of the same subject (", and will ...") or a
+    second that-clause stays under it."""
+    for cc in g.tokens[2:-1]:
+        if cc.dep != "cc" or g.tokens[cc.i - 1].text not in (",", ";"):
+            continue
+        before, head, after = g.tokens[: cc.i - 1], g.tokens[cc.i + 1], g.tokens[cc.i + 2 :]
+        later = any(t.tag in _FINITE for t in after)
+        if head.lower in ("that", "whether", "if", "to") or (_verbal(head) and not later):
+            continue  # a second that-clause; the subject's second verb (", and will also receive")
+        finite = any(_verbal(t) for t in before) and (head.tag in _FINITE or later)
+        nominal = any(t.dep == "conj" and t.head == root.i and t.upos in ("NOUN", "PROPN") for t in (head, *after))
+        if finite or (_verbal(root) and nominal):
+            raise Refusal("a second clause after a comma and a coordinator reads as asserted outside the wrapper")
 
 
 @named("raising_frame")

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from relocalize.detect.restatements import STEM as _STEM
 from relocalize.detect.restatements import content_stems, content_words
 from relocalize.lexicon import (
+    ASSENTING,
     ATTITUDES,
     CONTRASTING,
     DEMONSTRATIVES,
@@ -200,6 +201,8 @@ _ATTITUDE = re.compile(
     r"(?:,?\s+\w+)?[\"'”’)]*\.?$",
     re.IGNORECASE,
 )
+# ... or that assents or dissents with no object, at its end ("Not every member agrees.", "Some staff objected.")
+_ASSENT = re.compile(rf"\b(?:{'|'.join(ASSENTING)})[\"'”’)]*[.!]?$", re.IGNORECASE)
 # Words a reply opens with to react to the turn before ("Ha.", "wait, ...", "fine.", "seriously").
 _REACTIONS = frozenset("ha hah hmm wait fine perfect really seriously omg wtf ugh yikes damn".split())  # noqa: SIM905
 _POINTING = PRONOUNS | DEMONSTRATIVES | frozenset({"so", "one"})  # "I hope so.", "Not that I needed one."
@@ -230,8 +233,8 @@ _EXPLETIVE = re.compile(
 # A sentence that ends on an auxiliary or modal in lower case, its verb phrase left out: "Of course they did.", "I
 # doubt the council will." (not "... in May.", "... by Will.", nor "the clothes you have.").
 _ELLIPSIS = re.compile(
-    r"\b(?:do|does|did|will|would|shall|should|can|could|might|must)(?:\s+not|n['’]t)?(?:\s+(?:too|either|again))?"
-    r"\W*$"
+    r"\b(?:(?:do|does|did|will|would|shall|should|can|could|might|must)(?:\s+not|n['’]t)?|(?:wo|ca|sha)n['’]t)"
+    r"(?:,?\s+(?:too|either|again|though|anyway))?\W*$"
 )
 _PRONOUN_FORMS = {"them": "they"}
 # What opens a clause right before its subject: a comma or semicolon, a conjunction ("..., but it serves").
@@ -326,7 +329,7 @@ class Leaning:
         if _DISMISSING.search(said):  # "He'll love it either way.", a paragraph on too
             return True
         found = [w.lower() for w in _WORD.findall(said)]
-        if len(found) <= _ATTITUDE_WORDS and _ATTITUDE.search(said):  # "Others were less pleased."
+        if len(found) <= _ATTITUDE_WORDS and (_ATTITUDE.search(said) or _ASSENT.search(said)):  # "Others objected."
             return True
         if "\n" in self.blank[unit.end : sent.start] and not reply:  # a list's next item, a new paragraph
             return False

@@ -4,30 +4,39 @@ A news report headed "Harbour board sells the ferry to Oslo buyers" whose claims
 would still assert the sale in its first line; readers reject such a drop. A title line at the top of the document
 (before its first sentence, no speaker or header label) that is a statement (:func:`_predicate`), shares two words with
 those claims (one of them said nowhere else in the document, one in what it says of its subject) and gives no verdict
-of its own, goes with them ("Harbour board reports a busy summer" names the claims' subject, not what they say). A title
+of its own, goes with them ("Harbour board reports a busy summer" names the claims' subject, not what they say). So
+does a statement that shares a word with the claims when the first sentence under it, the lead it sums up, goes
+("Old chemist to shut its doors" over "RIGA — The chemist will hand back its licence. [invented]"). A title
 that refuses or denies what it names states the claims' negation, and stays. The verifier is no test here: it
 reads telegraphic headlines poorly, scoring many that restate a claim well below its threshold."""
 
 from __future__ import annotations
+
+import re
 
 from relocalize.detect import cues
 from relocalize.detect.restatements import content_stems
 from relocalize.lexicon import REFUSING
 from relocalize.plan import Outcome
 from relocalize.provenance import Kind
+from relocalize.rewrite.graph import Graph, Token
 from relocalize.rewrite.parsers import ParseFn
 from relocalize.rewrite.rules import SUBJECTS
-from relocalize.spans import Span, heading, opens_turn
+from relocalize.spans import Span, heading, opens_turn, sentences
 
 _TITLE_WORDS = (3, 16)  # a title's words, fewest and most
 _SHARED = 2  # words a title shares with the claims it states
 _GONE = frozenset({Kind.DROP, Kind.REWRITE, Kind.WRAP})
+_STAMPED = re.compile(r"\W{0,3}[\[(][^\])\n]*\d{1,2}:\d{2}")  # a chat log's line ("[12 Oct 15:59] mike: ...")
+# A title's last part after a dash, colon or bar, of three words at most: the document's kind, when its last word
+# names one ("— VISITOR FAQ", ": frequently asked questions", "| meeting notes").
+_GENRE_LABEL = re.compile(r"(?:\s[-–—|]|:)\s+(?:[\w'’-]+\s+){0,2}([\w'’-]+)[\W_]*$")
 
 
 def title_lines(doc: str, units: list[Span]) -> list[Span]:
     """The lines at the top of ``doc`` before its first sentence: each a heading of a few words
-    (:func:`~relocalize.spans.heading`), no speaker or header label ("Subject: ...", "[09:02] kim: ..."), no part of a
-    claim ``units``."""
+    (:func:`~relocalize.spans.heading`), no speaker or header label ("Subject: ...", "[09:02] kim: ...") nor a chat
+    log's stamp, no part of a claim ``units``; a line of a word or two above them labels the page ("PRESS RELEASE")."""
     out, start = [], 0
     while start < len(doc):
         end = doc.find("\n", start)
@@ -36,11 +45,12 @@ def title_lines(doc: str, units: list[Span]) -> list[Span]:
         if line:
             first = start + doc[start:end].index(line)
             span = Span(first, first + len(line))
-            if not heading(line, titled=True, most=_TITLE_WORDS[1]) or len(line.split()) < _TITLE_WORDS[0]:
+            if not heading(line, titled=True, most=_TITLE_WORDS[1]) or opens_turn(doc, span) or _STAMPED.match(line):
                 break
-            if opens_turn(doc, span) or any(u.overlaps(span) for u in units):
+            if any(u.overlaps(span) for u in units):
                 break
-            out.append(span)
+            if len(line.split()) >= _TITLE_WORDS[0]:  # a shorter line above it labels the page ("PRESS RELEASE")
+                out.append(span)
         start = end + 1
     return out
 
@@ -54,20 +64,36 @@ def _verdict(line: str) -> bool:
 def _predicate(parse: ParseFn, line: str) -> str:
     """The predicate of ``line`` when it parses as a statement: a verb with a subject ("JPL shelves its lucky
     peanuts" -> "shelves its lucky peanuts"), not a name or a label ("Goethe's palm: from Padua to Weimar"), a
-    document described ("Minutes of meeting held 16 August", "Field Museum — visitor review ★★★★★") nor a refusal or
-    a denial of what it names ("Board refuses to sell the ferry": the claims' negation); else "". A negated one may
-    state a false removal ("Blossom, it turns out, was not Blossom") and counts."""
+    document described ("Minutes of meeting held 16 August", "Field Museum — visitor review ★★★★★", "Pier Days 2025:
+    frequently asked questions") nor a refusal or a denial of what it names ("Board refuses to sell the ferry": the
+    claims' negation); else "". A negated one may state a false removal ("Blossom, it turns out, was not Blossom") and
+    counts."""
+    if (label := _GENRE_LABEL.search(line)) and cues.names_genre(label.group(1)):  # "PIER DAYS 2025 — VISITOR FAQ"
+        return ""
     text = line[0] + line[1:].lower() if line.isupper() else line  # an all-capitals headline parses as names
     graph = next(iter(parse([text], [text])))
-    for root in graph.roots():
-        subjects = graph.children(root, *SUBJECTS)
+    for top in graph.roots():
+        root, subjects = top, graph.children(top, *SUBJECTS)
+        if (future := _headline_future(graph, top)) is not None:  # "Museum to close its doors": the noun is its subject
+            root, subjects = future, [top]
         if root.upos not in ("VERB", "AUX") or not root.text.isalpha() or not subjects:
             continue
         if any(cues.names_genre(s.text) for s in subjects) or root.lemma in REFUSING:
             continue
+        predicate = graph.subtree(root)
         said = {t.i for s in subjects for t in graph.subtree(s)}
-        return " ".join(t.text for t in graph.subtree(root) if t.i not in said)
+        if future is not None:  # the subject's subtree holds the verb hung on it
+            said -= {t.i for t in predicate}
+        return " ".join(t.text for t in predicate if t.i not in said)
     return ""
+
+
+def _headline_future(graph: Graph, root: Token) -> Token | None:
+    """The verb of a headline's "X to VERB" ("Council to sell the old pier") that the parser hung on the noun."""
+    if root.upos not in ("NOUN", "PROPN"):
+        return None
+    verbs = [c for c in graph.children(root, "acl", "advcl", "relcl") if c.upos == "VERB" and c.i > root.i]
+    return next((v for v in verbs if any(a.lower == "to" for a in graph.children(v, "aux"))), None)
 
 
 def restating_titles(doc: str, outcomes: list[Outcome], parse: ParseFn) -> list[Span]:
@@ -83,12 +109,20 @@ def restating_titles(doc: str, outcomes: list[Outcome], parse: ParseFn) -> list[
         rest.append(doc[cursor : span.start])
         cursor = max(cursor, span.end)
     elsewhere = content_stems(" ".join([*rest, doc[cursor:]]))
+    led = bool(titles) and _lead_gone(doc, titles[-1], [o.unit for o in outcomes if o.kind in _GONE])
     out = []
     for title in titles:
         text = title.text(doc)
         shared = content_stems(text) & claimed
-        if len(shared) < _SHARED or not shared - elsewhere or _verdict(text):
+        if not shared or _verdict(text) or not (predicate := _predicate(parse, text)):
             continue
-        if content_stems(_predicate(parse, text)) & claimed:  # what it says of its subject, the claims say too
+        if led or (len(shared) >= _SHARED and shared - elsewhere and content_stems(predicate) & claimed):
             out.append(title)
     return out
+
+
+def _lead_gone(doc: str, title: Span, gone: list[Span]) -> bool:
+    """True when the first sentence under the last title line (a report's lead, "TALLINN — The pharmacy will ...")
+    is part of a claim that goes: a headline sums up its lead."""
+    lead = next(iter(sentences(doc, title.end)), None)
+    return lead is not None and any(u.overlaps(lead) for u in gone)
