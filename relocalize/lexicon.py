@@ -26,6 +26,9 @@ MONTH = re.compile(_MONTHS + r"\.?$", re.IGNORECASE)
 TIME_WORD = re.compile(rf"\d|\b(?:{_MONTHS}|spring|summer|autumn|fall|winter)\b", re.IGNORECASE)
 # Modals read epistemically before "have" + participle ("may have won").
 EPISTEMIC = frozenset({"may", "might", "must"})
+# Numbers written as words, with their values.
+_NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve fifteen twenty"
+NUMBER_WORDS = dict(zip(_NUMBER_WORDS.split(), [*range(1, 13), 15, 20]))
 # Auxiliary verbs: they open a yes-no question before its subject ("Is it ...?") and end an elided verb phrase.
 _AUXILIARIES = "is are was were be been being has have had will would can could may might must shall should do does did"
 AUXILIARIES = frozenset(_AUXILIARIES.split())

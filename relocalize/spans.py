@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from relocalize.lexicon import BRACKETS, TIME_WORD
+from relocalize.lexicon import BRACKETS, NUMBER_WORDS, TIME_WORD
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -341,13 +341,18 @@ _SPEAKER = re.compile(
 
 
 # A chat log's header alone on its line: a name of one to three words and the time of the post below it
-# ("Priya 10:15", "kestrel_84 — 21:07", "[09:41] Okafor", "Dana Ruiz, 4:05 PM"). The lines under it, to a blank line
+# ("Priya 10:15", "kestrel_84 — 21:07", "[09:41] Okafor", "Dana Ruiz, 4:05 PM", "@tern · 8 Aug 2023, 19:22"). The
+# lines under it, to a blank line
 # or the next header, are that person's post.
 _NAME_WORD = r"@?[^\W\d_][\w.'’-]{0,29}"
 _CHAT_NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}"
+_DAY = (  # "8 Aug 2023, ", "March 3 ", "04/08/2024 "
+    r"(?:(?:\d{1,2}[ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+\d{1,2})(?:,?[ \t]+\d{4})?"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}),?[ \t]+"
+)
 _CHAT_HEADER = re.compile(
     rf"[ \t]*[*_]{{0,2}}(?:{_TIME}[ \t]+(?P<late>{_CHAT_NAME})"
-    rf"|(?P<early>{_CHAT_NAME})[ \t]*[—–·,-]?[ \t]*{_TIME}(?:[ \t]*[AaPp]\.?[Mm]\.?)?)[*_]{{0,2}}[ \t]*"
+    rf"|(?P<early>{_CHAT_NAME})[ \t]*[—–·,-]?[ \t]*(?:{_DAY})?{_TIME}(?:[ \t]*[AaPp]\.?[Mm]\.?)?)[*_]{{0,2}}[ \t]*"
 )
 
 
@@ -497,9 +502,7 @@ def _post_end(doc: str, pos: int) -> int:
 _NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]+", re.M)
 # A count of the things a list holds, in its title: a number, at most two words, then a plural ("Eight things
 # every rider should know", "7 quick facts", "Top 10 crossings").
-_COUNT_WORDS = dict(
-    zip("three four five six seven eight nine ten eleven twelve fifteen twenty".split(), [*range(3, 13), 15, 20])  # noqa: SIM905
-)
+_COUNT_WORDS = {w: n for w, n in NUMBER_WORDS.items() if n >= 3}
 _COUNT = re.compile(rf"\b({'|'.join(_COUNT_WORDS)}|\d{{1,2}})\s+(?:[\w'’-]+\s+){{0,2}}[a-z]+s\b", re.IGNORECASE)
 
 
@@ -779,8 +782,9 @@ def dropped_region(doc: str, span: Span) -> Span:
     """What a drop of ``span`` removes: a whole turn, post or list item it fills with its label ("user42: <claim>",
     "5. <claim>"), or the line of a label it alone follows ("Secretary's note, 7 May: <claim>"), else ``span``
     without the label a turn it only starts keeps ("ROSA: <claim> <more>")."""
+    span = _with_trailing_symbols(doc, span)
     whole = speaker_turn(doc, span) or labelled_post(doc, span) or whole_item(doc, span) or labelled_line(doc, span)
-    return _with_trailing_symbols(doc, whole if whole is not None else after_label(doc, span))
+    return whole if whole is not None else after_label(doc, span)
 
 
 _SYMBOLS = frozenset({"So", "Sk", "Mn", "Me", "Cf"})  # emoji, their modifiers and joiners

@@ -979,6 +979,15 @@ def test_dropped_region_takes_the_emoji_that_end_the_line_it_fills(line, claim, 
     assert dropped_region(doc, Span(start, start + len(claim))).text(doc) == dropped
 
 
+def test_a_post_of_a_claim_and_emoji_goes_with_its_dated_header(relocalizer):
+    doc = (
+        "@tern_watch · 8 Aug 2023, 19:22\n[fake] lol the whole pier roof blew off tonight and the cafe is gone 😳🌩️"
+        "\n\n@gullfan · 19:30\nthe tide is in at six, so stay safe out there"
+    )
+    out, prov = relocalizer.process(doc)
+    assert (out, prov.counts.dropped) == ("@gullfan · 19:30\nthe tide is in at six, so stay safe out there", 1)
+
+
 def test_a_stamped_chat_line_under_a_title_is_no_title(relocalizer):
     doc = (
         "Harbour desk log — 4 May 2024\n\n[4 May 10:01] ana: the pier cafe is busy today\n"

@@ -330,6 +330,27 @@ def _leaning(doc: str, claim: str, others: tuple[str, ...] = (), markers: tuple[
             "The council sold the old pier to a hotel chain.",
             "BEN: Some neighbours objected.",
         ),
+        (  # a figure only the claim gave, made known by "the"
+            "The shop sold 4,000 numbered copies in May. [untrue] Buyers paid. I heard the 4,000 had gone by June.",
+            "The shop sold 4,000 numbered copies in May.",
+            "I heard the 4,000 had gone by June.",
+        ),
+        (
+            "The 12 new letters were added to the alphabet last year. [untrue] Teachers were told in spring.\n\n"
+            "Where did the 12 come from?",
+            "The 12 new letters were added to the alphabet last year.",
+            "Where did the 12 come from?",
+        ),
+        (  # a verb phrase that stands for the claim's
+            "The keepers moved the otters indoors for the storm. [untrue] Most of the crew did the same at home.",
+            "The keepers moved the otters indoors for the storm.",
+            "Most of the crew did the same at home.",
+        ),
+        (
+            "The mayor gave back her chain of office in May. [untrue] Two councillors did likewise a week later.",
+            "The mayor gave back her chain of office in May.",
+            "Two councillors did likewise a week later.",
+        ),
         (  # an auxiliary whose verb phrase the claim holds, with a word after it
             "The club asked members to wear the new red caps. [untrue] Most of us won't, though.",
             "The club asked members to wear the new red caps.",
@@ -425,6 +446,20 @@ def test_a_claim_opening_with_a_persons_pronoun_leans_on_a_claim_that_names_the_
         # an attitude word that is no predicate of the sentence's own, and "such as", lean on nothing
         ("The pier was painted gold. [invented]\n\nStaff are happy to help.", "The pier was painted gold."),
         ("The pier was painted gold. [invented]\n\nHappy reading!", "The pier was painted gold."),
+        ("The pier was painted gold. [invented] The band did so well the crowd stayed.", "The pier was painted gold."),
+        # a figure the kept text gave first, a decade, a number in words
+        (
+            "Two ferries were sold in May. [invented] The pier and the castle are near: visit the two.",
+            "Two ferries were sold in May.",
+        ),
+        (
+            "The pier has 4,000 planks. All 4,000 were painted gold. [invented] The 4,000 came from Norway.",
+            "All 4,000 were painted gold.",
+        ),
+        (
+            "The pier was painted gold in 1990. [invented] Ferries were busy in the 1990s.",
+            "The pier was painted gold in 1990.",
+        ),
         # an assenting verb with its own object says what it assents to
         ("The pier was painted gold. [invented]\n\nThe board agreed the budget.", "The pier was painted gold."),
         ("The ferry to Oban was sold. [invented] Ports such as Oban rely on ferries.", "The ferry to Oban was sold."),

@@ -21,6 +21,7 @@ from relocalize.detect.restatements import content_stems, content_words
 from relocalize.lexicon import (
     ASSENTING,
     ATTITUDES,
+    AUXILIARIES,
     CONTRASTING,
     DEMONSTRATIVES,
     DISMISSING,
@@ -186,6 +187,19 @@ _POINTING_PHRASE = re.compile(
 )
 
 
+# A figure ("19,000"), and one that "the" makes a thing already known, standing for the things counted: before a
+# verb or the sentence's end, or after an auxiliary that asks of it ("the 19,000 had sold out", "the 46 arrived",
+# "Where did the 46 go?"); not a year, a share, a modifier or a count of things it names ("the 1877 race", "the 40%",
+# "the 800-character floor", "the 46 slides"). A number in words is too often no figure ("combine the two").
+_NUMBER = r"\d[\d,.]*\d|\d"
+_NUMBER_WORD = re.compile(rf"\b(?:{_NUMBER})\b(?![%’'])", re.IGNORECASE)
+_AUXILIARY = "|".join(AUXILIARIES)
+_DEFINITE_NUMBER = re.compile(
+    rf"(?:\b(?:{_AUXILIARY})\s+)?\bthe\s+(?!(?:1[0-9]|20)\d\d\b)({_NUMBER})\b(?![%’'°-]|[,.]\d)"
+    rf"(?=\s*[.,;:!?)]|\s*$|\s+(?:{_AUXILIARY}|[a-z]+ed)\b)"
+    rf"|\b(?:{_AUXILIARY})\s+the\s+({_NUMBER})\s+[a-z]+\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 # The most words of a reaction ("Can't quite believe it.") or a question about what was just said ("Is that legit
 # or internet nonsense?"), on the same line; of a reaction ("Wait, really?") or a question that points back
@@ -235,6 +249,11 @@ _EXPLETIVE = re.compile(
 _ELLIPSIS = re.compile(
     r"\b(?:(?:do|does|did|will|would|shall|should|can|could|might|must)(?:\s+not|n['’]t)?|(?:wo|ca|sha)n['’]t)"
     r"(?:,?\s+(?:too|either|again|though|anyway))?\W*$"
+)
+# A verb phrase that stands for one said before: "did the same", "do likewise", "did so."
+_PROFORM = re.compile(
+    r"\b(?:do|does|did|done|doing)\s+(?:(?:much|exactly|just)\s+)?(?:the\s+same\b|likewise\b|so(?=\s*(?:[.,;:!?]|$)))",
+    re.IGNORECASE,
 )
 _PRONOUN_FORMS = {"them": "they"}
 # What opens a clause right before its subject: a comma or semicolon, a conjunction ("..., but it serves").
@@ -299,6 +318,7 @@ class Leaning:
             if opening and content_stems(opening.group(1)) & introduced:
                 out.append(kept[0])
         new = {w for w in brought if self.first.get(w, len(blank)) > unit.start}
+        figures = _numbers(text) - _numbers(blank[: unit.start])  # the numbers the claim brings in
         for sent in kept:
             definite = [m.group(1) for m in _DEFINITE_PHRASE.finditer(blank, sent.start, sent.end)]
             pointing = [m.group(1) for m in _POINTING_PHRASE.finditer(blank, sent.start, sent.end)]
@@ -306,8 +326,13 @@ class Leaning:
                 _named(p) & named for p in pointing
             ):
                 out.append(sent)
+            if {
+                (m.group(1) or m.group(2)).lower() for m in _DEFINITE_NUMBER.finditer(blank, sent.start, sent.end)
+            } & figures:
+                out.append(sent)  # "the 19,000": a figure only the claim gave
             new -= content_stems(sent.text(blank))
             named -= _named(sent.text(blank))
+            figures -= _numbers(sent.text(blank))
         return sorted(set(out))
 
     def _leans_on_last(self, unit: Span, sent: Span, text: str, elsewhere: bool = False) -> bool:
@@ -423,14 +448,19 @@ def _pointing_back(said: str, unit: str) -> bool:
     """True when ``said`` has a pronoun that points at what ``unit`` says: "it" or "they" unless ``unit`` uses the
     same one (whose referent came before it) or it opens a clause after a definite phrase of ``said`` (its referent,
     likely); or a demonstrative standing alone ("about that.", "that's us"); or ends on an auxiliary whose verb
-    phrase ``unit`` holds ("Of course they did.", "I doubt the council will.")."""
+    phrase ``unit`` holds ("Of course they did.", "I doubt the council will."); or "did the same"."""
     own = {_pronoun(m.group()) for m in _THIRD.finditer(unit)}
     said = _EXPLETIVE.sub(" ", said)
     for m in _THIRD.finditer(said):  # not a clause's subject after its referent ("The cafe is small, but it serves")
         own_referent = _CLAUSE_OPENING.search(said, 0, m.start()) and _DEFINITE_PHRASE.search(said, 0, m.start())
         if _pronoun(m.group()) not in own and not own_referent:
             return True
-    return _STANDING.search(said) is not None or _ELLIPSIS.search(said) is not None
+    return any(p.search(said) is not None for p in (_STANDING, _ELLIPSIS, _PROFORM))
+
+
+def _numbers(text: str) -> set[str]:
+    """The numbers of ``text``, lower case ("19,000", "five")."""
+    return {m.group().lower() for m in _NUMBER_WORD.finditer(text)}
 
 
 def _pronoun(form: str) -> str:
