@@ -66,6 +66,10 @@ _EVALUATIVE = frozenset(
     "odd strange weird bizarre surreal eerie ironic fitting apt remarkable curious funny striking unusual "  # noqa: SIM905
     "fascinating interesting extraordinary tragic lucky fortunate unfortunate moving poignant heartbreaking".split()
 )
+# Verbs that judge a that-clause's event with "it" as their subject ("It helps that the ferry runs on Sundays", "It
+# surprised nobody that the pier closed"): negated, the judgement is denied and the event stays.
+_JUDGING = "help matter count hurt surprise shock amaze annoy please delight upset worry bother"
+_JUDGING_VERBS = frozenset(_JUDGING.split())
 # The same evaluations as sentence adverbs ("Fortunately the lifeboat reached the trawler"): negated, the writer
 # would call the event's absence fortunate; wrapped, "It is not true that fortunately X" is no one's sentence.
 _EVALUATIVE_ADVERBS = frozenset(
@@ -1048,15 +1052,35 @@ def check_degree_result(g: Graph) -> None:
 @named("evaluation")
 def check_evaluation(g: Graph, root: Token) -> None:
     """ "It felt odd to see the tower without its bell", "It is ironic that the ferry sank", "Fortunately the lifeboat
-    reached the trawler": an evaluation of an event presupposes it; negated or wrapped, the evaluation is denied (or
-    passed to the event's absence) and the event still happened."""
+    reached the trawler", "It helps that the ferry runs", "That was a huge relief": an evaluation of an event
+    presupposes it; negated or wrapped, the evaluation is denied (or passed to the event's absence) and the event
+    still happened."""
     for judged in g.children(root, "acomp", "attr", "oprd"):
         if judged.lower in _EVALUATIVE and (g.children(judged, "ccomp", "xcomp") or g.children(root, "ccomp", "xcomp")):
             raise Refusal(f"an evaluation of an event ('It felt {judged.lower} to see X'): the event stays asserted")
     if adverb := next((a for a in g.children(root, "advmod") if a.lower in _EVALUATIVE_ADVERBS), None):
         raise Refusal(f"the writer's evaluation {adverb.text!r} of the event would judge its absence instead")
+    expletive = any(s.lower == "it" for s in g.children(root, "nsubj", "expl"))
+    if expletive and root.lemma.lower() in _JUDGING_VERBS and g.children(root, "ccomp"):
+        raise Refusal(f"'It {root.text} that X' judges X: negated, the judgement is denied and X stays")
+    if _judged_by_demonstrative(g, root):
+        raise Refusal("a demonstrative's evaluation ('That was a huge relief'): negated, what it points at stays")
     if _OF_COURSE.search(g.text):
         raise Refusal("'of course' vouches for the event: negated or wrapped, it vouches for its absence")
+
+
+def _judged_by_demonstrative(g: Graph, root: Token) -> bool:
+    """True for "That was a huge relief", "This is a big step", "That's a lot": a demonstrative alone as the subject of
+    "be" and a predicate that judges (an adjective, "a" noun with one, "a lot"), not "That was the old ferry"."""
+    subjects = g.children(root, "nsubj")
+    if root.lemma != "be" or not any(s.lower in DEMONSTRATIVES and not g.children(s) for s in subjects):
+        return False
+    for judged in g.children(root, "acomp", "attr"):
+        some = any(d.lower in ("a", "an") for d in g.children(judged, "det"))
+        described = some and any(a.upos == "ADJ" for a in g.children(judged, "amod"))
+        if judged.upos == "ADJ" or judged.lower == "lot" or described:
+            return True
+    return False
 
 
 @named("participle")
