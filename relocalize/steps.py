@@ -53,7 +53,7 @@ from relocalize.spans import (
     unbalanced_quotes,
 )
 from relocalize.verify.presupposed import Leaning, false_vocabulary, negated, presupposed
-from relocalize.verify.titles import restating_titles
+from relocalize.verify.titles import restating_headings, restating_titles
 
 if TYPE_CHECKING:
     from relocalize.pipeline import Pipeline
@@ -358,6 +358,8 @@ class Decide(Step):
             keep_with_annotations(list(plan.outcomes.values()), notices)
             for title in restating_titles(plan.doc, list(plan.outcomes.values()), models.parse):
                 plan.outcomes[title] = Outcome(title, kind=Kind.DROP, method="policy", rule="restating_title")
+            for head in restating_headings(plan.doc, list(plan.outcomes.values())):
+                plan.outcomes[head] = Outcome(head, kind=Kind.DROP, method="policy", rule="restating_heading")
             self.counts.update(o.kind for o in plan.outcomes.values())
             self.counts.update(f"kept:{o.method}" for o in plan.outcomes.values() if o.kind == Kind.KEPT)
         return batch

@@ -988,6 +988,31 @@ def test_a_post_of_a_claim_and_emoji_goes_with_its_dated_header(relocalizer):
     assert (out, prov.counts.dropped) == ("@gullfan · 19:30\nthe tide is in at six, so stay safe out there", 1)
 
 
+_GUIDE = (
+    "Pier guide\n\nHistory\nThe pier opened in 1901 and was rebuilt after a storm.\n\n{heading}\n[fake] The pier was"
+    " sold to a hotel chain in 2022. [/fake]\n\nVisiting\nThe ballroom is open daily from nine."
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "dropped"),
+    [
+        ("The hotel years", True),  # it names what only the negated claim said
+        ("Hotel chain takeover", True),
+        ("The ballroom", False),  # the kept text names it too
+        ("Recent events", False),  # nothing of the claim
+        ("2. The hotel years", False),  # a numbered heading: the list would skip a number
+    ],
+)
+def test_a_heading_over_a_section_of_negated_claims_goes_when_it_names_only_them(relocalizer, heading, dropped):
+    doc = _GUIDE.format(heading=heading)
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    assert "It is not true that the pier was sold to a hotel chain in 2022." in out
+    assert (f"{heading}\n" not in out) == dropped
+    assert any(e.rule == "restating_heading" for e in prov.edits) == dropped
+
+
 def test_a_stamped_chat_line_under_a_title_is_no_title(relocalizer):
     doc = (
         "Harbour desk log — 4 May 2024\n\n[4 May 10:01] ana: the pier cafe is busy today\n"

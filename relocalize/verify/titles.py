@@ -22,11 +22,12 @@ from relocalize.provenance import Kind
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.rewrite.parsers import ParseFn
 from relocalize.rewrite.rules import SUBJECTS
-from relocalize.spans import Span, heading, opens_turn, sentences
+from relocalize.spans import LIST_ITEM, Span, heading, opens_turn, sentences
 
 _TITLE_WORDS = (3, 16)  # a title's words, fewest and most
 _SHARED = 2  # words a title shares with the claims it states
 _GONE = frozenset({Kind.DROP, Kind.REWRITE, Kind.WRAP})
+_NUMBERED = re.compile(r"\W{0,2}\d{1,3}[.)]")  # "2. Sample tree", "**3)** The lock"
 _STAMPED = re.compile(r"\W{0,3}[\[(][^\])\n]*\d{1,2}:\d{2}")  # a chat log's line ("[12 Oct 15:59] mike: ...")
 # A title's last part after a dash, colon or bar, of three words at most: the document's kind, when its last word
 # names one ("— VISITOR FAQ", ": frequently asked questions", "| meeting notes").
@@ -126,3 +127,38 @@ def _lead_gone(doc: str, title: Span, gone: list[Span]) -> bool:
     is part of a claim that goes: a headline sums up its lead."""
     lead = next(iter(sentences(doc, title.end)), None)
     return lead is not None and any(u.overlaps(lead) for u in gone)
+
+
+def restating_headings(doc: str, outcomes: list[Outcome]) -> list[Span]:
+    """The headings of sections whose every claim was negated or dropped (one at least negated or wrapped: a section
+    of drops alone keeps its claims) when the heading names what only those claims said ("The hotel years" over "It
+    is not true that the pier was sold to a hotel chain."): it would still announce them."""
+    sections: dict[Span, list[Outcome]] = {}
+    for o in outcomes:
+        if o.section is not None:
+            sections.setdefault(o.section, []).append(o)
+    gone = [o.unit for o in outcomes if o.kind in _GONE]
+    out = []
+    for body, filling in sections.items():
+        if not all(o.kind in _GONE for o in filling):
+            continue
+        start = doc.rfind("\n", 0, body.start) + 1  # the body starts where its heading's line ends
+        line = doc[start : body.start].strip()
+        if not line or LIST_ITEM.match(line) or _NUMBERED.match(line):  # a numbered heading: the list would skip it
+            continue
+        first = start + doc[start : body.start].index(line)
+        head = Span(first, first + len(line))
+        claimed = set().union(*(content_stems(o.unit.text(doc)) for o in filling))
+        rest = " ".join(doc[a:b] for a, b in _kept([head, *gone], len(doc)))
+        if (content_stems(line) & claimed) - content_stems(rest):
+            out.append(head)
+    return out
+
+
+def _kept(removed: list[Span], end: int) -> list[tuple[int, int]]:
+    """The stretches of a document of length ``end`` outside ``removed``."""
+    out, cursor = [], 0
+    for span in sorted(removed):
+        out.append((cursor, span.start))
+        cursor = max(cursor, span.end)
+    return [*out, (cursor, end)]
