@@ -74,7 +74,7 @@ ATTITUDES = frozenset(_ATTITUDES.split())
 # Verbs that end a short sentence assenting to or dissenting from what was just said, with no object of their own
 # ("Not every member agrees.", "Some staff objected.").
 _ASSENTING = "agree agrees agreed disagree disagrees disagreed approve approves approved disapprove disapproves"
-ASSENTING = frozenset(f"{_ASSENTING} disapproved object objects objected concur concurs concurred".split())
+ASSENTING = frozenset(f"{_ASSENTING} disapproved objected concur concurs concurred".split())  # "object": a noun too
 # Words that set a sentence against what came before whatever stands between, a paragraph break too ("He will love
 # it either way.", "We went anyway.").
 DISMISSING = (

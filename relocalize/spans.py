@@ -351,7 +351,7 @@ _DAY = (  # "8 Aug 2023, ", "March 3 ", "04/08/2024 "
     r"|\d{1,2}/\d{1,2}/\d{2,4}),?[ \t]+"
 )
 _CHAT_HEADER = re.compile(
-    rf"[ \t]*[*_]{{0,2}}(?:{_TIME}[ \t]+(?P<late>{_CHAT_NAME})"
+    rf"[ \t]*(?:[↳>][ \t]*)?[*_]{{0,2}}(?:{_TIME}[ \t]+(?P<late>{_CHAT_NAME})"  # a reply's arrow: "↳ @tern · 19:41"
     rf"|(?P<early>{_CHAT_NAME})[ \t]*[—–·,-]?[ \t]*(?:{_DAY})?{_TIME}(?:[ \t]*[AaPp]\.?[Mm]\.?)?)[*_]{{0,2}}[ \t]*"
 )
 
@@ -360,6 +360,14 @@ def chat_header_name(line: str) -> str | None:
     """The name of a chat log's header line ("Priya 10:15" -> "priya"), or None when ``line`` is no such header."""
     header = _CHAT_HEADER.fullmatch(line)
     return (header.group("late") or header.group("early")).lower() if header else None
+
+
+def _chat_log(doc: str) -> bool:
+    """True when ``doc`` holds header lines of a chat log: a name over two of them at least ("Priya 10:15" ...
+    "Priya 10:19"), not a timetable's lines ("Doors open 19:30", "Fireworks 22:00")."""
+    names = [chat_header_name(line) for line in doc.split("\n")]
+    named = [n for n in names if n]
+    return len(set(named)) < len(named)
 
 
 _BRACKETED = re.compile(r"\[[^\]\n]*\]|\([^)\n]*\)|\{[^}\n]*\}")
@@ -452,8 +460,8 @@ def _label_above(doc: str, start: int) -> int | None:
     if start == 0:
         return None
     above = doc.rfind("\n", 0, start - 1) + 1
-    alone = _SPEAKER.fullmatch(doc, above, start - 1) or _CHAT_HEADER.fullmatch(doc, above, start - 1)
-    return above if alone else None
+    header = _CHAT_HEADER.fullmatch(doc, above, start - 1) is not None and _chat_log(doc)
+    return above if _SPEAKER.fullmatch(doc, above, start - 1) or header else None
 
 
 def speaker_turn(doc: str, span: Span) -> Span | None:
@@ -487,10 +495,10 @@ def labelled_post(doc: str, span: Span) -> Span | None:
 
 
 def _post_end(doc: str, pos: int) -> int:
-    """Where the post holding ``pos`` ends: at a blank line, a chat header line or the end of ``doc``."""
+    """Where the post holding ``pos`` ends: at a blank line, a chat log's header line or the end of ``doc``."""
     end = doc.find("\n\n", pos)
     end = len(doc) if end < 0 else end
-    line = doc.find("\n", pos)
+    line = doc.find("\n", pos) if _chat_log(doc) else -1
     while 0 <= line < end:
         nxt = doc.find("\n", line + 1)
         if _CHAT_HEADER.fullmatch(doc, line + 1, end if nxt < 0 else min(nxt, end)):
@@ -719,10 +727,17 @@ def entry_label(doc: str, span: Span, annotations: Sequence[Span] = ()) -> bool:
     start = doc.rfind("\n", 0, span.start) + 1
     if lead.strip() or start == span.start:
         return False
-    opening = doc[start : span.start]  # the line's other claims before it, the first opening with a date label
+    opening = _BRACKETED.sub("", doc[start : span.start]).lstrip()  # the first of the line's other claims
     label = _ENTRY.match(opening)
-    dated = label is not None and TIME_WORD.search(label.group()) is not None and label.group()[-1:].isspace()
-    return (dated and not _numbered_name(label.group())) or _time_label(_TIME_LABEL.match(opening))
+    return (label is not None and _dated(label.group())) or _time_label(_TIME_LABEL.match(opening))
+
+
+def _dated(label: str) -> bool:
+    """True for an entry's label of dates alone, then a dash or colon ("November 2023 — ", "1998 – "), not the
+    start of a sentence that holds a year ("In 2019 the town grew - ")."""
+    words = label.strip(" \t*_:–—-").replace(",", " ").split()
+    dates = all(w.isdigit() or TIME_WORD.fullmatch(w) or w.lower() in _TIME_MODIFIERS for w in words)
+    return bool(words) and dates and label[-1:].isspace()
 
 
 def _numbered_name(lead: str) -> bool:

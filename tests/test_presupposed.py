@@ -337,9 +337,9 @@ def _leaning(doc: str, claim: str, others: tuple[str, ...] = (), markers: tuple[
         ),
         (
             "The 12 new letters were added to the alphabet last year. [untrue] Teachers were told in spring.\n\n"
-            "Where did the 12 come from?",
+            "Nobody knows where the 12 are from.",
             "The 12 new letters were added to the alphabet last year.",
-            "Where did the 12 come from?",
+            "Nobody knows where the 12 are from.",
         ),
         (  # a verb phrase that stands for the claim's
             "The keepers moved the otters indoors for the storm. [untrue] Most of the crew did the same at home.",
@@ -460,6 +460,10 @@ def test_a_claim_opening_with_a_persons_pronoun_leans_on_a_claim_that_names_the_
             "The pier was painted gold in 1990. [invented] Ferries were busy in the 1990s.",
             "The pier was painted gold in 1990.",
         ),
+        # a passive, and "object" as a noun
+        ("The pier was painted gold. [invented]\n\nThe budget was approved.", "The pier was painted gold."),
+        ("The pier was painted gold. [invented]\n\nA guard watches the object.", "The pier was painted gold."),
+        ("The pier was painted gold in 2019. [invented] The 2019 fair was busy.", "The pier was painted gold in 2019."),
         # an assenting verb with its own object says what it assents to
         ("The pier was painted gold. [invented]\n\nThe board agreed the budget.", "The pier was painted gold."),
         ("The ferry to Oban was sold. [invented] Ports such as Oban rely on ferries.", "The ferry to Oban was sold."),

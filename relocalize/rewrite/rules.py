@@ -70,6 +70,10 @@ _EVALUATIVE = frozenset(
 # surprised nobody that the pier closed"): negated, the judgement is denied and the event stays.
 _JUDGING = "help matter count hurt surprise shock amaze annoy please delight upset worry bother"
 _JUDGING_VERBS = frozenset(_JUDGING.split())
+# Adjectives that judge what a demonstrative points at ("That was amazing", "This is a big step"), not describe it
+# ("That was a Danish ship").
+_JUDGING_ADJ = "amazing incredible impressive terrible awful wonderful great good bad huge big massive enormous sad"
+_JUDGING_ADJECTIVES = frozenset(f"{_JUDGING_ADJ} brilliant shocking stunning unbelievable real serious".split())
 # The same evaluations as sentence adverbs ("Fortunately the lifeboat reached the trawler"): negated, the writer
 # would call the event's absence fortunate; wrapped, "It is not true that fortunately X" is no one's sentence.
 _EVALUATIVE_ADVERBS = frozenset(
@@ -1104,8 +1108,8 @@ def _judged_by_demonstrative(g: Graph, root: Token) -> bool:
         return False
     for judged in g.children(root, "acomp", "attr"):
         some = any(d.lower in ("a", "an") for d in g.children(judged, "det"))
-        described = some and any(a.upos == "ADJ" for a in g.children(judged, "amod"))
-        if judged.upos == "ADJ" or judged.lower == "lot" or described:
+        described = some and any(a.lower in _JUDGING_ADJECTIVES for a in g.children(judged, "amod"))
+        if judged.lower in _JUDGING_ADJECTIVES | _EVALUATIVE or judged.lower == "lot" or described:
             return True
     return False
 
@@ -1330,8 +1334,9 @@ def check_ranked_past(g: Graph, root: Token) -> None:
 
 def _ranked_attitude(g: Graph, attr: Token) -> bool:
     """True for a predicate that ranks an attitude: "the most upset", "the least pleased", "the angriest" (a
-    superlative the tagger may read as a noun)."""
-    if attr.lower in ATTITUDES:
+    superlative the tagger may read as a noun); or says "most" for "very" ("most pleased"), which the negation
+    garbles."""
+    if attr.lower in ATTITUDES:  # "the most upset"; "most pleased" (very pleased) would read "not most pleased"
         return any(t.lower in ("most", "least") for t in g.children(attr, "advmod"))
     lemmas = getAllLemmas(attr.lower, upos="ADJ").get("ADJ", ())
     return attr.lower.endswith("est") and any(lemma in ATTITUDES for lemma in lemmas)

@@ -174,6 +174,8 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_NESTED = frozenset({"ccomp", "relcl", "acl", "advcl", "csubj", "pcomp"})
+_CLAUSE_OPENERS = frozenset({"that", "which", "who", "whom", "whose", "where", "when", "whether", "if"})
 
 
 @named("comma_clauses")
@@ -187,13 +189,20 @@ def _check_comma_clauses(g: Graph, root: Token) -> None:
         if cc.dep != "cc" or g.tokens[cc.i - 1].text not in (",", ";"):
             continue
         before, head, after = g.tokens[: cc.i - 1], g.tokens[cc.i + 1], g.tokens[cc.i + 2 :]
-        later = any(t.tag in _FINITE for t in after)
+        later = any(t.tag in _FINITE and not _nested(g, t) for t in after)
         if head.lower in ("that", "whether", "if", "to") or (_verbal(head) and not later):
             continue  # a second that-clause; the subject's second verb (", and will also receive")
-        finite = any(_verbal(t) for t in before) and (head.tag in _FINITE or later)
+        finite = any(_verbal(t) for t in before) and later
         nominal = any(t.dep == "conj" and t.head == root.i and t.upos in ("NOUN", "PROPN") for t in (head, *after))
         if finite or (_verbal(root) and nominal):
             raise Refusal("a second clause after a comma and a coordinator reads as asserted outside the wrapper")
+
+
+def _nested(g: Graph, t: Token) -> bool:
+    """True for a verb (or its auxiliary) of a clause inside another that a word opens: a that-clause or a relative
+    one ("..., and will say that sales were poor", "the boathouse that stood empty")."""
+    verb = g.tokens[t.head] if t.dep in ("aux", "auxpass") else t
+    return verb.dep in _NESTED and any(c.lower in _CLAUSE_OPENERS for c in g.children(verb))
 
 
 @named("raising_frame")

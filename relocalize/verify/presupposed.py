@@ -187,17 +187,14 @@ _POINTING_PHRASE = re.compile(
 )
 
 
-# A figure ("19,000"), and one that "the" makes a thing already known, standing for the things counted: before a
-# verb or the sentence's end, or after an auxiliary that asks of it ("the 19,000 had sold out", "the 46 arrived",
-# "Where did the 46 go?"); not a year, a share, a modifier or a count of things it names ("the 1877 race", "the 40%",
-# "the 800-character floor", "the 46 slides"). A number in words is too often no figure ("combine the two").
-_NUMBER = r"\d[\d,.]*\d|\d"
-_NUMBER_WORD = re.compile(rf"\b(?:{_NUMBER})\b(?![%’'])", re.IGNORECASE)
-_AUXILIARY = "|".join(AUXILIARIES)
-_DEFINITE_NUMBER = re.compile(
-    rf"(?:\b(?:{_AUXILIARY})\s+)?\bthe\s+(?!(?:1[0-9]|20)\d\d\b)({_NUMBER})\b(?![%’'°-]|[,.]\d)"
-    rf"(?=\s*[.,;:!?)]|\s*$|\s+(?:{_AUXILIARY}|[a-z]+ed)\b)"
-    rf"|\b(?:{_AUXILIARY})\s+the\s+({_NUMBER})\s+[a-z]+\b",
+# A figure ("19,000"), and one that "the" makes a thing already known, standing for the things counted: before an
+# auxiliary or the sentence's end ("the 19,000 had sold out", "where the 46 are"); not a year, a share, a modifier or a
+# count of things it names ("the 1877 race", "the 40%", "the 800-character floor", "the 46 red buses"). A number in
+# words is too often no figure ("combine the two").
+_FIGURE = re.compile(r"\b\d[\d,.]*\d\b(?![%’'\d]|[.,]\d)|\b\d\b(?![%’'\d]|[.,]\d)")
+_DEFINITE_FIGURE = re.compile(
+    rf"\bthe\s+(?!(?:1[0-9]|20)\d\d\b)(\d[\d,.]*\d|\d)\b(?![%’'°-]|[,.]\d)"
+    rf"(?=\s*[.,;:!?)]|\s*$|\s+(?:{'|'.join(AUXILIARIES)})\b)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
@@ -216,7 +213,10 @@ _ATTITUDE = re.compile(
     re.IGNORECASE,
 )
 # ... or that assents or dissents with no object, at its end ("Not every member agrees.", "Some staff objected.")
-_ASSENT = re.compile(rf"\b(?:{'|'.join(ASSENTING)})[\"'”’)]*[.!]?$", re.IGNORECASE)
+_ASSENT = re.compile(
+    rf"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )\b(?:{'|'.join(ASSENTING)})[\"'”’)]*[.!]?$",
+    re.IGNORECASE,
+)  # not a passive ("The budget was approved.")
 # Words a reply opens with to react to the turn before ("Ha.", "wait, ...", "fine.", "seriously").
 _REACTIONS = frozenset("ha hah hmm wait fine perfect really seriously omg wtf ugh yikes damn".split())  # noqa: SIM905
 _POINTING = PRONOUNS | DEMONSTRATIVES | frozenset({"so", "one"})  # "I hope so.", "Not that I needed one."
@@ -326,9 +326,7 @@ class Leaning:
                 _named(p) & named for p in pointing
             ):
                 out.append(sent)
-            if {
-                (m.group(1) or m.group(2)).lower() for m in _DEFINITE_NUMBER.finditer(blank, sent.start, sent.end)
-            } & figures:
+            if {m.group(1) for m in _DEFINITE_FIGURE.finditer(blank, sent.start, sent.end)} & figures:
                 out.append(sent)  # "the 19,000": a figure only the claim gave
             new -= content_stems(sent.text(blank))
             named -= _named(sent.text(blank))
@@ -459,8 +457,8 @@ def _pointing_back(said: str, unit: str) -> bool:
 
 
 def _numbers(text: str) -> set[str]:
-    """The numbers of ``text``, lower case ("19,000", "five")."""
-    return {m.group().lower() for m in _NUMBER_WORD.finditer(text)}
+    """The figures of ``text`` ("19,000", "46")."""
+    return {m.group() for m in _FIGURE.finditer(text)}
 
 
 def _pronoun(form: str) -> str:

@@ -27,7 +27,7 @@ from relocalize.spans import LIST_ITEM, Span, heading, opens_turn, sentences
 _TITLE_WORDS = (3, 16)  # a title's words, fewest and most
 _SHARED = 2  # words a title shares with the claims it states
 _GONE = frozenset({Kind.DROP, Kind.REWRITE, Kind.WRAP})
-_NUMBERED = re.compile(r"\W{0,2}\d{1,3}[.)]")  # "2. Sample tree", "**3)** The lock"
+_NUMBERED = re.compile(r"\W{0,2}\d{1,3}[.)](?!\d)")  # "2. Sample tree", "**3)** The lock"
 _STAMPED = re.compile(r"\W{0,3}[\[(][^\])\n]*\d{1,2}:\d{2}")  # a chat log's line ("[12 Oct 15:59] mike: ...")
 # A title's last part after a dash, colon or bar, of three words at most: the document's kind, when its last word
 # names one ("— VISITOR FAQ", ": frequently asked questions", "| meeting notes").
@@ -70,7 +70,8 @@ def _predicate(parse: ParseFn, line: str) -> str:
     claims' negation); else "". A negated one may state a false removal ("Blossom, it turns out, was not Blossom") and
     counts."""
     if (label := _GENRE_LABEL.search(line)) and cues.names_genre(label.group(1)):  # "PIER DAYS 2025 — VISITOR FAQ"
-        return ""
+        head = line[: label.start()].strip()  # what the label labels, its own capitals' names kept ("ROYAL SHOW")
+        return _predicate(parse, head.title() if head.isupper() else head) if head else ""
     text = line[0] + line[1:].lower() if line.isupper() else line  # an all-capitals headline parses as names
     graph = next(iter(parse([text], [text])))
     for top in graph.roots():
@@ -125,7 +126,8 @@ def restating_titles(doc: str, outcomes: list[Outcome], parse: ParseFn) -> list[
 def _lead_gone(doc: str, title: Span, gone: list[Span]) -> bool:
     """True when the first sentence under the last title line (a report's lead, "TALLINN — The pharmacy will ...")
     is part of a claim that goes: a headline sums up its lead."""
-    lead = next(iter(sentences(doc, title.end)), None)
+    short = [s for s in sentences(doc, title.end) if not (heading(s.text(doc)) and len(s.text(doc).split()) < 3)]
+    lead = next(iter(short), None)  # past a page label under the title ("UPDATED")
     return lead is not None and any(u.overlaps(lead) for u in gone)
 
 
@@ -140,7 +142,7 @@ def restating_headings(doc: str, outcomes: list[Outcome]) -> list[Span]:
     gone = [o.unit for o in outcomes if o.kind in _GONE]
     out = []
     for body, filling in sections.items():
-        if not all(o.kind in _GONE for o in filling):
+        if not all(o.kind in _GONE for o in filling) or all(o.kind == Kind.DROP for o in filling):
             continue
         start = doc.rfind("\n", 0, body.start) + 1  # the body starts where its heading's line ends
         line = doc[start : body.start].strip()
