@@ -193,14 +193,19 @@ def keep_with_annotations(outcomes: list[Outcome], notices: set[int]) -> None:
                 changed = True
 
 
-def keep_headed(outcomes: list[Outcome]) -> None:
-    """The claims that fill a headed section stay, with their annotations, when the fallback would drop every one
-    of them: the heading would head nothing. One of them rewritten, wrapped or kept lets the others go."""
+def by_section(outcomes: list[Outcome]) -> dict[Span, list[Outcome]]:
+    """The outcomes that fill a headed section, by the section's body."""
     sections: dict[Span, list[Outcome]] = {}
     for o in outcomes:
         if o.section is not None:
             sections.setdefault(o.section, []).append(o)
-    for filling in sections.values():
+    return sections
+
+
+def keep_headed(outcomes: list[Outcome]) -> None:
+    """The claims that fill a headed section stay, with their annotations, when the fallback would drop every one
+    of them: the heading would head nothing. One of them rewritten, wrapped or kept lets the others go."""
+    for filling in by_section(outcomes).values():
         if all(o.kind == Kind.DROP for o in filling):
             for o in filling:
                 if o.method == "policy":

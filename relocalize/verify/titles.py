@@ -17,7 +17,7 @@ import re
 from relocalize.detect import cues
 from relocalize.detect.restatements import content_stems
 from relocalize.lexicon import REFUSING
-from relocalize.plan import Outcome
+from relocalize.plan import Outcome, by_section
 from relocalize.provenance import Kind
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.rewrite.parsers import ParseFn
@@ -106,12 +106,9 @@ def restating_titles(doc: str, outcomes: list[Outcome], parse: ParseFn) -> list[
         return []
     titles = title_lines(doc, [o.unit for o in outcomes])
     claimed = set().union(*(content_stems(u) for u in gone))
-    rest, cursor = [], 0  # the text that stays, titles aside
-    for span in sorted([*titles, *(o.unit for o in outcomes if o.kind in _GONE)]):
-        rest.append(doc[cursor : span.start])
-        cursor = max(cursor, span.end)
-    elsewhere = content_stems(" ".join([*rest, doc[cursor:]]))
-    led = bool(titles) and _lead_gone(doc, titles[-1], [o.unit for o in outcomes if o.kind in _GONE])
+    units = [o.unit for o in outcomes if o.kind in _GONE]
+    elsewhere = content_stems(_staying(doc, [*titles, *units]))  # the text that stays, titles aside
+    led = bool(titles) and _lead_gone(doc, titles[-1], units)
     out = []
     for title in titles:
         text = title.text(doc)
@@ -135,13 +132,9 @@ def restating_headings(doc: str, outcomes: list[Outcome]) -> list[Span]:
     """The headings of sections whose every claim was negated or dropped (one at least negated or wrapped: a section
     of drops alone keeps its claims) when the heading names what only those claims said ("The hotel years" over "It
     is not true that the pier was sold to a hotel chain."): it would still announce them."""
-    sections: dict[Span, list[Outcome]] = {}
-    for o in outcomes:
-        if o.section is not None:
-            sections.setdefault(o.section, []).append(o)
     gone = [o.unit for o in outcomes if o.kind in _GONE]
     out = []
-    for body, filling in sections.items():
+    for body, filling in by_section(outcomes).items():
         if not all(o.kind in _GONE for o in filling) or all(o.kind == Kind.DROP for o in filling):
             continue
         start = doc.rfind("\n", 0, body.start) + 1  # the body starts where its heading's line ends
@@ -151,16 +144,15 @@ def restating_headings(doc: str, outcomes: list[Outcome]) -> list[Span]:
         first = start + doc[start : body.start].index(line)
         head = Span(first, first + len(line))
         claimed = set().union(*(content_stems(o.unit.text(doc)) for o in filling))
-        rest = " ".join(doc[a:b] for a, b in _kept([head, *gone], len(doc)))
-        if (content_stems(line) & claimed) - content_stems(rest):
+        if (content_stems(line) & claimed) - content_stems(_staying(doc, [head, *gone])):
             out.append(head)
     return out
 
 
-def _kept(removed: list[Span], end: int) -> list[tuple[int, int]]:
-    """The stretches of a document of length ``end`` outside ``removed``."""
+def _staying(doc: str, removed: list[Span]) -> str:
+    """The text of ``doc`` outside ``removed``."""
     out, cursor = [], 0
     for span in sorted(removed):
-        out.append((cursor, span.start))
+        out.append(doc[cursor : span.start])
         cursor = max(cursor, span.end)
-    return [*out, (cursor, end)]
+    return " ".join([*out, doc[cursor:]])
