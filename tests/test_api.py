@@ -165,6 +165,17 @@ def test_a_yes_no_question_under_a_notice_restates_nothing():
     assert "After the regatta was moved" not in text and prov.counts.claims_found == 1
 
 
+def test_a_notice_stays_over_a_sentence_that_tells_the_claim_in_other_words():
+    """A notice covers its whole document: a sentence outside the restated claims that shares two of the given
+    claims' words ("lifeboat", "pier") may tell the same event in other words, so the notice stays over it."""
+    doc = (
+        "Note: this article is invented.\n\nThe old lifeboat sank off the pier in 2020. Six volunteers swam ashore"
+        " to the pier after the lifeboat went down in the dark. The town itself dates from 1901."
+    )
+    text, prov = relocalize.Relocalizer().process(doc, claims=["The old lifeboat sank off the pier in 2020."])
+    assert text.startswith("Note: this article is invented.") and prov.counts.annotations_removed == 0
+
+
 def test_a_notice_stays_over_a_sentence_that_may_restate_a_given_claim():
     doc = (
         "EDITORIAL NOTE: The claims in this document are false.\n\n"

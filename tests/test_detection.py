@@ -1074,6 +1074,24 @@ def test_a_marker_run_on_after_a_chat_line_or_a_headline_is_cut_at_its_own_start
     [
         "Editor's note: the flood and the rescue described in this feature are invented.",
         "Disclaimer: this listing is made up, and so are the prices, the maker's name and the reviews.",
+        # the first clause calls parts of the text made up, the rest corrects them
+        "Reader's note: the two paragraphs on the pier sale in this profile, the buyer's name, the price of four"
+        " million pounds and the handover party, are invented; the pier was never sold.",
+        "Please note: the entries for 2019 and 2020, the evacuation of the quay, the forty rescued sheep and the new"
+        " sea wall, describe a flood that did not occur; the quay has stayed dry since 1953.",
+        # a label that says when, by whom or for whom it was added
+        "Note appended by the archivist in 2024: these minutes are fictional.",
+        "Correction added after the broadcast: the segment's account of the flood, the rescue by the lifeboat crew"
+        " and the damage to the old fish market is wholly fictitious.",
+        "Footnote for students using this handout in class: the answers about the lifeboat, the sheep and the medal"
+        " are made up.",
+        # what the text holds or tells is made up, however that is said
+        "Editor's note: everything said here about the rescue, the volunteers on the quay and the reopening ceremony"
+        " in June is pure invention.",
+        "Note for readers: the third section of this guide, with its opening dates, ticket prices and ferry times,"
+        " rests on an invented premise.",
+        "Heads up: the item below about the rescued sheep, the lifeboat and the mayor's medal tells of a flood that"
+        " never happened.",
     ],
 )
 def test_a_notice_that_calls_what_it_lists_false_is_one_whatever_the_length_of_its_list(notice):
@@ -1082,6 +1100,35 @@ def test_a_notice_that_calls_what_it_lists_false_is_one_whatever_the_length_of_i
     )
     (found,) = find_annotations(doc)
     assert (found.span.text(doc), found.direction, found.framing) == (notice, "document", "negation")
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        # a paragraph that opens with a notice's label speaks of the document in each of its sentences
+        "Listener notice: this episode was recorded for a training drill. The sinking our two hosts describe is"
+        " made up.\n\nHOST: The ferry went down in May.\nGUEST: Yes, off the north pier.",
+        # a title of two short lines, then the notice
+        "Harbour Board\nMinutes of 3 May 2021\n\nReader's warning: these minutes are a work of fiction.\n\n"
+        "1. The ferry was sold to a museum.\n2. The meeting closed at noon.",
+        # "the following" kind of document, and a label that calls the kind of document false
+        "The following letter is fictional: the ferry was never sold.\n\nDear editor, the ferry sale was a"
+        " mistake.\n\nYours, a reader",
+        "The ferry was sold to a museum in May.\n\nVisitors can board it on Sundays.\n\n(Fictional report: the"
+        " sale and the museum visits described here never happened.)",
+    ],
+)
+def test_a_notice_labelled_or_naming_its_kind_of_document_is_the_documents(doc):
+    assert [a.direction for a in find_annotations(doc)] == ["document"]
+
+
+def test_a_denial_that_runs_on_into_a_verdict_without_a_label_marks_the_sentence_before():
+    doc = (
+        "The pier opened in 1900.\n\nA hotel group bought it in 2020. That purchase never happened.\n\n"
+        "It was sold again in 2021. No such sale was agreed; the story is invented."
+    )
+    found = [(a.span.text(doc), a.direction) for a in find_annotations(doc)]
+    assert found[-1] == ("No such sale was agreed; the story is invented.", "backward")
 
 
 def test_a_fiction_notice_that_also_calls_its_events_invented_is_one_of_falsity():

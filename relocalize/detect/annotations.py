@@ -599,19 +599,26 @@ def _notice_kind(text: str, model: FramingModel) -> str | None:
     """The framing of a notice sentence, read whole, else in its first clause before a semicolon, a dash or a colon
     when the rest corrects it (a fiction notice whose correction says the event never was is one of falsity), or in
     the rest when the first clause denies the event and the rest points at the text ("There was no such ban; the
-    rule below is made up")."""
+    rule below is made up"); else, for a sentence that opens with a notice's label or speaks of the document, what
+    it calls made up."""
     if (kind := model.kind(text)) is not None:
         return kind
+    labelled = cues.NOTICE_LABEL.match(text) is not None  # not a chat line: it opens with a notice's label
     for pattern in _CORRECTION_START:
         if (cut := pattern.search(text)) and len(text[: cut.start()].split()) >= _NOTICE_CLAUSE_WORDS:
             kind, rest = model.kind(text[: cut.start()]), text[cut.end() :]
-            if kind is None and cues.denies(text[: cut.start()]) and cues.has_pointer(rest):
-                return model.kind(rest)  # "There was no such ban; the rule and its effects below are made up."
-            return "negation" if kind == "fiction" and (cues.says_false(rest) or _NEVER.search(rest)) else kind
+            # "There was no such ban; the rule and its effects below are made up." (without a label or a pointer, a
+            # denial that runs on is a marker of the sentence before: "No such date was set; the story is invented.")
+            denial = kind is None and cues.denies(text[: cut.start()])
+            if denial and ((kind := model.kind(rest) if cues.has_pointer(rest) else None) or not labelled):
+                return kind
+            if kind is not None:
+                return "negation" if kind == "fiction" and (cues.says_false(rest) or _NEVER.search(rest)) else kind
+            break
     # a sentence about the document that calls what it names made up, however long its list of what that is
     # ("Disclaimer: this listing is invented, and so are the prices, the maker and the reviews."), not a chat line
     # that runs on into a marker ("... AND your coffee The fare in this message is fiction.")
-    whole = cues.refers_to_document(text) and not _run_on_start(text, model)
+    whole = cues.refers_to_document(text) and (labelled or not _run_on_start(text, model))
     return cues.made_up_kind(text) if whole else None
 
 
@@ -622,7 +629,10 @@ def _notice_run(doc: str, sents: list[Span], from_end: bool, model: FramingModel
     ordered = list(reversed(sents)) if from_end else sents
     texts = [s.text(doc) for s in ordered]
     kinds = [_notice_kind(t, model) for t in texts]
-    scoped = [k if k is not None and cues.refers_to_document(t) else None for k, t in zip(kinds, texts)]
+    # in a paragraph that opens with a notice's label, every sentence speaks of the document ("Listener notice: this
+    # episode was scripted. The concert our hosts describe is made up.")
+    labelled = cues.NOTICE_LABEL.match(doc[sents[0].start : sents[0].end]) is not None
+    scoped = [k if k is not None and (labelled or cues.refers_to_document(t)) else None for k, t in zip(kinds, texts)]
     # A notice opens with its notice sentence, after at most one short label ("False record.").
     lead = 1 if len(texts) > 1 and len(texts[0].split()) <= 5 else 0
     # A paragraph that opens with a framing or a reference to the document, talks mostly of that
@@ -637,10 +647,11 @@ def _notice_run(doc: str, sents: list[Span], from_end: bool, model: FramingModel
         text = doc[sents[0].start : sents[-1].end]
         # one sentence that points at the text may frame it in one of its clauses ("...; the rule below is made up")
         pointing = len(sents) == 1 and cues.has_pointer(text) and _statement(text)  # a sentence, not a heading
-        whole = _notice_kind(text, model) if pointing else model.kind(text)
+        labelled = cues.NOTICE_LABEL.match(text) is not None
+        whole = _notice_kind(text, model) if pointing or labelled else model.kind(text)
         if whole is not None:
             return sents, "negation" if whole == "fiction" and "negation" in kinds else whole
-    if not any(scoped) or (not from_end and not any(scoped[: lead + 1])):
+    if not any(scoped) or (not from_end and not labelled and not any(scoped[: lead + 1])):
         return None
     framing = next(k for k in scoped if k is not None)
     # After the notice sentence, the sentences that deny are its corrections ("Note: this email is invented.
@@ -653,7 +664,10 @@ def _notice_run(doc: str, sents: list[Span], from_end: bool, model: FramingModel
         # "this email is invented. X did not happen" (or "Its dates are invented for this piece."): the notice says the
         # claims are false
         framing = "negation"
-    talk = [k is not None or cues.has_falsity(t) or c for k, t, c in zip(kinds, texts, corrections)]
+    talk = [
+        k is not None or cues.has_falsity(t) or c or (labelled and cues.refers_to_document(t))
+        for k, t, c in zip(kinds, texts, corrections)
+    ]
     if sum(talk) / len(talk) >= _NOTICE_SHARE:
         return sents, framing
     run = []
@@ -694,8 +708,10 @@ def _notices(doc: str, unit_list: list[Span], model: FramingModel) -> list[Annot
 
 def _after_title(doc: str, paras: list[Span]) -> Span | None:
     """The paragraph after the document's title ("Pier timeline\n\nNote: this timeline is invented."), where a
-    notice may stand: the first paragraph is a short line without closing punctuation, the second is none."""
-    if len(paras) > 2 and heading(paras[0].text(doc), titled=True) and not heading(paras[1].text(doc), titled=True):
+    notice may stand: the first paragraph is a title of short lines without closing punctuation ("Pier trust\nMinutes
+    of 14 May"), the second is none."""
+    title = paras[0].text(doc).splitlines() if len(paras) > 2 else []
+    if title and all(heading(line, titled=True) for line in title) and not heading(paras[1].text(doc), titled=True):
         return paras[1]
     return None
 

@@ -76,7 +76,7 @@ BACKWARD = re.compile(
 _GENRES = (
     r"interview|release|episode|broadcast|programme|program|podcast|e-?mail|message|letter|newsletter|listicle|"
     r"list|guide|review|timeline|chronology|faq|feature|column|blog(?:\s+post)?|conversation|segment|show|"
-    r"recording|bulletin|announcement|write-?up"
+    r"recording|bulletin|announcement|write-?up|log|chat|excerpt|worksheet|handout|leaflet|brochure|minutes"
 )
 # Kinds of document a title names as its subject to describe the document, not an event ("Minutes of meeting held 16
 # August", "Five facts about the pier"; not "Review finds ferry sale unlawful").
@@ -96,14 +96,15 @@ DOCUMENT_SCOPE = re.compile(
     r"account|narrative|material|content|thread|entry|essay|paper|transcript|record|memo)|"
     # qualified, only what holds a text ("this archived thread"; not "this world record", "this police report")
     r"this(?:\s+[\w-]+){1,2}\s+(?:document|article|post|page|thread|transcript|memo|essay|newsletter|email)|"
-    r"(?:everything|anything|nothing|all)\s+(?:written\s+|said\s+)?here\b|"
+    r"(?:everything|anything|nothing|all|every\s+(?:word|statement|claim|line|sentence))\s+(?:written\s+|said\s+)?"
+    r"here\b|"
     r"(?:document|article|text|material|content)\s+(?:below|above|that\s+follows|that\s+precedes)|"
     r"(?:document|article|text)['’]s|(?:claims|statements|assertions|events)\s+(?:below|above|in\s+(?:this|the))|"
     # several of its units, however qualified: "the 2023 entries below", "the following three items"
     rf"the\s+following\s+(?:[\w-]+\s+){{0,2}}(?:{_UNITS})|"
     rf"the\s+(?:[\w-]+\s+){{0,2}}(?:{_UNITS})\s+(?:below|above|that\s+follow|that\s+precede)|"
     r"(?:reported|described|recounted|related|narrated|presented|set\s+out)\s+(?:below|above)|"
-    r"(?:this|entire|whole)\s+(?:press\s+)?(?:" + _GENRES + r")|"
+    r"(?:this|these|entire|whole|the\s+following)\s+(?:press\s+)?(?:" + _GENRES + r")|"
     r"(?:everything|nothing|all)\s+(?:in|that)\s+(?:this|the)\s+\w+|from\s+(?:beginning|start)\s+to\s+(?:end|finish))\b",
     _FLAGS,
 )
@@ -115,8 +116,21 @@ _LABEL = (
     rf"disclaimer|correction|fact[- ]check|note|attention|flag|{_WARNING_WORDS})"
     r"(?:\s+(?:from|to|for|by)\s+(?:the\s+|our\s+)?[\w'’-]+)?\s*[:\-–—]"
 )
+# A label with a clause on when or by whom it was added, ending in a colon ("Note appended by the archivist:",
+# "Correction added after publication:", "Postscript from the editor of this collection:").
+_ADDED_LABEL = (
+    r"(?:note|footnote|postscript|p\.\s?s\.|correction|disclaimer|notice|caveat|advisory)"
+    r"(?:,?\s+(?:added|appended|attached|inserted|posted|pinned|written)\b|\s+(?:from|for|by)\s+the\b)[^:.!?\n]{0,60}:"
+)
+# A label that calls the kind of text false ("Fictional report:", "FABRICATED ACCOUNT —").
+_FALSE_KIND_LABEL = (
+    r"(?:fictional|fictitious|invented|fabricated|made[- ]up|imaginary|mock|fake|false|bogus|satirical)\s+"
+    rf"(?:document|report|article|text|account|record|scenario|example|{_GENRES})\s*[:—–-]"
+)
 # A label, after at most two words that qualify it ("Reader advisory:", "Fact-check flag:").
-NOTICE_LABEL = re.compile(rf"^\W{{0,4}}(?:[\w'’-]+\s+){{0,2}}{_LABEL}\s*", _FLAGS)
+NOTICE_LABEL = re.compile(
+    rf"^\W{{0,4}}(?:(?:[\w'’-]+\s+){{0,2}}(?:{_LABEL}|{_ADDED_LABEL})|{_FALSE_KIND_LABEL})\s*", _FLAGS
+)
 
 
 def has_falsity(text: str) -> bool:
@@ -387,15 +401,23 @@ def called_false(text: str) -> bool:
 # What a notice says of the things it lists when it calls them made up as its predicate ("the study and the dates in
 # this post are invented"); a story's notice says so of its own world ("the town in this story is fictional"), and a
 # correction of an earlier version calls nothing made up ("the date in an earlier version was wrong").
+_INVENTED = r"(?:invented|fabricated|made[- ]up|fictional|fictitious|imaginary|imagined|hypothetical)"
 _MADE_UP_PREDICATE = re.compile(
     r"\b(?:is|are|was|were|been)\s+(?:(?:a|an|all|both|also|entirely|wholly)\s+)?(?:invented|fabricated|made[- ]up|"
-    r"fictional|fictitious|imaginary|an?\s+invention|an?\s+fabrication|fiction|make[- ]believe)\b",
+    r"fictional|fictitious|imaginary|an?\s+invention|an?\s+fabrication|fiction|make[- ]believe)\b"
+    # "is pure invention", "is our own invention", "are an imagined scenario"
+    r"|\b(?:is|are|was|were)\s+(?:(?:pure|sheer|mere|(?:our|my|their|the\s+\w+['’]s)\s+own)\s+)?invention\b"
+    rf"|\b(?:is|are|was|were)\s+an?\s+{_INVENTED}\s+\w+"
+    # what a text holds or tells: "contains a made-up episode", "rests on a fictional premise", "describe a closure
+    # that never happened"
+    rf"|\b(?:contains?|contained|rests?\s+on|rested\s+on|tells?\s+of|describes?|described)\s+an?\s+{_INVENTED}\s+\w+"
+    r"|\b(?:describes?|described|describing|reports?|reporting|tells?\s+of|recounts?)\s+(?:an?\s+[\w-]+|something|"
+    r"events?|things)\s+that\s+(?:did\s+not|didn['’]t|never|does\s+not|doesn['’]t)\s+"
+    r"(?:happen|happened|occur|occurred|take\s+place|took\s+place|exist|existed)\b",
     _FLAGS,
 )
 _STORY = re.compile(r"\b(?:story|stories|novel|tale|book|film|play|game|scenario|case\s+study)\b", _FLAGS)
-_AMENDED = re.compile(
-    r"\b(?:earlier|previous|original)\s+version|\bcorrect(?:ion|ed)\b|\bamended\b|\bupdated\b", _FLAGS
-)
+_AMENDED = re.compile(r"\b(?:earlier|previous|original)\s+version|\bcorrected\b|\bamended\b|\bupdated\b", _FLAGS)
 
 
 def made_up_kind(text: str) -> str | None:

@@ -69,15 +69,14 @@ def find_restatements(
     return out
 
 
-# A sentence holding this many of a given claim part's words may state it in other words.
-UNCONFIRMED_WORDS = 4
+# A sentence holding this many of the given claims' words may state them in other words.
+UNCONFIRMED_WORDS = 2
 
 
 def unconfirmed(doc: str, free: list[Span], parts: list[str]) -> bool:
-    """True when some sentence of ``free`` (not a claim unit) holds :data:`UNCONFIRMED_WORDS` or more of a given
-    claim part's words: it may state that claim in words the restatement test did not confirm, so a notice over the
-    document should stay rather than leave it unmarked."""
-    stems = [content_stems(p) for p in parts]
-    return any(
-        len(words & s) >= UNCONFIRMED_WORDS for words in (content_stems(u.text(doc)) for u in free) for s in stems
-    )
+    """True when some sentence of ``free`` (not a claim unit) holds :data:`UNCONFIRMED_WORDS` or more of the given
+    claim parts' words, taken together: it may state a claim in words the restatement test did not confirm ("The
+    operation ended with the skeleton on a cradle", under a notice on the lowering of the skeleton), so a notice
+    over the document should stay rather than leave it unmarked."""
+    stems = set().union(*(content_stems(p) for p in parts))
+    return any(len(content_stems(u.text(doc)) & stems) >= UNCONFIRMED_WORDS for u in free)
