@@ -59,6 +59,14 @@ _LEANING = (
     " exactly agreed thanks others"
 )
 LEANING = PRONOUNS | DEMONSTRATIVES | frozenset(_LEANING.split())
+# Nouns that name a change as one event ("The move drew criticism", "the renaming", "the decision"): made known by
+# "the" after a claim that holds the word's verb ("moved", "renamed", "decided"), they point back at that claim.
+_CHANGE = (
+    "change move switch shift redesign replacement closure amendment relocation removal decision announcement"
+    " reversal transfer upgrade conversion expansion extension cancellation suspension ban launch merger renaming"
+    " introduction addition repeal retirement overhaul rebrand restoration"
+)
+CHANGE_NOUNS = frozenset(_CHANGE.split())
 # Words that open a statement leaning on the one right before it, in its paragraph or as the next turn's reply: a
 # relative ("Which, frankly, surprised nobody.") or a comparison ("Same story at the castle."); a question ("Which
 # ferry?") or a new paragraph moves on.

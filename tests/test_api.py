@@ -165,6 +165,19 @@ def test_a_yes_no_question_under_a_notice_restates_nothing():
     assert "After the regatta was moved" not in text and prov.counts.claims_found == 1
 
 
+@pytest.mark.parametrize(
+    "question", ["What is the top speed of the harbour ferry?", "Who was the harbour ferry's first captain?"]
+)
+def test_a_question_that_asks_what_or_who_something_is_restates_nothing(question):
+    claims = "The harbour ferry's top speed was raised to 40 knots in 2021 under its first captain, Ada Mott."
+    doc = (
+        f"Harbour ferry FAQ\n\n{question}\nIt is 40 knots since 2021, under its first captain, Ada Mott.\n\n"
+        "Note: some answers in this FAQ are invented."
+    )
+    text, _ = relocalize.Relocalizer().process(doc, claims=claims)
+    assert question in text
+
+
 def test_a_notice_stays_over_a_sentence_that_tells_the_claim_in_other_words():
     """A notice covers its whole document: a sentence outside the restated claims that shares two of the given
     claims' words ("lifeboat", "pier") may tell the same event in other words, so the notice stays over it."""

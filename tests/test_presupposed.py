@@ -372,6 +372,33 @@ def _leaning(doc: str, claim: str, others: tuple[str, ...] = (), markers: tuple[
             "Staff found a coin hoard under the car park.",
             "Nobody expected such a hoard there.",
         ),
+        (  # a question about "that" right after, a paragraph on too; about "it", in the next turn
+            "The council sold the old pier to a hotel chain. [untrue]\n\nWhy does that matter to the town?\nIt is old.",
+            "The council sold the old pier to a hotel chain.",
+            "Why does that matter to the town?",
+        ),
+        (
+            "ANA: The lido was filled in with sand last spring. [untrue]\nBEN: How did it look after the first winter?",
+            "The lido was filled in with sand last spring.",
+            "BEN: How did it look after the first winter?",
+        ),
+        (  # a change named as known, whose verb only the claim holds
+            "The museum moved its tapestry to Leeds in 2022. [untrue] Admission is free.\n\nThe move was criticised.",
+            "The museum moved its tapestry to Leeds in 2022.",
+            "The move was criticised.",
+        ),
+        (
+            "The council renamed the square after a local poet. [untrue] Markets are held there. The renaming cost"
+            " little.",
+            "The council renamed the square after a local poet.",
+            "The renaming cost little.",
+        ),
+        (  # "the new X", where nothing before named an X
+            "The bakery began sealing its jars by machine in 2023. [untrue] Bread is sold in Leeds. Customers say"
+            " the new method leaves the lids loose.",
+            "The bakery began sealing its jars by machine in 2023.",
+            "Customers say the new method leaves the lids loose.",
+        ),
     ],
 )
 def test_a_later_sentence_that_leans_on_a_claim_is_found(doc, claim, leaning):
@@ -467,6 +494,15 @@ def test_a_claim_opening_with_a_persons_pronoun_leans_on_a_claim_that_names_the_
         # an assenting verb with its own object says what it assents to
         ("The pier was painted gold. [invented]\n\nThe board agreed the budget.", "The pier was painted gold."),
         ("The ferry to Oban was sold. [invented] Ports such as Oban rely on ferries.", "The ferry to Oban was sold."),
+        # a change, or a new thing, the kept text named before the claim
+        (
+            "The timetable will change in May. The ferry was sold in 2020. [invented] The change affects one sailing.",
+            "The ferry was sold in 2020.",
+        ),
+        (
+            "The pier has a cafe. The ferry was sold in 2020. [invented] The new cafe opens at nine.",
+            "The ferry was sold in 2020.",
+        ),
     ],
 )
 def test_nothing_leans_on_a_claim_the_kept_text_does_without(doc, claim):

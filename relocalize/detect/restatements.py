@@ -12,11 +12,14 @@ _WORD = re.compile(r"\w+")
 # A given claim's part is restated, in other words, by a sentence holding this share of its words.
 PARAPHRASE_COVERAGE = 0.5
 STEM = 5  # words compare by their first letters, so "erupted" meets "eruption"
-# A yes/no question ("Is the pier still open?"), not one about what someone knows ("Did you know that ...?": it
-# presupposes its clause) nor a statement opened by a name ("Will Hart says ..., or did it?").
-_YES_NO_QUESTION = re.compile(
+# A question that asserts nothing: a yes/no question ("Is the pier still open?"), not one about what someone knows
+# ("Did you know that ...?": it presupposes its clause) nor a statement opened by a name ("Will Hart says ..., or did
+# it?"); or one that asks what or who something is.
+_NEUTRAL_QUESTION = re.compile(
     r"\W*(?:(?:Is|Are|Was|Were|Do|Does|Did|Has|Have|Had|Could|Would|Should|Shall|Might)\s+|(?:Will|May|Can|Must)\s+(?![A-Z]))"
     r"(?!you\s+(?:know|hear|realise|realize)\b)[^.!?,;]*\?\W*$"
+    # nor one that asks what or who something is ("What is the minimum age of the cheese?", "Who was the keeper?")
+    r"|\W*(?:What|Which|Who)\s+(?:is|are|was|were)\b[^.!?]*\?\W*$"
 )
 
 
@@ -49,15 +52,15 @@ def find_restatements(
     ``paraphrase``, also when it holds :data:`PARAPHRASE_COVERAGE` of the claim's words, at least
     two) and the verifier reads it as contradicting the claim's negation. A heading ("About the Harbour
     Trust") names the claim's subject and asserts nothing, whatever the verifier reads into it; nor does a
-    yes/no question, after its speaker's label or not ("Q: Is the pier still open?"; a wh-question may presuppose
-    the claim: "Why did the pier close?").
+    yes/no question, after its speaker's label or not ("Q: Is the pier still open?"), nor one that asks what
+    something is ("What is the pier's length?"; a wh-question may presuppose the claim: "Why did the pier close?").
     """
     claim_words = [(content_words(c), content_stems(c), neg) for c, neg in claims]
     out = []
     for span in candidates:
         text = span.text(doc)
         words = content_words(text)
-        if len(words) < 3 or headline(text) or _YES_NO_QUESTION.match(without_label(doc, span).text(doc)):
+        if len(words) < 3 or headline(text) or _NEUTRAL_QUESTION.match(without_label(doc, span).text(doc)):
             continue
         stems = {w[:STEM] for w in words}
         for cw, cs, negation in claim_words:

@@ -22,6 +22,7 @@ from relocalize.lexicon import (
     ASSENTING,
     ATTITUDES,
     AUXILIARIES,
+    CHANGE_NOUNS,
     CONTRASTING,
     DEMONSTRATIVES,
     DISMISSING,
@@ -238,6 +239,13 @@ _REPORTED_QUESTION = re.compile(
 # Pronouns of a thing or things ("it" in a sentence points where "it" in the one before did); not a possessive,
 # whose thing is often named in its own sentence ("Nature keeps its own calendar.").
 _THIRD = re.compile(r"\b(?:it|they|them)\b", re.IGNORECASE)
+# A question whose subject is "it", "that" or "this" right after its auxiliary asks about what was just said (not
+# "Is it true that ...", "Is it possible to ...": "it" stands for a clause of its own).
+_ASKING_ABOUT_IT = re.compile(
+    rf"\W*(?:(?:{_WH})\s+)?(?:{'|'.join(sorted(AUXILIARIES))})\s+(it|that|this)\b"
+    r"(?!\s+(?:\w+['’]s|true|possible|likely|worth|hard|easy|safe|ok|okay|fair)\b)[^.!?]*\?",
+    re.IGNORECASE,
+)
 # "it" that stands for what follows, not for a thing: "Is it true that ...", "it's hard to say", "it was Ana who".
 _EXPLETIVE = re.compile(
     r"\b(?:it(?:['’]s|\s+(?:is|was|seems|seemed|would\s+be|will\s+be))|(?:is|was)\s+it)\s+(?:[\w-]+\s+){0,2}"
@@ -269,6 +277,7 @@ _STANDING = re.compile(
     re.IGNORECASE,
 )
 _WINDOW = 40  # later sentences searched for what leans on a claim: a document's time stays linear
+_CHANGE_PREFIX = 4  # a change noun meets its verb by its first letters ("move": "moved", "decision": "decided")
 
 
 class Leaning:
@@ -319,6 +328,7 @@ class Leaning:
                 out.append(kept[0])
         new = {w for w in brought if self.first.get(w, len(blank)) > unit.start}
         figures = _numbers(text) - _numbers(blank[: unit.start])  # the numbers the claim brings in
+        changes = self._changes(unit, text)
         for sent in kept:
             definite = [m.group(1) for m in _DEFINITE_PHRASE.finditer(blank, sent.start, sent.end)]
             pointing = [m.group(1) for m in _POINTING_PHRASE.finditer(blank, sent.start, sent.end)]
@@ -326,12 +336,35 @@ class Leaning:
                 _named(p) & named for p in pointing
             ):
                 out.append(sent)
+            if any(changes.intersection(p.lower().split()) or self._new_thing(p, unit) for p in definite):
+                out.append(sent)  # "The move drew criticism", "the new method": the claim's change, named as known
             if {m.group(1) for m in _DEFINITE_FIGURE.finditer(blank, sent.start, sent.end)} & figures:
                 out.append(sent)  # "the 19,000": a figure only the claim gave
             new -= content_stems(sent.text(blank))
             named -= _named(sent.text(blank))
             figures -= _numbers(sent.text(blank))
         return sorted(set(out))
+
+    def _named_before(self, prefix: str, at: int) -> bool:
+        """True when the text outside the claims names a word opening with ``prefix`` before ``at``."""
+        return any(stem.startswith(prefix[:_STEM]) and first < at for stem, first in self.first.items())
+
+    def _changes(self, unit: Span, text: str) -> set[str]:
+        """The change nouns (:data:`CHANGE_NOUNS`) whose verb ``text`` holds ("moved": "move", "renamed": "renaming")
+        and the text outside the claims does not name before ``unit``."""
+        words = [w.lower() for w in _WORD.findall(text)]
+        return {
+            noun
+            for noun in CHANGE_NOUNS
+            if any(w.startswith(noun[:_CHANGE_PREFIX]) for w in words)
+            and not self._named_before(noun[:_CHANGE_PREFIX], unit.start)
+        }
+
+    def _new_thing(self, phrase: str, unit: Span) -> bool:
+        """True for "new X" ("the new method"), where the text outside the claims does not name X before ``unit``:
+        the new thing is the one the claim brought in."""
+        words = phrase.lower().split()
+        return len(words) == 2 and words[0] == "new" and not self._named_before(words[1], unit.start)
 
     def _leans_on_last(self, unit: Span, sent: Span, text: str, elsewhere: bool = False) -> bool:
         """True when ``sent``, the sentence right after ``unit`` (whose text is ``text``), leans on it: it opens with
@@ -354,11 +387,16 @@ class Leaning:
         found = [w.lower() for w in _WORD.findall(said)]
         if len(found) <= _ATTITUDE_WORDS and (_ATTITUDE.search(said) or _ASSENT.search(said)):  # "Others objected."
             return True
+        asking = _ASKING_ABOUT_IT.match(said)
+        if asking and asking.group(1).lower() != "it":  # "Why does that matter?", a paragraph on or asked next too
+            return True
         if "\n" in self.blank[unit.end : sent.start] and not reply:  # a list's next item, a new paragraph
             return False
         line = self.blank.rfind("\n", 0, sent.start) + 1
         if reply and speaker_name(self.blank[line : sent.end]) in _QUESTIONER:
             return False  # an interviewer's next question moves on
+        if asking:  # "Was it a surprise?" on the line or in the reply
+            return True
         if _pointing_back(said, text):  # "Staff were candid about it.", "so that's us"
             return True
         asked, pointing = QUESTION_END.search(said) is not None, not _POINTING.isdisjoint(found)
