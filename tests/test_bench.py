@@ -78,9 +78,9 @@ DOCS = [
                 "claim",
                 [
                     (
-                        "Ana sold the farm that her father built.",
-                        "Ana did not sell the farm that her father built.",
-                        "Ana sold the farm that her father did not build.",
+                        "The farm that her father built was sold by Ana.",
+                        "The farm that her father built was not sold by Ana.",
+                        "The farm that her father did not build was sold by Ana.",
                     ),
                     (
                         "She left when the harvest failed.",
@@ -295,11 +295,11 @@ def test_perfect_system():
     ):
         assert o[key] == 1.0, key
     assert (o["outcome_wrapped"], o["outcome_dropped"], o["outcome_asserted"]) == (0.0, 0.0, 0.0)
-    # opened -> did not open (3), was -> was not (1), sold -> did not sell + left -> did not leave (3 + 3)
-    assert m["edit_sizes"] == {"local": [3, 1, 6], "wrapped": []}
-    assert o["edit_size_mean"] == pytest.approx(10 / 3)
+    # opened -> did not open (3), was -> was not (1), was sold -> was not sold + left -> did not leave (1 + 3)
+    assert m["edit_sizes"] == {"local": [3, 1, 4], "wrapped": []}
+    assert o["edit_size_mean"] == pytest.approx(8 / 3)
     assert o["edit_size_median"] == 3
-    assert m["by_type"]["chat"]["claims"] == 1 and m["by_type"]["chat"]["edit_size_mean"] == 6
+    assert m["by_type"]["chat"]["claims"] == 1 and m["by_type"]["chat"]["edit_size_mean"] == 4
     assert m["by_type"]["report"]["edit_size_mean"] == 2
     assert o["statuses"] == {"rewritten": 3}
 

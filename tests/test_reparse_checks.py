@@ -37,9 +37,14 @@ def test_grammar_of_negated_clauses(parse, text, problem):
     ("claim", "rewrite", "problem"),
     [
         ("The orchard flooded in May.", "The orchard did not flood in May.", None),
-        (
+        (  # a relative clause on the negated verb's object stays presupposed
             "The council approved a budget that the treasurer drafted.",
             "The council did not approve a budget that the treasurer drafted.",
+            "restrictive modifier",
+        ),
+        (
+            "The budget that the treasurer drafted was approved.",
+            "The budget that the treasurer drafted was not approved.",
             None,
         ),
         # the relative clause negated, the main clause left asserted

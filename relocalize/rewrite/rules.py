@@ -626,6 +626,10 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
         raise Refusal("no subject (imperative)")
     elif root.lemma == "be" and complements:
         raise Refusal("a that-clause complement of 'be' ('the claim is that ...'): the clause is not asserted")
+    elif root.lemma == "be" and any(
+        g.children(x, "aux") and g.children(x, "aux")[0].lower == "to" for x in g.children(root, "xcomp")
+    ):
+        raise Refusal("'be to' ('is to be named'): with 'not' it reads as a prohibition")
     check_event_nouns(g)
     check_noun_complement(g)
     check_changed_thing(g)
@@ -1623,6 +1627,8 @@ def check_scope(g: Graph, preds: list[Token], wrapper: bool = False, presupposed
         raise Refusal("the predicate sits inside brackets: an unreliable parse")
     if not wrapper and _bracketed_content(g):
         raise Refusal("a parenthesis states figures or events the negation leaves standing")
+    if not wrapper and (modifier := next((t for t in g.tokens if _restricting_argument(g, t, negated)), None)):
+        raise Refusal(f"a restrictive modifier {modifier.text!r} of the negated verb's object stays asserted")
     start = min((s.i for p in preds for s in g.children(p, *SUBJECTS)), default=min(negated, default=0))
     for t in g.tokens:
         if _subjectless_finite(g, t):
@@ -1635,6 +1641,22 @@ def check_scope(g: Graph, preds: list[Token], wrapper: bool = False, presupposed
             raise Refusal(f"{reason} at {t.text!r}: claim material outside the negation's scope")
         if t.i > start and _set_off_content(g, t):
             raise Refusal(f"a set-off phrase at {t.text!r} says more than a name, place or date; it stays asserted")
+
+
+def _restricting_argument(g: Graph, t: Token, negated: set[int]) -> bool:
+    """A relative clause or participle that restricts an object of a negated verb ("did not use cabins installed on
+    the infield", "did not board the ferry that sank"): the negation presupposes it, so what it says stays asserted.
+    Not an infinitive ("plans to close"), nor a modifier of the subject (presupposed with the subject itself)."""
+    if t.dep not in ("relcl", "acl") or t.upos not in ("VERB", "AUX") or _set_off(g, t):
+        return False
+    if any(c.lower == "to" for c in g.children(t, "aux", "mark")):
+        return False
+    node = g.tokens[t.head]
+    while node.upos not in ("VERB", "AUX") and node.head != node.i:
+        if node.dep in SUBJECTS:
+            return False
+        node = g.tokens[node.head]
+    return node.i in negated
 
 
 def _frames(g: Graph, pred: Token) -> list[Token]:
