@@ -646,6 +646,25 @@ def test_a_question_leans_on_the_whole_answer_unless_it_goes_with_it(doc, claim,
     assert any(question in s for s in _leaning(doc, claim, markers=("[invented]",))) == asked
 
 
+@pytest.mark.parametrize(
+    ("doc", "question"),
+    [
+        (
+            "[09:17] jo: when does the night ferry stop\n[09:18] ana: [invented] The last one runs in May.\n"
+            "[09:19] jo: ta",
+            "[09:17] jo: when does the night ferry stop",
+        ),
+        (
+            "kim: where does the ferry leave from now\nlee: [invented] It leaves from the north pier.\nkim: shame",
+            "kim: where does the ferry leave from now",
+        ),
+    ],
+)
+def test_a_chat_turn_that_asks_without_a_question_mark_leans_on_its_answer(doc, question):
+    claim = doc[doc.index("[invented] ") + 11 : doc.index(".", doc.index("[invented]")) + 1]
+    assert any(question.split(": ", 1)[1] in s for s in _leaning(doc, claim, markers=("[invented]",)))
+
+
 def test_a_question_that_ends_the_document_leans_on_nothing():
     assert (
         _leaning("Intro. Did the pier ever reopen? [made up]", "Did the pier ever reopen?", markers=("[made up]",))

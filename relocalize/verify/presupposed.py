@@ -229,6 +229,11 @@ _DISMISSING = re.compile(rf"\b(?:{'|'.join(DISMISSING)})\b", re.IGNORECASE)
 _REPLYING = re.compile(rf"\W*(?:{'|'.join(REPLYING)})\b(?!-)", re.IGNORECASE)
 _WH = "when|where|why|how|who|whom|whose|what|which"
 _WH_QUESTION = re.compile(rf"\W*(?:{_WH})\b", re.IGNORECASE)
+# A chat turn that asks with no question mark: a wh-word and an auxiliary first, no closing punctuation ("when does it
+# change", "where is the ferry now"; not "did you see the news", which asks for no answer of its own).
+_UNMARKED_QUESTION = re.compile(
+    rf"\W*(?:(?:{_WH})\s+(?:{'|'.join(sorted(AUXILIARIES))})|anyone\s+know)\b[^.!?]*$", re.IGNORECASE
+)
 # A question reported in a statement, whose answer the next sentence gives ("Members asked whether the outing would go
 # ahead.", "I asked a guide what had happened.").
 _REPORTED_QUESTION = re.compile(
@@ -471,13 +476,18 @@ class Leaning:
         while at >= 0 and not self.claimed[at]:
             sent = self.sentences[at]
             said = sent.text(blank)
-            asked = QUESTION_END.search(said) or _REPORTED_QUESTION.search(said)
+            asked = QUESTION_END.search(said) or _REPORTED_QUESTION.search(said) or self._unmarked_question(sent)
             if asked and _answers(blank, sent, unit, below=True):
                 return sent
             if not reply or opens_turn(blank, sent):
                 return None
             at -= 1
         return None
+
+    def _unmarked_question(self, sent: Span) -> bool:
+        """True for a speaker's turn that asks without a question mark ("[09:17] jo: when does it change")."""
+        said = without_label(self.blank, sent).text(self.blank)
+        return opens_turn(self.blank, sent) and _UNMARKED_QUESTION.match(said) is not None
 
 
 def _pointing_back(said: str, unit: str) -> bool:
