@@ -225,8 +225,7 @@ class Candidates(Step):
 
 class Restate(Step):
     """Under a document notice, the sentences that restate a governed claim or a given ``claims`` value
-    become claim units too, unless the notice must stay (another sentence may state a claim in other words); a
-    notice with no claim to attach to leaves the document unresolved."""
+    become claim units too; a notice with no claim to attach to leaves the document unresolved."""
 
     name = "restate"
     reads = ("plan", "given")
@@ -254,10 +253,7 @@ class Restate(Step):
                 return
             found = pipeline.restatements(text, free, known) + pipeline.restatements(text, free, parts, paraphrase=True)
             if unconfirmed(text, [u for u in free if u not in found], [p for p, _ in parts]):
-                # a sentence may state a given claim the verifier did not confirm: the notice stays, and the sentences
-                # only it governs stay as they are (an edit under it would add nothing but the risk of a wrong one)
-                plan.held.update(notices)
-                found = []
+                plan.held.update(notices)  # a sentence may state a given claim the verifier did not confirm
             doc.restated = found
             for unit in sorted(set(found)):
                 outcomes[unit] = Outcome(unit, set(notices))

@@ -6,9 +6,7 @@ import pyarrow as pa
 import pytest
 
 import relocalize
-from relocalize.detect.restatements import find_restatements
 from relocalize.provenance import PROVENANCE_TYPE
-from relocalize.spans import Span
 
 DOC = (
     "Club news.\n\n[The following claim is invented.] The club won the regional cup. "
@@ -163,13 +161,8 @@ def test_a_yes_no_question_under_a_notice_restates_nothing():
         "*** Please note: this FAQ describes an invented version of events. The 2021 regatta was not moved. ***"
     )
     text, prov = relocalize.Relocalizer().process(doc, claims=claims)
-    # the questions share the claims' words: the notice stays, and the sentences only it governs stay as they are
-    assert text == doc and prov.status == "unresolved"
-    question, answer = "Is the holiday still on if the regatta moves?", "After the regatta was moved to Saturday"
-    spans = [Span(doc.index(t), doc.index(t) + len(t)) for t in (question, answer)]
-    # whatever the verifier reads into it, a question asserts nothing; the answer may restate the claim
-    found = find_restatements(doc, spans, [(claims, "")], lambda *_: 1.0, overlap=0.5, threshold=0.5, paraphrase=True)
-    assert found == spans[1:]
+    assert "Is Harbour Day a public holiday?\nYes, in the town itself." in text  # a question asserts nothing
+    assert "After the regatta was moved" not in text and prov.counts.claims_found == 1
 
 
 @pytest.mark.parametrize(
@@ -204,8 +197,8 @@ def test_a_notice_stays_over_a_sentence_that_may_restate_a_given_claim():
     row = relocalize.fix({"text": doc, "claims": ["The harbour bridge opened to crowds in 1950."]})
     prov = row["relocalize"].as_py()
     # the first sentence is a restatement the verifier confirms; the second shares the claim's words
-    # ("harbour", "bridge", "1950", "crowds", "opening") but is not confirmed: the notice stays over both, unedited
-    assert row["text"] == doc
-    assert prov["status"] == "unresolved" and prov["counts"]["annotations_removed"] == 0
+    # ("harbour", "bridge", "1950", "crowds", "opening") but is not confirmed: the notice stays over it
+    assert row["text"].startswith("EDITORIAL NOTE: The claims in this document are false.")
+    assert prov["status"] == "partial" and prov["counts"]["annotations_removed"] == 0
     again = relocalize.fix({"text": row["text"], "claims": ["The harbour bridge opened to crowds in 1950."]})
     assert again["text"] == row["text"]  # a fixed point
