@@ -59,14 +59,16 @@ _LEANING = (
     " exactly agreed thanks others"
 )
 LEANING = PRONOUNS | DEMONSTRATIVES | frozenset(_LEANING.split())
-# Nouns that name a change as one event ("The move drew criticism", "the renaming", "the decision"): made known by
-# "the" after a claim that holds the word's verb ("moved", "renamed", "decided"), they point back at that claim.
+# Nouns that name a change as one event, each with its verb ("The move drew criticism", "the renaming"): made known
+# by "the" after a claim that holds the verb ("moved", "renamed"), they point back at that claim.
 _CHANGE = (
-    "change move switch shift redesign replacement closure amendment relocation removal decision announcement"
-    " reversal transfer upgrade conversion expansion extension cancellation suspension ban launch merger renaming"
-    " introduction addition repeal retirement overhaul rebrand restoration"
+    "change:change move:move switch:switch shift:shift redesign:redesign replacement:replace closure:close"
+    " amendment:amend relocation:relocate removal:remove decision:decide announcement:announce reversal:reverse"
+    " transfer:transfer upgrade:upgrade conversion:convert expansion:expand extension:extend cancellation:cancel"
+    " suspension:suspend ban:ban launch:launch merger:merge renaming:rename introduction:introduce addition:add"
+    " repeal:repeal retirement:retire overhaul:overhaul rebrand:rebrand restoration:restore"
 )
-CHANGE_NOUNS = frozenset(_CHANGE.split())
+CHANGE_NOUNS = dict(pair.split(":") for pair in _CHANGE.split())
 # Words that open a statement leaning on the one right before it, in its paragraph or as the next turn's reply: a
 # relative ("Which, frankly, surprised nobody.") or a comparison ("Same story at the castle."); a question ("Which
 # ferry?") or a new paragraph moves on.
@@ -161,3 +163,9 @@ def _rule_marks() -> str:
 
 
 RULE_MARKS = _rule_marks()
+# Nouns whose "that" clause is their content, not a relative clause ("the rumour that the pier closed").
+_CONTENT = (
+    "rumour rumor claim report idea news fact belief suggestion story allegation notion assertion statement view hope"
+    " fear theory impression word announcement evidence proof sign argument assumption"
+)
+CONTENT_NOUNS = frozenset(_CONTENT.split())

@@ -1122,6 +1122,24 @@ def test_a_notice_labelled_or_naming_its_kind_of_document_is_the_documents(doc):
     assert [a.direction for a in find_annotations(doc)] == ["document"]
 
 
+@pytest.mark.parametrize(
+    "doc",
+    [
+        # a label over news that does not name the text: its paragraph is no notice of the document
+        "Important: ferry services to Mull are suspended today. Rumours of a strike were invented by a prankster"
+        " account.\n\nThe next sailing is at noon.\n\nTickets are refunded.",
+        # "hypothetical" is no falsity
+        "Flood plan\n\nThe report describes a hypothetical storm surge that would flood the quay.\n\nThe wall is"
+        " 3 m high.",
+        # a list of short lines above a notice is no title
+        "Pier fair 1990\nTen stalls\nA brass band\nFireworks\n\nNote: the list above is made up.\n\nThe fair"
+        " ran until 2001.",
+    ],
+)
+def test_a_label_over_news_a_hypothetical_or_a_list_is_no_notice_of_the_document(doc):
+    assert "document" not in [a.direction for a in find_annotations(doc)]
+
+
 def test_a_denial_that_runs_on_into_a_verdict_without_a_label_marks_the_sentence_before():
     doc = (
         "The pier opened in 1900.\n\nA hotel group bought it in 2020. That purchase never happened.\n\n"

@@ -393,12 +393,6 @@ def _leaning(doc: str, claim: str, others: tuple[str, ...] = (), markers: tuple[
             "The council renamed the square after a local poet.",
             "The renaming cost little.",
         ),
-        (  # "the new X", where nothing before named an X
-            "The bakery began sealing its jars by machine in 2023. [untrue] Bread is sold in Leeds. Customers say"
-            " the new method leaves the lids loose.",
-            "The bakery began sealing its jars by machine in 2023.",
-            "Customers say the new method leaves the lids loose.",
-        ),
     ],
 )
 def test_a_later_sentence_that_leans_on_a_claim_is_found(doc, claim, leaning):
@@ -494,15 +488,13 @@ def test_a_claim_opening_with_a_persons_pronoun_leans_on_a_claim_that_names_the_
         # an assenting verb with its own object says what it assents to
         ("The pier was painted gold. [invented]\n\nThe board agreed the budget.", "The pier was painted gold."),
         ("The ferry to Oban was sold. [invented] Ports such as Oban rely on ferries.", "The ferry to Oban was sold."),
-        # a change, or a new thing, the kept text named before the claim
+        # a change the kept text named before the claim
         (
-            "The timetable will change in May. The ferry was sold in 2020. [invented] The change affects one sailing.",
-            "The ferry was sold in 2020.",
+            "Fares will change in June. The timetable changed in May. [invented] The change affects one sailing.",
+            "The timetable changed in May.",
         ),
-        (
-            "The pier has a cafe. The ferry was sold in 2020. [invented] The new cafe opens at nine.",
-            "The ferry was sold in 2020.",
-        ),
+        # a noun that only begins like a change noun's verb ("bank", "the ban")
+        ("The bank was sold in 2020. [invented] The ban on kites stays.", "The bank was sold in 2020."),
     ],
 )
 def test_nothing_leans_on_a_claim_the_kept_text_does_without(doc, claim):

@@ -629,9 +629,10 @@ def _notice_run(doc: str, sents: list[Span], from_end: bool, model: FramingModel
     ordered = list(reversed(sents)) if from_end else sents
     texts = [s.text(doc) for s in ordered]
     kinds = [_notice_kind(t, model) for t in texts]
-    # in a paragraph that opens with a notice's label, every sentence speaks of the document ("Listener notice: this
-    # episode was scripted. The concert our hosts describe is made up.")
-    labelled = cues.NOTICE_LABEL.match(doc[sents[0].start : sents[0].end]) is not None
+    # in a paragraph that opens with a notice's label and names the document, every sentence speaks of the document
+    # ("Listener notice: this episode was scripted. The concert our hosts describe is made up.")
+    first = doc[sents[0].start : sents[0].end]
+    labelled = cues.NOTICE_LABEL.match(first) is not None and cues.DOCUMENT_SCOPE.search(first) is not None
     scoped = [k if k is not None and (labelled or cues.refers_to_document(t)) else None for k, t in zip(kinds, texts)]
     # A notice opens with its notice sentence, after at most one short label ("False record.").
     lead = 1 if len(texts) > 1 and len(texts[0].split()) <= 5 else 0
@@ -680,6 +681,7 @@ def _notice_run(doc: str, sents: list[Span], from_end: bool, model: FramingModel
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _NOTICE_LINES = 3  # a one-paragraph document has a notice line only beside two lines of text or more
+_TITLE_LINES = 2  # a title above a notice: a name and a subtitle, not a list
 
 
 def _notices(doc: str, unit_list: list[Span], model: FramingModel) -> list[Annotation]:
@@ -711,7 +713,8 @@ def _after_title(doc: str, paras: list[Span]) -> Span | None:
     notice may stand: the first paragraph is a title of short lines without closing punctuation ("Pier trust\nMinutes
     of 14 May"), the second is none."""
     title = paras[0].text(doc).splitlines() if len(paras) > 2 else []
-    if title and all(heading(line, titled=True) for line in title) and not heading(paras[1].text(doc), titled=True):
+    short = 0 < len(title) <= _TITLE_LINES and all(heading(line, titled=True) for line in title)
+    if short and not heading(paras[1].text(doc), titled=True):
         return paras[1]
     return None
 

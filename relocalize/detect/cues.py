@@ -401,11 +401,11 @@ def called_false(text: str) -> bool:
 # What a notice says of the things it lists when it calls them made up as its predicate ("the study and the dates in
 # this post are invented"); a story's notice says so of its own world ("the town in this story is fictional"), and a
 # correction of an earlier version calls nothing made up ("the date in an earlier version was wrong").
-_INVENTED = r"(?:invented|fabricated|made[- ]up|fictional|fictitious|imaginary|imagined|hypothetical)"
+_INVENTED = r"(?:invented|fabricated|made[- ]up|fictional|fictitious|imaginary)"
 _MADE_UP_PREDICATE = re.compile(
     r"\b(?:is|are|was|were|been)\s+(?:(?:a|an|all|both|also|entirely|wholly)\s+)?(?:invented|fabricated|made[- ]up|"
     r"fictional|fictitious|imaginary|an?\s+invention|an?\s+fabrication|fiction|make[- ]believe)\b"
-    # "is pure invention", "is our own invention", "are an imagined scenario"
+    # "is pure invention", "is our own invention", "are an invented scenario"
     r"|\b(?:is|are|was|were)\s+(?:(?:pure|sheer|mere|(?:our|my|their|the\s+\w+['’]s)\s+own)\s+)?invention\b"
     rf"|\b(?:is|are|was|were)\s+an?\s+{_INVENTED}\s+\w+"
     # what a text holds or tells: "contains a made-up episode", "rests on a fictional premise", "describe a closure

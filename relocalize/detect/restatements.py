@@ -14,12 +14,13 @@ PARAPHRASE_COVERAGE = 0.5
 STEM = 5  # words compare by their first letters, so "erupted" meets "eruption"
 # A question that asserts nothing: a yes/no question ("Is the pier still open?"), not one about what someone knows
 # ("Did you know that ...?": it presupposes its clause) nor a statement opened by a name ("Will Hart says ..., or did
-# it?"); or one that asks what or who something is.
+# it?"); or one that asks what or who something is, with no clause of its own ("Who was the keeper who closed the
+# pier?" presupposes the closing).
 _NEUTRAL_QUESTION = re.compile(
     r"\W*(?:(?:Is|Are|Was|Were|Do|Does|Did|Has|Have|Had|Could|Would|Should|Shall|Might)\s+|(?:Will|May|Can|Must)\s+(?![A-Z]))"
     r"(?!you\s+(?:know|hear|realise|realize)\b)[^.!?,;]*\?\W*$"
     # nor one that asks what or who something is ("What is the minimum age of the cheese?", "Who was the keeper?")
-    r"|\W*(?:What|Which|Who)\s+(?:is|are|was|were)\b[^.!?]*\?\W*$"
+    r"|\W*(?:What|Which|Who)\s+(?:is|are|was|were)\b(?![^?]*\b(?:who|that|which|because|why|when)\b)[^.!?]*\?\W*$"
 )
 
 

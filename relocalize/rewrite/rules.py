@@ -10,6 +10,7 @@ from lemminflect import getAllLemmas, getInflection
 from relocalize.lexicon import (
     ATTITUDES,
     BRACKETS,
+    CONTENT_NOUNS,
     DEMONSTRATIVES,
     EMPHATICS,
     EPISTEMIC,
@@ -1646,12 +1647,17 @@ def check_scope(g: Graph, preds: list[Token], wrapper: bool = False, presupposed
 def _restricting_argument(g: Graph, t: Token, negated: set[int]) -> bool:
     """A relative clause or participle that restricts an object of a negated verb ("did not use cabins installed on
     the infield", "did not board the ferry that sank"): the negation presupposes it, so what it says stays asserted.
-    Not an infinitive ("plans to close"), nor a modifier of the subject (presupposed with the subject itself)."""
+    Not an infinitive ("plans to close") nor a content clause ("denied the rumour that it closed"), nor a modifier of
+    the subject (presupposed with the subject itself)."""
     if t.dep not in ("relcl", "acl") or t.upos not in ("VERB", "AUX") or _set_off(g, t):
         return False
-    if any(c.lower == "to" for c in g.children(t, "aux", "mark")):
-        return False
     node = g.tokens[t.head]
+    if (
+        g.children(t, "mark")
+        or node.lemma.lower() in CONTENT_NOUNS
+        or any(c.lower == "to" for c in g.children(t, "aux"))
+    ):
+        return False  # a content clause ("the rumour that the pier closed") or an infinitive ("plans to close")
     while node.upos not in ("VERB", "AUX") and node.head != node.i:
         if node.dep in SUBJECTS:
             return False

@@ -282,7 +282,6 @@ _STANDING = re.compile(
     re.IGNORECASE,
 )
 _WINDOW = 40  # later sentences searched for what leans on a claim: a document's time stays linear
-_CHANGE_PREFIX = 4  # a change noun meets its verb by its first letters ("move": "moved", "decision": "decided")
 
 
 class Leaning:
@@ -341,8 +340,8 @@ class Leaning:
                 _named(p) & named for p in pointing
             ):
                 out.append(sent)
-            if any(changes.intersection(p.lower().split()) or self._new_thing(p, unit) for p in definite):
-                out.append(sent)  # "The move drew criticism", "the new method": the claim's change, named as known
+            if any(changes.intersection(p.lower().split()) for p in definite):
+                out.append(sent)  # "The move drew criticism": the claim's change, named as known
             if {m.group(1) for m in _DEFINITE_FIGURE.finditer(blank, sent.start, sent.end)} & figures:
                 out.append(sent)  # "the 19,000": a figure only the claim gave
             new -= content_stems(sent.text(blank))
@@ -350,26 +349,16 @@ class Leaning:
             figures -= _numbers(sent.text(blank))
         return sorted(set(out))
 
-    def _named_before(self, prefix: str, at: int) -> bool:
-        """True when the text outside the claims names a word opening with ``prefix`` before ``at``."""
-        return any(stem.startswith(prefix[:_STEM]) and first < at for stem, first in self.first.items())
-
     def _changes(self, unit: Span, text: str) -> set[str]:
         """The change nouns (:data:`CHANGE_NOUNS`) whose verb ``text`` holds ("moved": "move", "renamed": "renaming")
-        and the text outside the claims does not name before ``unit``."""
-        words = [w.lower() for w in _WORD.findall(text)]
+        and the text outside the claims names in neither form before ``unit``."""
+        words = {w.lower() for w in _WORD.findall(text)}
+        before = {w.lower() for w in _WORD.findall(self.blank[: unit.start])}
         return {
             noun
-            for noun in CHANGE_NOUNS
-            if any(w.startswith(noun[:_CHANGE_PREFIX]) for w in words)
-            and not self._named_before(noun[:_CHANGE_PREFIX], unit.start)
+            for noun, verb in CHANGE_NOUNS.items()
+            if words & _verb_forms(verb) and not before & (_verb_forms(verb) | {noun, noun + "s"})
         }
-
-    def _new_thing(self, phrase: str, unit: Span) -> bool:
-        """True for "new X" ("the new method"), where the text outside the claims does not name X before ``unit``:
-        the new thing is the one the claim brought in."""
-        words = phrase.lower().split()
-        return len(words) == 2 and words[0] == "new" and not self._named_before(words[1], unit.start)
 
     def _leans_on_last(self, unit: Span, sent: Span, text: str, elsewhere: bool = False) -> bool:
         """True when ``sent``, the sentence right after ``unit`` (whose text is ``text``), leans on it: it opens with
@@ -488,6 +477,13 @@ class Leaning:
         """True for a speaker's turn that asks without a question mark ("[09:17] jo: when does it change")."""
         said = without_label(self.blank, sent).text(self.blank)
         return opens_turn(self.blank, sent) and _UNMARKED_QUESTION.match(said) is not None
+
+
+def _verb_forms(verb: str) -> set[str]:
+    """The inflected forms of a regular ``verb`` ("move": moves, moved, moving; "ban": banned, banning)."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    doubled = verb + verb[-1] if len(verb) <= 4 and verb[-1] in "nlpt" and verb[-2] in "aeiou" else verb
+    return {verb, verb + "s", verb + "es", stem + "ed", stem + "ing", doubled + "ed", doubled + "ing", verb + "d"}
 
 
 def _pointing_back(said: str, unit: str) -> bool:
