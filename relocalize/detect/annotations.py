@@ -632,7 +632,8 @@ def _notice_run(doc: str, sents: list[Span], from_end: bool, model: FramingModel
     # in a paragraph that opens with a notice's label and names the document, every sentence speaks of the document
     # ("Listener notice: this episode was scripted. The concert our hosts describe is made up.")
     first = doc[sents[0].start : sents[0].end]
-    labelled = cues.NOTICE_LABEL.match(first) is not None and cues.DOCUMENT_SCOPE.search(first) is not None
+    opens_with_label = cues.NOTICE_LABEL.match(first) is not None
+    labelled = opens_with_label and cues.DOCUMENT_SCOPE.search(first) is not None
     scoped = [k if k is not None and (labelled or cues.refers_to_document(t)) else None for k, t in zip(kinds, texts)]
     # A notice opens with its notice sentence, after at most one short label ("False record.").
     lead = 1 if len(texts) > 1 and len(texts[0].split()) <= 5 else 0
@@ -648,8 +649,7 @@ def _notice_run(doc: str, sents: list[Span], from_end: bool, model: FramingModel
         text = doc[sents[0].start : sents[-1].end]
         # one sentence that points at the text may frame it in one of its clauses ("...; the rule below is made up")
         pointing = len(sents) == 1 and cues.has_pointer(text) and _statement(text)  # a sentence, not a heading
-        labelled = cues.NOTICE_LABEL.match(text) is not None
-        whole = _notice_kind(text, model) if pointing or labelled else model.kind(text)
+        whole = _notice_kind(text, model) if pointing or opens_with_label else model.kind(text)
         if whole is not None:
             return sents, "negation" if whole == "fiction" and "negation" in kinds else whole
     if not any(scoped) or (not from_end and not labelled and not any(scoped[: lead + 1])):

@@ -627,9 +627,7 @@ def _negate_clause(g: Graph, root: Token, preds: list[Token]) -> list[Edit]:
         raise Refusal("no subject (imperative)")
     elif root.lemma == "be" and complements:
         raise Refusal("a that-clause complement of 'be' ('the claim is that ...'): the clause is not asserted")
-    elif root.lemma == "be" and any(
-        g.children(x, "aux") and g.children(x, "aux")[0].lower == "to" for x in g.children(root, "xcomp")
-    ):
+    elif root.lemma == "be" and any(_infinitive(g, x) for x in g.children(root, "xcomp")):
         raise Refusal("'be to' ('is to be named'): with 'not' it reads as a prohibition")
     check_event_nouns(g)
     check_noun_complement(g)
@@ -1644,6 +1642,11 @@ def check_scope(g: Graph, preds: list[Token], wrapper: bool = False, presupposed
             raise Refusal(f"a set-off phrase at {t.text!r} says more than a name, place or date; it stays asserted")
 
 
+def _infinitive(g: Graph, t: Token) -> bool:
+    """True for a verb with an infinitive "to" ("plans to close", "is to be named")."""
+    return any(c.lower == "to" for c in g.children(t, "aux"))
+
+
 def _restricting_argument(g: Graph, t: Token, negated: set[int]) -> bool:
     """A relative clause or participle that restricts an object of a negated verb ("did not use cabins installed on
     the infield", "did not board the ferry that sank"): the negation presupposes it, so what it says stays asserted.
@@ -1652,11 +1655,7 @@ def _restricting_argument(g: Graph, t: Token, negated: set[int]) -> bool:
     if t.dep not in ("relcl", "acl") or t.upos not in ("VERB", "AUX") or _set_off(g, t):
         return False
     node = g.tokens[t.head]
-    if (
-        g.children(t, "mark")
-        or node.lemma.lower() in CONTENT_NOUNS
-        or any(c.lower == "to" for c in g.children(t, "aux"))
-    ):
+    if g.children(t, "mark") or node.lemma.lower() in CONTENT_NOUNS or _infinitive(g, t):
         return False  # a content clause ("the rumour that the pier closed") or an infinitive ("plans to close")
     while node.upos not in ("VERB", "AUX") and node.head != node.i:
         if node.dep in SUBJECTS:
@@ -1696,11 +1695,7 @@ def _outside(g: Graph, t: Token, negated: set[int], wrapper: bool) -> str | None
             return "adverbial clause (presupposed)"
         if node.dep == "pcomp" and not wrapper and node.tag == "VBG" and _event_preposition(g, node):
             return "prepositional clause ('by turning faster'; presupposed)"
-        if (
-            fronted
-            and node.dep not in SUBJECTS
-            and (not wrapper or any(c.lower == "to" for c in g.children(node, "aux")))
-        ):
+        if fronted and node.dep not in SUBJECTS and (not wrapper or _infinitive(g, node)):
             return "fronted phrase"
         if _set_off(g, node) and not fronted:
             return "set-off phrase"  # readers take ", selling out every concert" as asserted, wrapped or not

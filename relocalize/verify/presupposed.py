@@ -192,10 +192,11 @@ _POINTING_PHRASE = re.compile(
 # auxiliary or the sentence's end ("the 19,000 had sold out", "where the 46 are"); not a year, a share, a modifier or a
 # count of things it names ("the 1877 race", "the 40%", "the 800-character floor", "the 46 red buses"). A number in
 # words is too often no figure ("combine the two").
+_AUX = "|".join(sorted(AUXILIARIES))
 _FIGURE = re.compile(r"\b\d[\d,.]*\d\b(?![%’'\d]|[.,]\d)|\b\d\b(?![%’'\d]|[.,]\d)")
 _DEFINITE_FIGURE = re.compile(
     rf"\bthe\s+(?!(?:1[0-9]|20)\d\d\b)(\d[\d,.]*\d|\d)\b(?![%’'°-]|[,.]\d)"
-    rf"(?=\s*[.,;:!?)]|\s*$|\s+(?:{'|'.join(AUXILIARIES)})\b)",
+    rf"(?=\s*[.,;:!?)]|\s*$|\s+(?:{_AUX})\b)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
@@ -231,9 +232,7 @@ _WH = "when|where|why|how|who|whom|whose|what|which"
 _WH_QUESTION = re.compile(rf"\W*(?:{_WH})\b", re.IGNORECASE)
 # A chat turn that asks with no question mark: a wh-word and an auxiliary first, no closing punctuation ("when does it
 # change", "where is the ferry now"; not "did you see the news", which asks for no answer of its own).
-_UNMARKED_QUESTION = re.compile(
-    rf"\W*(?:(?:{_WH})\s+(?:{'|'.join(sorted(AUXILIARIES))})|anyone\s+know)\b[^.!?]*$", re.IGNORECASE
-)
+_UNMARKED_QUESTION = re.compile(rf"\W*(?:(?:{_WH})\s+(?:{_AUX})|anyone\s+know)\b[^.!?]*$", re.IGNORECASE)
 # A question reported in a statement, whose answer the next sentence gives ("Members asked whether the outing would go
 # ahead.", "I asked a guide what had happened.").
 _REPORTED_QUESTION = re.compile(
@@ -247,7 +246,7 @@ _THIRD = re.compile(r"\b(?:it|they|them)\b", re.IGNORECASE)
 # A question whose subject is "it", "that" or "this" right after its auxiliary asks about what was just said (not
 # "Is it true that ...", "Is it possible to ...": "it" stands for a clause of its own).
 _ASKING_ABOUT_IT = re.compile(
-    rf"\W*(?:(?:{_WH})\s+)?(?:{'|'.join(sorted(AUXILIARIES))})\s+(it|that|this)\b"
+    rf"\W*(?:(?:{_WH})\s+)?(?:{_AUX})\s+(it|that|this)\b"
     r"(?!\s+(?:\w+['’]s|true|possible|likely|worth|hard|easy|safe|ok|okay|fair)\b)[^.!?]*\?",
     re.IGNORECASE,
 )
@@ -295,9 +294,12 @@ class Leaning:
         ends = [c.end for c in ordered]
         self.claimed = [_overlapped(s, ordered, ends) for s in self.sentences]
         self.first: dict[str, int] = {}  # where the text outside the claims first names each stem
+        self.first_word: dict[str, int] = {}  # ... and each word, lower case
         for sent, claimed in zip(self.sentences, self.claimed):
             for stem in () if claimed else content_stems(sent.text(self.blank)):
                 self.first.setdefault(stem, sent.start)
+            for word in () if claimed else _WORD.findall(sent.text(self.blank)):
+                self.first_word.setdefault(word.lower(), sent.start)
 
     def on(self, unit: Span) -> list[Span]:
         """The sentences outside the claims that lean on ``unit``: the next one when it opens with a pronoun,
@@ -353,11 +355,11 @@ class Leaning:
         """The change nouns (:data:`CHANGE_NOUNS`) whose verb ``text`` holds ("moved": "move", "renamed": "renaming")
         and the text outside the claims names in neither form before ``unit``."""
         words = {w.lower() for w in _WORD.findall(text)}
-        before = {w.lower() for w in _WORD.findall(self.blank[: unit.start])}
+        named = [w for w, first in self.first_word.items() if first < unit.start]
         return {
             noun
             for noun, verb in CHANGE_NOUNS.items()
-            if words & _verb_forms(verb) and not before & (_verb_forms(verb) | {noun, noun + "s"})
+            if words & _verb_forms(verb) and not (_verb_forms(verb) | {noun, noun + "s"}).intersection(named)
         }
 
     def _leans_on_last(self, unit: Span, sent: Span, text: str, elsewhere: bool = False) -> bool:
