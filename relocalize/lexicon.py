@@ -69,6 +69,9 @@ _CHANGE = (
     " repeal:repeal retirement:retire overhaul:overhaul rebrand:rebrand restoration:restore"
 )
 CHANGE_NOUNS = dict(pair.split(":") for pair in _CHANGE.split())
+# Modifiers that name a thing as the outcome of a change ("the new turf", "the replacement shoe"), as a participle does
+# ("the cracked original").
+CHANGED_STATES = frozenset({"new", "replacement"})
 # Words that open a statement leaning on the one right before it, in its paragraph or as the next turn's reply: a
 # relative ("Which, frankly, surprised nobody.") or a comparison ("Same story at the castle."); a question ("Which
 # ferry?") or a new paragraph moves on.
@@ -134,6 +137,7 @@ LEANING_PAIRS = frozenset(
         "for example",
         "for instance",
         "in turn",
+        "of course",  # "of course he has", granting what was just said
         # the ones who disagree with what was just said ("Others were less pleased.", "Not everyone agrees.")
         "not everyone",
         "not everybody",

@@ -325,16 +325,22 @@ def inside_quotation(doc: str, unit: Span) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
+_DAY = (  # "8 Aug 2023, ", "March 3 ", "04/08/2024 "
+    r"(?:(?:\d{1,2}[ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+\d{1,2})(?:,?[ \t]+\d{4})?"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}),?[ \t]+"
+)
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
+# a time, bracketed maybe with its day and AM/PM as chat exports stamp it ("[30/06/2023, 15:41]", "[Jun 20, 9:03 PM]")
+_TIME = rf"(?:[\[(](?:{_DAY})?{_CLOCK}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[\])]|[\[(]?{_CLOCK}[\])]?)"
 # A speaker label: one to three words (a user name, "Q", "Dr Rao"), maybe a role in brackets ("GUEST (engineer)"),
-# optionally in bold, then a colon; in a chat
-# log, after the time or before it ("[20:18] tomlives:", "**[21:14] redheadstan:**", "Morag 08:05:"); never a colon
-# inside a time ("Morag 08:" of "Morag 08:05: ...").
-_TIME = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?"
+# optionally in bold, then a colon; in a chat log, after the time or before it ("[20:18] tomlives:", "**[21:14]
+# redheadstan:**", "Morag 08:05:", "Olu, 09:15:"); never a colon inside a time ("Morag 08:" of "Morag 08:05: ...").
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?,?[ \t]+"
 _MARKUP = "b|i|u|p|em|br|hr|li|ul|ol|td|tr|th|div|span|strong|small|sub|sup|code|pre|h[1-6]"
 _SPEAKER = re.compile(
-    rf"[ \t]*[*_]{{0,2}}(?:{_TIME}[ \t]+)?"
+    rf"[ \t]*[*_]{{0,2}}(?:(?:{_WEEKDAY}|{_DAY})?{_TIME}(?:[ \t]+[—–-])?[ \t]+)?"  # "Fri 14:09 — Kath:"
     rf"[\w@./'’-]{{1,30}}(?: [\w@./'’-]{{1,30}}){{0,2}}(?:[ \t]+\([^()\n]{{1,40}}\))?"  # a role: "GUEST (engineer):"
-    rf"(?:[ \t]+{_TIME})?[*_]{{0,2}}[ \t]*:(?!\d)[*_]{{0,2}}[ \t]*"
+    rf"(?:,?[ \t]+{_TIME})?[*_]{{0,2}}[ \t]*:(?!\d)[*_]{{0,2}}[ \t]*"
     # an IRC log's "[19:14] <sal_b> ", not markup ("09:30 <b> Talk")
     rf"|[ \t]*{_TIME}[ \t]+<(?!(?:{_MARKUP})>)[@+%&~]?[\w.|^'’-]{{1,30}}>(?:[ \t]+|$)"
 )
@@ -346,10 +352,6 @@ _SPEAKER = re.compile(
 # or the next header, are that person's post.
 _NAME_WORD = r"@?[^\W\d_][\w.'’-]{0,29}"
 _CHAT_NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}"
-_DAY = (  # "8 Aug 2023, ", "March 3 ", "04/08/2024 "
-    r"(?:(?:\d{1,2}[ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+\d{1,2})(?:,?[ \t]+\d{4})?"
-    r"|\d{1,2}/\d{1,2}/\d{2,4}),?[ \t]+"
-)
 _CHAT_HEADER = re.compile(
     rf"[ \t]*(?:[↳>][ \t]*)?[*_]{{0,2}}(?:{_TIME}[ \t]+(?P<late>{_CHAT_NAME})"  # a reply's arrow: "↳ @tern · 19:41"
     rf"|(?P<early>{_CHAT_NAME})[ \t]*[—–·,-]?[ \t]*(?:{_DAY})?{_TIME}(?:[ \t]*[AaPp]\.?[Mm]\.?)?)[*_]{{0,2}}[ \t]*"
@@ -394,8 +396,9 @@ def line_around(doc: str, span: Span) -> tuple[int, str, str]:
     return start, doc[start : span.start], doc[span.end : len(doc) if end < 0 else end]
 
 
-# A list item's mark: a bullet or a number ("- ", "6. ", "2) ").
-_LIST_MARK = r"[ \t]*(?:[-*•+]|\d+[.)])"
+_NUMBER = r"(?:\d+[.)](?!\d)|\d{1,3}(?:\.\d{1,3})+[.)]?(?![ \t]+[a-z]))"  # "9. ", "2) ", a minute's "2.3 "
+# A list item's mark: a bullet or a number ("- ", "6. ", "2) ", a minute's "2.3 ").
+_LIST_MARK = rf"[ \t]*(?:[-*•+]|{_NUMBER})"
 LIST_ITEM = re.compile(_LIST_MARK + r"[ \t]")
 _MARK_ALONE = re.compile(_LIST_MARK + r"[ \t]*")
 
@@ -507,7 +510,7 @@ def _post_end(doc: str, pos: int) -> int:
     return end
 
 
-_NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]+", re.M)
+_NUMBERED_LINE = re.compile(rf"^[ \t]*(?={_NUMBER})(\d{{1,3}}(?:\.\d{{1,3}})*)[.)]?[ \t]+", re.M)
 # A count of the things a list holds, in its title: a number, at most two words, then a plural ("Eight things
 # every rider should know", "7 quick facts", "Top 10 crossings").
 _COUNT_WORDS = {w: n for w, n in NUMBER_WORDS.items() if n >= 3}
@@ -515,7 +518,7 @@ _COUNT = re.compile(rf"\b({'|'.join(_COUNT_WORDS)}|\d{{1,2}})\s+(?:[\w'’-]+\s+
 
 
 _ITEM_TITLE = re.compile(r"[ \t]*[*_]{0,2}(?:[^\s.!?]+[ \t]+){0,7}[^\s.!?]+[.!?][*_]{0,2}")
-_ITEM_END = re.compile(r"\n[ \t]*\n|^[ \t]*\d{1,3}[.)][ \t]", re.M)
+_ITEM_END = re.compile(rf"\n[ \t]*\n|^[ \t]*{_NUMBER}[ \t]", re.M)
 
 
 class NumberedItems:
@@ -526,7 +529,7 @@ class NumberedItems:
         self.doc = doc
         self.marks = list(_NUMBERED_LINE.finditer(doc))
         self.starts, self.ends = [m.start() for m in self.marks], [m.end() for m in self.marks]
-        self.numbers = [int(m.group(1)) for m in self.marks]
+        self.numbers = [tuple(int(n) for n in m.group(1).split(".")) for m in self.marks]  # "2.3": (2, 3)
 
     def _item(self, unit: Span) -> int | None:
         """The index of the last list number that opens a line before ``unit``, or None."""
@@ -539,7 +542,7 @@ class NumberedItems:
         item = self._item(unit)
         if item is None:
             return False
-        after, wanted = bisect_left(self.starts, unit.end), self.numbers[item] + 1
+        after, wanted = bisect_left(self.starts, unit.end), (*self.numbers[item][:-1], self.numbers[item][-1] + 1)
         following = next((m for m, n in zip(self.marks[after:], self.numbers[after:]) if n == wanted), None)
         if following is None:  # the last item: dropped, it would leave a list shorter than its title counts
             end = _ITEM_END.search(self.doc, unit.end)
@@ -547,11 +550,11 @@ class NumberedItems:
             return self._counted(self.numbers[item]) and _only(self.doc, region, [unit, *skip])
         return _only(self.doc, Span(self.marks[item].end(), following.start()), [unit, *skip])
 
-    def _counted(self, number: int) -> bool:
+    def _counted(self, number: tuple[int, ...]) -> bool:
         """True when the text before the list counts ``number`` things ("Eight things every rider should know",
-        "Top 5 ferry crossings")."""
-        before = self.doc[: self.starts[0]] if self.starts else ""
-        names = {str(number), *(w for w, n in _COUNT_WORDS.items() if n == number)}
+        "Top 5 ferry crossings"); a sub-item's number ("2.3") counts nothing."""
+        before = self.doc[: self.starts[0]] if self.starts and len(number) == 1 else ""
+        names = {str(number[0]), *(w for w, n in _COUNT_WORDS.items() if n == number[0])}
         return any(m.group(1).lower() in names for m in _COUNT.finditer(before))
 
     def bared_title(self, unit: Span, skip: list[Span]) -> bool:

@@ -114,6 +114,12 @@ def test_last_line_removal_takes_the_break_before_it():
         ("Note that it rained: The pier opened in 1990.", "j_ode: nice", False),  # a clause, not a label
         ("Morag 08:05: The pier opened in 1990.", "Ana 08:06: nice", True),  # the time after the name, whole
         ("mara 21:14:09 — The pier opened in 1990.", "j_ode: nice", False),  # a dash, not a colon, after it
+        ("Ines, 14:02: The pier opened in 1990.", "Teo, 14:03: nice", True),  # a comma before the time
+        ("[4/2/2024, 9:05 PM] Ines: The pier opened in 1990.", "[4/2/2024, 9:06 PM] Teo: nice", True),  # a day too
+        ("[03 Mar 11:20:45] ines_k: The pier opened in 1990.", "[03 Mar 11:21:02] teo: nice", True),
+        ("Dear Ines, 14:02 is late: The pier opened in 1990.", "Teo, 14:03: nice", False),  # words after the time
+        ("Sat 10:41 — Ines: The pier opened in 1990.", "Sat 10:42 — Teo: nice", True),  # a weekday and a dash
+        ("Tuesday 18:30 - teo_k: The pier opened in 1990.", "Tuesday 18:31 - ines: nice", True),
         ("GUEST (historian): The pier opened in 1990.", "HOST: And then?", True),  # a role in brackets
         ("Dr Okafor (chair): The pier opened in 1990.", "Cllr Reid: Agreed.", True),
         ("[21:14] <mara_k> The pier opened in 1990.", "[21:15] <j_ode> nice", True),  # an IRC log's nick
@@ -522,6 +528,30 @@ def test_emptied_numbered_item():
     assert not items.emptied(first, [])  # the item says more than the unit
     number = Span(FACTS.index("2."), FACTS.index("2.") + 2)  # a list number the splitter left as a unit
     assert not items.emptied(number, [Span(0, number.start)])  # it is no item before the next number
+
+
+MINUTES = (
+    "Minutes of the pier committee\n\n"
+    "3. Maintenance\n"
+    "3.1 The treasurer reported that the railings were painted in May.\n"
+    "3.2 {claim}\n"
+    "3.3 Agreed: the kiosk to open at nine.\n"
+    "4. Any other business\n"
+    "4.1 None.\n"
+)
+
+
+def test_a_minutes_sub_item_the_list_goes_on_after_is_kept_not_dropped(relocalizer):
+    claim = "[invented] Engineers said the deck, which the storm had cracked, would close."  # refused in place
+    doc = MINUTES.format(claim=claim)
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    assert prov.counts.kept == 1 and f"3.2 {claim}\n" in out  # the list goes on: 3.1 would skip to 3.3
+
+
+def test_a_decimal_figure_opening_a_line_is_no_list_number():
+    doc = "Visitors\n3.5 million people walked the pier in 2019.\n4.1 The kiosk opened."
+    assert NumberedItems(doc).numbers == [(4, 1)]
 
 
 PIER = (

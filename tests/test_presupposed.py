@@ -74,8 +74,8 @@ def test_the_false_vocabulary_leaves_out_what_the_true_sentences_name_and_the_to
 def test_an_adverbial_clause_that_states_the_false_event_is_presupposed(relocalizer, text, clause):
     """Under "It is not true that X after Y" or "did not X after Y", Y stays asserted."""
     (graph,) = relocalizer.pipeline.models.parse([text], [text])
-    assert presupposed(graph, FalseWords({"fire", "flame", "destr", "gutte"}, set())) == clause
-    assert presupposed(graph, FalseWords({"town"}, set())) is None  # the main clause's own words are negated
+    assert presupposed(graph, FalseWords({"fire", "flame", "destr", "gutte"}, set(), None)) == clause
+    assert presupposed(graph, FalseWords({"town"}, set(), None)) is None  # the main clause's own words are negated
 
 
 def test_a_topic_only_the_claims_name_is_no_false_thing(relocalizer):
@@ -699,6 +699,34 @@ def test_a_negative_claim_that_opens_the_claims_is_made_positive(relocalizer):
     assert edit.kind == "rewrite" and "flip_negated" in edit.rule
 
 
+@pytest.mark.parametrize(
+    ("doc", "claim", "presupposes"),
+    [
+        (  # a participle names the crane as changed: the repair is the false event's
+            "The harbour crane was built in 1920 and lifts timber.\n\n[false] A storm toppled the crane in 2021. "
+            "[false] The repaired crane has been lifting cargo since June.\n\nThe quay is open to walkers.",
+            "The repaired crane has been lifting cargo since June.",
+            True,
+        ),
+        (  # "new" does too
+            "The town hall clock dates from 1880.\n\n[invented] Hail smashed its face in May. [invented] The new face "
+            "was painted in Vienna.\n\nThe tower can be climbed on Saturdays.",
+            "The new face was painted in Vienna.",
+            True,
+        ),
+        (  # a description the true text gives the thing too
+            "The gilded weathervane on the church dates from 1790.\n\n[invented] Lightning struck the spire in May. "
+            "[invented] The gilded weathervane was found in a hedge.\n\nThe church holds a fair each June.",
+            "The gilded weathervane was found in a hedge.",
+            False,
+        ),
+    ],
+)
+def test_a_thing_named_as_changed_only_in_the_claims_is_presupposed(relocalizer, doc, claim, presupposes):
+    edit = _edit(relocalizer, doc, claim)
+    assert ("presupposed" in edit.rule and edit.kind == "drop") is presupposes
+
+
 FERRY_THREAD = (
     "kayak_jo wrote:\nIs the old ferry still running to the island? I want to go in June.\n\n"
     "harbour_ben wrote:\n[invented] {reply}\n\nmossy_pete wrote:\nThe island has a nice cafe."
@@ -730,6 +758,12 @@ def test_a_claim_later_in_the_reply_answers_no_question_of_the_post_above():
         ("you're kidding me", True),
         ("ha. it was always leaky", True),  # a reaction word opens the reply
         ("fine, we take the bus then", True),
+        ("honestly, what a loss", True),  # a stance word opens the reply
+        ("Well that explains the siren.", True),
+        ("😂 of course, classic harbour board", True),  # past an emoji, granting what was said
+        ("Last night? Where?", True),  # a question that echoes the turn's words
+        ("Off the point? Which point?", True),
+        ("Lunch at noon?", False),  # a question of its own
         ("the harbour cafe has new owners now", False),  # a reply that moves on
         ("Brutal.", True),  # a word or two, however they end
         ("Fair enough.", True),
@@ -743,6 +777,20 @@ def test_the_next_speakers_few_words_or_reaction_lean_on_a_turn(reply, leans):
     doc = f"[10:01] ana: the ferry sank off the point last night\n[10:02] ben: {reply}\n[10:03] ana: see you"
     found = _leaning(doc, "the ferry sank off the point last night")
     assert any(s.startswith("[10:02] ben:") for s in found) is leans
+
+
+@pytest.mark.parametrize(
+    ("reply", "leans"),
+    [
+        ("9.40 lol", True),  # a few words that echo the figure only the turn gave
+        ("9.40?!", True),
+        ("12 minutes late again", False),  # a figure of its own: a new message
+    ],
+)
+def test_the_next_speakers_few_words_that_echo_a_turns_figure_lean_on_it(reply, leans):
+    doc = f"[09:40] sam: the fare goes up to 9.40 next week\n[09:41] kit: {reply}\n[09:42] sam: see you"
+    found = _leaning(doc, "the fare goes up to 9.40 next week")
+    assert any(s.startswith("[09:41] kit:") for s in found) is leans
 
 
 @pytest.mark.parametrize(

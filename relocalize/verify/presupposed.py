@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import pairwise
 from typing import NamedTuple
 
 from relocalize.detect.restatements import STEM as _STEM
@@ -23,6 +24,7 @@ from relocalize.lexicon import (
     ATTITUDES,
     AUXILIARIES,
     CHANGE_NOUNS,
+    CHANGED_STATES,
     CONTRASTING,
     DEMONSTRATIVES,
     DISMISSING,
@@ -77,6 +79,7 @@ class FalseWords(NamedTuple):
 
     shared: set[str]  # of the other claims, which no sentence outside the claims uses ("fire", after "A fire ...")
     own: set[str]  # of the unit after another claim, which no sentence outside the claims uses ("the refit")
+    described: set[str] | None  # the word pairs outside the claims ("damaged pan"); None for the first claim
 
 
 def false_vocabulary(
@@ -86,7 +89,10 @@ def false_vocabulary(
     parts), and of its own, that no sentence outside the claims and ``annotations`` uses. A topic the other claims
     talk about as known ("The harbour bridge opened in 1950") is a real thing, unless a claim brings it in as new
     ("a fire")."""
-    true = content_stems(_blanked(_blanked(doc, annotations), [u for u, _ in claims]))
+    outside = _blanked(_blanked(doc, annotations), [u for u, _ in claims])
+    true = content_stems(outside)
+    found = [w.lower() for w in _WORD.findall(outside)]
+    pairs = {f"{a} {b}" for a, b in pairwise(found)}
     opening = min((u.start for u, _ in claims), default=0)
     words = [(u, content_stems(g.text), _known_subjects(g)) for u, g in [*claims, *((None, g) for g in given)]]
     new = set().union(*(_new_things(g) for _, g in claims), *(_new_things(g) for g in given))
@@ -97,7 +103,8 @@ def false_vocabulary(
         # after a claim, a thing no kept sentence names comes from the false story ("The repairs took two years",
         # after "A fire destroyed the mill"); the first claim's own things are its topic ("The pier")
         own = content_stems(unit.text(doc)) - true - topic if unit.start > opening else set()
-        out[unit] = FalseWords(set().union(*(w for w, _ in others)) - true - topic, own)
+        described = pairs if unit.start > opening else None
+        out[unit] = FalseWords(set().union(*(w for w, _ in others)) - true - topic, own, described)
     return out
 
 
@@ -116,6 +123,7 @@ def presupposed(g: Graph, vocabulary: FalseWords, reported: bool = False) -> str
         stem = tok.lower[:_STEM]
         place = tok.dep == "pobj" and g.tokens[tok.head].lower in PLACE_PREPOSITIONS
         false = stem in vocabulary.shared or (stem in vocabulary.own and not place)
+        false = false or _changed(g, tok, vocabulary)
         if tok.upos == "NOUN" and tok.i not in opaque and false and _definite(g, tok):
             return _phrase(g, tok)
     for prep in _fronted(g):  # "In Abu Dhabi, the painting hangs alone": the place is the claim's, and the topic
@@ -126,6 +134,23 @@ def presupposed(g: Graph, vocabulary: FalseWords, reported: bool = False) -> str
         if any(t.lower[:_STEM] in vocabulary.shared for t in g.subtree(clause) if t.upos in _CONTENT):
             return _phrase(g, clause)
     return None
+
+
+def _changed(g: Graph, noun: Token, vocabulary: FalseWords) -> bool:
+    """True when ``noun``, in a claim after another, is named as changed by a participle or "new" ("the cracked
+    original", "the new turf") that no text outside the claims gives it: the change is the false event's."""
+    if vocabulary.described is None:
+        return False
+    mods = [m for m in g.children(noun, "amod", "compound") if _participle(m) or m.lower in CHANGED_STATES]
+    return any(f"{m.lower} {noun.lower}" not in vocabulary.described for m in mods)
+
+
+def _participle(tok: Token) -> bool:
+    """A past participle, also one tagged as an adjective ("the repaired crane")."""
+    return tok.tag == "VBN" or (tok.upos == "ADJ" and tok.lower.endswith("ed") and len(tok.lower) > _SHORT_ED)
+
+
+_SHORT_ED = 5  # "red", "naked", "wicked": no participles
 
 
 def negated(g: Graph) -> str | None:
@@ -169,7 +194,9 @@ def _definite(g: Graph, noun: Token) -> bool:
 
 
 _OWN = frozenset({"my", "our", "your"})  # "my favourite pier" is a new mention, not one pointing back
-_OPENING = re.compile(r"[\"'“‘(*_]*([A-Za-z’']+(?:[ ,]+[A-Za-z]+){0,2})")
+# A sentence's first words, past quotes, markup and emoji ("😂 of course"), not a list's bullet ("- It ...")
+_EMOJI = r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
+_OPENING = re.compile(rf"[\"'“‘(*_]*(?:{_EMOJI}+\s*)?([A-Za-z’']+(?:[ ,]+[A-Za-z]+){{0,2}})")
 _INDEFINITE_PHRASE = re.compile(
     rf"\b(?:{'|'.join(_NEW)}|several|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of)\s+"
     r"((?:[\w’'-]+\s+){0,2}[\w’'-]+)",
@@ -219,8 +246,11 @@ _ASSENT = re.compile(
     rf"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )\b(?:{'|'.join(ASSENTING)})[\"'”’)]*[.!]?$",
     re.IGNORECASE,
 )  # not a passive ("The budget was approved.")
-# Words a reply opens with to react to the turn before ("Ha.", "wait, ...", "fine.", "seriously").
-_REACTIONS = frozenset("ha hah hmm wait fine perfect really seriously omg wtf ugh yikes damn".split())  # noqa: SIM905
+# Words a reply opens with to react to the turn before ("Ha.", "wait, ...", "fine.", "seriously", "honestly, ...",
+# "well that ...").
+_REACTIONS = frozenset(
+    "ha hah hmm wait fine perfect really seriously omg wtf ugh yikes damn honestly frankly well tbh ngl".split()  # noqa: SIM905
+)
 _POINTING = PRONOUNS | DEMONSTRATIVES | frozenset({"so", "one"})  # "I hope so.", "Not that I needed one."
 # The labels of a list of questions and answers, whose next question moves on ("Q: Shops?").
 _QUESTIONER = frozenset({"q", "question", "interviewer"})
@@ -229,6 +259,7 @@ _CONTRAST = re.compile(rf"\b(?:{'|'.join(CONTRASTING)})\b", re.IGNORECASE)
 _DISMISSING = re.compile(rf"\b(?:{'|'.join(DISMISSING)})\b", re.IGNORECASE)
 _REPLYING = re.compile(rf"\W*(?:{'|'.join(REPLYING)})\b(?!-)", re.IGNORECASE)
 _WH = "when|where|why|how|who|whom|whose|what|which"
+_WH_WORDS = re.compile(rf"\b(?:{_WH})\b", re.IGNORECASE)
 _WH_QUESTION = re.compile(rf"\W*(?:{_WH})\b", re.IGNORECASE)
 # A chat turn that asks with no question mark: a wh-word and an auxiliary first, no closing punctuation ("when does it
 # change", "where is the ferry now"; not "did you see the news", which asks for no answer of its own).
@@ -404,10 +435,13 @@ class Leaning:
         # chat's "wait what", "Brutal.", not "Sorry I'm late." nor "Lunch?" nor a post's stamp ("**Today at 08:18**")
         unfinished = not said.rstrip(_CLOSERS).endswith((".", "?"))
         few = len(found) <= (_REPLY_WORDS if unfinished else 0 if asked else _REPLY_WORDS_FINISHED)
-        if reply and ((few and not any(c.isdigit() for c in said)) or (words and words[0] in _REACTIONS)):
-            return True  # the next speaker's few words ("you're joking", "Brutal.") or reaction ("Ha. The view ...")
-        if reply:  # a short question about it ("Where is it now?")
-            short = asked and pointing and len(found) <= _REPLY_QUESTION_WORDS
+        echoed = _FIGURE.sub(lambda m: "" if m.group() in _numbers(text) else m.group(), said)
+        if reply and ((few and not any(c.isdigit() for c in echoed)) or (words and words[0] in _REACTIONS)):
+            return True  # the next speaker's few words ("you're joking", "Only 134 lol") or reaction ("Ha. The ...")
+        if reply:  # a short question about it ("Where is it now?") or echoing its words ("Dug out? Why?")
+            echoing = content_stems(_WH_WORDS.sub(" ", said))
+            echo = bool(echoing) and echoing <= content_stems(text)
+            short = asked and (pointing or echo) and len(found) <= _REPLY_QUESTION_WORDS
         else:
             short = len(found) <= (_QUESTION_WORDS if asked else _REACTION_WORDS)
         return (short and reacts) or _CONTRAST.search(said) is not None
