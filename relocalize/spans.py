@@ -364,6 +364,13 @@ def chat_header_name(line: str) -> str | None:
     return (header.group("late") or header.group("early")).lower() if header else None
 
 
+# A forum post's header alone on its line: who posted or replied, maybe a number and a stamp after a separator.
+_POST_BY = re.compile(
+    rf"[ \t]*[*_]{{0,2}}(?:[Pp]osted|[Rr]eply|[Rr]eplied|[Cc]omment|[Aa]nswer|[Rr]esponse)(?:[ \t]+#?\d{{1,4}})?"
+    rf"[ \t]+(?:from|by)[ \t]+{_CHAT_NAME}(?:[ \t]*[·|—–,-][^\n]{{0,40}})?[*_]{{0,2}}[ \t]*"
+)
+
+
 def _chat_log(doc: str) -> bool:
     """True when ``doc`` holds header lines of a chat log: a name over two of them at least ("Priya 10:15" ...
     "Priya 10:19"), not a timetable's lines ("Doors open 19:30", "Fireworks 22:00")."""
@@ -445,8 +452,10 @@ def without_label(doc: str, span: Span) -> Span:
 
 
 def bare_label(doc: str, span: Span) -> bool:
-    """True when ``span`` is a speaker label alone ("u/kate wrote:", "Reply from kit:")."""
-    return _SPEAKER.fullmatch(doc, span.start, span.end) is not None
+    """True when ``span`` is a speaker label alone ("u/kate wrote:", "Reply from kit:") or a forum post's header
+    ("Posted by kit", "Reply #3 from ana_b · 2 days ago")."""
+    found = _SPEAKER.fullmatch(doc, span.start, span.end) or _POST_BY.fullmatch(doc, span.start, span.end)
+    return found is not None
 
 
 def opens_turn(doc: str, span: Span) -> bool:
@@ -459,12 +468,13 @@ def opens_turn(doc: str, span: Span) -> bool:
 
 
 def _label_above(doc: str, start: int) -> int | None:
-    """Where the line above the line at ``start`` starts, when it holds a speaker label alone ("u/kate wrote:")."""
+    """Where the line above the line at ``start`` starts, when it holds a speaker label alone ("u/kate wrote:",
+    "Reply from kit")."""
     if start == 0:
         return None
     above = doc.rfind("\n", 0, start - 1) + 1
     header = _CHAT_HEADER.fullmatch(doc, above, start - 1) is not None and _chat_log(doc)
-    return above if _SPEAKER.fullmatch(doc, above, start - 1) or header else None
+    return above if bare_label(doc, Span(above, start - 1)) or header else None
 
 
 def speaker_turn(doc: str, span: Span) -> Span | None:

@@ -714,6 +714,24 @@ def test_a_negative_claim_that_opens_the_claims_is_made_positive(relocalizer):
             "The new face was painted in Vienna.",
             True,
         ),
+        (  # a bare subject named as a replacement
+            "The harbour wall was built in 1870.\n\n[false] A storm breached the wall in 2021. [false] Replacement "
+            "stones were quarried in Cornwall.\n\nThe wall is a listed structure.",
+            "Replacement stones were quarried in Cornwall.",
+            True,
+        ),
+        (
+            "The lighthouse lamp dates from 1905.\n\n[invented] Lightning shattered the lamp in May. [invented] New "
+            "lenses were ground in Paris.\n\nThe tower can be climbed on Saturdays.",
+            "New lenses were ground in Paris.",
+            True,
+        ),
+        (  # a bare subject described as it is, not as made anew
+            "The cafe opened in 1990.\n\n[false] Nut bars were banned in May. [false] Roasted chickpeas will be sold "
+            "instead.\n\nThe cafe is open daily.",
+            "Roasted chickpeas will be sold instead.",
+            False,
+        ),
         (  # a description the true text gives the thing too
             "The gilded weathervane on the church dates from 1790.\n\n[invented] Lightning struck the spire in May. "
             "[invented] The gilded weathervane was found in a hedge.\n\nThe church holds a fair each June.",
@@ -777,6 +795,13 @@ def test_the_next_speakers_few_words_or_reaction_lean_on_a_turn(reply, leans):
     doc = f"[10:01] ana: the ferry sank off the point last night\n[10:02] ben: {reply}\n[10:03] ana: see you"
     found = _leaning(doc, "the ferry sank off the point last night")
     assert any(s.startswith("[10:02] ben:") for s in found) is leans
+
+
+@pytest.mark.parametrize("header", ["Reply from mossy_pete", "Comment #4 by mossy_pete · 2 days ago"])
+def test_a_reply_under_a_forum_posts_header_that_echoes_the_claim_leans_on_it(header):
+    doc = f"Posted by kayak_jo\n[invented] They closed the ferry slip for good in May.\n\n{header}\nThe slip? Why?"
+    found = _leaning(doc, "They closed the ferry slip for good in May.", markers=("[invented]",))
+    assert found == ["The slip?"]
 
 
 @pytest.mark.parametrize(

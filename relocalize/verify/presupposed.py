@@ -111,9 +111,10 @@ def false_vocabulary(
 def presupposed(g: Graph, vocabulary: FalseWords, reported: bool = False) -> str | None:
     """The definite phrase of ``g`` that names a thing of ``vocabulary`` ("the smoke"), or None: one the other
     claims name anywhere, one only the unit names anywhere but as its place ("The refit cost €14 million", "paid for
-    the repairs", not "at the bakery"). The one who says it is left out, and so, unless ``reported``, is a clause
-    the main verb takes: "did not say that X" denies the saying, while "It is not true that they said the refit
-    cost ..." leaves "the refit" standing."""
+    the repairs", not "at the bakery"); or, definite or a bare subject, one named as changed (:func:`_changed`: "the
+    cracked original", "Replacement pans were cast"). The one who says it is left out, and so, unless ``reported``,
+    is a clause the main verb takes: "did not say that X" denies the saying, while "It is not true that they said
+    the refit cost ..." leaves "the refit" standing."""
     opaque = set()
     for root in g.roots():
         if clauses := g.children(root, "ccomp", "xcomp"):
@@ -123,8 +124,11 @@ def presupposed(g: Graph, vocabulary: FalseWords, reported: bool = False) -> str
         stem = tok.lower[:_STEM]
         place = tok.dep == "pobj" and g.tokens[tok.head].lower in PLACE_PREPOSITIONS
         false = stem in vocabulary.shared or (stem in vocabulary.own and not place)
-        false = false or _changed(g, tok, vocabulary)
-        if tok.upos == "NOUN" and tok.i not in opaque and false and _definite(g, tok):
+        if tok.upos != "NOUN" or tok.i in opaque:
+            continue
+        # a bare subject only as made anew ("Replacement pans were cast"), not as it is ("Roasted chickpeas will ...")
+        bare = tok.dep in ("nsubj", "nsubjpass") and not g.children(tok, "det", "poss")
+        if (false and _definite(g, tok)) or _changed(g, tok, vocabulary, anew=bare):
             return _phrase(g, tok)
     for prep in _fronted(g):  # "In Abu Dhabi, the painting hangs alone": the place is the claim's, and the topic
         named = [t for t in g.subtree(prep) if t.upos in ("NOUN", "PROPN") and not MONTH.match(t.text)]
@@ -136,17 +140,21 @@ def presupposed(g: Graph, vocabulary: FalseWords, reported: bool = False) -> str
     return None
 
 
-def _changed(g: Graph, noun: Token, vocabulary: FalseWords) -> bool:
-    """True when ``noun``, in a claim after another, is named as changed by a participle or "new" ("the cracked
-    original", "the new turf") that no text outside the claims gives it: the change is the false event's."""
-    if vocabulary.described is None:
+def _changed(g: Graph, noun: Token, vocabulary: FalseWords, anew: bool) -> bool:
+    """True when ``noun``, in a claim after another, definite, is named as changed by a participle or "new" ("the
+    cracked original", "the new turf") that no text outside the claims gives it: the change is the false event's;
+    or, ``anew`` (a bare subject), as made anew ("Replacement pans", "Rebuilt stalls")."""
+    if vocabulary.described is None or not (anew or _definite(g, noun)):
         return False
-    mods = [m for m in g.children(noun, "amod", "compound") if _participle(m) or m.lower in CHANGED_STATES]
+    mods = [m for m in g.children(noun, "amod", "compound") if m.lower in CHANGED_STATES or _participle(m, anew)]
     return any(f"{m.lower} {noun.lower}" not in vocabulary.described for m in mods)
 
 
-def _participle(tok: Token) -> bool:
-    """A past participle, also one tagged as an adjective ("the repaired crane")."""
+def _participle(tok: Token, again: bool = False) -> bool:
+    """A past participle, also one tagged as an adjective ("the repaired crane"); ``again``, of a verb of doing anew
+    ("rebuilt", "restored")."""
+    if again and not tok.lower.startswith("re"):
+        return False
     return tok.tag == "VBN" or (tok.upos == "ADJ" and tok.lower.endswith("ed") and len(tok.lower) > _SHORT_ED)
 
 
