@@ -329,13 +329,13 @@ _DAY = (  # "8 Aug 2023, ", "March 3 ", "04/08/2024 "
     r"(?:(?:\d{1,2}[ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+\d{1,2})(?:,?[ \t]+\d{4})?"
     r"|\d{1,2}/\d{1,2}/\d{2,4}),?[ \t]+"
 )
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?,?[ \t]+"
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
-# a time, bracketed maybe with its day and AM/PM as chat exports stamp it ("[30/06/2023, 15:41]", "[Jun 20, 9:03 PM]")
-_TIME = rf"(?:[\[(](?:{_DAY})?{_CLOCK}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[\])]|[\[(]?{_CLOCK}[\])]?)"
+# a time, bracketed maybe with its day and AM/PM as chats stamp it ("[30/06/2023, 15:41]", "[Sat 08:50 PM]")
+_TIME = rf"(?:[\[(](?:{_WEEKDAY}|{_DAY})?{_CLOCK}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[\])]|[\[(]?{_CLOCK}[\])]?)"
 # A speaker label: one to three words (a user name, "Q", "Dr Rao"), maybe a role in brackets ("GUEST (engineer)"),
 # optionally in bold, then a colon; in a chat log, after the time or before it ("[20:18] tomlives:", "**[21:14]
 # redheadstan:**", "Morag 08:05:", "Olu, 09:15:"); never a colon inside a time ("Morag 08:" of "Morag 08:05: ...").
-_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?,?[ \t]+"
 _MARKUP = "b|i|u|p|em|br|hr|li|ul|ol|td|tr|th|div|span|strong|small|sub|sup|code|pre|h[1-6]"
 _SPEAKER = re.compile(
     rf"[ \t]*[*_]{{0,2}}(?:(?:{_WEEKDAY}|{_DAY})?{_TIME}(?:[ \t]+[—–-])?[ \t]+)?"  # "Fri 14:09 — Kath:"
@@ -812,7 +812,20 @@ def dropped_region(doc: str, span: Span) -> Span:
     without the label a turn it only starts keeps ("ROSA: <claim> <more>")."""
     span = _with_trailing_symbols(doc, span)
     whole = speaker_turn(doc, span) or labelled_post(doc, span) or whole_item(doc, span) or labelled_line(doc, span)
-    return whole if whole is not None else after_label(doc, span)
+    return whole if whole is not None else _with_path_separator(doc, after_label(doc, span))
+
+
+_PATH_END = re.compile(r"[ \t]+[›»>|/][ \t]*$")  # " › " before a breadcrumb's last part
+
+
+def _with_path_separator(doc: str, region: Span) -> Span:
+    """``region`` with the separator before it when it ends a path ("Forum › Typhoons › <claim>"): dropped alone, the
+    claim would leave the path ending in "›"."""
+    start, lead, after = line_around(doc, region)
+    found = _PATH_END.search(lead)
+    if found is None or after.strip() or not lead[: found.start()].strip():
+        return region
+    return Span(start + found.start(), region.end)
 
 
 _SYMBOLS = frozenset({"So", "Sk", "Mn", "Me", "Cf"})  # emoji, their modifiers and joiners
@@ -977,7 +990,7 @@ def _question_turn(doc: str, turn: Span) -> Span | None:
 
 
 # A reply that only answers the turn before it: a yes or a no first, and a few words ("rachel: yes!! so many feelings").
-_BARE_ANSWER = re.compile(r"\W*(?:yes|yeah|yep|yup|no|nope|nah|exactly|agreed|indeed|true)\b", re.IGNORECASE)
+BARE_ANSWER = re.compile(r"\W*(?:yes|yeah|yep|yup|no|nope|nah|exactly|agreed|indeed|true)\b", re.IGNORECASE)
 _REPLY_WORDS = 8
 
 
@@ -995,7 +1008,7 @@ def answered_turn(doc: str, turn: Span) -> Span | None:
     if label is None or asker is None or answerer in (None, asker):
         return None
     words = reply[label.end() :]
-    return Span(line_start, reply_end) if _BARE_ANSWER.match(words) and len(words.split()) <= _REPLY_WORDS else None
+    return Span(line_start, reply_end) if BARE_ANSWER.match(words) and len(words.split()) <= _REPLY_WORDS else None
 
 
 _EMPHASIS = ("**", "__", "~~", "*", "_")

@@ -119,6 +119,7 @@ def test_last_line_removal_takes_the_break_before_it():
         ("[03 Mar 11:20:45] ines_k: The pier opened in 1990.", "[03 Mar 11:21:02] teo: nice", True),
         ("Dear Ines, 14:02 is late: The pier opened in 1990.", "Teo, 14:03: nice", False),  # words after the time
         ("Sat 10:41 — Ines: The pier opened in 1990.", "Sat 10:42 — Teo: nice", True),  # a weekday and a dash
+        ("[Sat 10:41] Ines: The pier opened in 1990.", "[Sat 10:42] Teo: nice", True),
         ("Tuesday 18:30 - teo_k: The pier opened in 1990.", "Tuesday 18:31 - ines: nice", True),
         ("GUEST (historian): The pier opened in 1990.", "HOST: And then?", True),  # a role in brackets
         ("Dr Okafor (chair): The pier opened in 1990.", "Cllr Reid: Agreed.", True),
@@ -133,6 +134,22 @@ def test_speaker_turn(line, after, turn):
     start = doc.index("The pier")
     got = speaker_turn(doc, Span(start, start + len("The pier opened in 1990.")))
     assert (got == Span(doc.index(line), start + len("The pier opened in 1990."))) if turn else got is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Home › Local news › <claim>", "Home › Local news"),  # the last part goes with the separator before it
+        ("Travel > Europe > Norway > <claim>", "Travel > Europe > Norway"),
+        ("Notes / <claim> / draft", None),  # the path goes on after it
+    ],
+)
+def test_a_dropped_last_part_of_a_path_takes_its_separator(line, kept):
+    claim = "Pier sold to a hotel chain"
+    doc = f"{line.replace('<claim>', claim)}\n\nThe pier was built in 1899."
+    start = doc.index(claim)
+    region = dropped_region(doc, Span(start, start + len(claim)))
+    assert (doc[: region.start] + doc[region.end :]).split("\n")[0] == (kept or line.replace("<claim>", ""))
 
 
 def test_a_dropped_turn_takes_its_label_and_a_drop_never_splits_a_quotation(relocalizer):

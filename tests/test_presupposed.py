@@ -797,6 +797,15 @@ def test_the_next_speakers_few_words_or_reaction_lean_on_a_turn(reply, leans):
     assert any(s.startswith("[10:02] ben:") for s in found) is leans
 
 
+def test_an_faqs_question_is_leaned_on_by_its_answer_on_the_next_line():
+    doc = (
+        "When does the pier open?\nAt nine, every day.\n\nWhat does the green flag mean? [invented]\n"
+        "A green flag means the cafe is open.\n\nIs there parking?\nYes, behind the station."
+    )
+    found = _leaning(doc, "What does the green flag mean?", markers=("[invented]",))
+    assert found == ["A green flag means the cafe is open."]  # dropped alone, it would answer the question above
+
+
 @pytest.mark.parametrize("header", ["Reply from mossy_pete", "Comment #4 by mossy_pete · 2 days ago"])
 def test_a_reply_under_a_forum_posts_header_that_echoes_the_claim_leans_on_it(header):
     doc = f"Posted by kayak_jo\n[invented] They closed the ferry slip for good in May.\n\n{header}\nThe slip? Why?"

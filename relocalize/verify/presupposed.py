@@ -39,6 +39,7 @@ from relocalize.lexicon import (
 )
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.spans import (
+    BARE_ANSWER,
     QUESTION_END,
     Span,
     bare_label,
@@ -355,7 +356,7 @@ class Leaning:
         following = self.sentences[at : at + _WINDOW]
         kept = [s for s, claimed in zip(following, self.claimed[at : at + _WINDOW]) if not claimed]
         answer = following[0] if following else None
-        out = following[:1] if QUESTION_END.search(text) and _answers(blank, unit, answer) else []
+        out = following[:1] if QUESTION_END.search(text) and self._answered(unit, text, answer) else []
         out += self._asking(unit, at)
         brought = {w for m in _INDEFINITE_PHRASE.finditer(text) for w in content_stems(m.group(1))}
         named = {w for w in _named(text) if self.first.get(w[:_STEM], len(blank)) > unit.start}
@@ -389,6 +390,16 @@ class Leaning:
             named -= _named(sent.text(blank))
             figures -= _numbers(sent.text(blank))
         return sorted(set(out))
+
+    def _answered(self, unit: Span, text: str, answer: Span | None) -> bool:
+        """True when ``answer``, the sentence after the question ``unit`` (``text``), answers it: on its line or the
+        next turn, or on the next line when it takes up the question's words, says yes or no or gives a figure (an
+        FAQ: "What does the green flag mean?\nA green flag means ..."; not "Quiz:\n<unit>\nEnd.")."""
+        if answer is None or _answers(self.blank, unit, answer):
+            return answer is not None
+        said = answer.text(self.blank)
+        replies = content_stems(said) & content_stems(text) or BARE_ANSWER.match(said) or _FIGURE.search(said)
+        return bool(replies) and _answers(self.blank, unit, answer, below=True)
 
     def _changes(self, unit: Span, text: str) -> set[str]:
         """The change nouns (:data:`CHANGE_NOUNS`) whose verb ``text`` holds ("moved": "move", "renamed": "renaming")
