@@ -138,6 +138,10 @@ LEANING_PAIRS = frozenset(
         "for instance",
         "in turn",
         "of course",  # "of course he has", granting what was just said
+        "makes sense",  # reactions to it ("Makes sense, given the weather.", "No wonder the queue was short.")
+        "no wonder",
+        "fair enough",
+        "good to know",
         # the ones who disagree with what was just said ("Others were less pleased.", "Not everyone agrees.")
         "not everyone",
         "not everybody",

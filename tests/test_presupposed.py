@@ -797,6 +797,25 @@ def test_the_next_speakers_few_words_or_reaction_lean_on_a_turn(reply, leans):
     assert any(s.startswith("[10:02] ben:") for s in found) is leans
 
 
+@pytest.mark.parametrize(
+    ("after", "leans"),
+    [
+        ("The cafe stayed open throughout.", True),  # the adverb stands for the claim's time
+        ("Visitors have come back since.", True),
+        ("Nobody swam there at the time.", True),
+        ("Makes sense, given the weather.", True),  # a reaction to it
+        ("No wonder the queue was short.", True),
+        ("The cafe stays open all year.", False),
+        ("It has been a cafe since 1950.", True),  # its "It" leans already
+        ("The cafe has served chips since 1950.", False),  # "since" with its own time
+    ],
+)
+def test_a_sentence_ending_on_an_adverb_for_the_claims_time_or_reacting_to_it_leans_on_it(after, leans):
+    doc = f"We went in May. [invented] Storm damage shut the pier last spring. {after}\n\nThe town is pretty."
+    found = _leaning(doc, "Storm damage shut the pier last spring.", markers=("[invented]",))
+    assert (found == [after]) is leans
+
+
 def test_an_faqs_question_is_leaned_on_by_its_answer_on_the_next_line():
     doc = (
         "When does the pier open?\nAt nine, every day.\n\nWhat does the green flag mean? [invented]\n"

@@ -313,6 +313,13 @@ _CLAUSE_OPENING = re.compile(r"(?:[,;]|\b(?:and|but|so|because|while|though|alth
 # A demonstrative standing as a pronoun: before a stop; or opening a clause (after a stop, a conjunction or a verb
 # of saying or thinking), before a contraction or a verb of being, having or seeming ("..., so that's us", "said
 # that was new"; not the relative of "the soup that is served").
+# An adverb that ends a sentence and stands for a time or a case named before it: "... continued as normal
+# throughout.", "Visitors have come back since.", "Don't go looking for that either."
+_TRAILING = re.compile(
+    r"\b(?:throughout|(?<!before or )since|afterwards?|at\s+the\s+time|by\s+then|until\s+then|till\s+then|either)"
+    r"[\"'”’)]*\W*$",
+    re.IGNORECASE,
+)
 _STANDING = re.compile(
     r"\b(?:this|that|these|those)(?=\s*(?:[.,!?;:)…]|$))|(?:^|[,;:—–]\s*|\b(?:and|but|so|because|said|says|say|think"
     r"|thought|knew|know|guess|hope|bet|reckon|suppose)\s+)"
@@ -545,14 +552,15 @@ def _pointing_back(said: str, unit: str) -> bool:
     """True when ``said`` has a pronoun that points at what ``unit`` says: "it" or "they" unless ``unit`` uses the
     same one (whose referent came before it) or it opens a clause after a definite phrase of ``said`` (its referent,
     likely); or a demonstrative standing alone ("about that.", "that's us"); or ends on an auxiliary whose verb
-    phrase ``unit`` holds ("Of course they did.", "I doubt the council will."); or "did the same"."""
+    phrase ``unit`` holds ("Of course they did.", "I doubt the council will."); or "did the same"; or ends on an
+    adverb that stands for its time or case ("throughout", "since", "either")."""
     own = {_pronoun(m.group()) for m in _THIRD.finditer(unit)}
     said = _EXPLETIVE.sub(" ", said)
     for m in _THIRD.finditer(said):  # not a clause's subject after its referent ("The cafe is small, but it serves")
         own_referent = _CLAUSE_OPENING.search(said, 0, m.start()) and _DEFINITE_PHRASE.search(said, 0, m.start())
         if _pronoun(m.group()) not in own and not own_referent:
             return True
-    return any(p.search(said) is not None for p in (_STANDING, _ELLIPSIS, _PROFORM))
+    return any(p.search(said) is not None for p in (_STANDING, _ELLIPSIS, _PROFORM, _TRAILING))
 
 
 def _numbers(text: str) -> set[str]:
