@@ -69,6 +69,39 @@ _CHANGE = (
     " repeal:repeal retirement:retire overhaul:overhaul rebrand:rebrand restoration:restore"
 )
 CHANGE_NOUNS = dict(pair.split(":") for pair in _CHANGE.split())
+# Openers that react to the sentence right before, in its paragraph or as the next turn's reply ("of course he has",
+# "Makes sense, given the weather.", "No wonder the queue was short."); a new paragraph moves on.
+REACTING_PAIRS = ("of course", "makes sense", "no wonder", "fair enough", "good to know")
+# Participles that name a thing as damaged or repaired ("the cracked original", "the repaired crane"); those that
+# open with "re" name it as made anew ("Rebuilt stalls were opened").
+CHANGED_PARTICIPLES = frozenset(
+    [
+        "damaged",
+        "cracked",
+        "broken",
+        "split",
+        "dented",
+        "shattered",
+        "collapsed",
+        "burnt",
+        "burned",
+        "destroyed",
+        "repaired",
+        "rebuilt",
+        "restored",
+        "replaced",
+        "relocated",
+        "renamed",
+        "moved",
+        "reopened",
+        "refurbished",
+        "renovated",
+        "reinstalled",
+        "recast",
+        "reforged",
+        "regilded",
+    ]
+)
 # Modifiers that name a thing as the outcome of a change ("the new turf", "the replacement shoe"), as a participle does
 # ("the cracked original").
 CHANGED_STATES = frozenset({"new", "replacement"})
@@ -137,11 +170,6 @@ LEANING_PAIRS = frozenset(
         "for example",
         "for instance",
         "in turn",
-        "of course",  # "of course he has", granting what was just said
-        "makes sense",  # reactions to it ("Makes sense, given the weather.", "No wonder the queue was short.")
-        "no wonder",
-        "fair enough",
-        "good to know",
         # the ones who disagree with what was just said ("Others were less pleased.", "Not everyone agrees.")
         "not everyone",
         "not everybody",

@@ -531,13 +531,22 @@ _ITEM_TITLE = re.compile(r"[ \t]*[*_]{0,2}(?:[^\s.!?]+[ \t]+){0,7}[^\s.!?]+[.!?]
 _ITEM_END = re.compile(rf"\n[ \t]*\n|^[ \t]*{_NUMBER}[ \t]", re.M)
 
 
+def _listed(name: str, names: list[str]) -> bool:
+    """True for a list number among ``names``: a whole one ("9"), or a decimal one ("2.3") beside its list's number
+    ("2") or another of its sub-items ("2.1"), not a figure ("1.5 MW turbines ...")."""
+    prefix, dot, _ = name.rpartition(".")
+    return not dot or prefix in names or sum(n.rpartition(".")[0] == prefix for n in names) > 1
+
+
 class NumberedItems:
     """The numbered items of one document ("9. ..."), their numbers found once: each claim asks whether a drop
     would empty its item (:meth:`emptied`) or bare its title (:meth:`bared_title`)."""
 
     def __init__(self, doc: str) -> None:
         self.doc = doc
-        self.marks = list(_NUMBERED_LINE.finditer(doc))
+        marks = list(_NUMBERED_LINE.finditer(doc))
+        names = [m.group(1) for m in marks]
+        self.marks = [m for m in marks if _listed(m.group(1), names)]
         self.starts, self.ends = [m.start() for m in self.marks], [m.end() for m in self.marks]
         self.numbers = [tuple(int(n) for n in m.group(1).split(".")) for m in self.marks]  # "2.3": (2, 3)
 
@@ -563,7 +572,9 @@ class NumberedItems:
     def _counted(self, number: tuple[int, ...]) -> bool:
         """True when the text before the list counts ``number`` things ("Eight things every rider should know",
         "Top 5 ferry crossings"); a sub-item's number ("2.3") counts nothing."""
-        before = self.doc[: self.starts[0]] if self.starts and len(number) == 1 else ""
+        if len(number) > 1:
+            return False
+        before = self.doc[: self.starts[0]] if self.starts else ""
         names = {str(number[0]), *(w for w, n in _COUNT_WORDS.items() if n == number[0])}
         return any(m.group(1).lower() in names for m in _COUNT.finditer(before))
 

@@ -567,8 +567,8 @@ def test_a_minutes_sub_item_the_list_goes_on_after_is_kept_not_dropped(relocaliz
 
 
 def test_a_decimal_figure_opening_a_line_is_no_list_number():
-    doc = "Visitors\n3.5 million people walked the pier in 2019.\n4.1 The kiosk opened."
-    assert NumberedItems(doc).numbers == [(4, 1)]
+    doc = "Visitors\n3.5 million came in 2019.\n1.5 MW turbines stand by it.\n4.1 The kiosk.\n4.2 Bins."
+    assert NumberedItems(doc).numbers == [(4, 1), (4, 2)]
 
 
 PIER = (

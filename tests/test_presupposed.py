@@ -732,6 +732,18 @@ def test_a_negative_claim_that_opens_the_claims_is_made_positive(relocalizer):
             "Roasted chickpeas will be sold instead.",
             False,
         ),
+        (  # a participle of a state, not of damage or repair
+            "The corn exchange building stands on Market Street.\n\n[invented] A fire gutted the hall in 1921. "
+            "[invented] The listed building now houses a cinema.\n\nThe market is on Saturdays.",
+            "The listed building now houses a cinema.",
+            False,
+        ),
+        (
+            "The colliery closed in 1985.\n\n[invented] The council sold the hall in 2019. [invented] Retired miners "
+            "were given free tickets.\n\nThe hall is still used.",
+            "Retired miners were given free tickets.",
+            False,
+        ),
         (  # a description the true text gives the thing too
             "The gilded weathervane on the church dates from 1790.\n\n[invented] Lightning struck the spire in May. "
             "[invented] The gilded weathervane was found in a hedge.\n\nThe church holds a fair each June.",
@@ -779,6 +791,8 @@ def test_a_claim_later_in_the_reply_answers_no_question_of_the_post_above():
         ("honestly, what a loss", True),  # a stance word opens the reply
         ("Well that explains the siren.", True),
         ("😂 of course, classic harbour board", True),  # past an emoji, granting what was said
+        ("well I'm off to the beach tomorrow, anyone coming", False),  # a stance word before a new message
+        ("honestly, I need a coffee first", False),
         ("Last night? Where?", True),  # a question that echoes the turn's words
         ("Off the point? Which point?", True),
         ("Lunch at noon?", False),  # a question of its own
@@ -802,7 +816,8 @@ def test_the_next_speakers_few_words_or_reaction_lean_on_a_turn(reply, leans):
     [
         ("The cafe stayed open throughout.", True),  # the adverb stands for the claim's time
         ("Visitors have come back since.", True),
-        ("Nobody swam there at the time.", True),
+        ("Nobody swam there either.", True),
+        ("Lunch is served until two and the bar stays open afterwards.", False),  # its own time
         ("Makes sense, given the weather.", True),  # a reaction to it
         ("No wonder the queue was short.", True),
         ("The cafe stays open all year.", False),
@@ -814,6 +829,24 @@ def test_a_sentence_ending_on_an_adverb_for_the_claims_time_or_reacting_to_it_le
     doc = f"We went in May. [invented] Storm damage shut the pier last spring. {after}\n\nThe town is pretty."
     found = _leaning(doc, "Storm damage shut the pier last spring.", markers=("[invented]",))
     assert (found == [after]) is leans
+
+
+def test_a_reaction_after_a_paragraph_break_moves_on():
+    doc = "We went in May. [invented] Storm damage shut the pier last spring.\n\nOf course, the town has a fine beach."
+    assert _leaning(doc, "Storm damage shut the pier last spring.", markers=("[invented]",)) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "line", "leans"),
+    [
+        ("Is the pier safe?", "Yes, it was checked in May.", True),  # a yes to a yes-no question
+        ("Did the pier burn down in 1990?", "Round two starts at 9.", False),  # a figure is no answer
+        ("Why did the council close the pier?", "The pier was built in 1899 and is 400 m long.", False),  # one word
+    ],
+)
+def test_the_next_line_answers_a_question_by_its_words_or_a_yes(question, line, leans):
+    doc = f"Harbour notes\n\n{question} [invented]\n{line}\n\nBring a pen."
+    assert (_leaning(doc, question, markers=("[invented]",)) == [line]) is leans
 
 
 def test_an_faqs_question_is_leaned_on_by_its_answer_on_the_next_line():
@@ -838,11 +871,12 @@ def test_a_reply_under_a_forum_posts_header_that_echoes_the_claim_leans_on_it(he
         ("9.40 lol", True),  # a few words that echo the figure only the turn gave
         ("9.40?!", True),
         ("12 minutes late again", False),  # a figure of its own: a new message
+        ("bus at 3", False),  # a chance digit, not the claim's figure echoed
     ],
 )
 def test_the_next_speakers_few_words_that_echo_a_turns_figure_lean_on_it(reply, leans):
-    doc = f"[09:40] sam: the fare goes up to 9.40 next week\n[09:41] kit: {reply}\n[09:42] sam: see you"
-    found = _leaning(doc, "the fare goes up to 9.40 next week")
+    doc = f"[09:40] sam: the fare goes up to 9.40 next week on 3 routes\n[09:41] kit: {reply}\n[09:42] sam: see you"
+    found = _leaning(doc, "the fare goes up to 9.40 next week on 3 routes")
     assert any(s.startswith("[09:41] kit:") for s in found) is leans
 
 

@@ -24,6 +24,7 @@ from relocalize.lexicon import (
     ATTITUDES,
     AUXILIARIES,
     CHANGE_NOUNS,
+    CHANGED_PARTICIPLES,
     CHANGED_STATES,
     CONTRASTING,
     DEMONSTRATIVES,
@@ -35,6 +36,7 @@ from relocalize.lexicon import (
     PERSONAL,
     PLACE_PREPOSITIONS,
     PRONOUNS,
+    REACTING_PAIRS,
     REPLYING,
 )
 from relocalize.rewrite.graph import Graph, Token
@@ -141,6 +143,11 @@ def presupposed(g: Graph, vocabulary: FalseWords, reported: bool = False) -> str
     return None
 
 
+def _participle(tok: Token, anew: bool) -> bool:
+    """A participle of damage or repair (:data:`CHANGED_PARTICIPLES`); ``anew``, one of making anew ("rebuilt")."""
+    return tok.lower in CHANGED_PARTICIPLES and (not anew or tok.lower.startswith("re"))
+
+
 def _changed(g: Graph, noun: Token, vocabulary: FalseWords, anew: bool) -> bool:
     """True when ``noun``, in a claim after another, definite, is named as changed by a participle or "new" ("the
     cracked original", "the new turf") that no text outside the claims gives it: the change is the false event's;
@@ -149,17 +156,6 @@ def _changed(g: Graph, noun: Token, vocabulary: FalseWords, anew: bool) -> bool:
         return False
     mods = [m for m in g.children(noun, "amod", "compound") if m.lower in CHANGED_STATES or _participle(m, anew)]
     return any(f"{m.lower} {noun.lower}" not in vocabulary.described for m in mods)
-
-
-def _participle(tok: Token, again: bool = False) -> bool:
-    """A past participle, also one tagged as an adjective ("the repaired crane"); ``again``, of a verb of doing anew
-    ("rebuilt", "restored")."""
-    if again and not tok.lower.startswith("re"):
-        return False
-    return tok.tag == "VBN" or (tok.upos == "ADJ" and tok.lower.endswith("ed") and len(tok.lower) > _SHORT_ED)
-
-
-_SHORT_ED = 5  # "red", "naked", "wicked": no participles
 
 
 def negated(g: Graph) -> str | None:
@@ -257,9 +253,10 @@ _ASSENT = re.compile(
 )  # not a passive ("The budget was approved.")
 # Words a reply opens with to react to the turn before ("Ha.", "wait, ...", "fine.", "seriously", "honestly, ...",
 # "well that ...").
-_REACTIONS = frozenset(
-    "ha hah hmm wait fine perfect really seriously omg wtf ugh yikes damn honestly frankly well tbh ngl".split()  # noqa: SIM905
-)
+_REACTIONS = frozenset("ha hah hmm wait fine perfect really seriously omg wtf ugh yikes damn".split())  # noqa: SIM905
+# ... or a stance word, before a word pointing back or a few words ("honestly, what a loss", "well that explains it";
+# not "well I'm off to the beach tomorrow, anyone coming")
+_STANCE = frozenset("honestly frankly well tbh ngl".split())  # noqa: SIM905
 _POINTING = PRONOUNS | DEMONSTRATIVES | frozenset({"so", "one"})  # "I hope so.", "Not that I needed one."
 # The labels of a list of questions and answers, whose next question moves on ("Q: Shops?").
 _QUESTIONER = frozenset({"q", "question", "interviewer"})
@@ -268,6 +265,8 @@ _CONTRAST = re.compile(rf"\b(?:{'|'.join(CONTRASTING)})\b", re.IGNORECASE)
 _DISMISSING = re.compile(rf"\b(?:{'|'.join(DISMISSING)})\b", re.IGNORECASE)
 _REPLYING = re.compile(rf"\W*(?:{'|'.join(REPLYING)})\b(?!-)", re.IGNORECASE)
 _WH = "when|where|why|how|who|whom|whose|what|which"
+_AUX_QUESTION = re.compile(rf"\W*(?:{_AUX})\b", re.IGNORECASE)  # "Is it ...?", "Did they ...?"
+_ANSWER_SHARED = 2  # words an answer on the next line takes up from its question
 _WH_WORDS = re.compile(rf"\b(?:{_WH})\b", re.IGNORECASE)
 _WH_QUESTION = re.compile(rf"\W*(?:{_WH})\b", re.IGNORECASE)
 # A chat turn that asks with no question mark: a wh-word and an auxiliary first, no closing punctuation ("when does it
@@ -313,13 +312,6 @@ _CLAUSE_OPENING = re.compile(r"(?:[,;]|\b(?:and|but|so|because|while|though|alth
 # A demonstrative standing as a pronoun: before a stop; or opening a clause (after a stop, a conjunction or a verb
 # of saying or thinking), before a contraction or a verb of being, having or seeming ("..., so that's us", "said
 # that was new"; not the relative of "the soup that is served").
-# An adverb that ends a sentence and stands for a time or a case named before it: "... continued as normal
-# throughout.", "Visitors have come back since.", "Don't go looking for that either."
-_TRAILING = re.compile(
-    r"\b(?:throughout|(?<!before or )since|afterwards?|at\s+the\s+time|by\s+then|until\s+then|till\s+then|either)"
-    r"[\"'”’)]*\W*$",
-    re.IGNORECASE,
-)
 _STANDING = re.compile(
     r"\b(?:this|that|these|those)(?=\s*(?:[.,!?;:)…]|$))|(?:^|[,;:—–]\s*|\b(?:and|but|so|because|said|says|say|think"
     r"|thought|knew|know|guess|hope|bet|reckon|suppose)\s+)"
@@ -327,6 +319,9 @@ _STANDING = re.compile(
     r"|seems|sounds|looks)\b)",
     re.IGNORECASE,
 )
+# An adverb that ends a sentence and stands for the time or case named before it: "... continued as normal
+# throughout.", "Visitors have come back since.", "Don't go looking for that either." ("before or since" is an idiom)
+_TRAILING = re.compile(r"\b(?:throughout|(?<!before or )since|either)[\"'”’)]*\W*$", re.IGNORECASE)
 _WINDOW = 40  # later sentences searched for what leans on a claim: a document's time stays linear
 
 
@@ -400,13 +395,16 @@ class Leaning:
 
     def _answered(self, unit: Span, text: str, answer: Span | None) -> bool:
         """True when ``answer``, the sentence after the question ``unit`` (``text``), answers it: on its line or the
-        next turn, or on the next line when it takes up the question's words, says yes or no or gives a figure (an
-        FAQ: "What does the green flag mean?\nA green flag means ..."; not "Quiz:\n<unit>\nEnd.")."""
-        if answer is None or _answers(self.blank, unit, answer):
-            return answer is not None
+        next turn, or on the next line when it takes up two of the question's words or says yes or no to a yes-no
+        question (an FAQ: "What does the green flag mean?\nA green flag means ..."; not "Quiz:\n<unit>\nEnd.")."""
+        if answer is None:
+            return False
+        if _answers(self.blank, unit, answer):
+            return True
         said = answer.text(self.blank)
-        replies = content_stems(said) & content_stems(text) or BARE_ANSWER.match(said) or _FIGURE.search(said)
-        return bool(replies) and _answers(self.blank, unit, answer, below=True)
+        yes_no = _AUX_QUESTION.match(text) is not None and BARE_ANSWER.match(said) is not None
+        replies = len(content_stems(said) & content_stems(text)) >= _ANSWER_SHARED or yes_no
+        return replies and _answers(self.blank, unit, answer, below=True)
 
     def _changes(self, unit: Span, text: str) -> set[str]:
         """The change nouns (:data:`CHANGE_NOUNS`) whose verb ``text`` holds ("moved": "move", "renamed": "renaming")
@@ -445,6 +443,8 @@ class Leaning:
             return True
         if "\n" in self.blank[unit.end : sent.start] and not reply:  # a list's next item, a new paragraph
             return False
+        if " ".join(words[:3]).startswith(REACTING_PAIRS):  # "Makes sense, ...", "of course he has"
+            return True
         line = self.blank.rfind("\n", 0, sent.start) + 1
         if reply and speaker_name(self.blank[line : sent.end]) in _QUESTIONER:
             return False  # an interviewer's next question moves on
@@ -461,8 +461,10 @@ class Leaning:
         # chat's "wait what", "Brutal.", not "Sorry I'm late." nor "Lunch?" nor a post's stamp ("**Today at 08:18**")
         unfinished = not said.rstrip(_CLOSERS).endswith((".", "?"))
         few = len(found) <= (_REPLY_WORDS if unfinished else 0 if asked else _REPLY_WORDS_FINISHED)
-        echoed = _FIGURE.sub(lambda m: "" if m.group() in _numbers(text) else m.group(), said)
-        if reply and ((few and not any(c.isdigit() for c in echoed)) or (words and words[0] in _REACTIONS)):
+        # a figure of two digits or more echoes the claim's ("Only 134 lol"), not a chance "3" ("bus at 3")
+        echoed = _FIGURE.sub(lambda m: "" if len(m.group()) > 1 and m.group() in _numbers(text) else m.group(), said)
+        stance = bool(words) and words[0] in _STANCE and (pointing or len(found) <= _REACTION_WORDS)
+        if reply and ((few and not any(c.isdigit() for c in echoed)) or (words and words[0] in _REACTIONS) or stance):
             return True  # the next speaker's few words ("you're joking", "Only 134 lol") or reaction ("Ha. The ...")
         if reply:  # a short question about it ("Where is it now?") or echoing its words ("Dug out? Why?")
             echoing = content_stems(_WH_WORDS.sub(" ", said))
