@@ -842,13 +842,18 @@ def _with_path_separator(doc: str, region: Span) -> Span:
 _SYMBOLS = frozenset({"So", "Sk", "Mn", "Me", "Cf"})  # emoji, their modifiers and joiners
 
 
+def is_symbol(char: str) -> bool:
+    """True for an emoji, its modifier or joiner, or another symbol ("😳", "⭐", a variation selector)."""
+    return unicodedata.category(char) in _SYMBOLS
+
+
 def _with_trailing_symbols(doc: str, region: Span) -> Span:
     """``region`` with the emoji that end its line when it holds all else of the line ("<claim> 😳🌩️"): dropped
     alone, the claim would leave a line of emoji that react to nothing."""
     start, _, after = line_around(doc, region)
     if doc[start : region.start].strip() or not after.strip():
         return region
-    if not all(c.isspace() or unicodedata.category(c) in _SYMBOLS for c in after):
+    if not all(c.isspace() or is_symbol(c) for c in after):
         return region
     return Span(region.start, region.end + len(after.rstrip()))
 

@@ -46,6 +46,7 @@ from relocalize.spans import (
     Span,
     bare_label,
     dropped_region,
+    is_symbol,
     opens_turn,
     reply_to_subject,
     sentences,
@@ -199,9 +200,8 @@ def _definite(g: Graph, noun: Token) -> bool:
 
 
 _OWN = frozenset({"my", "our", "your"})  # "my favourite pier" is a new mention, not one pointing back
-# A sentence's first words, past quotes, markup and emoji ("😂 of course"), not a list's bullet ("- It ...")
-_EMOJI = r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
-_OPENING = re.compile(rf"[\"'“‘(*_]*(?:{_EMOJI}+\s*)?([A-Za-z’']+(?:[ ,]+[A-Za-z]+){{0,2}})")
+# A sentence's first words, past quotes and markup (and emoji, :func:`_opening`), not a dash bullet ("- It ...")
+_OPENING = re.compile(r"[\"'“‘(*_]*([A-Za-z’']+(?:[ ,]+[A-Za-z]+){0,2})")
 _INDEFINITE_PHRASE = re.compile(
     rf"\b(?:{'|'.join(_NEW)}|several|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of)\s+"
     r"((?:[\w’'-]+\s+){0,2}[\w’'-]+)",
@@ -251,8 +251,7 @@ _ASSENT = re.compile(
     rf"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )\b(?:{'|'.join(ASSENTING)})[\"'”’)]*[.!]?$",
     re.IGNORECASE,
 )  # not a passive ("The budget was approved.")
-# Words a reply opens with to react to the turn before ("Ha.", "wait, ...", "fine.", "seriously", "honestly, ...",
-# "well that ...").
+# Words a reply opens with to react to the turn before ("Ha.", "wait, ...", "fine.", "seriously").
 _REACTIONS = frozenset("ha hah hmm wait fine perfect really seriously omg wtf ugh yikes damn".split())  # noqa: SIM905
 # ... or a stance word, before a word pointing back or a few words ("honestly, what a loss", "well that explains it";
 # not "well I'm off to the beach tomorrow, anyone coming")
@@ -462,7 +461,8 @@ class Leaning:
         unfinished = not said.rstrip(_CLOSERS).endswith((".", "?"))
         few = len(found) <= (_REPLY_WORDS if unfinished else 0 if asked else _REPLY_WORDS_FINISHED)
         # a figure of two digits or more echoes the claim's ("Only 134 lol"), not a chance "3" ("bus at 3")
-        echoed = _FIGURE.sub(lambda m: "" if len(m.group()) > 1 and m.group() in _numbers(text) else m.group(), said)
+        figures = _numbers(text)
+        echoed = _FIGURE.sub(lambda m: "" if len(m.group()) > 1 and m.group() in figures else m.group(), said)
         stance = bool(words) and words[0] in _STANCE and (pointing or len(found) <= _REACTION_WORDS)
         if reply and ((few and not any(c.isdigit() for c in echoed)) or (words and words[0] in _REACTIONS) or stance):
             return True  # the next speaker's few words ("you're joking", "Only 134 lol") or reaction ("Ha. The ...")
@@ -604,8 +604,10 @@ def _answers(doc: str, question: Span, answer: Span | None, below: bool = False)
 
 
 def _opening(text: str) -> list[str]:
-    """The first three words of ``text``, lower case, each without a contracted ending ("That's" -> "that")."""
-    opening = _OPENING.match(text)
+    """The first three words of ``text`` past any emoji ("😂 of course"), lower case, each without a contracted ending
+    ("That's" -> "that")."""
+    start = next((i for i, c in enumerate(text) if not (is_symbol(c) or c.isspace())), len(text))
+    opening = _OPENING.match(text, start)
     words = opening.group(1).lower().replace(",", " ").replace("’", "'").split() if opening else []
     return [w.strip("'").split("'")[0] for w in words]
 
