@@ -16,6 +16,7 @@ from relocalize.spans import (
     opening_label_kept,
     sentence_group_kept,
     unanswered_question,
+    whole_item,
 )
 
 if TYPE_CHECKING:
@@ -47,9 +48,10 @@ _CLOSING = ".,;:!?…)]}\"'”’*_—–。\u00a0"  # what a marker may be glue
 def removal_span(doc: str, span: Span) -> Span:
     """Widen a removal over the whitespace that would otherwise be left doubled.
 
-    A span that fills its lines takes its line break (and one blank line when it
-    was a paragraph of its own); an inline span takes one neighbouring space.
+    A span that fills its lines, or all of a list item after its mark ("- (This item is made up.)"), takes its
+    line break (and one blank line when it was a paragraph of its own); an inline span takes one neighbouring space.
     """
+    span = whole_item(doc, span) or span
     line_start, line_end = _line_bounds(doc, span)
     if not doc[line_start : span.start].strip() and not doc[span.end : line_end].strip():
         end = min(line_end + 1, len(doc))

@@ -105,6 +105,31 @@ CHANGED_PARTICIPLES = frozenset(
 # Modifiers that name a thing as the outcome of a change ("the new turf", "the replacement shoe"), as a participle does
 # ("the cracked original").
 CHANGED_STATES = frozenset({"new", "replacement"})
+# Participles that open a phrase as a preposition would ("Following the storm, ...", "Starting in June, ..."): a
+# wrapper may go before them.
+_PREPOSITIONAL = "following starting beginning given including regarding concerning considering according pending"
+PREPOSITIONAL_PARTICIPLES = frozenset(_PREPOSITIONAL.split())
+# Openers that agree with the statement right before, in its paragraph or as the next turn's reply ("Agreed.",
+# "Exactly, and ...", "So true.", "Can confirm."): negated or wrapped, that statement would have them agree with the
+# denial.
+AGREEING = (
+    *[
+        "agreed",
+        "exactly",
+        "true",
+        "yes",
+        "yep",
+        "yeah",
+        "yup",
+        "indeed",
+        "absolutely",
+        "definitely",
+        "correct",
+        "right",
+        "totally",
+    ],
+    *("so true", "i believe it", "can confirm", "same here", "me too", "+1"),
+)
 # Words that open a statement leaning on the one right before it, in its paragraph or as the next turn's reply: a
 # relative ("Which, frankly, surprised nobody.") or a comparison ("Same story at the castle."); a question ("Which
 # ferry?") or a new paragraph moves on.

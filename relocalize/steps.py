@@ -52,7 +52,14 @@ from relocalize.spans import (
     item_title,
     unbalanced_quotes,
 )
-from relocalize.verify.presupposed import Leaning, false_vocabulary, negated, presupposed
+from relocalize.verify.presupposed import (
+    Leaning,
+    after_claim,
+    false_vocabulary,
+    negated,
+    pointing_back,
+    presupposed,
+)
 from relocalize.verify.titles import restating_headings, restating_titles
 
 if TYPE_CHECKING:
@@ -183,6 +190,7 @@ class Resolve(Step):
                 outcome.section = sections.emptied(unit, others)
                 outcome.leaned_on_by = leaning.on(unit)
                 outcome.wh_question = leaning.wh_question(unit)
+                outcome.agreed = leaning.agreed(unit)
             join_cut_sentences(text, outcomes, spans)
             doc.plan = Plan(text, annotations, outcomes, {})
             self.counts["claims"] += len(outcomes)
@@ -306,6 +314,9 @@ class Presuppose(Step):
                 if found := presupposed(graph, vocabulary[unit]):
                     plan.outcomes[unit].presupposes = found
                     self.counts["presupposed"] += 1
+                elif (found := pointing_back(graph)) and after_claim(plan.doc, unit, list(plan.outcomes), skip):
+                    plan.outcomes[unit].presupposes = found
+                    self.counts["pointing_back"] += 1
                 elif unit.start > opening and (found := negated(graph)):
                     plan.outcomes[unit].negative_detail = found
                     self.counts["negative_detail"] += 1

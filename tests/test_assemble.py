@@ -1132,3 +1132,18 @@ def test_a_title_its_own_tag_calls_false_is_dropped_with_the_tag(relocalizer, bo
     out, prov = relocalizer.process(doc)
     assert_outside_edits_identical(doc, out, prov)
     assert out == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "marker"),
+    [
+        ("- The pier reopened in May after a refit.", "- That last item is made up."),
+        ("* The council painted the pier pink in May.", "* (This item is invented.)"),
+    ],
+)
+def test_a_marker_that_is_a_list_item_of_its_own_goes_with_its_bullet(relocalizer, claim, marker):
+    doc = f"Visitor notes:\n- The pier is 400 m long.\n{claim}\n{marker}\n- Tickets cost £2.\n"
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    assert "\n-\n" not in out and "\n*\n" not in out  # no empty item left
+    assert out.startswith("Visitor notes:\n- The pier is 400 m long.\n") and out.endswith("\n- Tickets cost £2.\n")

@@ -8,7 +8,7 @@ from conftest import assert_outside_edits_identical
 
 from relocalize.detect.restatements import find_restatements
 from relocalize.spans import Span, item_title
-from relocalize.verify.presupposed import FalseWords, Leaning, false_vocabulary, presupposed
+from relocalize.verify.presupposed import FalseWords, Leaning, after_claim, false_vocabulary, presupposed
 
 MILL = (
     "The mill stood by the river for two centuries.\n\n"
@@ -501,6 +501,95 @@ def test_nothing_leans_on_a_claim_the_kept_text_does_without(doc, claim):
     assert _leaning(doc, claim, markers=("[invented]",)) == []
 
 
+SHELTER = "The shelter on Mill Lane opened in 1990. A second shelter opened in Hove in March. [false] {unit} [false]"
+
+
+@pytest.mark.parametrize(
+    ("unit", "pointing"),
+    [
+        ("It has forty kennels and a small vet room.", True),  # "It": the second shelter
+        ("Heard it has a roof garden.", True),
+        ("Local vets treat stray dogs and feed them.", False),  # "them": the dogs
+        ("Its roof garden faces the sea.", True),
+        ("Forty dogs were rehomed from Hove last month.", False),  # no pronoun: negated or wrapped as before
+    ],
+)
+def test_a_claim_pointing_back_at_the_claim_before_it_with_a_pronoun_is_neither_negated_nor_wrapped(
+    relocalizer, unit, pointing
+):
+    doc = SHELTER.format(unit=unit) + " Volunteers are always welcome."
+    edit = _edit(relocalizer, doc, unit)
+    assert (edit.kind == "drop" and "presupposed" in edit.rule) is pointing
+
+
+def test_a_pronoun_after_a_kept_sentence_leaves_a_claim_to_negate_or_wrap(relocalizer):
+    unit = "Its kennels hold forty dogs."
+    doc = f"The shelter on Mill Lane opened in 1990. {unit} [false] Volunteers are always welcome."
+    assert _edit(relocalizer, doc, unit).kind in ("rewrite", "wrap")
+
+
+@pytest.mark.parametrize(
+    ("doc", "after"),
+    [
+        ("ANA: The tower was painted pink. [false]\nBEN: Saw it from the bus.", True),  # the next speaker's turn
+        ("The tower was painted pink. [false] **Saw it from the bus.**", True),
+        ("ANA: The tower was painted pink. [false]\nBEN: Parking is free. Saw it from the bus.", False),
+    ],
+)
+def test_a_unit_comes_right_after_a_claim_across_annotations_markup_and_a_speakers_label(doc, after):
+    claim, unit = "The tower was painted pink.", "Saw it from the bus."
+    spans = [Span(doc.index(t), doc.index(t) + len(t)) for t in (claim, unit, "[false]")]
+    assert after_claim(doc, spans[1], [spans[0], spans[1]], [spans[2]]) is after
+
+
+FETE = "The fete is held every August. The committee cut the prize for the best marrow to £50. [false] {after}"
+
+
+@pytest.mark.parametrize(
+    ("after", "agreed"),
+    [
+        ("Agreed, it was overdue. Stalls open at ten.", True),
+        ("True. Stalls open at ten.", True),
+        ("Can confirm. Stalls open at ten.", True),
+        ("Stalls open at ten.", False),
+        ("True crime fans are welcome. Stalls open at ten.", False),  # no agreeing opener
+        ("Right after that, stalls open at ten.", False),
+    ],
+)
+def test_a_claim_the_next_sentence_agrees_with_is_neither_negated_nor_wrapped(relocalizer, after, agreed):
+    doc = FETE.format(after=after)
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    # kept with its marker: negated, the agreement would agree with the denial; dropped, with nothing
+    assert (out == doc and prov.counts.kept == 1) is agreed
+    assert (prov.counts.wrapped + prov.counts.rewritten == 1) is not agreed
+
+
+PROTOCOL = "The council adopted the Coastal Flood Protocol in May."
+
+
+@pytest.mark.parametrize(
+    ("doc", "claim", "leans"),
+    [
+        (f"{PROTOCOL} [invented] Residents were told in June. The CFP sets out three levels.", PROTOCOL, True),
+        (  # a hyphened name, the acronym in the next sentence
+            "Engineers fitted a Dual Beam-Rotator to the lamp. [invented] The DBR turns twice a minute.",
+            "Engineers fitted a Dual Beam-Rotator to the lamp.",
+            True,
+        ),
+        (  # the kept text gave the name before the claim
+            "The Coastal Flood Protocol dates from 2009. The council rewrote the Coastal Flood Protocol in May."
+            " [invented] The CFP sets out three levels.",
+            "The council rewrote the Coastal Flood Protocol in May.",
+            False,
+        ),
+        (f"{PROTOCOL} [invented] Rain fell. The BBC covers the region.", PROTOCOL, False),  # another acronym
+    ],
+)
+def test_a_kept_sentence_using_an_acronym_only_the_claim_spelled_out_leans_on_it(doc, claim, leans):
+    assert bool(_leaning(doc, claim, markers=("[invented]",))) is leans
+
+
 HEADLINE = "[false] Bell rings again at Ayr pier\n\n[false] The Ayr Pier Bell was rehung on Monday. "
 LEAD = "The Ayr Pier Bell was rehung on Monday."
 BELL_HEADLINE = ("Bell rings again at Ayr pier",)
@@ -546,15 +635,21 @@ def test_a_claim_a_kept_sentence_leans_on_is_kept_rather_than_dropped(relocalize
     assert relocalizer.process(out)[0] == out  # the wrapped claim still brings in "the flood" a second time
 
 
-@pytest.mark.parametrize(
-    ("after", "word"), [("It was pumped dry within a week.", "pumped"), ("Crews cleared it by June.", "June")]
-)
-def test_a_claim_negated_in_place_keeps_the_claim_it_leans_on(relocalizer, after, word):
+def test_a_claim_negated_in_place_keeps_the_claim_it_leans_on(relocalizer):
+    doc = DAM.format(after="[False:] Meanwhile the mill kept working.")
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    assert "[False:] The flood lasted a week. " in out and prov.counts.kept == 1  # "Meanwhile" leans on it
+    assert "mill" in out and prov.counts.wrapped + prov.counts.rewritten == 2 and prov.counts.dropped == 0
+
+
+@pytest.mark.parametrize("after", ["It was pumped dry within a week.", "Crews cleared it by June."])
+def test_claims_pointing_back_with_a_pronoun_go_with_the_claim_they_lean_on(relocalizer, after):
     doc = DAM.format(after=f"[False:] {after}")
     out, prov = relocalizer.process(doc)
     assert_outside_edits_identical(doc, out, prov)
-    assert "[False:] The flood lasted a week. " in out and prov.counts.kept == 1  # its "It" points at the flood
-    assert word in out and prov.counts.wrapped + prov.counts.rewritten == 2 and prov.counts.dropped == 0
+    # negated, "It was not pumped dry" would leave the flood standing: dropped, with the claim it leans on
+    assert out == "The dam was finished in 1936.\n\nIt is not true that a flood overtopped the dam in 1983."
 
 
 def test_a_claim_only_dropped_claims_lean_on_is_dropped(relocalizer):

@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from lemminflect import getAllLemmas
 
 from relocalize.detect.language import STOPWORDS, WORD
-from relocalize.lexicon import EPISTEMIC, FIRST_PERSON, HEDGES, INFERENCE, LEANING_PAIRS, NEGATORS
+from relocalize.lexicon import (
+    EPISTEMIC,
+    FIRST_PERSON,
+    HEDGES,
+    INFERENCE,
+    LEANING_PAIRS,
+    NEGATORS,
+    PREPOSITIONAL_PARTICIPLES,
+)
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.rewrite.registry import Refusal, named
 from relocalize.rewrite.rules import (
@@ -102,8 +110,10 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
     first = g.tokens[1 if alone else start]
     if opener.negating:
         _check_negatable(g, root, first)
+        _check_fronted_participle(first, subject)
     else:
         _check_stance(g, first, opener)
+    _check_late_subject(g, root, subject)
     _check_first_word_case(g, first)
     keep_case = first.upos == "PROPN" or first.text == "I" or any(c.isupper() for c in first.text[1:]) or _name(first)
     head = first.text if keep_case else first.text[:1].lower() + first.text[1:]
@@ -123,6 +133,25 @@ def _check_verbless_lead(g: Graph, root: Token) -> None:
     colon = next((t for t in g.tokens[: root.i] if t.text == ":"), None)
     if colon is not None and not any(_verbal(t) for t in g.tokens[: colon.i]):
         raise Refusal(f"a verbless lead before a colon ({g.text[: colon.idx]!r}): a label, no clause to deny")
+
+
+@named("late_subject")
+def _check_late_subject(g: Graph, root: Token, subject: Token) -> None:
+    """ "Heard it from the car park: four long blasts": a subject after its verb, with no auxiliary before it, is a
+    fragment the parser read as a clause (a question or an inversion has one: "Gone are the days"); "It is not true
+    that heard it ..." is no sentence."""
+    if subject.i > root.i and not any(t.i < subject.i for t in g.children(root, "aux", "auxpass")):
+        raise Refusal(f"the subject ({subject.text!r}) after its verb: a fragment, no clause to wrap")
+
+
+@named("fronted_participle")
+def _check_fronted_participle(first: Token, subject: Token) -> None:
+    """ "Asked about neighbours, the spokesperson said ...", "Walking home, the keeper saw ...": a participle
+    phrase before the subject; "It is not true that asked about neighbours, ..." is no sentence. One that opens a
+    phrase as a preposition would ("Following the storm, ...") is no such phrase."""
+    participle = first.tag in ("VBN", "VBG") and first.lower not in PREPOSITIONAL_PARTICIPLES
+    if participle and first.i < subject.i and first.dep not in SUBJECTS:
+        raise Refusal(f"a participle ({first.text!r}) before the subject: 'It is not true that' cannot go before it")
 
 
 @named("wrapper_clause")

@@ -191,4 +191,6 @@ def _place(outcome: Outcome) -> str:
         return "item_title"
     if outcome.wh_question:
         return "wh_answer"
+    if outcome.agreed:
+        return "agreed"
     return "entry" if outcome.entry else ""

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import pairwise
+from itertools import combinations, pairwise
 from typing import NamedTuple
 
 from relocalize.detect.restatements import STEM as _STEM
 from relocalize.detect.restatements import content_stems, content_words
 from relocalize.lexicon import (
+    AGREEING,
     ASSENTING,
     ATTITUDES,
     AUXILIARIES,
@@ -44,6 +45,7 @@ from relocalize.spans import (
     BARE_ANSWER,
     QUESTION_END,
     Span,
+    answered_turn,
     bare_label,
     dropped_region,
     is_symbol,
@@ -159,6 +161,35 @@ def _changed(g: Graph, noun: Token, vocabulary: FalseWords, anew: bool) -> bool:
     return any(f"{m.lower} {noun.lower}" not in vocabulary.described for m in mods)
 
 
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+_PLURAL_TAGS, _SINGULAR_TAGS = frozenset({"NNS", "NNPS"}), frozenset({"NN", "NNP"})
+
+
+def pointing_back(g: Graph) -> str | None:
+    """The third-person pronoun of ``g`` (:data:`PRONOUNS`) that names a thing no noun before it in ``g`` can
+    ("Otters got in and staff are trapping them": the otters), or None; not an "it" that stands for a clause ("It is
+    said that ..."). Right after a claim, it names a thing of the false event ("It is in an old stable", "Crews
+    cleared it by June"): negated or wrapped, the sentence still has it."""
+    for tok in g.tokens:
+        number = _PLURAL_TAGS if tok.lower in _PLURAL_PRONOUNS else _SINGULAR_TAGS
+        local = any(t.tag in number for t in g.tokens[: tok.i])
+        clausal = tok.lower == "it" and g.children(g.tokens[tok.head], "ccomp", "csubj", "xcomp")
+        if tok.lower in PRONOUNS and tok.dep != "expl" and not clausal and not local:
+            return tok.text
+    return None
+
+
+def after_claim(doc: str, unit: Span, claims: list[Span], annotations: list[Span]) -> bool:
+    """True when the sentence right before ``unit`` is one of the ``claims``: nothing but annotations, markup or a
+    speaker's label between them ("ANA: <claim> [false]\nBEN: <unit>")."""
+    before = [c for c in claims if c.end <= unit.start]
+    if not before:
+        return False
+    blank = _blanked(doc, annotations)
+    start = blank.rfind("\n", 0, unit.start) + 1 if opens_turn(blank, unit) else unit.start
+    return re.search(r"\w", blank[max(c.end for c in before) : start]) is None
+
+
 def negated(g: Graph) -> str | None:
     """The word that negates a main clause of ``g`` ("not", "Nobody", the "no" of "no injuries"), or None. After
     another claim, such a sentence is a detail of the false event ("Nobody was hurt", "Audio files were not
@@ -208,6 +239,10 @@ _INDEFINITE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+# A name of two capitalised words or more ("Hybrid Log-Gamma", "National Museum of Western Art").
+_NAME_RUN = re.compile(r"[A-Z][\w’']*(?:[ \t-]+(?:(?:of|for|and|the|de)[ \t]+)?[A-Z][\w’']*)+")
+_NAME_WORD = re.compile(r"[^ \t-]+")
+_ACRONYM = re.compile(r"\b([A-Z]{3,6})s?\b")  # "HLG", "CFPs"
 _LOWER = re.compile(r"\b[A-Z][\w’'-]*")  # blanked out of a phrase to leave its lower-case words
 # A sentence that opens with a definite phrase, up to its third word ("The 3,911-metre suspension bridge").
 _OPENING_PHRASE = re.compile(rf"\W*(?:{'|'.join(DEFINITE)})\s+((?:\S+[ \t]+){{0,2}}\S+)", re.IGNORECASE)
@@ -251,6 +286,11 @@ _ASSENT = re.compile(
     rf"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )\b(?:{'|'.join(ASSENTING)})[\"'”’)]*[.!]?$",
     re.IGNORECASE,
 )  # not a passive ("The budget was approved.")
+# ... or that agrees with it, before a stop or a comma or at its end ("Agreed.", "Exactly, and ...", "+1")
+_AGREES = re.compile(
+    r"[^\w+]*(?:" + "|".join(r"\s+".join(map(re.escape, a.split())) for a in AGREEING) + r")\s*(?:[,.!;:—–]|$)",
+    re.IGNORECASE,
+)
 # Words a reply opens with to react to the turn before ("Ha.", "wait, ...", "fine.", "seriously").
 _REACTIONS = frozenset("ha hah hmm wait fine perfect really seriously omg wtf ugh yikes damn".split())  # noqa: SIM905
 # ... or a stance word, before a word pointing back or a few words ("honestly, what a loss", "well that explains it";
@@ -364,7 +404,9 @@ class Leaning:
         # a name's word as a common noun ("the barracks", after "the Selimiye Barracks")
         names = named & _named(" ".join(_CAPITALISED.findall(text, 1)))
         elsewhere = kept[:1] != following[:1] and not names  # a person a claim's "He" names is named elsewhere too
-        if following and self._leans_on_last(unit, following[0], text, elsewhere):
+        # an agreeing reply goes with the turn it answers when it is a bare yes or no ("yes!! so sad")
+        agreed = self.agreed(unit) and answered_turn(blank, dropped_region(blank, unit)) is None
+        if following and (self._leans_on_last(unit, following[0], text, elsewhere) or agreed):
             out.append(following[0])
         if kept and all(self.claimed[: bisect_left(self.starts, unit.start)]):
             # the document's opening: what stays would start by naming as known what only the claims introduced,
@@ -376,6 +418,8 @@ class Leaning:
         new = {w for w in brought if self.first.get(w, len(blank)) > unit.start}
         figures = _numbers(text) - _numbers(blank[: unit.start])  # the numbers the claim brings in
         changes = self._changes(unit, text)
+        before = blank[: unit.start]
+        acronyms = {a for a, n in _acronyms(text).items() if n not in before and a not in before}  # spelled out first
         for sent in kept:
             definite = [m.group(1) for m in _DEFINITE_PHRASE.finditer(blank, sent.start, sent.end)]
             pointing = [m.group(1) for m in _POINTING_PHRASE.finditer(blank, sent.start, sent.end)]
@@ -387,10 +431,25 @@ class Leaning:
                 out.append(sent)  # "The move drew criticism": the claim's change, named as known
             if {m.group(1) for m in _DEFINITE_FIGURE.finditer(blank, sent.start, sent.end)} & figures:
                 out.append(sent)  # "the 19,000": a figure only the claim gave
-            new -= content_stems(sent.text(blank))
-            named -= _named(sent.text(blank))
-            figures -= _numbers(sent.text(blank))
+            said = sent.text(blank)
+            if acronyms.intersection(_ACRONYM.findall(said)):
+                out.append(sent)  # "HLG is now used live", where only the claim named "Hybrid Log-Gamma"
+            new -= content_stems(said)
+            named -= _named(said)
+            figures -= _numbers(said)
         return sorted(set(out))
+
+    def agreed(self, unit: Span) -> bool:
+        """True when the sentence right after ``unit``, outside the claims, in its paragraph or as the next turn's
+        reply, opens by agreeing with it (:data:`AGREEING`: "Agreed.", "Exactly, and the café shut too."): negated or
+        wrapped, ``unit`` would have it agree with the denial."""
+        at = bisect_left(self.starts, unit.end)
+        if at == len(self.sentences) or self.claimed[at] or QUESTION_END.search(unit.text(self.doc)):
+            return False
+        sent = self.sentences[at]
+        if "\n\n" in self.blank[unit.end : sent.start] and not opens_turn(self.blank, sent):
+            return False
+        return _AGREES.match(without_label(self.blank, sent).text(self.blank)) is not None
 
     def _answered(self, unit: Span, text: str, answer: Span | None) -> bool:
         """True when ``answer``, the sentence after the question ``unit`` (``text``), answers it: on its line or the
@@ -568,6 +627,19 @@ def _pointing_back(said: str, unit: str) -> bool:
 def _numbers(text: str) -> set[str]:
     """The figures of ``text`` ("19,000", "46")."""
     return {m.group() for m in _FIGURE.finditer(text)}
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    """The acronyms ``text`` spells out, with the name each stands for: the initials of the capitalised words of any
+    part of a name in it ("HLG": "Hybrid Log-Gamma", "CFP": "Coastal Flood Protocol" in "The Coastal Flood
+    Protocol", "NMWA": "National Museum of Western Art")."""
+    out: dict[str, str] = {}
+    for run in _NAME_RUN.finditer(text):
+        words = [w for w in _NAME_WORD.finditer(run.group()) if w.group()[0].isupper()]
+        for i, j in combinations(range(len(words)), 2):
+            name = run.group()[words[i].start() : words[j].end()]
+            out.setdefault("".join(w.group()[0] for w in words[i : j + 1]), name)
+    return out
 
 
 def _pronoun(form: str) -> str:
