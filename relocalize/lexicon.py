@@ -107,28 +107,27 @@ CHANGED_PARTICIPLES = frozenset(
 CHANGED_STATES = frozenset({"new", "replacement"})
 # Participles that open a phrase as a preposition would ("Following the storm, ...", "Starting in June, ..."): a
 # wrapper may go before them.
-_PREPOSITIONAL = "following starting beginning given including regarding concerning considering according pending"
-PREPOSITIONAL_PARTICIPLES = frozenset(_PREPOSITIONAL.split())
-# Openers that agree with the statement right before, in its paragraph or as the next turn's reply ("Agreed.",
-# "Exactly, and ...", "So true.", "Can confirm."): negated or wrapped, that statement would have them agree with the
+_PREPOSITIONAL = "following starting beginning given including excluding regarding concerning considering according"
+PREPOSITIONAL_PARTICIPLES = frozenset([*_PREPOSITIONAL.split(), "pending", "compared"])
+# Verbs and adjectives of the weather, whose "it" names nothing ("It rained all weekend", "It was windy").
+_WEATHER = "rain snow pour drizzle hail sleet thunder freeze sunny windy wet cold hot warm dry foggy misty stormy"
+WEATHER = frozenset(_WEATHER.split())
+# Words a short reply says yes or no with ("yes!! so sad", "nope, not that one").
+YES_WORDS = ("yes", "yeah", "yep", "yup", "exactly", "agreed", "indeed", "true")
+NO_WORDS = ("no", "nope", "nah")
+# Openers that agree with the statement right before ("Agreed.", "So true!", "Can confirm."; as the next turn's reply
+# also before more words: "Exactly, and ..."): negated or wrapped, that statement would have them agree with the
 # denial.
 AGREEING = (
-    *[
-        "agreed",
-        "exactly",
-        "true",
-        "yes",
-        "yep",
-        "yeah",
-        "yup",
-        "indeed",
-        "absolutely",
-        "definitely",
-        "correct",
-        "right",
-        "totally",
-    ],
-    *("so true", "i believe it", "can confirm", "same here", "me too", "+1"),
+    *YES_WORDS,
+    "absolutely",
+    "definitely",
+    "correct",
+    "totally",
+    "so true",
+    "i believe it",
+    "can confirm",
+    "+1",
 )
 # Words that open a statement leaning on the one right before it, in its paragraph or as the next turn's reply: a
 # relative ("Which, frankly, surprised nobody.") or a comparison ("Same story at the castle."); a question ("Which

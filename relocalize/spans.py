@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from relocalize.lexicon import BRACKETS, NUMBER_WORDS, TIME_WORD
+from relocalize.lexicon import BRACKETS, NO_WORDS, NUMBER_WORDS, TIME_WORD, YES_WORDS
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -403,8 +403,9 @@ def line_around(doc: str, span: Span) -> tuple[int, str, str]:
     return start, doc[start : span.start], doc[span.end : len(doc) if end < 0 else end]
 
 
-_NUMBER = r"(?:\d+[.)](?!\d)|\d{1,3}(?:\.\d{1,3})+[.)]?(?![ \t]+[a-z]))"  # "9. ", "2) ", a minute's "2.3 "
-# A list item's mark: a bullet or a number ("- ", "6. ", "2) ", a minute's "2.3 ").
+# "9. ", "2) ", a minute's "2.3 ", a thread's post "2/ "
+_NUMBER = r"(?:\d+[.)](?!\d)|\d{1,3}(?:\.\d{1,3})+[.)]?(?![ \t]+[a-z])|\d{1,2}/(?=[ \t]))"
+# A list item's mark: a bullet or a number ("- ", "6. ", "2) ", a minute's "2.3 ", a thread's "2/ ").
 _LIST_MARK = rf"[ \t]*(?:[-*•+]|{_NUMBER})"
 LIST_ITEM = re.compile(_LIST_MARK + r"[ \t]")
 _MARK_ALONE = re.compile(_LIST_MARK + r"[ \t]*")
@@ -520,7 +521,7 @@ def _post_end(doc: str, pos: int) -> int:
     return end
 
 
-_NUMBERED_LINE = re.compile(rf"^[ \t]*(?={_NUMBER})(\d{{1,3}}(?:\.\d{{1,3}})*)[.)]?[ \t]+", re.M)
+_NUMBERED_LINE = re.compile(rf"^[ \t]*(?={_NUMBER})(\d{{1,3}}(?:\.\d{{1,3}})*)[.)/]?[ \t]+", re.M)
 # A count of the things a list holds, in its title: a number, at most two words, then a plural ("Eight things
 # every rider should know", "7 quick facts", "Top 10 crossings").
 _COUNT_WORDS = {w: n for w, n in NUMBER_WORDS.items() if n >= 3}
@@ -1006,7 +1007,7 @@ def _question_turn(doc: str, turn: Span) -> Span | None:
 
 
 # A reply that only answers the turn before it: a yes or a no first, and a few words ("rachel: yes!! so many feelings").
-BARE_ANSWER = re.compile(r"\W*(?:yes|yeah|yep|yup|no|nope|nah|exactly|agreed|indeed|true)\b", re.IGNORECASE)
+BARE_ANSWER = re.compile(rf"\W*(?:{'|'.join((*YES_WORDS, *NO_WORDS))})\b", re.IGNORECASE)
 _REPLY_WORDS = 8
 
 

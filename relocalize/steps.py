@@ -55,9 +55,10 @@ from relocalize.spans import (
 from relocalize.verify.presupposed import (
     Leaning,
     after_claim,
+    back_reference,
+    blanked,
     false_vocabulary,
     negated,
-    pointing_back,
     presupposed,
 )
 from relocalize.verify.titles import restating_headings, restating_titles
@@ -306,6 +307,7 @@ class Presuppose(Step):
             claims = [(u, g) for u, g in claims if u not in headlines]
             skip = [*(a.span for a in plan.annotations), *headlines]
             vocabulary = false_vocabulary(plan.doc, claims, skip, given)
+            blank = blanked(plan.doc, skip)
             opening = min(u.start for u in plan.outcomes)
             for unit in open_units:
                 graph = plan.candidates[unit].graph
@@ -314,9 +316,9 @@ class Presuppose(Step):
                 if found := presupposed(graph, vocabulary[unit]):
                     plan.outcomes[unit].presupposes = found
                     self.counts["presupposed"] += 1
-                elif (found := pointing_back(graph)) and after_claim(plan.doc, unit, list(plan.outcomes), skip):
+                elif (found := back_reference(graph)) and after_claim(blank, unit, list(plan.outcomes)):
                     plan.outcomes[unit].presupposes = found
-                    self.counts["pointing_back"] += 1
+                    self.counts["back_reference"] += 1
                 elif unit.start > opening and (found := negated(graph)):
                     plan.outcomes[unit].negative_detail = found
                     self.counts["negative_detail"] += 1

@@ -566,6 +566,29 @@ def test_a_minutes_sub_item_the_list_goes_on_after_is_kept_not_dropped(relocaliz
     assert prov.counts.kept == 1 and f"3.2 {claim}\n" in out  # the list goes on: 3.1 would skip to 3.3
 
 
+NUMBERED_POSTS = "Thread by @harbourwatch\n\n1/ {first}\n2/ {second}\n3/ Parking by the pier is still free.\n"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("The Oban ferry timetable changed this week.", "[made up] The council moved the 09:00 sailing to 07:30."),
+        ("[made up] The council sold the old pier to a hotel group.", "The Oban ferry timetable changed this week."),
+    ],
+)
+def test_a_threads_numbered_post_is_a_list_item(relocalizer, first, second):
+    doc = NUMBERED_POSTS.format(first=first, second=second)
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    assert "\n1/ " in out and "\n2/ " in out and "\n3/ " in out  # no post emptied, none skipped
+    assert "[made up]" not in out or prov.counts.kept == 1
+    assert NumberedItems(doc).numbers == [(1,), (2,), (3,)]
+
+
+def test_a_fraction_or_a_date_opening_a_line_is_no_threads_post_number():
+    assert NumberedItems("Pancakes\n1/2 cup of milk.\n12/05 was wet.\n24/7 help.").numbers == []
+
+
 def test_a_decimal_figure_opening_a_line_is_no_list_number():
     doc = "Visitors\n3.5 million came in 2019.\n1.5 MW turbines stand by it.\n4.1 The kiosk.\n4.2 Bins."
     assert NumberedItems(doc).numbers == [(4, 1), (4, 2)]

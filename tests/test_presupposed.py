@@ -8,7 +8,7 @@ from conftest import assert_outside_edits_identical
 
 from relocalize.detect.restatements import find_restatements
 from relocalize.spans import Span, item_title
-from relocalize.verify.presupposed import FalseWords, Leaning, after_claim, false_vocabulary, presupposed
+from relocalize.verify.presupposed import FalseWords, Leaning, after_claim, blanked, false_vocabulary, presupposed
 
 MILL = (
     "The mill stood by the river for two centuries.\n\n"
@@ -501,6 +501,21 @@ def test_nothing_leans_on_a_claim_the_kept_text_does_without(doc, claim):
     assert _leaning(doc, claim, markers=("[invented]",)) == []
 
 
+@pytest.mark.parametrize(
+    ("doc", "agreed"),
+    [
+        ("ANA: The ferry now runs only on Sundays. [false]\nBEN: Exactly, and the café shut too.", True),  # a reply
+        ("The ferry now runs only on Sundays. [false] Exactly, forty boats use the harbour.", False),  # prose
+        ("The ferry now runs only on Sundays. [false] So true!", True),
+    ],
+)
+def test_a_reply_agrees_by_its_opening_and_a_sentence_in_prose_only_by_all_of_it(doc, agreed):
+    claim, marker = "The ferry now runs only on Sundays.", "[false]"
+    unit = Span(doc.index(claim), doc.index(claim) + len(claim))
+    spans = [Span(doc.index(marker), doc.index(marker) + len(marker))]
+    assert Leaning(doc, spans, [unit]).agreed(unit) is agreed
+
+
 SHELTER = "The shelter on Mill Lane opened in 1990. A second shelter opened in Hove in March. [false] {unit} [false]"
 
 
@@ -510,6 +525,11 @@ SHELTER = "The shelter on Mill Lane opened in 1990. A second shelter opened in H
         ("It has forty kennels and a small vet room.", True),  # "It": the second shelter
         ("Heard it has a roof garden.", True),
         ("Local vets treat stray dogs and feed them.", False),  # "them": the dogs
+        ("Families bring their dogs there every Sunday.", True),  # "there": the second shelter
+        ("There is a small vet room.", False),  # an existential "there"
+        ("It rained on the opening day.", False),  # the weather's "it" names nothing
+        ("They say the kennels are haunted.", False),  # hearsay's "they"
+        ("Vets work in a cabin by the gate and sleep there.", False),  # "there": the cabin
         ("Its roof garden faces the sea.", True),
         ("Forty dogs were rehomed from Hove last month.", False),  # no pronoun: negated or wrapped as before
     ],
@@ -539,7 +559,7 @@ def test_a_pronoun_after_a_kept_sentence_leaves_a_claim_to_negate_or_wrap(reloca
 def test_a_unit_comes_right_after_a_claim_across_annotations_markup_and_a_speakers_label(doc, after):
     claim, unit = "The tower was painted pink.", "Saw it from the bus."
     spans = [Span(doc.index(t), doc.index(t) + len(t)) for t in (claim, unit, "[false]")]
-    assert after_claim(doc, spans[1], [spans[0], spans[1]], [spans[2]]) is after
+    assert after_claim(blanked(doc, [spans[2]]), spans[1], [spans[0], spans[1]]) is after
 
 
 FETE = "The fete is held every August. The committee cut the prize for the best marrow to £50. [false] {after}"
@@ -548,12 +568,14 @@ FETE = "The fete is held every August. The committee cut the prize for the best 
 @pytest.mark.parametrize(
     ("after", "agreed"),
     [
-        ("Agreed, it was overdue. Stalls open at ten.", True),
+        ("Agreed. It was overdue. Stalls open at ten.", True),
         ("True. Stalls open at ten.", True),
         ("Can confirm. Stalls open at ten.", True),
         ("Stalls open at ten.", False),
         ("True crime fans are welcome. Stalls open at ten.", False),  # no agreeing opener
         ("Right after that, stalls open at ten.", False),
+        ("Exactly, forty stalls open at ten.", False),  # in prose, a sentence adverb
+        ("Right, here is how to find the stalls.", False),
     ],
 )
 def test_a_claim_the_next_sentence_agrees_with_is_neither_negated_nor_wrapped(relocalizer, after, agreed):
@@ -584,6 +606,11 @@ PROTOCOL = "The council adopted the Coastal Flood Protocol in May."
             False,
         ),
         (f"{PROTOCOL} [invented] Rain fell. The BBC covers the region.", PROTOCOL, False),  # another acronym
+        (  # the kept sentence spells it out itself
+            f"{PROTOCOL} [invented] Rain fell. A Coastal Flood Protocol (CFP) dates from 1998.",
+            PROTOCOL,
+            False,
+        ),
     ],
 )
 def test_a_kept_sentence_using_an_acronym_only_the_claim_spelled_out_leans_on_it(doc, claim, leans):

@@ -138,8 +138,7 @@ def _check_verbless_lead(g: Graph, root: Token) -> None:
 @named("late_subject")
 def _check_late_subject(g: Graph, root: Token, subject: Token) -> None:
     """ "Heard it from the car park: four long blasts": a subject after its verb, with no auxiliary before it, is a
-    fragment the parser read as a clause (a question or an inversion has one: "Gone are the days"); "It is not true
-    that heard it ..." is no sentence."""
+    fragment the parser read as a clause; "It is not true that heard it ..." is no sentence."""
     if subject.i > root.i and not any(t.i < subject.i for t in g.children(root, "aux", "auxpass")):
         raise Refusal(f"the subject ({subject.text!r}) after its verb: a fragment, no clause to wrap")
 
@@ -148,9 +147,10 @@ def _check_late_subject(g: Graph, root: Token, subject: Token) -> None:
 def _check_fronted_participle(first: Token, subject: Token) -> None:
     """ "Asked about neighbours, the spokesperson said ...", "Walking home, the keeper saw ...": a participle
     phrase before the subject; "It is not true that asked about neighbours, ..." is no sentence. One that opens a
-    phrase as a preposition would ("Following the storm, ...") is no such phrase."""
-    participle = first.tag in ("VBN", "VBG") and first.lower not in PREPOSITIONAL_PARTICIPLES
-    if participle and first.i < subject.i and first.dep not in SUBJECTS:
+    phrase as a preposition would ("Following the storm, ...") is no such phrase, nor is a participle of the subject
+    ("Rising rents ...", "Trained volunteers ...")."""
+    participle = first.tag in ("VBN", "VBG") and first.dep == "advcl" and first.lower not in PREPOSITIONAL_PARTICIPLES
+    if participle and first.i < subject.i:
         raise Refusal(f"a participle ({first.text!r}) before the subject: 'It is not true that' cannot go before it")
 
 

@@ -39,6 +39,7 @@ from relocalize.lexicon import (
     PRONOUNS,
     REACTING_PAIRS,
     REPLYING,
+    WEATHER,
 )
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.spans import (
@@ -95,7 +96,7 @@ def false_vocabulary(
     parts), and of its own, that no sentence outside the claims and ``annotations`` uses. A topic the other claims
     talk about as known ("The harbour bridge opened in 1950") is a real thing, unless a claim brings it in as new
     ("a fire")."""
-    outside = _blanked(_blanked(doc, annotations), [u for u, _ in claims])
+    outside = blanked(blanked(doc, annotations), [u for u, _ in claims])
     true = content_stems(outside)
     found = [w.lower() for w in _WORD.findall(outside)]
     pairs = {f"{a} {b}" for a, b in pairwise(found)}
@@ -165,29 +166,43 @@ _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _PLURAL_TAGS, _SINGULAR_TAGS = frozenset({"NNS", "NNPS"}), frozenset({"NN", "NNP"})
 
 
-def pointing_back(g: Graph) -> str | None:
-    """The third-person pronoun of ``g`` (:data:`PRONOUNS`) that names a thing no noun before it in ``g`` can
-    ("Otters got in and staff are trapping them": the otters), or None; not an "it" that stands for a clause ("It is
-    said that ..."). Right after a claim, it names a thing of the false event ("It is in an old stable", "Crews
-    cleared it by June"): negated or wrapped, the sentence still has it."""
+def back_reference(g: Graph) -> str | None:
+    """The third-person pronoun of ``g`` (:data:`PRONOUNS`) or place adverb "there" that names a thing no noun
+    before it in ``g`` can ("Otters got in and staff are trapping them": the otters; "swim in the lido and dive
+    there"), or None; not an "it" that stands
+    for a clause ("It is said that ..."), nor an existential "there". Right after a claim, it names a thing of the
+    false event ("It is in an old stable", "Crews cleared it by June", "Families swim there"): negated or wrapped, the
+    sentence still has it."""
     for tok in g.tokens:
+        place = tok.lower == "there" and tok.tag != "EX"
         number = _PLURAL_TAGS if tok.lower in _PLURAL_PRONOUNS else _SINGULAR_TAGS
-        local = any(t.tag in number for t in g.tokens[: tok.i])
-        clausal = tok.lower == "it" and g.children(g.tokens[tok.head], "ccomp", "csubj", "xcomp")
-        if tok.lower in PRONOUNS and tok.dep != "expl" and not clausal and not local:
+        before = g.tokens[: tok.i]
+        # a place is named after a preposition ("swim in the lido, and dive there")
+        local = any(t.dep == "pobj" for t in before) if place else any(t.tag in number for t in before)
+        head = g.tokens[tok.head]
+        clausal = tok.lower == "it" and g.children(head, "ccomp", "csubj", "xcomp")
+        if (tok.lower in PRONOUNS or place) and tok.dep != "expl" and not clausal and not local and not _empty(g, tok):
             return tok.text
     return None
 
 
-def after_claim(doc: str, unit: Span, claims: list[Span], annotations: list[Span]) -> bool:
-    """True when the sentence right before ``unit`` is one of the ``claims``: nothing but annotations, markup or a
-    speaker's label between them ("ANA: <claim> [false]\nBEN: <unit>")."""
-    before = [c for c in claims if c.end <= unit.start]
+def _empty(g: Graph, tok: Token) -> bool:
+    """True for a pronoun that names nothing: the "it" of the weather ("It rained all weekend", "It was windy") or
+    the "they" of what people say ("They say the pier is haunted")."""
+    head = g.tokens[tok.head]
+    if tok.lower == "it":
+        return head.lemma.lower() in WEATHER or any(c.lower in WEATHER for c in g.children(head, "acomp"))
+    return tok.lower == "they" and head.lemma.lower() in ("say", "reckon") and head.tag == "VBP"
+
+
+def after_claim(blank: str, unit: Span, claims: list[Span]) -> bool:
+    """True when the sentence right before ``unit`` is one of the ``claims``: nothing but annotations (blanked out of
+    ``blank``), markup or a speaker's label between them ("ANA: <claim> [false]\nBEN: <unit>")."""
+    before = [c.end for c in claims if c.end <= unit.start]
     if not before:
         return False
-    blank = _blanked(doc, annotations)
     start = blank.rfind("\n", 0, unit.start) + 1 if opens_turn(blank, unit) else unit.start
-    return re.search(r"\w", blank[max(c.end for c in before) : start]) is None
+    return re.search(r"\w", blank[max(before) : start]) is None
 
 
 def negated(g: Graph) -> str | None:
@@ -286,11 +301,11 @@ _ASSENT = re.compile(
     rf"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )\b(?:{'|'.join(ASSENTING)})[\"'”’)]*[.!]?$",
     re.IGNORECASE,
 )  # not a passive ("The budget was approved.")
-# ... or that agrees with it, before a stop or a comma or at its end ("Agreed.", "Exactly, and ...", "+1")
-_AGREES = re.compile(
-    r"[^\w+]*(?:" + "|".join(r"\s+".join(map(re.escape, a.split())) for a in AGREEING) + r")\s*(?:[,.!;:—–]|$)",
-    re.IGNORECASE,
-)
+# ... or that agrees with it: all of it ("Agreed.", "So true!", "+1"), or, as the next turn's reply, its opening
+# before a stop or a comma ("Exactly, and ..."; in prose, "Exactly, 40 boats ..." is a sentence adverb)
+_AGREEMENT = "|".join(r"\s+".join(map(re.escape, a.split())) for a in AGREEING)
+_AGREES = re.compile(rf"[^\w+]*(?:{_AGREEMENT})\W*$", re.IGNORECASE)
+_AGREES_FIRST = re.compile(rf"[^\w+]*(?:{_AGREEMENT})\s*[,.!;:—–]", re.IGNORECASE)
 # Words a reply opens with to react to the turn before ("Ha.", "wait, ...", "fine.", "seriously").
 _REACTIONS = frozenset("ha hah hmm wait fine perfect really seriously omg wtf ugh yikes damn".split())  # noqa: SIM905
 # ... or a stance word, before a word pointing back or a few words ("honestly, what a loss", "well that explains it";
@@ -368,7 +383,7 @@ class Leaning:
     """What later text of one document leans on each of its claim units, read once for the document."""
 
     def __init__(self, doc: str, annotations: list[Span], claims: list[Span]) -> None:
-        self.doc, self.blank = doc, _blanked(doc, annotations)
+        self.doc, self.blank = doc, blanked(doc, annotations)
         self.sentences = [s for s in sentences(self.blank) if not bare_label(self.blank, s)]
         self.starts = [s.start for s in self.sentences]
         ordered = sorted(claims)
@@ -376,6 +391,7 @@ class Leaning:
         self.claimed = [_overlapped(s, ordered, ends) for s in self.sentences]
         self.first: dict[str, int] = {}  # where the text outside the claims first names each stem
         self.first_word: dict[str, int] = {}  # ... and each word, lower case
+        self._agreed: dict[Span, bool] = {}  # read by the decision and by what leans on a claim
         for sent, claimed in zip(self.sentences, self.claimed):
             for stem in () if claimed else content_stems(sent.text(self.blank)):
                 self.first.setdefault(stem, sent.start)
@@ -419,7 +435,9 @@ class Leaning:
         figures = _numbers(text) - _numbers(blank[: unit.start])  # the numbers the claim brings in
         changes = self._changes(unit, text)
         before = blank[: unit.start]
-        acronyms = {a for a, n in _acronyms(text).items() if n not in before and a not in before}  # spelled out first
+        acronyms = {
+            a: n for a, n in _acronyms(text).items() if n not in before and a not in before
+        }  # spelled out first
         for sent in kept:
             definite = [m.group(1) for m in _DEFINITE_PHRASE.finditer(blank, sent.start, sent.end)]
             pointing = [m.group(1) for m in _POINTING_PHRASE.finditer(blank, sent.start, sent.end)]
@@ -432,7 +450,7 @@ class Leaning:
             if {m.group(1) for m in _DEFINITE_FIGURE.finditer(blank, sent.start, sent.end)} & figures:
                 out.append(sent)  # "the 19,000": a figure only the claim gave
             said = sent.text(blank)
-            if acronyms.intersection(_ACRONYM.findall(said)):
+            if any(acronyms.get(a, said) not in said for a in _ACRONYM.findall(said)):  # "HLG", not "Hybrid ... (HLG)"
                 out.append(sent)  # "HLG is now used live", where only the claim named "Hybrid Log-Gamma"
             new -= content_stems(said)
             named -= _named(said)
@@ -440,16 +458,23 @@ class Leaning:
         return sorted(set(out))
 
     def agreed(self, unit: Span) -> bool:
-        """True when the sentence right after ``unit``, outside the claims, in its paragraph or as the next turn's
-        reply, opens by agreeing with it (:data:`AGREEING`: "Agreed.", "Exactly, and the café shut too."): negated or
-        wrapped, ``unit`` would have it agree with the denial."""
+        """True when the sentence right after ``unit``, outside the claims, in its paragraph, agrees with it
+        (:data:`AGREEING`: "Agreed.", "So true!"), or, as the next turn's reply, opens by agreeing ("Exactly, and the
+        café shut too."): negated or wrapped, ``unit`` would have it agree with the denial."""
+        if unit not in self._agreed:
+            self._agreed[unit] = self._agrees(unit)
+        return self._agreed[unit]
+
+    def _agrees(self, unit: Span) -> bool:
         at = bisect_left(self.starts, unit.end)
         if at == len(self.sentences) or self.claimed[at] or QUESTION_END.search(unit.text(self.doc)):
             return False
         sent = self.sentences[at]
-        if "\n\n" in self.blank[unit.end : sent.start] and not opens_turn(self.blank, sent):
+        reply = opens_turn(self.blank, sent)
+        if "\n\n" in self.blank[unit.end : sent.start] and not reply:
             return False
-        return _AGREES.match(without_label(self.blank, sent).text(self.blank)) is not None
+        said = without_label(self.blank, sent).text(self.blank)
+        return _AGREES.match(said) is not None or (reply and _AGREES_FIRST.match(said) is not None)
 
     def _answered(self, unit: Span, text: str, answer: Span | None) -> bool:
         """True when ``answer``, the sentence after the question ``unit`` (``text``), answers it: on its line or the
@@ -684,7 +709,7 @@ def _opening(text: str) -> list[str]:
     return [w.strip("'").split("'")[0] for w in words]
 
 
-def _blanked(doc: str, spans: list[Span]) -> str:
+def blanked(doc: str, spans: list[Span]) -> str:
     """``doc`` with each of ``spans`` blanked out, every other offset as it was."""
     chars = list(doc)
     for span in spans:
