@@ -702,3 +702,16 @@ def test_a_bracketed_denial_is_a_marker():
 def test_a_doubts_tag_that_calls_its_text_made_up_is_a_negation(words, kind):
     """A tag is too short to speak of a source that makes things up: "invented" in it is said of the marked text."""
     assert load_model().tag_kind(words) == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "localized"),
+    [
+        ('"We left at dawn," said Ana Ruiz.', True),  # a quotation's verb before its subject
+        ("Among the last to leave was the harbour master.", True),  # a fronted place's
+        ("Heard them last night from the quay: six short whistles.", False),  # a fragment's
+    ],
+)
+def test_a_stance_goes_before_an_inverted_clause_but_not_before_a_fragment(relocalizer, sentence, localized):
+    (cand,) = relocalizer.pipeline.models.rewriter.candidates([sentence], [stance("fiction", "")])
+    assert (cand.localized is not None) is localized, cand.localize_by

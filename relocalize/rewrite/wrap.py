@@ -135,11 +135,18 @@ def _check_verbless_lead(g: Graph, root: Token) -> None:
         raise Refusal(f"a verbless lead before a colon ({g.text[: colon.idx]!r}): a label, no clause to deny")
 
 
+_QUOTE_ENDS = frozenset({",", '"', "”", "’", "'"})
+
+
 @named("late_subject")
 def _check_late_subject(g: Graph, root: Token, subject: Token) -> None:
     """ "Heard it from the car park: four long blasts": a subject after its verb, with no auxiliary before it, is a
-    fragment the parser read as a clause; "It is not true that heard it ..." is no sentence."""
-    if subject.i > root.i and not any(t.i < subject.i for t in g.children(root, "aux", "auxpass")):
+    fragment the parser read as a clause; "It is not true that heard it ..." is no sentence. A quotation's verb
+    may come first ('"We left at dawn," said Ana'), and so may a fronted place's ("Among them was Ana")."""
+    quoted = root.i > 0 and g.tokens[root.i - 1].text in _QUOTE_ENDS  # '"We left," said Ana': a quotation's verb
+    inverted = any(c.i < root.i for c in g.children(root, "prep", "advmod"))  # "Among them was Ana"
+    auxiliary = any(t.i < subject.i for t in g.children(root, "aux", "auxpass"))
+    if subject.i > root.i and not (quoted or inverted or auxiliary):
         raise Refusal(f"the subject ({subject.text!r}) after its verb: a fragment, no clause to wrap")
 
 
