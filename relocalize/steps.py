@@ -307,7 +307,7 @@ class Presuppose(Step):
             claims = [(u, g) for u, g in claims if u not in headlines]
             skip = [*(a.span for a in plan.annotations), *headlines]
             vocabulary = false_vocabulary(plan.doc, claims, skip, given)
-            blank = blanked(plan.doc, skip)
+            blank, claim_units = blanked(plan.doc, skip), list(plan.outcomes)
             opening = min(u.start for u in plan.outcomes)
             for unit in open_units:
                 graph = plan.candidates[unit].graph
@@ -316,7 +316,7 @@ class Presuppose(Step):
                 if found := presupposed(graph, vocabulary[unit]):
                     plan.outcomes[unit].presupposes = found
                     self.counts["presupposed"] += 1
-                elif (found := back_reference(graph)) and after_claim(blank, unit, list(plan.outcomes)):
+                elif (found := back_reference(graph)) and after_claim(blank, unit, claim_units):
                     plan.outcomes[unit].presupposes = found
                     self.counts["back_reference"] += 1
                 elif unit.start > opening and (found := negated(graph)):

@@ -167,31 +167,31 @@ _PLURAL_TAGS, _SINGULAR_TAGS = frozenset({"NNS", "NNPS"}), frozenset({"NN", "NNP
 
 
 def back_reference(g: Graph) -> str | None:
-    """The third-person pronoun of ``g`` (:data:`PRONOUNS`) or place adverb "there" that names a thing no noun
+    """The third-person pronoun of ``g`` (:data:`PRONOUNS`), or place adverb "there", that names a thing no noun
     before it in ``g`` can ("Otters got in and staff are trapping them": the otters; "swim in the lido and dive
-    there"), or None; not an "it" that stands
-    for a clause ("It is said that ..."), nor an existential "there". Right after a claim, it names a thing of the
-    false event ("It is in an old stable", "Crews cleared it by June", "Families swim there"): negated or wrapped, the
-    sentence still has it."""
+    there"), or None; not an "it" that stands for a clause ("It is said that ..."), an existential "there" or a
+    pronoun that names nothing (:func:`_empty`). Right after a claim, it names a thing of the false event ("It is in
+    an old stable", "Crews cleared it by June", "Families swim there"): negated or wrapped, the sentence keeps it."""
     for tok in g.tokens:
         place = tok.lower == "there" and tok.tag != "EX"
-        number = _PLURAL_TAGS if tok.lower in _PLURAL_PRONOUNS else _SINGULAR_TAGS
+        if not (tok.lower in PRONOUNS or place) or tok.dep == "expl" or _empty(g, tok):
+            continue
         before = g.tokens[: tok.i]
+        number = _PLURAL_TAGS if tok.lower in _PLURAL_PRONOUNS else _SINGULAR_TAGS
         # a place is named after a preposition ("swim in the lido, and dive there")
         local = any(t.dep == "pobj" for t in before) if place else any(t.tag in number for t in before)
-        head = g.tokens[tok.head]
-        clausal = tok.lower == "it" and g.children(head, "ccomp", "csubj", "xcomp")
-        if (tok.lower in PRONOUNS or place) and tok.dep != "expl" and not clausal and not local and not _empty(g, tok):
+        if not local:
             return tok.text
     return None
 
 
 def _empty(g: Graph, tok: Token) -> bool:
-    """True for a pronoun that names nothing: the "it" of the weather ("It rained all weekend", "It was windy") or
-    the "they" of what people say ("They say the pier is haunted")."""
+    """True for a pronoun that names nothing: an "it" that stands for a clause ("It is said that ..."), the weather's
+    ("It rained all weekend", "It was windy") or the "they" of what people say ("They say the pier is haunted")."""
     head = g.tokens[tok.head]
     if tok.lower == "it":
-        return head.lemma.lower() in WEATHER or any(c.lower in WEATHER for c in g.children(head, "acomp"))
+        weather = head.lemma.lower() in WEATHER or any(c.lower in WEATHER for c in g.children(head, "acomp"))
+        return weather or bool(g.children(head, "ccomp", "csubj", "xcomp"))
     return tok.lower == "they" and head.lemma.lower() in ("say", "reckon") and head.tag == "VBP"
 
 
@@ -435,9 +435,7 @@ class Leaning:
         figures = _numbers(text) - _numbers(blank[: unit.start])  # the numbers the claim brings in
         changes = self._changes(unit, text)
         before = blank[: unit.start]
-        acronyms = {
-            a: n for a, n in _acronyms(text).items() if n not in before and a not in before
-        }  # spelled out first
+        spelled = {a: n for a, n in _acronyms(text).items() if n not in before and a not in before}  # first here
         for sent in kept:
             definite = [m.group(1) for m in _DEFINITE_PHRASE.finditer(blank, sent.start, sent.end)]
             pointing = [m.group(1) for m in _POINTING_PHRASE.finditer(blank, sent.start, sent.end)]
@@ -450,7 +448,7 @@ class Leaning:
             if {m.group(1) for m in _DEFINITE_FIGURE.finditer(blank, sent.start, sent.end)} & figures:
                 out.append(sent)  # "the 19,000": a figure only the claim gave
             said = sent.text(blank)
-            if any(acronyms.get(a, said) not in said for a in _ACRONYM.findall(said)):  # "HLG", not "Hybrid ... (HLG)"
+            if any(spelled.get(a, said) not in said for a in _ACRONYM.findall(said)):  # "HLG", not "Hybrid ... (HLG)"
                 out.append(sent)  # "HLG is now used live", where only the claim named "Hybrid Log-Gamma"
             new -= content_stems(said)
             named -= _named(said)
