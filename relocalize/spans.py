@@ -337,8 +337,10 @@ _TIME = rf"(?:[\[(](?:{_WEEKDAY}|{_DAY})?{_CLOCK}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[\])
 # optionally in bold, then a colon; in a chat log, after the time or before it ("[20:18] tomlives:", "**[21:14]
 # redheadstan:**", "Morag 08:05:", "Olu, 09:15:"); never a colon inside a time ("Morag 08:" of "Morag 08:05: ...").
 _MARKUP = "b|i|u|p|em|br|hr|li|ul|ol|td|tr|th|div|span|strong|small|sub|sup|code|pre|h[1-6]"
+# A threaded reply's arrow before its author ("↳ u/kate:", "└─ kate:", "↪ @tern · 19:41", "> kate 09:12").
+_REPLY_ARROW = r"(?:[↳↪└╰>][─—–-]*[ \t]*)?"
 _SPEAKER = re.compile(
-    rf"[ \t]*[*_]{{0,2}}(?:(?:{_WEEKDAY}|{_DAY})?{_TIME}(?:[ \t]+[—–-])?[ \t]+)?"  # "Fri 14:09 — Kath:"
+    rf"[ \t]*{_REPLY_ARROW}[*_]{{0,2}}(?:(?:{_WEEKDAY}|{_DAY})?{_TIME}(?:[ \t]+[—–-])?[ \t]+)?"  # "Fri 14:09 — Kath:"
     rf"[\w@./'’-]{{1,30}}(?: [\w@./'’-]{{1,30}}){{0,2}}(?:[ \t]+\([^()\n]{{1,40}}\))?"  # a role: "GUEST (engineer):"
     rf"(?:,?[ \t]+{_TIME})?[*_]{{0,2}}[ \t]*:(?!\d)[*_]{{0,2}}[ \t]*"
     # an IRC log's "[19:14] <sal_b> ", not markup ("09:30 <b> Talk")
@@ -353,7 +355,7 @@ _SPEAKER = re.compile(
 _NAME_WORD = r"@?[^\W\d_][\w.'’-]{0,29}"
 _CHAT_NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}"
 _CHAT_HEADER = re.compile(
-    rf"[ \t]*(?:[↳>][ \t]*)?[*_]{{0,2}}(?:{_TIME}[ \t]+(?P<late>{_CHAT_NAME})"  # a reply's arrow: "↳ @tern · 19:41"
+    rf"[ \t]*{_REPLY_ARROW}[*_]{{0,2}}(?:{_TIME}[ \t]+(?P<late>{_CHAT_NAME})"  # a reply's arrow: "↳ @tern · 19:41"
     rf"|(?P<early>{_CHAT_NAME})[ \t]*[—–·,-]?[ \t]*(?:{_DAY})?{_TIME}(?:[ \t]*[AaPp]\.?[Mm]\.?)?)[*_]{{0,2}}[ \t]*"
 )
 
@@ -732,7 +734,7 @@ def _only(doc: str, region: Span, spans: list[Span]) -> bool:
 def speaker_name(line: str) -> str | None:
     """The speaker label that opens ``line``, lower case and without markup ("**Dr Rao:**" -> "dr rao"), or None."""
     label = _SPEAKER.match(line)
-    return label.group().strip(" \t*_:").lower() if label else None
+    return label.group().strip(" \t*_:↳↪└╰>─—–-").lower() if label else None
 
 
 def entry_label(doc: str, span: Span, annotations: Sequence[Span] = ()) -> bool:
@@ -971,7 +973,7 @@ def unanswered_question(doc: str, span: Span) -> Span | None:
     if line_start > para_start and q_start != para_start:
         return None  # more than the question above the answer in its paragraph
     question = doc[q_start:above_end]
-    if not QUESTION_END.search(question) or len(question.split()) > 30:
+    if not QUESTION_END.search(question) or len(question.split()) > _QUESTION_WORDS:
         return None
     following = doc[para_end:].lstrip().split("\n", 1)[0]
     if following and _ENDS_SENTENCE.search(following) and not following.startswith("#"):
@@ -1001,14 +1003,15 @@ def _question_turn(doc: str, turn: Span) -> Span | None:
     q_start = doc.rfind("\n", 0, line_start - 1) + 1
     question = doc[q_start : line_start - 1]
     asker = speaker_name(question)
-    if answerer is None or asker in (None, answerer) or not QUESTION_END.search(question) or len(question.split()) > 30:
+    if answerer is None or asker in (None, answerer) or not QUESTION_END.search(question):
         return None
-    return Span(q_start, turn.end)
+    return Span(q_start, turn.end) if len(question.split()) <= _QUESTION_WORDS else None
 
 
 # A reply that only answers the turn before it: a yes or a no first, and a few words ("rachel: yes!! so many feelings").
 BARE_ANSWER = re.compile(rf"\W*(?:{'|'.join((*YES_WORDS, *NO_WORDS))})\b", re.IGNORECASE)
 _REPLY_WORDS = 8
+_QUESTION_WORDS = 30  # the most words of a question an answer goes with
 
 
 def answered_turn(doc: str, turn: Span) -> Span | None:

@@ -127,6 +127,9 @@ def test_last_line_removal_takes_the_break_before_it():
         ("21:14 <@op> The pier opened in 1990.", "21:15 <j_ode> nice", True),
         ("<b> The pier opened in 1990.", "j_ode: nice", False),  # markup, not a nick: no time before it
         ("09:30 <b> The pier opened in 1990.", "09:45 <i> nice", False),  # markup after a time
+        ("  ↳ u/mara_k: The pier opened in 1990.", "  ↳ u/j_ode: nice", True),  # a threaded reply's arrow
+        ("└─ tomas: The pier opened in 1990.", "└─ ines: nice", True),
+        ("↳ The pier opened in 1990.", "↳ u/j_ode: nice", False),  # an arrow with no name
     ],
 )
 def test_speaker_turn(line, after, turn):

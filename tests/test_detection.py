@@ -84,6 +84,11 @@ def test_document_status_and_bytes(row, relocalizer):
         # guillemets either way round, as German and Danish print them
         ("‹‹invented starts››", "››invented ends‹‹"),
         ("»made up begins«", "»made up ends«"),
+        # the closing one names what it ends after "of", in English or another language
+        ("[fiction]", "[end of fiction]"),
+        ("«faux»", "«fin du faux»"),
+        ("{made-up part}", "{end of the made-up part}"),
+        ("<invented passage>", "<end of the invented passage>"),
     ],
 )
 def test_a_pair_of_markers_of_the_same_words_encloses_its_passage(opening, closing):
@@ -337,6 +342,19 @@ def test_warnings_decide_the_direction_only_where_nothing_else_does():
         "The lido opened in 1936. [hoax alert] It was filled with sea water. Tea. [the sentence before is made up]"
     )
     assert [a.direction for a in find_annotations(decided)] == ["backward", "backward"]
+
+
+@pytest.mark.parametrize(
+    ("doc", "direction"),
+    [
+        # a marker between two sentences marks the one it is written onto, with no space between
+        ("The pool opened in 1936. [bogus]Its water was heated in 2021. Swims start at seven.", "forward"),
+        ("The pool opened in 1936. Its water was heated in 2021.[bogus] Swims start at seven.", "backward"),
+        ("The pool opened in 1936. (made up)“We heated it,” the manager said. Swims start at seven.", "forward"),
+    ],
+)
+def test_a_marker_between_sentences_marks_the_one_it_is_glued_to(doc, direction):
+    assert _only_marker(doc)[1] == direction
 
 
 def test_a_tag_after_a_list_items_title_and_a_dash_marks_what_follows():

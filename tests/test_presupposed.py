@@ -1012,3 +1012,35 @@ def test_a_yes_no_question_after_its_label_or_not_restates_no_claim(question):
     claims = [("The ferry dropped its Sunday sailing in 2023.", "The ferry did not drop its Sunday sailing in 2023.")]
     found = find_restatements(doc, spans, claims, lambda _text, _negation: 1.0, overlap=0.5, threshold=0.5)
     assert [s.text(doc) for s in found] == [doc[spans[1].start :]]
+
+
+@pytest.mark.parametrize(
+    ("doc", "claim", "question"),
+    [
+        # an interviewer's question after a claim of the turn, whose edit keeps the question's line
+        (
+            "Q: First, the news. [invented] The pier shut. What happened in May?\n"
+            "A: [invented] A storm took the end of the pier off.\n\n"
+            "Q: Is it popular?\nA: Very.",
+            "A storm took the end of the pier off.",
+            "What happened in May?",
+        ),
+        # a chat turn that asks in a few words with its question mark inside ("what?? why")
+        (
+            "[08:15] tom: the pier is open again.\n[08:15] ana: what?? why\n"
+            "[08:17] tom: [made up] a storm took the end off.\n[08:18] ana: it has stood since 1901",
+            "a storm took the end off.",
+            "[08:15] ana: what?? why",
+        ),
+        (
+            "kim: ferry's cancelled\nraj: cancelled?? since when\nkim: [made up] since the May storm\nraj: ok",
+            "since the May storm",
+            "raj: cancelled?? since when",
+        ),
+    ],
+)
+def test_a_whole_answer_is_leaned_on_by_a_question_that_cannot_go_with_it(doc, claim, question):
+    """s32: "Q: Let's start with the news. <claim> What happened?" lost its whole answer, and a chat's "what?? why"
+    its reply: the question was left asking about nothing."""
+    others = ("The pier shut.",) if "The pier shut." in doc else ()
+    assert question in _leaning(doc, claim, others, markers=("[invented]", "[made up]"))

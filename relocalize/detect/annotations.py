@@ -269,8 +269,11 @@ def _opens_item(doc: str, span: Span) -> bool:
 # Words and marks that open or close a passage between two markers of the same words ("⟦invented begins⟧ ...
 # ⟦invented ends⟧", "<fake> ... </fake>", "==> made up ==> ... <== made up <==", "fake: ... :fake").
 # A switch word ends the marker: "{{hoax on}} ... {{hoax off}}".
-_OPEN_WORDS = r"begins?|beginning|start(?:s|ing)?|opens?"
-_CLOSE_WORDS = r"ends?|ending|stops?|closes?|finish(?:es)?|exit"
+# English, and the words writers of other languages' markers use ("«faux» ... «fin du faux»", "{Ende erfunden}")
+_OPEN_WORDS = r"begins?|beginning|start(?:s|ing)?|opens?|d[ée]but|anfang|inicio|begyndelse|begin"
+_CLOSE_WORDS = r"ends?|ending|stops?|closes?|finish(?:es)?|exit|fin|ende|slut|einde|fim"
+# what joins a closing word to what it ends ("end of the fiction", "fin de l'invention", "Ende der Erfindung")
+_OF_WORDS = r"of|the|de|du|des|la|le|l|del|der|die|das|van|af"
 _SWITCHED_OFF = r"off|over|done|finished|concluded|closed|ended"  # closing words that end the marker
 _OPENS = re.compile(rf"\b(?:{_OPEN_WORDS}|from here)\b|\bon\W*$|\w:(?:\W*)$|[>→⇒»▶▸►]\W*$", re.I)
 _CLOSES = re.compile(
@@ -278,7 +281,9 @@ _CLOSES = re.compile(
 )  # not "start to finish"
 _FRAME_MARKS = RULE_MARKS + ":@ \t"
 # What is left of a marker without them is what it frames ("invented" of "⟦invented begins⟧").
-_PAIR_WORDS = re.compile(rf"\b(?:{_OPEN_WORDS}|{_CLOSE_WORDS}|from|to|here)\b|\b(?:on|{_SWITCHED_OFF})\W*$|\W+", re.I)
+_PAIR_WORDS = re.compile(
+    rf"\b(?:{_OPEN_WORDS}|{_CLOSE_WORDS}|{_OF_WORDS}|from|to|here)\b|\b(?:on|{_SWITCHED_OFF})\W*$|\W+", re.I
+)
 
 
 def _core(words: str) -> str:
@@ -516,6 +521,17 @@ def _bracket_direction(doc: str, span: Span, inner: str) -> str | None:
     if label and after and not after.startswith(_OPENING_BRACKETS):
         return "forward"
     if not after or not lead:
+        return "backward"
+    return _glued(doc, span)
+
+
+def _glued(doc: str, span: Span) -> str | None:
+    """The side a marker between two sentences is written onto, with a space on its other side only: "... as
+    always. «fake»Plus a new prize" marks what follows, "... can enter.«fake» Tours" what came before."""
+    before, after = doc[span.start - 1], doc[span.end : span.end + 1]
+    if before.isspace() and (after.isalnum() or after in "“‘"):
+        return "forward"
+    if after.isspace() and not before.isspace():
         return "backward"
     return None
 

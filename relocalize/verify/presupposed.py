@@ -580,7 +580,15 @@ class Leaning:
         answer = dropped_region(self.blank, Span(unit.start, end))
         if reply_to_subject(self.blank, self.blank.rfind("\n", 0, question.start) + 1, answer):
             return []  # the thread's other replies still answer it
-        return [question] if own and unanswered_question(self.blank, answer) is None else []
+        return [question] if own and not self._goes_with(unanswered_question(self.blank, answer), answer) else []
+
+    def _goes_with(self, asked: Span | None, answer: Span) -> bool:
+        """True when the question and answer ``asked`` may go together: no claim before ``answer`` in it, whose own
+        edit would keep the question's line ("Q: Let's start with the news. <claim> What happened?")."""
+        if asked is None:
+            return False
+        at, end = bisect_left(self.starts, asked.start), bisect_left(self.starts, answer.start)
+        return not any(self.claimed[at:end])
 
     def wh_question(self, unit: Span) -> str:
         """The wh-question ("When does it reopen?") on a line before ``unit`` whose answer ``unit`` opens, alone or
@@ -620,9 +628,11 @@ class Leaning:
         return None
 
     def _unmarked_question(self, sent: Span) -> bool:
-        """True for a speaker's turn that asks without a question mark ("[09:17] jo: when does it change")."""
+        """True for a speaker's turn that asks without a question mark at its end ("[09:17] jo: when does it change",
+        "ana: closed?? since when")."""
         said = without_label(self.blank, sent).text(self.blank)
-        return opens_turn(self.blank, sent) and _UNMARKED_QUESTION.match(said) is not None
+        short = "?" in said and len(said.split()) <= _REACTION_WORDS
+        return opens_turn(self.blank, sent) and (_UNMARKED_QUESTION.match(said) is not None or short)
 
 
 def _verb_forms(verb: str) -> set[str]:
