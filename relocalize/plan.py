@@ -41,7 +41,7 @@ class Outcome:
     presupposes: str = ""  # a definite phrase naming what only the false event has: negated or wrapped, it stays
     negative_detail: str = ""  # the negator of a negative claim after another ("Nobody"): made positive, a new detail
     wh_question: str = ""  # the wh-question whose answer the unit opens ("When does it reopen?"): negated, none
-    agreed: bool = False  # the next sentence or reply agrees ("Agreed."): negated, the unit would have it agree
+    agreed: bool = False  # the next sentence or reply agrees ("Agreed.") or asks why: negated, it would make no sense
     reported: str = ""  # such a phrase in a reported clause ("they said the refit cost ..."): wrapped, it stays
     tail: str = ""  # the rest of a cut sentence, decided with the unit (its edit must leave it as it is)
     rest: list[Outcome] = field(default_factory=list)  # the units that hold that rest

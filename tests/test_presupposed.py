@@ -507,6 +507,13 @@ def test_nothing_leans_on_a_claim_the_kept_text_does_without(doc, claim):
         ("ANA: The ferry now runs only on Sundays. [false]\nBEN: Exactly, and the café shut too.", True),  # a reply
         ("The ferry now runs only on Sundays. [false] Exactly, forty boats use the harbour.", False),  # prose
         ("The ferry now runs only on Sundays. [false] So true!", True),
+        # a question of why, or a reply that gives the cause, takes it as given
+        ("ANA: The ferry now runs only on Sundays. [false]\nBEN: wait, how come??", True),
+        ("The ferry now runs only on Sundays. [false] Why? Fewer people ride it.", True),
+        ("ANA: The ferry now runs only on Sundays. [false]\nBEN: Because the crew quit, apparently.", True),
+        ("ANA: The ferry now runs only on Sundays. [false]\nBEN: Because of the storm I missed it.", False),
+        ("The ferry now runs only on Sundays. [false] Because fares rose, the café shut.", False),  # prose: a clause
+        ("ANA: The ferry now runs only on Sundays. [false]\nBEN: Why do you take the ferry at all?", False),
     ],
 )
 def test_a_reply_agrees_by_its_opening_and_a_sentence_in_prose_only_by_all_of_it(doc, agreed):

@@ -306,6 +306,10 @@ _ASSENT = re.compile(
 _AGREEMENT = "|".join(r"\s+".join(map(re.escape, a.split())) for a in AGREEING)
 _AGREES = re.compile(rf"[^\w+]*(?:{_AGREEMENT})\W*$", re.IGNORECASE)
 _AGREES_FIRST = re.compile(rf"[^\w+]*(?:{_AGREEMENT})\s*[,.!;:—–]", re.IGNORECASE)
+# ... or that takes it as given: asks why, all of it but a word before ("wait, why??", "How come?"), or, as the next
+# turn's reply, opens with its cause ("Because the roof leaks.", not "Because of ...", a phrase of a sentence)
+_ASKS_WHY = re.compile(r"\W*(?:(?:wait|but|so|ok|okay|hm+|huh)\W+)?(?:why|how come|since when)\W*$", re.IGNORECASE)
+_BECAUSE = re.compile(r"\W*(?:because|cos|'cause)\b(?!\s+of\b)", re.IGNORECASE)
 # Words a reply opens with to react to the turn before ("Ha.", "wait, ...", "fine.", "seriously").
 _REACTIONS = frozenset("ha hah hmm wait fine perfect really seriously omg wtf ugh yikes damn".split())  # noqa: SIM905
 # ... or a stance word, before a word pointing back or a few words ("honestly, what a loss", "well that explains it";
@@ -457,8 +461,9 @@ class Leaning:
 
     def agreed(self, unit: Span) -> bool:
         """True when the sentence right after ``unit``, outside the claims, in its paragraph, agrees with it
-        (:data:`AGREEING`: "Agreed.", "So true!"), or, as the next turn's reply, opens by agreeing ("Exactly, and the
-        café shut too."): negated or wrapped, ``unit`` would have it agree with the denial."""
+        (:data:`AGREEING`: "Agreed.", "So true!") or asks why it is so ("Why?", "how come??"), or, as the next turn's
+        reply, opens by agreeing ("Exactly, and the café shut too.") or by giving its cause ("Because the roof
+        leaks."): negated or wrapped, ``unit`` would have it agree with the denial, or ask the cause of a non-event."""
         if unit not in self._agreed:
             self._agreed[unit] = self._agrees(unit)
         return self._agreed[unit]
@@ -472,6 +477,8 @@ class Leaning:
         if "\n\n" in self.blank[unit.end : sent.start] and not reply:
             return False
         said = without_label(self.blank, sent).text(self.blank)
+        if _ASKS_WHY.match(said) or (reply and _BECAUSE.match(said)):
+            return True  # "Why?", "wait, how come??", "Because the roof leaks.": the claim taken as given
         return _AGREES.match(said) is not None or (reply and _AGREES_FIRST.match(said) is not None)
 
     def _answered(self, unit: Span, text: str, answer: Span | None) -> bool:
