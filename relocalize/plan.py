@@ -39,6 +39,7 @@ class Outcome:
     leaned_on_by: list[Span] = field(default_factory=list)  # later sentences that lean on it ("It ...", "the otters")
     title: bool = False  # the short sentence that opens a numbered item the list goes on explaining: a title
     presupposes: str = ""  # a definite phrase naming what only the false event has: negated or wrapped, it stays
+    writer: str = ""  # the writer's own part in the event ("I voted against"): negated or wrapped, the event stays
     negative_detail: str = ""  # the negator of a negative claim after another ("Nobody"): made positive, a new detail
     wh_question: str = ""  # the wh-question whose answer the unit opens ("When does it reopen?"): negated, none
     agreed: bool = False  # the next sentence or reply agrees ("Agreed.") or asks why: negated, it would make no sense

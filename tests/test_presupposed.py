@@ -1051,3 +1051,23 @@ def test_a_whole_answer_is_leaned_on_by_a_question_that_cannot_go_with_it(doc, c
     its reply: the question was left asking about nothing."""
     others = ("The pier shut.",) if "The pier shut." in doc else ()
     assert question in _leaning(doc, claim, others, markers=("[invented]", "[made up]"))
+
+
+@pytest.mark.parametrize(
+    ("claim", "writer"),
+    [
+        ("I voted in favour at the residents' meeting.", True),  # the writer's own part in the event
+        ("We swam there every morning that week.", True),
+        ("On Sunday I swam the first length at five.", True),
+        ("I read that the council had extended the hours.", False),  # a report: negated, the reading is denied
+        ("The lifeguards voted for the new hours.", False),
+    ],
+)
+def test_the_writers_own_part_in_the_false_event_is_neither_negated_nor_wrapped(relocalizer, claim, writer):
+    """s32: "I did not vote against", "I did not shout", "We did not ask her about the revised standard": negated,
+    the writer's report of the false event leaves the event standing; the claim is dropped or kept instead."""
+    doc = f"The pool on Marine Parade was built in 1937. {claim} [false] Lessons start in May."
+    out, prov = relocalizer.process(doc)
+    assert_outside_edits_identical(doc, out, prov)
+    assert any("first_person" in e.rule for e in prov.edits) is writer
+    assert prov.counts.rewritten + prov.counts.wrapped == 0 or not writer

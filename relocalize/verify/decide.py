@@ -185,6 +185,8 @@ def _place(outcome: Outcome) -> str:
         return "in_quote"
     if outcome.presupposes:
         return "presupposed"
+    if outcome.writer:
+        return "first_person"
     if outcome.negative_detail:
         return "negative_detail"
     if outcome.title:

@@ -185,6 +185,20 @@ def back_reference(g: Graph) -> str | None:
     return None
 
 
+def first_person(g: Graph) -> str | None:
+    """The subject "I" or "we" of a main verb of ``g`` that takes no clause ("I voted against.", "We swam there
+    every morning"), or None: the writer's own part in the false event, which negated ("I did not vote against") or
+    wrapped leaves standing. A verb that takes a clause reports it ("We find that ...", "I read that ..."):
+    negated, the report is denied."""
+    for root in g.roots():
+        if g.children(root, "ccomp"):
+            continue
+        for subject in g.children(root, "nsubj", "nsubjpass"):
+            if subject.lower in _WRITER:
+                return subject.text
+    return None
+
+
 def _empty(g: Graph, tok: Token) -> bool:
     """True for a pronoun that names nothing: an "it" that stands for a clause ("It is said that ..."), the weather's
     ("It rained all weekend", "It was windy") or the "they" of what people say ("They say the pier is haunted")."""
@@ -310,6 +324,7 @@ _AGREES_FIRST = re.compile(rf"[^\w+]*(?:{_AGREEMENT})\s*[,.!;:—–]", re.IGNOR
 # turn's reply, opens with its cause ("Because the roof leaks.", not "Because of ...", a phrase of a sentence)
 _ASKS_WHY = re.compile(r"\W*(?:(?:wait|but|so|ok|okay|hm+|huh)\W+)?(?:why|how come|since when)\W*$", re.IGNORECASE)
 _BECAUSE = re.compile(r"\W*(?:because|cos|'cause)\b(?!\s+of\b)", re.IGNORECASE)
+_WRITER = frozenset({"i", "we"})
 # Words a reply opens with to react to the turn before ("Ha.", "wait, ...", "fine.", "seriously").
 _REACTIONS = frozenset("ha hah hmm wait fine perfect really seriously omg wtf ugh yikes damn".split())  # noqa: SIM905
 # ... or a stance word, before a word pointing back or a few words ("honestly, what a loss", "well that explains it";
