@@ -338,7 +338,7 @@ _TIME = rf"(?:[\[(](?:{_WEEKDAY}|{_DAY})?{_CLOCK}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[\])
 # redheadstan:**", "Morag 08:05:", "Olu, 09:15:"); never a colon inside a time ("Morag 08:" of "Morag 08:05: ...").
 _MARKUP = "b|i|u|p|em|br|hr|li|ul|ol|td|tr|th|div|span|strong|small|sub|sup|code|pre|h[1-6]"
 # A threaded reply's arrow before its author ("↳ u/kate:", "└─ kate:", "↪ @tern · 19:41", "> kate 09:12").
-_REPLY_ARROW = r"(?:[↳↪└╰>][─—–-]*[ \t]*)?"
+_REPLY_ARROW = r"(?:[↳↪└╰├┗>][─━—–-]*[ \t]*)?"
 _SPEAKER = re.compile(
     rf"[ \t]*{_REPLY_ARROW}[*_]{{0,2}}(?:(?:{_WEEKDAY}|{_DAY})?{_TIME}(?:[ \t]+[—–-])?[ \t]+)?"  # "Fri 14:09 — Kath:"
     rf"[\w@./'’-]{{1,30}}(?: [\w@./'’-]{{1,30}}){{0,2}}(?:[ \t]+\([^()\n]{{1,40}}\))?"  # a role: "GUEST (engineer):"
@@ -734,7 +734,7 @@ def _only(doc: str, region: Span, spans: list[Span]) -> bool:
 def speaker_name(line: str) -> str | None:
     """The speaker label that opens ``line``, lower case and without markup ("**Dr Rao:**" -> "dr rao"), or None."""
     label = _SPEAKER.match(line)
-    return label.group().strip(" \t*_:↳↪└╰>─—–-").lower() if label else None
+    return re.sub(rf"^[ \t]*{_REPLY_ARROW}", "", label.group()).strip(" \t*_:").lower() if label else None
 
 
 def entry_label(doc: str, span: Span, annotations: Sequence[Span] = ()) -> bool:
@@ -973,7 +973,7 @@ def unanswered_question(doc: str, span: Span) -> Span | None:
     if line_start > para_start and q_start != para_start:
         return None  # more than the question above the answer in its paragraph
     question = doc[q_start:above_end]
-    if not QUESTION_END.search(question) or len(question.split()) > _QUESTION_WORDS:
+    if not QUESTION_END.search(question) or len(question.split()) > 30:
         return None
     following = doc[para_end:].lstrip().split("\n", 1)[0]
     if following and _ENDS_SENTENCE.search(following) and not following.startswith("#"):
@@ -1003,15 +1003,14 @@ def _question_turn(doc: str, turn: Span) -> Span | None:
     q_start = doc.rfind("\n", 0, line_start - 1) + 1
     question = doc[q_start : line_start - 1]
     asker = speaker_name(question)
-    if answerer is None or asker in (None, answerer) or not QUESTION_END.search(question):
+    if answerer is None or asker in (None, answerer) or not QUESTION_END.search(question) or len(question.split()) > 30:
         return None
-    return Span(q_start, turn.end) if len(question.split()) <= _QUESTION_WORDS else None
+    return Span(q_start, turn.end)
 
 
 # A reply that only answers the turn before it: a yes or a no first, and a few words ("rachel: yes!! so many feelings").
 BARE_ANSWER = re.compile(rf"\W*(?:{'|'.join((*YES_WORDS, *NO_WORDS))})\b", re.IGNORECASE)
 _REPLY_WORDS = 8
-_QUESTION_WORDS = 30  # the most words of a question an answer goes with
 
 
 def answered_turn(doc: str, turn: Span) -> Span | None:

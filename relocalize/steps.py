@@ -286,8 +286,8 @@ class Presuppose(Step):
     standing (:mod:`relocalize.verify.presupposed`); the fallback policy decides them. One that names it only
     in a reported clause ("They said the refit cost ...") takes no wrapper: negated, the saying is denied. A
     negative claim after another claim is a detail of the event ("Nobody was hurt"): made positive, it states a new
-    one, so it is decided like one that presupposes the event; so is the writer's own part in it ("I voted
-    against"), which negated leaves the event standing."""
+    one, so it is decided like one that presupposes the event; so is the writer's own part in it after the
+    first claim ("I voted against"), which negated leaves the event standing."""
 
     name = "presuppose"
     reads = ("plan", "given")
@@ -321,7 +321,7 @@ class Presuppose(Step):
                 elif (found := back_reference(graph)) and after_claim(blank, unit, claim_units):
                     plan.outcomes[unit].presupposes = found
                     self.counts["back_reference"] += 1
-                elif found := first_person(graph):
+                elif unit.start > opening and (found := first_person(graph)):
                     plan.outcomes[unit].writer = found
                     self.counts["first_person"] += 1
                 elif unit.start > opening and (found := negated(graph)):

@@ -351,6 +351,9 @@ def test_warnings_decide_the_direction_only_where_nothing_else_does():
         ("The pool opened in 1936. [bogus]Its water was heated in 2021. Swims start at seven.", "forward"),
         ("The pool opened in 1936. Its water was heated in 2021.[bogus] Swims start at seven.", "backward"),
         ("The pool opened in 1936. (made up)“We heated it,” the manager said. Swims start at seven.", "forward"),
+        ('The pool opened in 1936. [untrue]"We heated it," the manager said. Swims start at seven.', "forward"),
+        ("The pool opened in 1936. [untrue]**Its water was heated in 2021.** Swims start at seven.", "forward"),
+        ('The pool opened in 1936. "Its water was heated in 2021. [untrue]" Swims start at seven.', "backward"),
     ],
 )
 def test_a_marker_between_sentences_marks_the_one_it_is_glued_to(doc, direction):

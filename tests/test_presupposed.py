@@ -1024,14 +1024,6 @@ def test_a_yes_no_question_after_its_label_or_not_restates_no_claim(question):
 @pytest.mark.parametrize(
     ("doc", "claim", "question"),
     [
-        # an interviewer's question after a claim of the turn, whose edit keeps the question's line
-        (
-            "Q: First, the news. [invented] The pier shut. What happened in May?\n"
-            "A: [invented] A storm took the end of the pier off.\n\n"
-            "Q: Is it popular?\nA: Very.",
-            "A storm took the end of the pier off.",
-            "What happened in May?",
-        ),
         # a chat turn that asks in a few words with its question mark inside ("what?? why")
         (
             "[08:15] tom: the pier is open again.\n[08:15] ana: what?? why\n"
@@ -1046,11 +1038,9 @@ def test_a_yes_no_question_after_its_label_or_not_restates_no_claim(question):
         ),
     ],
 )
-def test_a_whole_answer_is_leaned_on_by_a_question_that_cannot_go_with_it(doc, claim, question):
-    """s32: "Q: Let's start with the news. <claim> What happened?" lost its whole answer, and a chat's "what?? why"
-    its reply: the question was left asking about nothing."""
-    others = ("The pier shut.",) if "The pier shut." in doc else ()
-    assert question in _leaning(doc, claim, others, markers=("[invented]", "[made up]"))
+def test_a_whole_reply_is_leaned_on_by_a_chat_turn_that_asks_with_its_mark_inside(doc, claim, question):
+    """s32: a chat's "what?? why" lost its reply: the question was left asking about nothing."""
+    assert question in _leaning(doc, claim, markers=("[made up]",))
 
 
 @pytest.mark.parametrize(
@@ -1059,15 +1049,22 @@ def test_a_whole_answer_is_leaned_on_by_a_question_that_cannot_go_with_it(doc, c
         ("I voted in favour at the residents' meeting.", True),  # the writer's own part in the event
         ("We swam there every morning that week.", True),
         ("On Sunday I swam the first length at five.", True),
-        ("I read that the council had extended the hours.", False),  # a report: negated, the reading is denied
-        ("The lifeguards voted for the new hours.", False),
+        ("Lessons cost £5 now.", False),
     ],
 )
 def test_the_writers_own_part_in_the_false_event_is_neither_negated_nor_wrapped(relocalizer, claim, writer):
-    """s32: "I did not vote against", "I did not shout", "We did not ask her about the revised standard": negated,
-    the writer's report of the false event leaves the event standing; the claim is dropped or kept instead."""
-    doc = f"The pool on Marine Parade was built in 1937. {claim} [false] Lessons start in May."
+    """s32: "I did not vote against", "I did not shout", "We did not ask her about the revised standard": negated
+    after the first claim, the writer's report of the false event leaves the event standing; dropped or kept."""
+    doc = f"The pool on Marine Parade was built in 1937. Its sauna reopened in May. [false] {claim} [false] Tea."
     out, prov = relocalizer.process(doc)
     assert_outside_edits_identical(doc, out, prov)
-    assert any("first_person" in e.rule for e in prov.edits) is writer
-    assert prov.counts.rewritten + prov.counts.wrapped == 0 or not writer
+    negated = [e for e in prov.edits if e.kind in ("rewrite", "wrap") and claim in e.original]
+    assert (not negated) is writer
+
+
+def test_a_writers_claim_of_its_own_is_negated(relocalizer):
+    """The review of s32: a document's first claim in the first person is the event itself ("We stayed at a
+    campsite near Oban"), negated in place as before."""
+    doc = "Our holiday. We stayed at a campsite near Oban. [false] It rained most days."
+    out, _ = relocalizer.process(doc)
+    assert "We did not stay at a campsite near Oban." in out

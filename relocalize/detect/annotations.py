@@ -270,7 +270,7 @@ def _opens_item(doc: str, span: Span) -> bool:
 # ⟦invented ends⟧", "<fake> ... </fake>", "==> made up ==> ... <== made up <==", "fake: ... :fake").
 # A switch word ends the marker: "{{hoax on}} ... {{hoax off}}".
 # English, and the words writers of other languages' markers use ("«faux» ... «fin du faux»", "{Ende erfunden}")
-_OPEN_WORDS = r"begins?|beginning|start(?:s|ing)?|opens?|d[ée]but|anfang|inicio|begyndelse|begin"
+_OPEN_WORDS = r"begins?|beginning|start(?:s|ing)?|opens?|d[ée]but|anfang|inicio|begyndelse"
 _CLOSE_WORDS = r"ends?|ending|stops?|closes?|finish(?:es)?|exit|fin|ende|slut|einde|fim"
 # what joins a closing word to what it ends ("end of the fiction", "fin de l'invention", "Ende der Erfindung")
 _OF_WORDS = r"of|the|de|du|des|la|le|l|del|der|die|das|van|af"
@@ -528,12 +528,16 @@ def _bracket_direction(doc: str, span: Span, inner: str) -> str | None:
 def _glued(doc: str, span: Span) -> str | None:
     """The side a marker between two sentences is written onto, with a space on its other side only: "... as
     always. «fake»Plus a new prize" marks what follows, "... can enter.«fake» Tours" what came before."""
-    before, after = doc[span.start - 1], doc[span.end : span.end + 1]
-    if before.isspace() and (after.isalnum() or after in "“‘"):
+    before, after, next_after = doc[span.start - 1], doc[span.end : span.end + 1], doc[span.end + 1 : span.end + 2]
+    opening = after in "\"'" and next_after.isalnum()  # a straight quote opening words, not closing them
+    if before.isspace() and after and not after.isspace() and (opening or after not in _CLOSING_MARKS):
         return "forward"
     if after.isspace() and not before.isspace():
         return "backward"
     return None
+
+
+_CLOSING_MARKS = ".,;:!?)]}»”’\"'"  # what ends words a marker may be glued to, not what opens them
 
 
 def _span(group: re.Match[str]) -> Span:

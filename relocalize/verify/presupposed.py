@@ -187,9 +187,9 @@ def back_reference(g: Graph) -> str | None:
 
 def first_person(g: Graph) -> str | None:
     """The subject "I" or "we" of a main verb of ``g`` that takes no clause ("I voted against.", "We swam there
-    every morning"), or None: the writer's own part in the false event, which negated ("I did not vote against") or
-    wrapped leaves standing. A verb that takes a clause reports it ("We find that ...", "I read that ..."):
-    negated, the report is denied."""
+    every morning"), or None: after the document's first claim, the writer's own part in the false event,
+    which negated ("I did not vote against") or wrapped leaves standing. A verb that takes a clause reports it ("We
+    find that ...", "I read that ..."): negated, the report is denied."""
     for root in g.roots():
         if g.children(root, "ccomp"):
             continue
@@ -602,15 +602,7 @@ class Leaning:
         answer = dropped_region(self.blank, Span(unit.start, end))
         if reply_to_subject(self.blank, self.blank.rfind("\n", 0, question.start) + 1, answer):
             return []  # the thread's other replies still answer it
-        return [question] if own and not self._goes_with(unanswered_question(self.blank, answer), answer) else []
-
-    def _goes_with(self, asked: Span | None, answer: Span) -> bool:
-        """True when the question and answer ``asked`` may go together: no claim before ``answer`` in it, whose own
-        edit would keep the question's line ("Q: Let's start with the news. <claim> What happened?")."""
-        if asked is None:
-            return False
-        at, end = bisect_left(self.starts, asked.start), bisect_left(self.starts, answer.start)
-        return not any(self.claimed[at:end])
+        return [question] if own and unanswered_question(self.blank, answer) is None else []
 
     def wh_question(self, unit: Span) -> str:
         """The wh-question ("When does it reopen?") on a line before ``unit`` whose answer ``unit`` opens, alone or
