@@ -339,6 +339,7 @@ _TIME = rf"(?:[\[(](?:{_WEEKDAY}|{_DAY})?{_CLOCK}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[\])
 _MARKUP = "b|i|u|p|em|br|hr|li|ul|ol|td|tr|th|div|span|strong|small|sub|sup|code|pre|h[1-6]"
 # A threaded reply's arrow before its author ("↳ u/kate:", "└─ kate:", "↪ @tern · 19:41", "> kate 09:12").
 _REPLY_ARROW = r"(?:[↳↪└╰├┗>][─━—–-]*[ \t]*)?"
+_LEADING_ARROW = re.compile(rf"[ \t]*{_REPLY_ARROW}")
 _SPEAKER = re.compile(
     rf"[ \t]*{_REPLY_ARROW}[*_]{{0,2}}(?:(?:{_WEEKDAY}|{_DAY})?{_TIME}(?:[ \t]+[—–-])?[ \t]+)?"  # "Fri 14:09 — Kath:"
     rf"[\w@./'’-]{{1,30}}(?: [\w@./'’-]{{1,30}}){{0,2}}(?:[ \t]+\([^()\n]{{1,40}}\))?"  # a role: "GUEST (engineer):"
@@ -734,7 +735,7 @@ def _only(doc: str, region: Span, spans: list[Span]) -> bool:
 def speaker_name(line: str) -> str | None:
     """The speaker label that opens ``line``, lower case and without markup ("**Dr Rao:**" -> "dr rao"), or None."""
     label = _SPEAKER.match(line)
-    return re.sub(rf"^[ \t]*{_REPLY_ARROW}", "", label.group()).strip(" \t*_:").lower() if label else None
+    return _LEADING_ARROW.sub("", label.group(), count=1).strip(" \t*_:").lower() if label else None
 
 
 def entry_label(doc: str, span: Span, annotations: Sequence[Span] = ()) -> bool:
