@@ -254,7 +254,7 @@ def hard_wrapped(doc: str, unit: Span) -> bool:
     Either it ends its line, the line's prose is unfinished (no closing punctuation) and the next
     line goes on, or it opens a line after an unfinished line of prose (in lower case, or inside a
     text box); either way the line after is no wider than a wrap allows (:func:`_wraps_into`). Short lines
-    (headings, labels), list items, table rows and chat lines are not wrapped prose.
+    (headings, labels), list items, table rows, threaded replies and chat lines are not wrapped prose.
     """
     start, _ = _line(doc, unit.start)
     _, end = _line(doc, unit.end)
@@ -262,7 +262,8 @@ def hard_wrapped(doc: str, unit: Span) -> bool:
         nxt = doc[end + 1 : _line(doc, end + 1)[1]]
         ends_line = not doc[unit.end : end].strip(_FRAME)
         line = doc[start:end]
-        unfinished = nxt.strip(_FRAME) and not _ITEM.match(nxt) and _unfinished(line.strip(_FRAME))
+        item = _ITEM.match(nxt) or _REPLY.match(nxt)  # a list item, a table row, a threaded reply
+        unfinished = nxt.strip(_FRAME) and not item and _unfinished(line.strip(_FRAME))
         if ends_line and unfinished and _wraps_into(line, nxt):
             return True
     if start == 0 or doc[start : unit.start].strip(_FRAME) or _ITEM.match(doc[start:end]):
@@ -338,7 +339,8 @@ _TIME = rf"(?:[\[(](?:{_WEEKDAY}|{_DAY})?{_CLOCK}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[\])
 # redheadstan:**", "Morag 08:05:", "Olu, 09:15:"); never a colon inside a time ("Morag 08:" of "Morag 08:05: ...").
 _MARKUP = "b|i|u|p|em|br|hr|li|ul|ol|td|tr|th|div|span|strong|small|sub|sup|code|pre|h[1-6]"
 # A threaded reply's arrow before its author ("↳ u/kate:", "└─ kate:", "↪ @tern · 19:41", "> kate 09:12").
-_REPLY_ARROW = r"(?:[↳↪└╰├┗>][─━—–-]*[ \t]*)?"
+_ARROWS = "↳↪└╰├┗"
+_REPLY_ARROW = rf"(?:[{_ARROWS}>][─━—–-]*[ \t]*)?"
 _LEADING_ARROW = re.compile(rf"[ \t]*{_REPLY_ARROW}")
 _SPEAKER = re.compile(
     rf"[ \t]*{_REPLY_ARROW}[*_]{{0,2}}(?:(?:{_WEEKDAY}|{_DAY})?{_TIME}(?:[ \t]+[—–-])?[ \t]+)?"  # "Fri 14:09 — Kath:"
@@ -357,6 +359,8 @@ _NAME_WORD = r"@?[^\W\d_][\w.'’-]{0,29}"
 _CHAT_NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}"
 _CHAT_HEADER = re.compile(
     rf"[ \t]*{_REPLY_ARROW}[*_]{{0,2}}(?:{_TIME}[ \t]+(?P<late>{_CHAT_NAME})"  # a reply's arrow: "↳ @tern · 19:41"
+    # a thread's handle alone or with a stamp: "↳ @tern", "u/kate", "@kit · 7 Dec 2024"
+    r"|(?P<handle>(?:@|u/)[\w.-]{1,30})(?P<stamp>[ \t]*[·|—–](?=[^\n]*\d)[^\n]{1,40})?"
     rf"|(?P<early>{_CHAT_NAME})[ \t]*[—–·,-]?[ \t]*(?:{_DAY})?{_TIME}(?:[ \t]*[AaPp]\.?[Mm]\.?)?)[*_]{{0,2}}[ \t]*"
 )
 
@@ -364,7 +368,7 @@ _CHAT_HEADER = re.compile(
 def chat_header_name(line: str) -> str | None:
     """The name of a chat log's header line ("Priya 10:15" -> "priya"), or None when ``line`` is no such header."""
     header = _CHAT_HEADER.fullmatch(line)
-    return (header.group("late") or header.group("early")).lower() if header else None
+    return (header.group("late") or header.group("early") or header.group("handle")).lower() if header else None
 
 
 # A forum post's header alone on its line: who posted or replied, maybe a number and a stamp after a separator.
@@ -477,7 +481,9 @@ def _label_above(doc: str, start: int) -> int | None:
     if start == 0:
         return None
     above = doc.rfind("\n", 0, start - 1) + 1
-    header = _CHAT_HEADER.fullmatch(doc, above, start - 1) is not None and _chat_log(doc)
+    found = _CHAT_HEADER.fullmatch(doc, above, start - 1)
+    # a post's handle and stamp ("@kit · 7 Dec 2024") head it alone; other headers, where a name heads two posts
+    header = found is not None and (found.group("stamp") is not None or _chat_log(doc))
     return above if bare_label(doc, Span(above, start - 1)) or header else None
 
 
@@ -497,7 +503,15 @@ def speaker_turn(doc: str, span: Span) -> Span | None:
     ended = start > 0 and _BLANK_LINE.match(rest) is not None and _SPEAKER.match(before) is not None
     if following and not (ended or _SPEAKER.match(following) or _ENTRY.match(following)):
         return None  # the turn goes on below: its label stays with the rest
-    return Span(start, span.end) if _SPEAKER.fullmatch(doc, start, span.start) else None
+    labelled = _SPEAKER.fullmatch(doc, start, span.start) or _ADDRESSED.fullmatch(doc, start, span.start)
+    return Span(start, span.end) if labelled else None
+
+
+# The names a reply answers, before what it says ("@ana, @tom: ...").
+ADDRESSEES = r"(?:@[\w.-]{1,30}[,:]?[ \t]+)+"
+# A reply's label and the names it answers, nothing else ("↳ kit: @ana @tom"): left alone, an empty turn.
+_ADDRESSED = re.compile(rf"(?:{_SPEAKER.pattern})(?:{ADDRESSEES})?@[\w.-]{{1,30}}[,:]?[ \t]*")
+_ADDRESSEES_ALONE = re.compile(rf"[ \t]*(?:{ADDRESSEES})?@[\w.-]{{1,30}}[,:]?[ \t]*")
 
 
 def labelled_post(doc: str, span: Span) -> Span | None:
@@ -505,23 +519,30 @@ def labelled_post(doc: str, span: Span) -> Span | None:
     ("u/kate wrote:\n<claim>\n\n", "Priya 10:15\n<claim>\nTom 10:16"): removing the words alone would leave an
     empty post."""
     start = doc.rfind("\n", 0, span.start) + 1
-    if start == 0 or doc[start : span.start].strip() or doc[span.end : _post_end(doc, span.end)].strip():
+    # "@kit <claim>" would leave the name alone
+    lead = not doc[start : span.start].strip() or _ADDRESSEES_ALONE.fullmatch(doc, start, span.start)
+    if start == 0 or not lead or doc[span.end : _post_end(doc, span.end)].strip():
         return None
     label = _label_above(doc, start)
     return Span(label, span.end) if label is not None else None
 
 
 def _post_end(doc: str, pos: int) -> int:
-    """Where the post holding ``pos`` ends: at a blank line, a chat log's header line or the end of ``doc``."""
+    """Where the post holding ``pos`` ends: at a blank line, a chat log's header line, a threaded reply ("↳ kit: ...")
+    or the end of ``doc``."""
     end = doc.find("\n\n", pos)
     end = len(doc) if end < 0 else end
-    line = doc.find("\n", pos) if _chat_log(doc) else -1
+    chat, line = _chat_log(doc), doc.find("\n", pos)
     while 0 <= line < end:
         nxt = doc.find("\n", line + 1)
-        if _CHAT_HEADER.fullmatch(doc, line + 1, end if nxt < 0 else min(nxt, end)):
+        header = chat and _CHAT_HEADER.fullmatch(doc, line + 1, end if nxt < 0 else min(nxt, end))
+        if header or _REPLY.match(doc, line + 1):
             return line
         line = nxt
     return end
+
+
+_REPLY = re.compile(rf"[ \t]*[{_ARROWS}]")  # a threaded reply's arrow opening its line
 
 
 _NUMBERED_LINE = re.compile(rf"^[ \t]*(?={_NUMBER})(\d{{1,3}}(?:\.\d{{1,3}})*)[.)/]?[ \t]+", re.M)
@@ -555,8 +576,9 @@ class NumberedItems:
         self.numbers = [tuple(int(n) for n in m.group(1).split(".")) for m in self.marks]  # "2.3": (2, 3)
 
     def _item(self, unit: Span) -> int | None:
-        """The index of the last list number that opens a line before ``unit``, or None."""
-        at = bisect_right(self.ends, unit.start + 1)
+        """The index of the last list number that opens a line at or before ``unit`` ("2. <unit>", "<unit>" of
+        "3/ <unit>"), or None."""
+        at = bisect_right(self.starts, unit.start)
         return at - 1 if at else None
 
     def emptied(self, unit: Span, skip: list[Span]) -> bool:
@@ -825,7 +847,7 @@ def dropped_region(doc: str, span: Span) -> Span:
     """What a drop of ``span`` removes: a whole turn, post or list item it fills with its label ("user42: <claim>",
     "5. <claim>"), or the line of a label it alone follows ("Secretary's note, 7 May: <claim>"), else ``span``
     without the label a turn it only starts keeps ("ROSA: <claim> <more>")."""
-    span = _with_trailing_symbols(doc, span)
+    span = _with_line_symbols(doc, span)
     whole = speaker_turn(doc, span) or labelled_post(doc, span) or whole_item(doc, span) or labelled_line(doc, span)
     return whole if whole is not None else _with_path_separator(doc, after_label(doc, span))
 
@@ -851,19 +873,21 @@ def is_symbol(char: str) -> bool:
     return unicodedata.category(char) in _SYMBOLS
 
 
-def _with_trailing_symbols(doc: str, region: Span) -> Span:
-    """``region`` with the emoji that end its line when it holds all else of the line ("<claim> 😳🌩️"): dropped
-    alone, the claim would leave a line of emoji that react to nothing."""
-    start, _, after = line_around(doc, region)
-    if doc[start : region.start].strip() or not after.strip():
+def _with_line_symbols(doc: str, region: Span) -> Span:
+    """``region`` with the emoji that open and end its line when they are all else of the line ("⚠️ <claim> 😳🌩️"):
+    dropped alone, the claim would leave a line of emoji that react to nothing."""
+    _, lead, after = line_around(doc, region)
+    if not all(c.isspace() or is_symbol(c) for c in lead + after):
         return region
-    if not all(c.isspace() or is_symbol(c) for c in after):
-        return region
-    return Span(region.start, region.end + len(after.rstrip()))
+    return Span(region.start - len(lead.lstrip()), region.end + len(after.rstrip()))
 
 
-# A label that opens a line with a colon: a few words, a date or number among them ("Secretary's addendum, 7 May:").
-_LINE_LABEL = re.compile(r"[ \t]*[*_]{0,2}[^\W\d][^\n:.!?]{0,50}?:[*_]{0,2}[ \t]*")
+# A label that opens a line with a colon: a few words, a date or number among them ("Secretary's addendum, 7 May:");
+# or a word or two in capitals set off by a tab or a wide space, as a list's labels are ("TIP  <claim>", "NOTE\t...").
+_LINE_LABEL = re.compile(
+    r"[ \t]*[*_]{0,2}[^\W\d][^\n:.!?]{0,50}?:[*_]{0,2}[ \t]*"
+    r"|[ \t]*[*_]{0,2}[A-Z]{2,}(?: [A-Z]{2,}){0,2}[*_]{0,2}(?:\t| {2,})[ \t]*"
+)
 _LINE_LABEL_WORDS = 6
 
 

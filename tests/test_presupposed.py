@@ -7,6 +7,8 @@ import pytest
 from conftest import assert_outside_edits_identical
 
 from relocalize.detect.restatements import find_restatements
+from relocalize.plan import Outcome, keep_leaned_on
+from relocalize.provenance import Kind
 from relocalize.spans import Span, item_title
 from relocalize.verify.presupposed import FalseWords, Leaning, after_claim, blanked, false_vocabulary, presupposed
 
@@ -514,6 +516,10 @@ def test_nothing_leans_on_a_claim_the_kept_text_does_without(doc, claim):
         ("ANA: The ferry now runs only on Sundays. [false]\nBEN: Because of the storm I missed it.", False),
         ("The ferry now runs only on Sundays. [false] Because fares rose, the café shut.", False),  # prose: a clause
         ("ANA: The ferry now runs only on Sundays. [false]\nBEN: Why do you take the ferry at all?", False),
+        # a why with a few words and no verb asks the cause of the claim too
+        ("The ferry now runs only on Sundays. [false] Why the cut? Fewer people ride it.", True),
+        ("ANA: The ferry now runs only on Sundays. [false]\nBEN: why Sundays, of all days??", True),
+        ("The ferry now runs only on Sundays. [false] Why it matters: the island has no shop.", False),
     ],
 )
 def test_a_reply_agrees_by_its_opening_and_a_sentence_in_prose_only_by_all_of_it(doc, agreed):
@@ -1068,3 +1074,21 @@ def test_a_writers_claim_of_its_own_is_negated(relocalizer):
     doc = "Our holiday. We stayed at a campsite near Oban. [false] It rained most days."
     out, _ = relocalizer.process(doc)
     assert "We did not stay at a campsite near Oban." in out
+
+
+@pytest.mark.parametrize(
+    ("between", "kept"),
+    [
+        (" [invented] ", True),  # the next claim, past its marker, stays marked: the drop would leave it dangling
+        (" (made up)\n", False),  # on the next line: a turn or an item of its own
+        (" [invented]\n\n", False),  # a paragraph apart
+        (" The ferry had run since 1890, twice a day in summer and once in winter. ", False),  # a sentence apart
+    ],
+)
+def test_a_claim_stays_marked_beside_the_next_claim_kept_with_its_marker(between, kept):
+    doc = f"The ferry stopped in May.{between}Supporters of the cut called it overdue."
+    first = Span(0, len("The ferry stopped in May."))
+    second = Span(doc.index("Supporters"), len(doc))
+    outcomes = [Outcome(first, kind=Kind.DROP, method="policy"), Outcome(second, kind=Kind.KEPT, method="mid_sentence")]
+    keep_leaned_on(doc, outcomes)
+    assert (outcomes[0].kind == Kind.KEPT) is kept

@@ -912,14 +912,17 @@ def _run_on(text: str, model: FramingModel) -> tuple[int, str] | None:
     that opens a pointer ("... bled speed The preceding statement is false."), or at the last capitalised word that
     opens a short sentence after words with no closing punctuation (a headline or a chat line run into its marker:
     "... off the top in October That is made up.")."""
+    if SCREEN.search(text) is None:  # every start follows a space: no later part holds what the whole does not
+        return None
     starts = [m.end() for m in _INNER_END.finditer(text)][-1:]
     words = [m.start() for m in _WORD_START.finditer(text)]
     if (opening := _run_on_opening(text)) is not None:
         starts.append(opening)
     for p in (cues.FORWARD, cues.BACKWARD):
         for m in p.finditer(text):
-            before = [w for w in words if w <= m.start() and not text[w : m.start()].count(" ") > 2]
-            starts += before[-1:]
+            at = bisect_right(words, m.start())  # the last word start at or before the pointer, within two spaces
+            if at and text[words[at - 1] : m.start()].count(" ") <= 2:
+                starts.append(words[at - 1])
     for start in sorted(set(starts), reverse=True):
         framing = model.kind(text[start:])
         if framing is not None and not model.kind(text[:start]):

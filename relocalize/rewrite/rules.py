@@ -1521,6 +1521,23 @@ def _check_unit_shape(g: Graph) -> None:
     if headline(text):
         raise Refusal("a title-case line without closing punctuation: a headline, not a sentence")
     check_answer(text)
+    check_announcement(text)
+
+
+@named("announcement")
+def check_announcement(text: str) -> None:
+    """Refuse a sentence opened by a lead-in that hails it as news ("Big news for bakers: X", "Exciting update —
+    X"): negated or wrapped, the lead-in would announce, even celebrate, a non-event. A plain label ("Update: X")
+    heads a negation as well."""
+    if _ANNOUNCEMENT.match(text):
+        raise Refusal("a lead-in announces the sentence as news ('Big news for bakers: ...')")
+
+
+_ANNOUNCEMENT = re.compile(
+    r"\W*(?:(?:big|huge|great|good|exciting|breaking|sad|bad|fun|important|major|massive|amazing|welcome)\s+)+"
+    r"(?:news|update|announcement|development)\b[^:!—–\n]{0,40}(?::|!|\s[—–-]\s)",
+    re.IGNORECASE,
+)
 
 
 @named("answer")

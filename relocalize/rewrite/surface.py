@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 
+from relocalize.spans import ADDRESSEES
+
 _PREFIX = re.compile(
-    r"^(?:[ \t]*(?:[>#|│┃]+|[-+•*](?=\s)|\d{1,3}[.)](?=\s)|[a-zA-Z][.)](?=\s)|\*\*|__|\*(?=\S)|_(?=\S))[ \t]*)*"
+    r"^(?:[ \t]*(?:[>#|│┃]+|[-+•*](?=\s)|\d{1,3}[.)/](?=\s)|[a-zA-Z][.)](?=\s)|\*\*|__|\*(?=\S)|_(?=\S))[ \t]*)*"
     r"(?:\**\[\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?\]\**[ \t]*(?:\**[\w.@-]+\**:\**[ \t]+)?)?"
     r"(?:\*\*|__)?(?:(?:[QA]|Question|Answer)\s*[:.][ \t]+)?"
+    # a reply's addressees before a capital ("@kit The pier ...", "@ana, @tom: It ..."), not a subject ("@kit closed")
+    rf"(?:{ADDRESSEES}(?=[A-Z]))?"
 )
 # Trailing emphasis, table bars and blanks: stripped from the end (a regex search over a long run of
 # "*" would try every way of splitting it).

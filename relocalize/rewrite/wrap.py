@@ -27,6 +27,7 @@ from relocalize.rewrite.rules import (
     FINITE_TAGS,
     SUBJECTS,
     THING_ANAPHORS,
+    check_announcement,
     check_answer,
     check_changed_thing,
     check_clauses,
@@ -187,6 +188,7 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
     check_focused_subject(g, root)
     check_scope(g, [root], wrapper=True)
     check_answer(g.text.strip())
+    check_announcement(g.text.strip())
     check_clauses(g, root)
     check_event_nouns(g)
     check_noun_complement(g)

@@ -90,6 +90,28 @@ def _predicate(parse: ParseFn, line: str) -> str:
     return ""
 
 
+def _misread_verb(graph: Graph) -> str:
+    """The predicate of a headline whose verb the parser read as a plural noun ("Harbour's oldest ferry swaps Oban for
+    Mull", "Old lighthouse lens heads to Glasgow"): a lower-case root in "-s" with words before it and a noun, adverb
+    or preposition right after it, not joined to it ("news and notes"); else ""."""
+    for root in graph.roots():
+        after = [
+            c
+            for c in graph.children(root)
+            if c.i > root.i and c.upos in ("NOUN", "PROPN", "ADV", "ADP") and c.dep not in ("conj", "cc")
+        ]
+        before = [c for c in graph.children(root) if c.i < root.i]
+        nxt = graph.tokens[root.i + 1] if root.i + 1 < len(graph.tokens) else None
+        plural = root.upos == "NOUN" and root.text.islower() and root.text.endswith("s") and root.lower not in _MASS
+        if plural and before and after and nxt is not None and nxt.upos != "PUNCT":  # not "Pier rules, in brief"
+            return " ".join(t.text for t in graph.tokens[root.i :])
+    return ""
+
+
+# Nouns in "-s" that are no verb: a headline's "Durand Cup news from Shimla" labels, it does not state.
+_MASS = frozenset("news series species means physics politics economics athletics mathematics".split())  # noqa: SIM905
+
+
 def _headline_future(graph: Graph, root: Token) -> Token | None:
     """The verb of a headline's "X to VERB" ("Council to sell the old pier") that the parser hung on the noun."""
     if root.upos not in ("NOUN", "PROPN"):
@@ -113,9 +135,12 @@ def restating_titles(doc: str, outcomes: list[Outcome], parse: ParseFn) -> list[
     for title in titles:
         text = title.text(doc)
         shared = content_stems(text) & claimed
-        if not shared or _verdict(text) or not (predicate := _predicate(parse, text)):
+        if not shared or _verdict(text):
             continue
-        if led or (len(shared) >= _SHARED and shared - elsewhere and content_stems(predicate) & claimed):
+        named = len(shared) >= _SHARED and shared - elsewhere  # two words of the claims, one said nowhere else
+        if not (predicate := _predicate(parse, text)) and led and named:  # a headline verb misread as a noun
+            predicate = _misread_verb(next(iter(parse([text], [text]))))
+        if predicate and (led or (named and content_stems(predicate) & claimed)):
             out.append(title)
     return out
 
