@@ -17,13 +17,13 @@ EMPHATICS = frozenset(
 # therefore the last" -> "was not the last", not "was not therefore the last").
 INFERENCE = frozenset("therefore thus hence consequently accordingly".split())  # noqa: SIM905
 # A month's name or its abbreviation ("Sept.", "May").
-_MONTHS = (
+MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
     r"|nov(?:ember)?|dec(?:ember)?)"
 )
-MONTH = re.compile(_MONTHS + r"\.?$", re.IGNORECASE)
+MONTH = re.compile(MONTHS + r"\.?$", re.IGNORECASE)
 # What dates a label ("June 2020 —", "Early spring:"): a figure, a month or a season.
-TIME_WORD = re.compile(rf"\d|\b(?:{_MONTHS}|spring|summer|autumn|fall|winter)\b", re.IGNORECASE)
+TIME_WORD = re.compile(rf"\d|\b(?:{MONTHS}|spring|summer|autumn|fall|winter)\b", re.IGNORECASE)
 # Modals read epistemically before "have" + participle ("may have won").
 EPISTEMIC = frozenset({"may", "might", "must"})
 # Numbers written as words, with their values.

@@ -8,7 +8,6 @@ what every step takes and returns.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from relocalize.detect.annotations import Annotation, units
 from relocalize.provenance import TEXT_EDITS, Kind, Provenance
@@ -215,14 +214,11 @@ def keep_headed(outcomes: list[Outcome]) -> None:
                     o.kind, o.method = Kind.KEPT, "section"
 
 
-def keep_leaned_on(doc: str, outcomes: list[Outcome]) -> None:
+def keep_leaned_on(outcomes: list[Outcome]) -> None:
     """A claim the fallback would drop stays, with its annotations, while a sentence that leans on it stays: the
     drop would leave "It ...", "the otters" or a question's answer pointing at nothing. A claim that leans on it and
-    stays, negated, wrapped or kept ("It was lowered in three pieces." after "The spire was removed."), keeps it too;
-    so does the claim right after it on its line, kept with its marker: a run of claims is kept or dropped together,
-    where the drop would leave "[invented] Supporters argued ..." following on from a motion no longer there.
+    stays, negated, wrapped or kept ("It was lowered in three pieces." after "The spire was removed."), keeps it too.
     Repeated until nothing changes, as a claim kept so may be the answer to a question."""
-    following = _next_claims(doc, outcomes)
     changed = True
     while changed:
         dropped = [o.unit for o in outcomes if o.kind == Kind.DROP]
@@ -230,21 +226,5 @@ def keep_leaned_on(doc: str, outcomes: list[Outcome]) -> None:
         for o in outcomes:
             if o.kind != Kind.DROP or o.method != "policy":
                 continue
-            beside = (after := following.get(o.unit)) is not None and after.kind == Kind.KEPT
-            if beside or any(not any(s.overlaps(d) for d in dropped) for s in o.leaned_on_by):
+            if any(not any(s.overlaps(d) for d in dropped) for s in o.leaned_on_by):
                 o.kind, o.method, changed = Kind.KEPT, "leaned_on", True
-
-
-def _next_claims(doc: str, outcomes: list[Outcome]) -> dict[Span, Outcome]:
-    """Each claim's next claim when, on the same line, only blanks and annotations (words no claim holds, shorter than
-    a sentence) part them."""
-    order = sorted(outcomes, key=lambda o: o.unit)
-    out = {}
-    for o, after in pairwise(order):
-        between = doc[o.unit.end : after.unit.start]
-        if "\n" not in between and len(between.split()) <= _MARKER_WORDS:
-            out[o.unit] = after
-    return out
-
-
-_MARKER_WORDS = 8  # words between two claims that may be their annotations

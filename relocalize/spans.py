@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from relocalize.lexicon import BRACKETS, NO_WORDS, NUMBER_WORDS, TIME_WORD, YES_WORDS
+from relocalize.lexicon import BRACKETS, MONTHS, NO_WORDS, NUMBER_WORDS, TIME_WORD, YES_WORDS
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -330,6 +330,11 @@ _DAY = (  # "8 Aug 2023, ", "March 3 ", "04/08/2024 "
     r"(?:(?:\d{1,2}[ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+\d{1,2})(?:,?[ \t]+\d{4})?"
     r"|\d{1,2}/\d{1,2}/\d{2,4}),?[ \t]+"
 )
+# A post's date or age after its handle, all the line holds: "7 Dec 2024", "Dec 7", "3h", "2 days ago".
+_POSTED = (
+    rf"(?i:\d{{1,2}}[ \t]+{MONTHS}\.?(?:,?[ \t]+\d{{4}})?|{MONTHS}\.?[ \t]+\d{{1,2}}(?:,?[ \t]+\d{{4}})?"
+    r"|\d{1,3}[ \t]*(?:[smhdwy]|mins?|hours?|days?|weeks?|months?|years?)(?:[ \t]+ago)?)"
+)
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?,?[ \t]+"
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 # a time, bracketed maybe with its day and AM/PM as chats stamp it ("[30/06/2023, 15:41]", "[Sat 08:50 PM]")
@@ -351,6 +356,7 @@ _SPEAKER = re.compile(
 )
 
 
+HANDLE = r"@[\w.-]{1,30}"  # a user's handle ("@kit_r")
 # A chat log's header alone on its line: a name of one to three words and the time of the post below it
 # ("Priya 10:15", "kestrel_84 — 21:07", "[09:41] Okafor", "Dana Ruiz, 4:05 PM", "@tern · 8 Aug 2023, 19:22"). The
 # lines under it, to a blank line
@@ -359,9 +365,9 @@ _NAME_WORD = r"@?[^\W\d_][\w.'’-]{0,29}"
 _CHAT_NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}"
 _CHAT_HEADER = re.compile(
     rf"[ \t]*{_REPLY_ARROW}[*_]{{0,2}}(?:{_TIME}[ \t]+(?P<late>{_CHAT_NAME})"  # a reply's arrow: "↳ @tern · 19:41"
-    # a thread's handle alone or with a stamp: "↳ @tern", "u/kate", "@kit · 7 Dec 2024"
-    r"|(?P<handle>(?:@|u/)[\w.-]{1,30})(?P<stamp>[ \t]*[·|—–](?=[^\n]*\d)[^\n]{1,40})?"
-    rf"|(?P<early>{_CHAT_NAME})[ \t]*[—–·,-]?[ \t]*(?:{_DAY})?{_TIME}(?:[ \t]*[AaPp]\.?[Mm]\.?)?)[*_]{{0,2}}[ \t]*"
+    # a thread's handle alone or with a date or age: "↳ @tern", "u/kate", "@kit · 7 Dec 2024", "@kit · 3h"
+    rf"|(?P<handle>(?:{HANDLE}|u/[\w.-]{{1,30}}))(?P<stamp>[ \t]*[·|—–][ \t]*{_POSTED})?"
+    rf"|(?P<early>{_CHAT_NAME})[ \t]*[—–·,-]?[ \t]*(?:{_DAY})?{_TIME}(?:[ \t]*[AaPp]\.?[Mm]\.?)?)[*_]{{0,2}}[ \t\r]*"
 )
 
 
@@ -477,7 +483,8 @@ def opens_turn(doc: str, span: Span) -> bool:
 
 def _label_above(doc: str, start: int) -> int | None:
     """Where the line above the line at ``start`` starts, when it holds a speaker label alone ("u/kate wrote:",
-    "Reply from kit")."""
+    "Reply from kit"), a post's handle and date ("@kit · 7 Dec 2024") or a chat log's header ("Priya 10:15", "@kit",
+    where a name heads two posts)."""
     if start == 0:
         return None
     above = doc.rfind("\n", 0, start - 1) + 1
@@ -508,10 +515,11 @@ def speaker_turn(doc: str, span: Span) -> Span | None:
 
 
 # The names a reply answers, before what it says ("@ana, @tom: ...").
-ADDRESSEES = r"(?:@[\w.-]{1,30}[,:]?[ \t]+)+"
+ADDRESSEES = rf"(?:{HANDLE}[,:]?[ \t]+)+"
+_NAMES_ALONE = rf"(?:{ADDRESSEES})?{HANDLE}[,:]?[ \t]*"
 # A reply's label and the names it answers, nothing else ("↳ kit: @ana @tom"): left alone, an empty turn.
-_ADDRESSED = re.compile(rf"(?:{_SPEAKER.pattern})(?:{ADDRESSEES})?@[\w.-]{{1,30}}[,:]?[ \t]*")
-_ADDRESSEES_ALONE = re.compile(rf"[ \t]*(?:{ADDRESSEES})?@[\w.-]{{1,30}}[,:]?[ \t]*")
+_ADDRESSED = re.compile(rf"(?:{_SPEAKER.pattern}){_NAMES_ALONE}")
+_ADDRESSEES_ALONE = re.compile(rf"[ \t]*{_NAMES_ALONE}")
 
 
 def labelled_post(doc: str, span: Span) -> Span | None:
@@ -528,15 +536,18 @@ def labelled_post(doc: str, span: Span) -> Span | None:
 
 
 def _post_end(doc: str, pos: int) -> int:
-    """Where the post holding ``pos`` ends: at a blank line, a chat log's header line, a threaded reply ("↳ kit: ...")
-    or the end of ``doc``."""
+    """Where the post holding ``pos`` ends: at a blank line, a chat log's header line, a threaded reply under its
+    author's name ("↳ kit: ...", "↳ @kit"; not a bare arrow's line) or the end of ``doc``."""
     end = doc.find("\n\n", pos)
     end = len(doc) if end < 0 else end
     chat, line = _chat_log(doc), doc.find("\n", pos)
     while 0 <= line < end:
         nxt = doc.find("\n", line + 1)
-        header = chat and _CHAT_HEADER.fullmatch(doc, line + 1, end if nxt < 0 else min(nxt, end))
-        if header or _REPLY.match(doc, line + 1):
+        stop = end if nxt < 0 else min(nxt, end)
+        header = chat and _CHAT_HEADER.fullmatch(doc, line + 1, stop)
+        named = _SPEAKER.match(doc, line + 1) or _CHAT_HEADER.fullmatch(doc, line + 1, stop)
+        reply = _REPLY.match(doc, line + 1) and named
+        if header or reply:
             return line
         line = nxt
     return end
@@ -879,7 +890,7 @@ def _with_line_symbols(doc: str, region: Span) -> Span:
     _, lead, after = line_around(doc, region)
     if not all(c.isspace() or is_symbol(c) for c in lead + after):
         return region
-    return Span(region.start - len(lead.lstrip()), region.end + len(after.rstrip()))
+    return Span(region.start - len(lead.lstrip(" \t\ufeff")), region.end + len(after.rstrip()))  # a BOM stays
 
 
 # A label that opens a line with a colon: a few words, a date or number among them ("Secretary's addendum, 7 May:");
@@ -892,8 +903,9 @@ _LINE_LABEL_WORDS = 6
 
 
 def labelled_line(doc: str, span: Span) -> Span | None:
-    """The whole line when ``span`` is all that follows a short colon label on it and a blank line or the end comes
-    next ("Secretary's addendum, 7 May: <claim>\n\n"): the label would label nothing."""
+    """The whole line when ``span`` is all that follows a short label on it (a colon's, or capitals set off by wide
+    space) and a blank line or the end comes next ("Secretary's addendum, 7 May: <claim>\n\n", "TIP  <claim>"): the
+    label would label nothing."""
     start, lead, after = line_around(doc, span)
     label = _LINE_LABEL.fullmatch(lead)
     if label is None or after.strip() or len(lead.split()) > _LINE_LABEL_WORDS:

@@ -370,7 +370,7 @@ class Decide(Step):
                 decider.decide(outcome, plan.candidates[unit], plan.learned.get(unit), batch.scores)
             for outcome in plan.outcomes.values():
                 settle_cut(outcome)
-            keep_leaned_on(plan.doc, list(plan.outcomes.values()))
+            keep_leaned_on(list(plan.outcomes.values()))
             keep_headed(list(plan.outcomes.values()))
             notices = {i for i, a in enumerate(plan.annotations) if a.direction == "document"}
             keep_with_annotations(list(plan.outcomes.values()), notices)

@@ -7,8 +7,6 @@ import pytest
 from conftest import assert_outside_edits_identical
 
 from relocalize.detect.restatements import find_restatements
-from relocalize.plan import Outcome, keep_leaned_on
-from relocalize.provenance import Kind
 from relocalize.spans import Span, item_title
 from relocalize.verify.presupposed import FalseWords, Leaning, after_claim, blanked, false_vocabulary, presupposed
 
@@ -1074,21 +1072,3 @@ def test_a_writers_claim_of_its_own_is_negated(relocalizer):
     doc = "Our holiday. We stayed at a campsite near Oban. [false] It rained most days."
     out, _ = relocalizer.process(doc)
     assert "We did not stay at a campsite near Oban." in out
-
-
-@pytest.mark.parametrize(
-    ("between", "kept"),
-    [
-        (" [invented] ", True),  # the next claim, past its marker, stays marked: the drop would leave it dangling
-        (" (made up)\n", False),  # on the next line: a turn or an item of its own
-        (" [invented]\n\n", False),  # a paragraph apart
-        (" The ferry had run since 1890, twice a day in summer and once in winter. ", False),  # a sentence apart
-    ],
-)
-def test_a_claim_stays_marked_beside_the_next_claim_kept_with_its_marker(between, kept):
-    doc = f"The ferry stopped in May.{between}Supporters of the cut called it overdue."
-    first = Span(0, len("The ferry stopped in May."))
-    second = Span(doc.index("Supporters"), len(doc))
-    outcomes = [Outcome(first, kind=Kind.DROP, method="policy"), Outcome(second, kind=Kind.KEPT, method="mid_sentence")]
-    keep_leaned_on(doc, outcomes)
-    assert (outcomes[0].kind == Kind.KEPT) is kept

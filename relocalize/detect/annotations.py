@@ -912,7 +912,9 @@ def _run_on(text: str, model: FramingModel) -> tuple[int, str] | None:
     that opens a pointer ("... bled speed The preceding statement is false."), or at the last capitalised word that
     opens a short sentence after words with no closing punctuation (a headline or a chat line run into its marker:
     "... off the top in October That is made up.")."""
-    if SCREEN.search(text) is None:  # every start follows a space: no later part holds what the whole does not
+    # every start below follows a space and SCREEN looks behind nothing, so no later part holds a screen word the whole
+    # does not; and FramingModel.kind reads nothing the screen does not find
+    if SCREEN.search(text) is None:
         return None
     starts = [m.end() for m in _INNER_END.finditer(text)][-1:]
     words = [m.start() for m in _WORD_START.finditer(text)]

@@ -1535,7 +1535,10 @@ def check_announcement(text: str) -> None:
 
 _ANNOUNCEMENT = re.compile(
     r"\W*(?:(?:big|huge|great|good|exciting|breaking|sad|bad|fun|important|major|massive|amazing|welcome)\s+)+"
-    r"(?:news|update|announcement|development)\b[^:!—–\n]{0,40}(?::|!|\s[—–-]\s)",
+    # who it is for or a vocative, then a colon, a "!" or a dash before the sentence ("Big news for fans: X", "Good
+    # news, folks! X"; not "Good news spread quickly!")
+    r"(?:news|update|announcement|development)(?:\s+(?:for|from|on|about|in|at|to)\b[^:!—–\n.]{0,30}|,[^:!—–\n.]{1,20})?"
+    r"\s*(?::|!|\s[—–-])\s+\S",
     re.IGNORECASE,
 )
 

@@ -10,12 +10,16 @@ import re
 
 from relocalize.spans import ADDRESSEES
 
+# Words that open a sentence and are no name: a determiner or a pronoun ("The", "It", "Our").
+_OPENERS = "The|A|An|This|That|These|Those|It|Its|They|Their|We|Our|I|My|You|Your|He|His|She|Her|There|Yes|No"
 _PREFIX = re.compile(
-    r"^(?:[ \t]*(?:[>#|│┃]+|[-+•*](?=\s)|\d{1,3}[.)/](?=\s)|[a-zA-Z][.)](?=\s)|\*\*|__|\*(?=\S)|_(?=\S))[ \t]*)*"
+    r"^(?:[ \t]*(?:[>#|│┃]+|[-+•*](?=\s)|\d{1,3}[.)](?=\s)|\d{1,2}/(?=[ \t]+\D)|[a-zA-Z][.)](?=\s)|\*\*|__|\*(?=\S)"
+    r"|_(?=\S))[ \t]*)*"
     r"(?:\**\[\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?\]\**[ \t]*(?:\**[\w.@-]+\**:\**[ \t]+)?)?"
     r"(?:\*\*|__)?(?:(?:[QA]|Question|Answer)\s*[:.][ \t]+)?"
-    # a reply's addressees before a capital ("@kit The pier ...", "@ana, @tom: It ..."), not a subject ("@kit closed")
-    rf"(?:{ADDRESSEES}(?=[A-Z]))?"
+    # a reply's addressees before a colon or a word that opens a sentence ("@ana, @tom: Fares ...", "@kit The pier
+    # ..."), not a subject ("@kit closed it", "@BBC News confirmed ...")
+    rf"(?:{ADDRESSEES}(?<=[,:][ \t])(?=[A-Z])|{ADDRESSEES}(?=(?:{_OPENERS})\b))?"
 )
 # Trailing emphasis, table bars and blanks: stripped from the end (a regex search over a long run of
 # "*" would try every way of splitting it).

@@ -322,11 +322,12 @@ _AGREES = re.compile(rf"[^\w+]*(?:{_AGREEMENT})\W*$", re.IGNORECASE)
 _AGREES_FIRST = re.compile(rf"[^\w+]*(?:{_AGREEMENT})\s*[,.!;:—–]", re.IGNORECASE)
 # ... or that takes it as given: asks why, all of it but a word before ("wait, why??", "How come?"), or, as the next
 # turn's reply, opens with its cause ("Because the roof leaks.", not "Because of ...", a phrase of a sentence)
-# "Why?", "wait, how come??", and a why with a few words but no verb of its own: "Why the change?", "Why Inverness, of
-# all places?" (not "Why do you take the ferry at all?")
+# "Why?", "wait, how come??", and a why before a noun phrase, a name or "now" and a question mark: "Why the change?",
+# "Why Inverness, of all places?" (not "Why bother?", "Why not check first?", "Why do you take the ferry at all?")
 _ASKS_WHY = re.compile(
-    r"\W*(?:(?:wait|but|so|ok|okay|hm+|huh)\W+)?(?:why|how come|since when)"
-    rf"(?:\s+(?!(?:{_AUX})\b)[\w'’.-]+,?){{0,5}}\W*$",
+    r"\W*(?:(?:wait|but|so|ok|okay|hm+|huh)\W+)?(?:(?:why|how come|since when)\W*"
+    r"|why\s+(?:(?:the|this|that|these|those|now|then|here|there)\b|(?-i:[A-Z0-9]))[\w'’.-]*,?(?:\s+[\w'’.-]+,?){0,4}"
+    r"\s*\?+\W*)$",
     re.IGNORECASE,
 )
 _BECAUSE = re.compile(r"\W*(?:because|cos|'cause)\b(?!\s+of\b)", re.IGNORECASE)

@@ -92,13 +92,14 @@ def _predicate(parse: ParseFn, line: str) -> str:
 
 def _misread_verb(graph: Graph) -> str:
     """The predicate of a headline whose verb the parser read as a plural noun ("Harbour's oldest ferry swaps Oban for
-    Mull", "Old lighthouse lens heads to Glasgow"): a lower-case root in "-s" with words before it and a noun, adverb
-    or preposition right after it, not joined to it ("news and notes"); else ""."""
+    Mull"): a lower-case root in "-s" with words before it and, right after it, a noun it takes as its object, not
+    one joined to it ("news and notes") nor a preposition ("memories from Riga", where "heads to Glasgow" is lost
+    too); else ""."""
     for root in graph.roots():
         after = [
             c
             for c in graph.children(root)
-            if c.i > root.i and c.upos in ("NOUN", "PROPN", "ADV", "ADP") and c.dep not in ("conj", "cc")
+            if c.i > root.i and c.upos in ("NOUN", "PROPN") and c.dep not in ("conj", "cc", "prep")
         ]
         before = [c for c in graph.children(root) if c.i < root.i]
         nxt = graph.tokens[root.i + 1] if root.i + 1 < len(graph.tokens) else None
