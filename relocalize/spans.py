@@ -545,15 +545,18 @@ def _post_end(doc: str, pos: int) -> int:
         nxt = doc.find("\n", line + 1)
         stop = end if nxt < 0 else min(nxt, end)
         header = chat and _CHAT_HEADER.fullmatch(doc, line + 1, stop)
-        named = _SPEAKER.match(doc, line + 1) or _CHAT_HEADER.fullmatch(doc, line + 1, stop)
-        reply = _REPLY.match(doc, line + 1) and named
-        if header or reply:
+        if header or (_REPLY.match(doc, line + 1) and _named(doc, line + 1, stop)):
             return line
         line = nxt
     return end
 
 
 _REPLY = re.compile(rf"[ \t]*[{_ARROWS}]")  # a threaded reply's arrow opening its line
+
+
+def _named(doc: str, start: int, end: int) -> bool:
+    """True when the line ``doc[start:end]`` opens with its author's name: a speaker label or a header alone."""
+    return bool(_SPEAKER.match(doc, start) or _CHAT_HEADER.fullmatch(doc, start, end))
 
 
 _NUMBERED_LINE = re.compile(rf"^[ \t]*(?={_NUMBER})(\d{{1,3}}(?:\.\d{{1,3}})*)[.)/]?[ \t]+", re.M)
@@ -1010,7 +1013,7 @@ def unanswered_question(doc: str, span: Span) -> Span | None:
     if line_start > para_start and q_start != para_start:
         return None  # more than the question above the answer in its paragraph
     question = doc[q_start:above_end]
-    if not QUESTION_END.search(question) or len(question.split()) > 30:
+    if not QUESTION_END.search(question) or len(question.split()) > _QUESTION_WORDS:
         return None
     following = doc[para_end:].lstrip().split("\n", 1)[0]
     if following and _ENDS_SENTENCE.search(following) and not following.startswith("#"):
@@ -1040,7 +1043,8 @@ def _question_turn(doc: str, turn: Span) -> Span | None:
     q_start = doc.rfind("\n", 0, line_start - 1) + 1
     question = doc[q_start : line_start - 1]
     asker = speaker_name(question)
-    if answerer is None or asker in (None, answerer) or not QUESTION_END.search(question) or len(question.split()) > 30:
+    long = len(question.split()) > _QUESTION_WORDS
+    if answerer is None or asker in (None, answerer) or not QUESTION_END.search(question) or long:
         return None
     return Span(q_start, turn.end)
 
@@ -1048,6 +1052,7 @@ def _question_turn(doc: str, turn: Span) -> Span | None:
 # A reply that only answers the turn before it: a yes or a no first, and a few words ("rachel: yes!! so many feelings").
 BARE_ANSWER = re.compile(rf"\W*(?:{'|'.join((*YES_WORDS, *NO_WORDS))})\b", re.IGNORECASE)
 _REPLY_WORDS = 8
+_QUESTION_WORDS = 30  # the most words of a question an answer goes with
 
 
 def answered_turn(doc: str, turn: Span) -> Span | None:

@@ -320,10 +320,10 @@ _ASSENT = re.compile(
 _AGREEMENT = "|".join(r"\s+".join(map(re.escape, a.split())) for a in AGREEING)
 _AGREES = re.compile(rf"[^\w+]*(?:{_AGREEMENT})\W*$", re.IGNORECASE)
 _AGREES_FIRST = re.compile(rf"[^\w+]*(?:{_AGREEMENT})\s*[,.!;:—–]", re.IGNORECASE)
-# ... or that takes it as given: asks why, all of it but a word before ("wait, why??", "How come?"), or, as the next
-# turn's reply, opens with its cause ("Because the roof leaks.", not "Because of ...", a phrase of a sentence)
-# "Why?", "wait, how come??", and a why before a noun phrase, a name or "now" and a question mark: "Why the change?",
-# "Why Inverness, of all places?" (not "Why bother?", "Why not check first?", "Why do you take the ferry at all?")
+# ... or that takes it as given: asks why, all of it but a word before ("wait, why??", "How come?") or before a noun
+# phrase, a name or "now" ("Why the change?", "Why Inverness, of all places?"; not "Why bother?", "Why not check
+# first?", "Why do you take the ferry at all?"), or, as the next turn's reply, opens with its cause ("Because the roof
+# leaks.", not "Because of ...", a phrase of a sentence)
 _ASKS_WHY = re.compile(
     r"\W*(?:(?:wait|but|so|ok|okay|hm+|huh)\W+)?(?:(?:why|how come|since when)\W*"
     r"|why\s+(?:(?:the|this|that|these|those|now|then|here|there)\b|(?-i:[A-Z0-9]))[\w'’.-]*,?(?:\s+[\w'’.-]+,?){0,4}"

@@ -62,13 +62,13 @@ def _verdict(line: str) -> bool:
     return cues.has_falsity(line) or cues.has_tag_word(line)
 
 
-def _predicate(parse: ParseFn, line: str) -> str:
+def _predicate(parse: ParseFn, line: str, misread: bool = False) -> str:
     """The predicate of ``line`` when it parses as a statement: a verb with a subject ("JPL shelves its lucky
     peanuts" -> "shelves its lucky peanuts"), not a name or a label ("Goethe's palm: from Padua to Weimar"), a
     document described ("Minutes of meeting held 16 August", "Field Museum — visitor review ★★★★★", "Pier Days 2025:
     frequently asked questions") nor a refusal or a denial of what it names ("Board refuses to sell the ferry": the
     claims' negation); else "". A negated one may state a false removal ("Blossom, it turns out, was not Blossom") and
-    counts."""
+    counts. With ``misread``, a headline verb the parser read as a plural noun counts too (:func:`_misread_verb`)."""
     if (label := _GENRE_LABEL.search(line)) and cues.names_genre(label.group(1)):  # "PIER DAYS 2025 — VISITOR FAQ"
         head = line[: label.start()].strip()  # what the label labels, its own capitals' names kept ("ROYAL SHOW")
         return _predicate(parse, head.title() if head.isupper() else head) if head else ""
@@ -87,7 +87,7 @@ def _predicate(parse: ParseFn, line: str) -> str:
         if future is not None:  # the subject's subtree holds the verb hung on it
             said -= {t.i for t in predicate}
         return " ".join(t.text for t in predicate if t.i not in said)
-    return ""
+    return _misread_verb(graph) if misread else ""
 
 
 def _misread_verb(graph: Graph) -> str:
@@ -138,9 +138,8 @@ def restating_titles(doc: str, outcomes: list[Outcome], parse: ParseFn) -> list[
         shared = content_stems(text) & claimed
         if not shared or _verdict(text):
             continue
-        named = len(shared) >= _SHARED and shared - elsewhere  # two words of the claims, one said nowhere else
-        if not (predicate := _predicate(parse, text)) and led and named:  # a headline verb misread as a noun
-            predicate = _misread_verb(next(iter(parse([text], [text]))))
+        named = bool(len(shared) >= _SHARED and shared - elsewhere)  # two words of the claims, one said nowhere else
+        predicate = _predicate(parse, text, misread=led and named)  # over a lead gone, a verb misread as a noun too
         if predicate and (led or (named and content_stems(predicate) & claimed)):
             out.append(title)
     return out
