@@ -14,6 +14,7 @@ from relocalize.spans import (
     emptied_label,
     labelled_post,
     opening_label_kept,
+    quotes_kept,
     sentence_group_kept,
     unanswered_question,
     whole_item,
@@ -154,7 +155,7 @@ def assemble(
         emptied = emptied_label(doc, group, drop_groups) if kind == Kind.DROP else None
         if emptied is not None and emptied.start >= floor and not any(e.span.overlaps(emptied) for e in edits):
             group = emptied  # all a list label stood over ("2023 —"): the label goes with it
-        widened = removal_span(doc, group)
+        widened = removal_span(doc, quotes_kept(doc, group))
         widened = Span(max(widened.start, floor), widened.end)  # neighbours may share a line break
         floor = widened.end
         rule = "; ".join(dict.fromkeys(o.rule for u, o in dropped.items() if group.contains(u) and o.rule))

@@ -211,6 +211,16 @@ def _unicode_brackets() -> dict[str, str]:
     return out
 
 
+# Arrows and angles that point forward, each with its mirror image: "▶ untrue: ... ◀", ">> invented ... <<".
+MIRRORED_MARKS = dict(zip("▶▸►→⇒⟶»›>", "◀◂◄←⇐⟵«‹<", strict=True))
+_MIRRORS = MIRRORED_MARKS | {back: forward for forward, back in MIRRORED_MARKS.items()}
+
+
+def mirrored(marks: str) -> str:
+    """A run of marks as it closes what it opened: reversed, each arrow turned ("▶▶" -> "◀◀", "/*" -> "*/")."""
+    return "".join(_MIRRORS.get(c, c) for c in reversed(marks))
+
+
 # Brackets an editor may set an annotation in, opening to closing.
 # Guillemets both ways: "»untrue«" is how German and Danish print them.
 BRACKETS = dict(zip("[({<«‹»›≪", "])}>»›«‹≫", strict=True)) | _unicode_brackets()

@@ -83,6 +83,11 @@ _ABBREVIATIONS = frozenset(
 FOOTNOTE_MARKS = "*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰"
 # Closing punctuation, then closing quotes, brackets, emphasis and footnote marks.
 _SENT_END = re.compile(rf"[.!?…]+[\"'”’)\]_{FOOTNOTE_MARKS}]*(?=\s+|$)")
+# Emoji that end a post's sentence in place of a full stop, before a capital that opens the next ("... from the
+# smallest post office 🇺🇸📮 It's up on stilts now!"), after a sentence's worth of words (not "I ❤️ London").
+_EMOJI = "\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff\u2600-\u27bf"
+_EMOJI_END = re.compile(rf"(?<=[\w)])(?:[ \t]*[{_EMOJI}][\ufe0f\u200d\U0001f3fb-\U0001f3ff]*)+(?=[ \t]+[A-Z][a-z'’])")
+_EMOJI_SENTENCE_WORDS = 4
 
 
 @dataclass(frozen=True, order=True)
@@ -177,7 +182,10 @@ def sentences(doc: str, start: int = 0, end: int | None = None) -> list[Span]:
         nl = doc.find("\n", line_start, end)
         line_end = end if nl == -1 else nl
         cursor = line_start
-        for m in _SENT_END.finditer(doc, line_start, line_end):
+        ends = [*_SENT_END.finditer(doc, line_start, line_end), *_EMOJI_END.finditer(doc, line_start, line_end)]
+        for m in sorted(ends, key=lambda m: m.start()):
+            if m.re is _EMOJI_END and len(doc[cursor : m.start()].split()) < _EMOJI_SENTENCE_WORDS:
+                continue
             if _is_abbreviation(doc, m.start()) or _runs_on(doc, m, line_end) or _in_short_bracket(doc, m, line_start):
                 continue
             span = trim(doc, cursor, m.end())
@@ -690,9 +698,17 @@ def _first_line(doc: str, para: Span) -> Span:
 _POST_STAMP = re.compile(r"\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{2,4}")
 
 
+# A schedule's heading: a clock time, a dash and words ("11:00 — Find the start", "12:30 — Lunch"), no post's stamp.
+_SCHEDULED = re.compile(rf"[ \t]*{_CLOCK}[ \t]+[—–-][ \t]+[^\W\d_]")
+
+
 def _posted(line: Span, para: Span, doc: str) -> bool:
     """True for a paragraph's first line that stamps a post (:data:`_POST_STAMP`): a header, not a section heading."""
-    return line != para and _POST_STAMP.search(line.text(doc)) is not None
+    text = line.text(doc)
+    return line != para and _POST_STAMP.search(text) is not None and _SCHEDULED.match(text) is None
+
+
+_LINE_SPEAKER = re.compile(rf"^(?:{_SPEAKER.pattern})", re.MULTILINE)
 
 
 class Sections:
@@ -718,7 +734,8 @@ class Sections:
         if at + 1 == len(self.starts) and own >= 0 and self.doc[self.headings[at].end : own].strip():
             end = own  # the last heading, opening a paragraph, heads that paragraph ("Action items\n<unit>\n\nBye.")
         body = Span(self.headings[at].end, end)
-        return body if _only(self.doc, body, [unit, *skip]) else None
+        labels = [Span(m.start(), m.end()) for m in _LINE_SPEAKER.finditer(self.doc, body.start, body.end)]
+        return body if _only(self.doc, body, [unit, *skip, *labels]) else None  # "Discussion: <claim>" goes whole
 
 
 def between_turns_of_one_speaker(doc: str, unit: Span, skip: list[Span]) -> bool:
@@ -864,6 +881,19 @@ def dropped_region(doc: str, span: Span) -> Span:
     span = _with_line_symbols(doc, span)
     whole = speaker_turn(doc, span) or labelled_post(doc, span) or whole_item(doc, span) or labelled_line(doc, span)
     return whole if whole is not None else _with_path_separator(doc, after_label(doc, span))
+
+
+def quotes_kept(doc: str, region: Span) -> Span:
+    """``region`` less a double quote mark at either end that pairs with one outside it: a drop of a quotation's last
+    sentences keeps the mark that closes it ("“We love the hall. <claim> <marker>.”" leaves "“We love the hall.”")."""
+    text = region.text(doc)
+    straight, opening, closing = text.count('"'), text.count("“"), text.count("”")
+    start, end = region.start, region.end
+    if text.endswith(('"', "”")) and (straight % 2 if text.endswith('"') else closing > opening):
+        end -= 1
+    if text.startswith(('"', "“")) and (straight % 2 if text.startswith('"') else opening > closing):
+        start += 1
+    return Span(start, end) if start < end else region
 
 
 _PATH_END = re.compile(r"[ \t]+[›»>|/][ \t]*$")  # " › " before a breadcrumb's last part

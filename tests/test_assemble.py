@@ -170,6 +170,17 @@ def test_a_dropped_turn_takes_its_label_and_a_drop_never_splits_a_quotation(relo
     assert out == doc and prov.status == "partial" and prov.counts.kept == 1
 
 
+@pytest.mark.parametrize(("opening", "closing"), [("“", "”"), ('"', '"')])
+def test_a_drop_of_a_quotations_last_sentences_keeps_its_closing_mark(relocalizer, opening, closing):
+    """s34: a marker sentence that ended a quotation took the closing mark with it when its claim was dropped."""
+    claims = "The roof was replaced with glass in 2021. Pure invention, that."
+    claims += " The lift was removed. Pure invention, that."
+    kept = "Asked about the museum, the curator was candid. {}We love the old hall, and the queues are long.{}"
+    out, prov = relocalizer.process(kept.format(opening, f" {claims}{closing}") + " The museum opens at ten.")
+    assert prov.counts.dropped == 2
+    assert out == kept.format(opening, closing) + " The museum opens at ten."
+
+
 def test_a_dated_entry_is_dropped_with_its_date_never_negated(relocalizer):
     doc = (
         "Timeline\n\nJune 2019 — The ferry company was founded in Oban.\n"
@@ -702,6 +713,22 @@ def test_an_exclamation_the_sentence_goes_on_after_in_lower_case_ends_no_sentenc
 @pytest.mark.parametrize(
     ("doc", "starts"),
     [
+        ("Finally made it to the top of Snowdon 🏔️ The café at the summit was shut.", ["Fina", "The "]),
+        ("Our flight to Oslo was delayed again ✈️😩 Never flying that airline again.", ["Our ", "Neve"]),
+        ("Best chips on the whole pier 👍🏽 Queue was short too.", ["Best", "Queu"]),
+        ("I ❤️ London and so does my mum.", ["I ❤️"]),  # too few words before it for a sentence
+        ("We love the pier 🎉 and the chips.", ["We l"]),  # what follows goes on in lower case
+    ],
+)
+def test_emoji_after_a_sentences_worth_of_words_end_it_before_a_capital(doc, starts):
+    """s34: "... the smallest post office 🇺🇸📮 It's up on stilts now!" was one unit, so a drop of the marked second
+    sentence took the true first with it."""
+    assert [s.text(doc)[:4] for s in sentences(doc)] == starts
+
+
+@pytest.mark.parametrize(
+    ("doc", "starts"),
+    [
         ("The fire was put out in an hour (ref. 12). Then it rained.", ["The ", "Then"]),
         ("The mill burned down in 1911 [cf. ch. 3 of the history]. Then it rained.", ["The ", "Then"]),
         ("Pike was born in 1899 (d. 1980). Then he sailed.", ["Pike", "Then"]),
@@ -960,6 +987,22 @@ def test_a_posts_stamp_on_its_first_line_heads_no_section():
     unit = Span(doc.index("The pier"), doc.index("May.") + 4)
     marker = Span(doc.index("[fake]"), doc.index("[fake]") + 6)
     assert Sections(doc, [marker]).emptied(unit, [marker]) is None
+
+
+@pytest.mark.parametrize("later", ["12:30 — Lunch", "13:00 - Boat trip to the island"])
+def test_a_schedules_clock_time_heads_a_section_and_a_label_in_it_goes_with_its_claim(later):
+    """s34: "11:00 — Find the start" read as a post's stamp, and "Discussion: <claim>" under "2. Route" as more than
+    the claims, so drops left both headings over nothing."""
+    doc = f"Day plan\n\n11:00 — Find the start\n[made up] The stalls open at the pier.\n\n{later}\nEat by the quay."
+    unit = Span(doc.index("The stalls"), doc.index("pier.") + 5)
+    marker = Span(doc.index("[made up]"), doc.index("[made up]") + 9)
+    assert Sections(doc, [marker]).emptied(unit, [marker]) is not None
+    doc = "Minutes\n\n2. Route\n[made up] The route was shortened.\n\nDiscussion: [made up] Nobody objected."
+    doc += "\n\n3. Tea\nOk."
+    units = [Span(doc.index(s), doc.index(s) + len(s)) for s in ("The route was shortened.", "Nobody objected.")]
+    markers = [Span(m.start(), m.end()) for m in re.finditer(r"\[made up\]", doc)]
+    assert Sections(doc, markers).emptied(units[0], [*markers, units[1]]) is not None
+    assert Sections(doc, markers).emptied(units[0], markers) is None  # "Nobody objected." stays: not emptied
 
 
 _TIMELINE = "Quay timeline\n\n1887 — The quay opens to steamers.\n1996 —\n{}\n2004 — A new crane is fitted.\n"

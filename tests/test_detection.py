@@ -273,6 +273,41 @@ def test_doubled_colons_bracket_a_marker(doc, claim):
 @pytest.mark.parametrize(
     ("opening", "closing"),
     [
+        ("→ made up:", "←"),
+        ("⇒ fabricated ⇒", "⇐"),
+        ("/* invented", "*/"),
+        ("/// imaginary:", "///"),
+        ("▸▸ bogus:", "◂◂"),
+    ],
+)
+@pytest.mark.parametrize("gap", [" ", "\n"])
+def test_a_tag_in_marks_opens_a_passage_that_the_marks_mirrored_and_bare_close(opening, closing, gap):
+    """s34: "▶ phony: ... ◀" and "▶▶ untrue ▶▶ ... ◀◀" closed by their arrows turned round: the closer was no group
+    (no words) and a lone one on its own line passed no screen, so the passage's later sentences went unmarked and the
+    closer stayed as debris."""
+    claims = "A barge sank in the lock in 2019. It blocked it."
+    doc = f"The canal opened in 1822.{gap}{opening} {claims}{gap}{closing}{gap}Boats pass."
+    first, second = _opening_and_closing(doc)
+    assert (first.span.text(doc), second.span.text(doc)) == (opening, closing)
+    _, claims = resolve_inline(doc, [first, second])
+    assert [u.text(doc) for c in claims for u in c.units] == ["A barge sank in the lock in 2019.", "It blocked it."]
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "Trains run hourly. → Next stop: Glasgow Central. The buffet is open. ← Mind the gap.",  # no tag
+        "The pool is heated. → invented: The slide is new. The café opened in May.",  # no closer
+        "Scores: 3 -> 1. → fake: The keeper was sent off. ← said my uncle, who was not there.",  # a closer mid-sentence
+    ],
+)
+def test_marks_without_a_tag_or_a_bare_mirrored_closer_open_no_passage(doc):
+    assert not any(a.span.text(doc) in ("←",) for a in find_annotations(doc))
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
         ("%%made up%%", "%%/made up-closed%%"),
         ("⌜invented scene⌝", "⌜invented scene ends⌝"),
         ("◄bogus►", "◄/bogus-end►"),

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from relocalize.detect import cues
 from relocalize.detect.framing import DOUBTS, SCREEN, FramingModel, load_model
 from relocalize.detect.restatements import content_stems
-from relocalize.lexicon import BRACKETS, DEMONSTRATIVES, RULE_MARKS
+from relocalize.lexicon import BRACKETS, DEMONSTRATIVES, MIRRORED_MARKS, RULE_MARKS, mirrored
 from relocalize.spans import (
     CLOSED_LINE,
     FOOTNOTE_MARKS,
@@ -152,7 +152,8 @@ def _bracketed(doc: str, lines: list[Span], model: FramingModel, claims: list[st
     unread: tuple[Span, str, str, str] | None = None  # the last group since the last marker that no words read
     rest: list[tuple[Span, str, str, str]] = []  # every group that no words read
     for span, bracket, inner in _groups(doc, model):
-        if not _on(lines, span):
+        closes_last = bool(found) and found[-1].bracket == bracket and _closes_bare(found[-1].words, span.text(doc))
+        if not (_on(lines, span) or closes_last):  # a bare closer ("◀") is screened by what it closes
             continue
         marker = inner if bracket[0] in BRACKETS else span.text(doc)  # a rule's marks are words too
         # a tag of a falsity word is a negation whatever else the model reads in it ("(hokum)")
@@ -275,9 +276,10 @@ _CLOSE_WORDS = r"ends?|ending|stops?|closes?|finish(?:es)?|exit|fin|ende|slut|ei
 # what joins a closing word to what it ends ("end of the fiction", "fin de l'invention", "Ende der Erfindung")
 _OF_WORDS = r"of|the|de|du|des|la|le|l|del|der|die|das|van|af"
 _SWITCHED_OFF = r"off|over|done|finished|concluded|closed|ended"  # closing words that end the marker
-_OPENS = re.compile(rf"\b(?:{_OPEN_WORDS}|from here)\b|\bon\W*$|\w:(?:\W*)$|[>→⇒»▶▸►]\W*$", re.I)
+_FORWARD, _BACKWARD = re.escape("".join(MIRRORED_MARKS)), re.escape("".join(MIRRORED_MARKS.values()))
+_OPENS = re.compile(rf"\b(?:{_OPEN_WORDS}|from here)\b|\bon\W*$|\w:(?:\W*)$|[{_FORWARD}]\W*$", re.I)
 _CLOSES = re.compile(
-    rf"\b(?<!to )(?:{_CLOSE_WORDS}|to here)\b|\b(?:{_SWITCHED_OFF})\W*$|^\W*[/:]\s*\w|^\W*[<←⇐«◀◂◄]", re.I
+    rf"\b(?<!to )(?:{_CLOSE_WORDS}|to here)\b|\b(?:{_SWITCHED_OFF})\W*$|^\W*[/:]\s*\w|^\W*[{_BACKWARD}]", re.I
 )  # not "start to finish"
 _FRAME_MARKS = RULE_MARKS + ":@ \t"
 # What is left of a marker without them is what it frames ("invented" of "⟦invented begins⟧").
@@ -295,6 +297,8 @@ def _pair(opening: str, closing: str, same_marks: bool = True) -> bool:
     says it closes, and neither says the other; or, in the same brackets or rules (``same_marks``), the second
     says nothing but that it closes ("[[not true:]] ... [[:end]]", "*** made up -> *** ... *** <- end ***") or that
     the text is back to fact ("|| made up || ... || resume reality ||")."""
+    if same_marks and _closes_bare(opening, closing):
+        return True
     if same_marks:
         opening, closing = _unframed(opening, closing)
     core, end = _core(opening), _core(closing)
@@ -308,6 +312,16 @@ def _pair(opening: str, closing: str, same_marks: bool = True) -> bool:
         # what it ends without the word that framed it)
         return same_marks and _CLOSES.search(closing) is not None
     return core == end and (_OPENS.search(opening) is not None or _CLOSES.search(closing) is not None)
+
+
+_LEADING_MARKS = re.compile(rf"[{_MARKS}]+")
+
+
+def _closes_bare(opening: str, closing: str) -> bool:
+    """True for a closing marker that is the opening one's run of marks mirrored and nothing else ("▶ untrue:"
+    and "◀", "/* invented" and "*/")."""
+    run = _LEADING_MARKS.match(opening.strip())
+    return run is not None and closing.strip() == mirrored(run.group())
 
 
 def _unframed(opening: str, closing: str) -> tuple[str, str]:
@@ -360,6 +374,7 @@ def _groups(doc: str, model: FramingModel) -> list[tuple[Span, str, str]]:
             out.extend((span, bracket, words) for span, words in ends)
         elif not _parenthetical(doc, m):
             out.append((_span(m), bracket, _inner(m.group())))
+    out.extend(p for p in _passage_marks(doc, model) if not any(s.overlaps(p[0]) for s, *_ in out))
     same = [(m, m.group(1) * 2, m.group(2)) for m in _DELIMITED.finditer(doc)]
     tags = [c for c in same if _falsity_tag(c[2])]
     one_sided = [
@@ -381,6 +396,52 @@ def _groups(doc: str, model: FramingModel) -> list[tuple[Span, str, str]]:
         if alone and not _heading(doc, span, inner, bracket) and not any(s.overlaps(span) for s, *_ in out):
             out.append((span, bracket, inner))
     return sorted(out)
+
+
+# A run of marks and a tag that opens a passage the same run closes, mirrored and bare ("▶ phony: ... ◀",
+# "/* invented The ... */", "/// not true: ... ///", "▶▶ untrue ▶▶ ... ◀◀"): the tag ends at a colon, at its marks
+# again, or before a sentence's first word.
+_PASSAGE_OPENING = re.compile(
+    rf"(?<![\w{_MARKS}])(?P<marks>[{_MARKS}]{{1,4}})[ \t]*(?:(?P<words>[^\W\d_][^\n:.!?{_MARKS}]{{0,40}}?)[ \t]*"
+    rf"(?::|(?P=marks))|(?P<lower>[a-z][a-z' -]{{0,30}}?)(?=[ \t]+[\"'“‘]?[A-Z]))"
+    rf"(?=[ \t]*(?:\n|$|[^\s{_MARKS}]))"  # not a frame ("++ untrue: ++")
+)
+# What may follow a closer on its line: nothing, or a sentence (not "<<< END", the closer's own words).
+_BARE_END = re.compile(r"[ \t]*(?:\n|$|[\"'“‘(]?[A-Z0-9][^\n]*[.!?])")
+
+
+def _passage_marks(doc: str, model: FramingModel) -> list[tuple[Span, str, str]]:
+    """Each tag opening a passage (:data:`_PASSAGE_OPENING`) and the next mirror image of its marks, where that is
+    bare and stands between sentences, as groups: (span, marks, tag words) and (span, marks, "")."""
+    out: list[tuple[Span, str, str]] = []
+    openings = [(m, words) for m in _PASSAGE_OPENING.finditer(doc) if (words := _passage_tag(doc, m, model))]
+    for m, words in openings:
+        opening = Span(m.start(), m.end())
+        closing = re.compile(rf"(?<![\w{_MARKS}]){re.escape(mirrored(m['marks']))}(?![\w{_MARKS}])")
+        if (out and opening.start < out[-1][0].end) or not (c := closing.search(doc, m.end())):
+            continue
+        span = Span(c.start(), c.end())
+        if _bare(doc, span) and _SENTENCE_END.search(doc[m.end() : c.start()].rstrip()):
+            out += [(opening, m["marks"] * 2, words), (span, m["marks"] * 2, "")]
+    return out
+
+
+def _passage_tag(doc: str, opening: re.Match[str], model: FramingModel) -> str | None:
+    """The words of a tag that may open a passage: between sentences, in marks that are no emphasis ("**Source
+    Verification:** ..." is a run-in head), read as a framing, and no heading (:func:`_heading`)."""
+    span, words, marks = Span(opening.start(), opening.end()), opening["words"] or opening["lower"], opening["marks"]
+    if not marks.strip("*_") or not _stands_alone(doc, span) or _heading(doc, span, words, marks):
+        return None
+    return words if _tag_framing(doc, span, words, model) else None
+
+
+def _bare(doc: str, span: Span) -> bool:
+    """True for marks that close a passage with no words of their own: between sentences, not the start of a frame
+    ("<<< FAKE ENDS <<<") nor a list item's bullet ("- Not true: ...\n- Tolls ...")."""
+    _, lead, after = line_around(doc, span)
+    marks = span.text(doc)
+    item_bullet = not lead.strip() and after.strip()
+    return bool(_BARE_END.match(doc, span.end)) and marks not in after and not item_bullet and _stands_alone(doc, span)
 
 
 def _between_tags(group: re.Match[str], tags: list[re.Match[str]]) -> bool:

@@ -735,6 +735,18 @@ _RESTORING = frozenset(
 )
 # Preferences and habits over telling ("guides like to say that X"): a negation denies the habit.
 _HABITS = frozenset("like love enjoy prefer tend want hate".split())  # noqa: SIM905
+# "I must say X", "I have to admit X", "I should add that X": the writer owning up to X, not a claim of its own.
+_OWNING_UP = frozenset("say admit confess add concede stress mention".split())  # noqa: SIM905
+_OBLIGED = frozenset("must should have need got".split())  # noqa: SIM905
+
+
+def _owns_up(g: Graph, pred: Token) -> bool:
+    """True for a first-person obligation to say what follows ("I must say", "we have to admit", "I've got to add")."""
+    verb = pred if pred.lemma.lower() in _OWNING_UP else next(iter(g.children(pred, "xcomp")), None)
+    if verb is None or verb.lemma.lower() not in _OWNING_UP:
+        return False
+    obliged = verb is not pred or any(a.lower in _OBLIGED for a in g.children(pred, "aux"))
+    return obliged and any(s.lower in FIRST_PERSON for s in g.children(pred, "nsubj"))
 
 
 @named("coordinated_clauses")
@@ -1035,7 +1047,7 @@ def _carries_content(g: Graph, prep: Token) -> bool:
 def check_frame(g: Graph, pred: Token) -> None:
     """Refuse negations that land on the speaker's own stance or are ambiguous in scope.
 
-    "I note his winning time" / "I'm curious whether ..." state the writer's attitude, not the claim;
+    "I note his winning time" / "I'm curious whether ..." / "I must say ..." state the writer's attitude, not the claim;
     "did not win because he trained" and "asked whether he won" leave the claim's polarity unclear.
     """
     subjects = g.children(pred, "nsubj", "nsubjpass")
@@ -1043,6 +1055,8 @@ def check_frame(g: Graph, pred: Token) -> None:
     dropped = not g.children(pred, *SUBJECTS) and all(t.upos in ("ADV", "PUNCT") for t in g.tokens[: pred.i])
     if attitude and (dropped or any(s.lower in FIRST_PERSON for s in subjects)):  # "just thought it was ..."
         raise Refusal("the writer's own stance ('I note', 'I'm curious whether'), not the claim")
+    if _owns_up(g, pred):
+        raise Refusal("the writer owning up to the claim ('I must say', 'I have to admit'), not the claim")
     fronted = [c for c in g.children(pred, "acomp", "attr") if c.i < pred.i]
     if pred.lemma.lower() == "be" and fronted and any(s.i > pred.i for s in subjects):
         raise Refusal(f"a fronted predicate ({fronted[0].text!r} ... {pred.text!r} X): negated, it says X was not")
