@@ -12,6 +12,7 @@ from relocalize.spans import (
     answered_turn,
     dropped_region,
     emptied_label,
+    heading,
     labelled_post,
     opening_label_kept,
     quotes_kept,
@@ -83,15 +84,22 @@ def removal_span(doc: str, span: Span) -> Span:
 
 
 def merge_removals(doc: str, spans: list[Span]) -> list[Span]:
-    """Join removals on one line separated only by spaces, so each gap is cleaned once."""
+    """Join removals on one line separated only by spaces, and a heading's line with the removal on the line under it
+    (a section that goes with its heading), so each gap is cleaned once."""
     merged: list[Span] = []
     for s in sorted(spans):
         gap = doc[merged[-1].end : s.start] if merged else "x"
-        if not gap.strip() and "\n" not in gap:
+        if (not gap.strip() and "\n" not in gap) or (gap == "\n" and _heading_line(doc, merged[-1])):
             merged[-1] = Span(merged[-1].start, max(merged[-1].end, s.end))
         else:
             merged.append(s)
     return merged
+
+
+def _heading_line(doc: str, span: Span) -> bool:
+    """True for a span that is all of a heading's line ("2021 relocation")."""
+    line_start, line_end = _line_bounds(doc, span)
+    return Span(line_start, line_end) == span and heading(span.text(doc))
 
 
 def apply_edits(doc: str, edits: list[DocEdit]) -> tuple[str, list[tuple[DocEdit, Span]]]:

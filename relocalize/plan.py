@@ -36,6 +36,7 @@ class Outcome:
     lone_turn: bool = False  # all of one speaker's turn between two of another's: dropped, they would talk twice
     whole_item: bool = False  # all of a numbered item the list goes on after, or all but its title: not dropped
     section: Span | None = None  # the body of the headed section that the unit fills with other claims
+    named_section: bool = False  # the unit is in a section a notice names by its heading: the section goes whole
     leaned_on_by: list[Span] = field(default_factory=list)  # later sentences that lean on it ("It ...", "the otters")
     title: bool = False  # the short sentence that opens a numbered item the list goes on explaining: a title
     presupposes: str = ""  # a definite phrase naming what only the false event has: negated or wrapped, it stays

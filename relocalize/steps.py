@@ -20,7 +20,7 @@ from relocalize.assemble import assemble
 from relocalize.detect.annotations import find_annotations, may_hold_annotations, units
 from relocalize.detect.claims import rebuttals, resolve_inline
 from relocalize.detect.language import unsupported_reason
-from relocalize.detect.restatements import claim_parts, unconfirmed
+from relocalize.detect.restatements import claim_parts, named_sections, unconfirmed
 from relocalize.plan import (
     Doc,
     DocBatch,
@@ -261,12 +261,16 @@ class Restate(Step):
             if len(free) + len(outcomes) > pipeline.options.max_claims:  # each free sentence may restate a claim
                 doc.finish(text, pipeline.too_many(plan.annotations))
                 return
-            found = pipeline.restatements(text, free, known) + pipeline.restatements(text, free, parts, paraphrase=True)
-            if unconfirmed(text, [u for u in free if u not in found], [p for p, _ in parts]):
+            # a notice that names the sections it calls false says what they are: no restatement is looked for
+            named = named_sections(text, [plan.annotations[i].span for i in notices], free)
+            found = named or (
+                pipeline.restatements(text, free, known) + pipeline.restatements(text, free, parts, paraphrase=True)
+            )
+            if not named and unconfirmed(text, [u for u in free if u not in found], [p for p, _ in parts]):
                 plan.held.update(notices)  # a sentence may state a given claim the verifier did not confirm
             doc.restated = found
             for unit in sorted(set(found)):
-                outcomes[unit] = Outcome(unit, set(notices))
+                outcomes[unit] = Outcome(unit, set(notices), named_section=unit in named)
                 plan.candidates[unit] = pipeline.candidates(text, plan.annotations, [outcomes[unit]])[0]
             for outcome in outcomes.values():
                 outcome.governors.update(notices)

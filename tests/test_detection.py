@@ -183,6 +183,42 @@ def test_a_notice_after_a_title_or_over_several_units_is_the_documents(doc):
     assert (notice.kind, notice.direction) == ("prefix", "document")
 
 
+_SECTIONED = (
+    "Harbour Museum\n\nHistory\nThe museum opened in 1952 in the old customs house.\n\n2021 relocation\n"
+    "In 2021 the museum moved to the north pier. Its new hall seats 300 people.\n\nVisiting\n"
+    "The museum opens at ten every day.\n\n{note}"
+)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        'Editor\'s note: the "2021 relocation" section above is invented; the museum never moved.',
+        "Disclaimer: the section headed “2021 relocation” is fabricated.",
+    ],
+)
+def test_a_notice_naming_a_section_by_its_heading_takes_the_section_whole(relocalizer, note):
+    """s34: a notice that named its section by the heading left it to restatements, which took a sentence or two of
+    it (and once a true title) and left the rest pointing at them; now the section goes, heading and all."""
+    out, prov = relocalizer.process(_SECTIONED.format(note=note))
+    assert out == "Harbour Museum\n\nHistory\nThe museum opened in 1952 in the old customs house.\n\nVisiting\n" + (
+        "The museum opens at ten every day."
+    )
+    assert prov.status == "rewritten" and any("named_section" in e.rule for e in prov.edits if e.kind == "drop")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        'Editor\'s note: the last sentence of the "2021 relocation" section is invented.',
+        'Editor\'s note: the section "2021 relocation" contains one invented figure.',
+    ],
+)
+def test_a_notice_naming_part_of_a_section_takes_no_section_whole(relocalizer, note):
+    out, prov = relocalizer.process(_SECTIONED.format(note=note))
+    assert "2021 relocation\n" in out and not any("named_section" in e.rule for e in prov.edits)
+
+
 def test_a_second_title_after_the_first_is_no_notice():
     doc = (
         "NEWS RELEASE\n\nStatement on the fabricated ferry story\n\nFares rose in May. [invented] It was cold.\n\nMore."

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from relocalize.detect.language import STOPWORDS
-from relocalize.spans import Span, headline, sentences, without_label
+from relocalize.spans import Sections, Span, headline, sentences, without_label
 
 _WORD = re.compile(r"\w+")
 # A given claim's part is restated, in other words, by a sentence holding this share of its words.
@@ -84,3 +84,49 @@ def unconfirmed(doc: str, free: list[Span], parts: list[str]) -> bool:
     over the document should stay rather than leave it unmarked."""
     stems = set().union(*(content_stems(p) for p in parts))
     return any(len(content_stems(u.text(doc)) & stems) >= UNCONFIRMED_WORDS for u in free)
+
+
+# A notice that names a section by its heading in quotes: "the section headed "2024 discovery"", "the "Phase-out"
+# section", "the subsection "2024 rule revision" above".
+_QUOTED = r"[\"“‘']([^\"“”‘’\n]{2,60}?)[\"”’']"
+_NAMED_SECTION = re.compile(
+    rf"\b(?:sub)?section\s+(?:headed|titled|entitled|called|named)?\s*{_QUOTED}|{_QUOTED}\s+(?:sub)?sections?\b",
+    re.IGNORECASE,
+)
+_HEADING_MARKS = "#*_:= \t"
+# The section whole is the notice's subject ("Note: the "X" section ...", "the whole of the section headed ...",
+# "everything in the section ..."), not a place its parts are in ("the two sentences at the end of the "X" section",
+# "the statements in the section "X" about ...") nor what holds them ("the section "X" contains two invented ...").
+_WHOLE_BEFORE = re.compile(r"(?:^|[:;—–(\[*])\W*(?:(?:the\s+whole|all)\s+of\s+|everything\s+in\s+)?the\s*$", re.I)
+_PART_AFTER = re.compile(r"\W*(?:(?:above|below)\s+)?(?:contains?|includes?|has|holds)\b", re.I)
+
+
+def named_sections(doc: str, notices: list[Span], free: list[Span]) -> list[Span]:
+    """The units of ``free`` (the heading's own among them) in each section a notice names by its heading in quotes
+    (:data:`_NAMED_SECTION`): what it calls false is that section, heading and all."""
+    names = {name for n in notices for name in _whole_sections(n.text(doc))}
+    if not names:
+        return []
+    headings = Sections(doc, notices).headings
+    out: list[Span] = []
+    for i, head in enumerate(headings):
+        if head.text(doc).strip(_HEADING_MARKS).lower() in names:
+            end = headings[i + 1].start if i + 1 < len(headings) else _last_section_end(doc, head)
+            out += [u for u in free if head.start <= u.start and u.end <= end]
+    return out
+
+
+def _whole_sections(notice: str) -> list[str]:
+    """The headings, lower case, of the sections ``notice`` calls false whole (:data:`_WHOLE_BEFORE`)."""
+    return [
+        (m[1] or m[2]).strip().lower()
+        for m in _NAMED_SECTION.finditer(notice)
+        if _WHOLE_BEFORE.search(notice[: m.start()]) and not _PART_AFTER.match(notice, m.end())
+    ]
+
+
+def _last_section_end(doc: str, head: Span) -> int:
+    """Where the last section ends: with its paragraph when the heading opens one ("2022 gate failure\nOn 9 June ...
+    \n\nSee also: ..."), else at the end."""
+    own = doc.find("\n\n", head.end)
+    return own if own >= 0 and doc[head.end : own].strip() else len(doc)

@@ -195,4 +195,6 @@ def _place(outcome: Outcome) -> str:
         return "wh_answer"
     if outcome.agreed:
         return "agreed"
+    if outcome.named_section:
+        return "named_section"
     return "entry" if outcome.entry else ""
