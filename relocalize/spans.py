@@ -85,8 +85,9 @@ FOOTNOTE_MARKS = "*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰"
 _SENT_END = re.compile(rf"[.!?…]+[\"'”’)\]_{FOOTNOTE_MARKS}]*(?=\s+|$)")
 # Emoji that end a post's sentence in place of a full stop, before a capital that opens the next ("... from the
 # smallest post office 🇺🇸📮 It's up on stilts now!"), after a sentence's worth of words (not "I ❤️ London").
-_EMOJI = "\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff\u2600-\u27bf"
-_EMOJI_END = re.compile(rf"(?<=[\w)])(?:[ \t]*[{_EMOJI}][\ufe0f\u200d\U0001f3fb-\U0001f3ff]*)+(?=[ \t]+[A-Z][a-z'’])")
+# Pictographs and flags, and the older symbols only in their emoji form ("☀️", not an arrow or a tick: "Oban ➡ Mull").
+_EMOJI = "(?:[\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff]|[\u2600-\u27bf]\ufe0f)"
+_EMOJI_END = re.compile(rf"(?<=[\w)])(?:[ \t]*{_EMOJI}[\ufe0f\u200d\U0001f3fb-\U0001f3ff]*)+(?=[ \t]+[A-Z][a-z'’])")
 _EMOJI_SENTENCE_WORDS = 4
 
 
@@ -699,7 +700,7 @@ _POST_STAMP = re.compile(r"\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{2,4}")
 
 
 # A schedule's heading: a clock time, a dash and words ("11:00 — Find the start", "12:30 — Lunch"), no post's stamp.
-_SCHEDULED = re.compile(rf"[ \t]*{_CLOCK}[ \t]+[—–-][ \t]+[^\W\d_]")
+_SCHEDULED = re.compile(rf"[ \t]*{_CLOCK}[ \t]+[—–-][ \t]+[A-Z][^\n_@]*$")  # not a handle: "21:52 - mia_k"
 
 
 def _posted(line: Span, para: Span, doc: str) -> bool:
@@ -886,14 +887,22 @@ def dropped_region(doc: str, span: Span) -> Span:
 def quotes_kept(doc: str, region: Span) -> Span:
     """``region`` less a double quote mark at either end that pairs with one outside it: a drop of a quotation's last
     sentences keeps the mark that closes it ("“We love the hall. <claim> <marker>.”" leaves "“We love the hall.”")."""
-    text = region.text(doc)
-    straight, opening, closing = text.count('"'), text.count("“"), text.count("”")
-    start, end = region.start, region.end
-    if text.endswith(('"', "”")) and (straight % 2 if text.endswith('"') else closing > opening):
+    text, start, end = region.text(doc), region.start, region.end
+    before = doc[doc.rfind("\n\n", 0, start) + 1 : start]  # the paragraph before the region
+    if text.endswith(('"', "”")) and _unpaired(text, text[-1]) and _unpaired(before, "“" if text[-1] == "”" else '"'):
         end -= 1
-    if text.startswith(('"', "“")) and (straight % 2 if text.startswith('"') else opening > closing):
+    after = doc[end : len(doc) if (stop := doc.find("\n\n", end)) < 0 else stop]
+    if text.startswith(('"', "“")) and _unpaired(text, text[0]) and _unpaired(after, "”" if text[0] == "“" else '"'):
         start += 1
     return Span(start, end) if start < end else region
+
+
+def _unpaired(text: str, mark: str) -> bool:
+    """True when ``text`` holds one ``mark`` more than its partner pairs with (for a straight one, an odd count)."""
+    if mark == '"':
+        return text.count('"') % 2 == 1
+    partner = {"“": "”", "”": "“"}[mark]
+    return text.count(mark) > text.count(partner)
 
 
 _PATH_END = re.compile(r"[ \t]+[›»>|/][ \t]*$")  # " › " before a breadcrumb's last part

@@ -718,6 +718,8 @@ def test_an_exclamation_the_sentence_goes_on_after_in_lower_case_ends_no_sentenc
         ("Best chips on the whole pier 👍🏽 Queue was short too.", ["Best", "Queu"]),
         ("I ❤️ London and so does my mum.", ["I ❤️"]),  # too few words before it for a sentence
         ("We love the pier 🎉 and the chips.", ["We l"]),  # what follows goes on in lower case
+        ("The ferry leaves from Oban ➡ Mull every hour in summer.", ["The "]),  # an arrow, no emoji
+        ("Open the app and tap Settings ➜ Privacy ➜ Location to turn it off.", ["Open"]),
     ],
 )
 def test_emoji_after_a_sentences_worth_of_words_end_it_before_a_capital(doc, starts):
@@ -982,8 +984,9 @@ def test_a_rhetorical_question_before_a_claim_on_its_line_blocks_nothing(relocal
     assert "[fabricated]" not in out and "40,000" in out  # negated or wrapped, not kept with its marker
 
 
-def test_a_posts_stamp_on_its_first_line_heads_no_section():
-    doc = "Thread\n\n[mia_k] 04/08/2024 - 21:52\nThe pier shut in May. [fake]\n\n[tom] 04/08/2024 - 21:53\nno way"
+@pytest.mark.parametrize("stamp", ["[mia_k] 04/08/2024 - 21:52", "21:52 - mia_k"])
+def test_a_posts_stamp_on_its_first_line_heads_no_section(stamp):
+    doc = f"Thread\n\n{stamp}\nThe pier shut in May. [fake]\n\n[tom] 04/08/2024 - 21:53\nno way"
     unit = Span(doc.index("The pier"), doc.index("May.") + 4)
     marker = Span(doc.index("[fake]"), doc.index("[fake]") + 6)
     assert Sections(doc, [marker]).emptied(unit, [marker]) is None

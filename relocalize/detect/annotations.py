@@ -404,10 +404,11 @@ def _groups(doc: str, model: FramingModel) -> list[tuple[Span, str, str]]:
 _PASSAGE_OPENING = re.compile(
     rf"(?<![\w{_MARKS}])(?P<marks>[{_MARKS}]{{1,4}})[ \t]*(?:(?P<words>[^\W\d_][^\n:.!?{_MARKS}]{{0,40}}?)[ \t]*"
     rf"(?::|(?P=marks))|(?P<lower>[a-z][a-z' -]{{0,30}}?)(?=[ \t]+[\"'“‘]?[A-Z]))"
-    rf"(?=[ \t]*(?:\n|$|[^\s{_MARKS}]))"  # not a frame ("++ untrue: ++")
+    rf"(?=[ \t]*(?:\r?\n|$|[^\s{_MARKS}]))"  # not a frame ("++ untrue: ++")
 )
 # What may follow a closer on its line: nothing, or a sentence (not "<<< END", the closer's own words).
-_BARE_END = re.compile(r"[ \t]*(?:\n|$|[\"'“‘(]?[A-Z0-9][^\n]*[.!?])")
+_BARE_END = re.compile(r"[ \t]*(?:\r?\n|$|[\"'“‘(]?[A-Z0-9][^\r\n]*[.!?])")
+_DASHES = "-‐‑‒–—―"  # a dash before a name is an attribution ("“Great chips.” — Tom Smith."), no closer
 
 
 def _passage_marks(doc: str, model: FramingModel) -> list[tuple[Span, str, str]]:
@@ -420,17 +421,27 @@ def _passage_marks(doc: str, model: FramingModel) -> list[tuple[Span, str, str]]
         closing = re.compile(rf"(?<![\w{_MARKS}]){re.escape(mirrored(m['marks']))}(?![\w{_MARKS}])")
         if (out and opening.start < out[-1][0].end) or not (c := closing.search(doc, m.end())):
             continue
-        span = Span(c.start(), c.end())
-        if _bare(doc, span) and _SENTENCE_END.search(doc[m.end() : c.start()].rstrip()):
+        span, passage = Span(c.start(), c.end()), doc[m.end() : c.start()]
+        # across paragraphs only between marks that are lines of their own ("▶ invented:\n...\n\n...\n◀")
+        apart = "\n\n" in passage.replace("\r", "") and not (_own_line(doc, opening) and _own_line(doc, span))
+        if _bare(doc, span) and _SENTENCE_END.search(passage.rstrip()) and not apart:
             out += [(opening, m["marks"] * 2, words), (span, m["marks"] * 2, "")]
     return out
 
 
+def _own_line(doc: str, span: Span) -> bool:
+    """True for a span that is all of its line but spaces."""
+    _, lead, after = line_around(doc, span)
+    return not (lead.strip() or after.strip())
+
+
 def _passage_tag(doc: str, opening: re.Match[str], model: FramingModel) -> str | None:
     """The words of a tag that may open a passage: between sentences, in marks that are no emphasis ("**Source
-    Verification:** ..." is a run-in head), read as a framing, and no heading (:func:`_heading`)."""
+    Verification:** ..." is a run-in head) nor dashes alone, read as a framing, and no heading (:func:`_heading`)."""
     span, words, marks = Span(opening.start(), opening.end()), opening["words"] or opening["lower"], opening["marks"]
-    if not marks.strip("*_") or not _stands_alone(doc, span) or _heading(doc, span, words, marks):
+    if not marks.strip("*_") or not marks.strip(_DASHES) or not _stands_alone(doc, span):
+        return None
+    if _heading(doc, span, words, marks):
         return None
     return words if _tag_framing(doc, span, words, model) else None
 

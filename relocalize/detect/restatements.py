@@ -88,7 +88,7 @@ def unconfirmed(doc: str, free: list[Span], parts: list[str]) -> bool:
 
 # A notice that names a section by its heading in quotes: "the section headed "2024 discovery"", "the "Phase-out"
 # section", "the subsection "2024 rule revision" above".
-_QUOTED = r"[\"“‘']([^\"“”‘’\n]{2,60}?)[\"”’']"
+_QUOTED = r"(?:[\"“‘]|(?<!\w)')([^\"“”‘’\n]{2,60}?)[\"”’']"  # not the apostrophe of "Editor's"
 _NAMED_SECTION = re.compile(
     rf"\b(?:sub)?section\s+(?:headed|titled|entitled|called|named)?\s*{_QUOTED}|{_QUOTED}\s+(?:sub)?sections?\b",
     re.IGNORECASE,
@@ -97,8 +97,19 @@ _HEADING_MARKS = "#*_:= \t"
 # The section whole is the notice's subject ("Note: the "X" section ...", "the whole of the section headed ...",
 # "everything in the section ..."), not a place its parts are in ("the two sentences at the end of the "X" section",
 # "the statements in the section "X" about ...") nor what holds them ("the section "X" contains two invented ...").
-_WHOLE_BEFORE = re.compile(r"(?:^|[:;—–(\[*])\W*(?:(?:the\s+whole|all)\s+of\s+|everything\s+in\s+)?the\s*$", re.I)
-_PART_AFTER = re.compile(r"\W*(?:(?:above|below)\s+)?(?:contains?|includes?|has|holds)\b", re.I)
+_CLAUSE_START = r"(?:^|[:;—–(\[*]|,\s+(?:but|while|whereas|and)\b)"
+_WHOLE_BEFORE = re.compile(
+    rf"{_CLAUSE_START}\W*(?:(?:the\s+whole|all)\s+of\s+|everything\s+in\s+)?the\s*$", re.IGNORECASE
+)
+_PART_AFTER = re.compile(r"\W*(?:(?:above|below)\s+)?(?:contains?|includes?|has|holds)\b", re.IGNORECASE)
+# ... and its clause calls it false, not true ("the "History" section is accurate, but ..."), with no exception
+# ("... is invented, except for the first sentence").
+_CLAUSE_END = re.compile(r"[;:—–]|,\s+(?:but|while|whereas|and|except)\b|\.(?:\s|$)")
+_VOUCHED = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:(?:all|entirely)\s+)?(?:accurate|true|correct|genuine|factual|real|verified|checked)\b"
+    r"|\b(?:except|apart\s+from|other\s+than|save\s+for)\b",
+    re.IGNORECASE,
+)
 
 
 def named_sections(doc: str, notices: list[Span], free: list[Span]) -> list[Span]:
@@ -117,12 +128,15 @@ def named_sections(doc: str, notices: list[Span], free: list[Span]) -> list[Span
 
 
 def _whole_sections(notice: str) -> list[str]:
-    """The headings, lower case, of the sections ``notice`` calls false whole (:data:`_WHOLE_BEFORE`)."""
-    return [
-        (m[1] or m[2]).strip().lower()
-        for m in _NAMED_SECTION.finditer(notice)
-        if _WHOLE_BEFORE.search(notice[: m.start()]) and not _PART_AFTER.match(notice, m.end())
-    ]
+    """The headings, lower case, of the sections ``notice`` calls false whole (:data:`_WHOLE_BEFORE`), not true."""
+    out = []
+    for m in _NAMED_SECTION.finditer(notice):
+        end = _CLAUSE_END.search(notice, m.end())
+        clause = notice[m.end() : end.end() if end else len(notice)]
+        whole = _WHOLE_BEFORE.search(notice[: m.start()]) and not _PART_AFTER.match(notice, m.end())
+        if whole and not _VOUCHED.search(clause):
+            out.append((m[1] or m[2]).strip().lower())
+    return out
 
 
 def _last_section_end(doc: str, head: Span) -> int:

@@ -742,10 +742,11 @@ _OBLIGED = frozenset("must should have need got".split())  # noqa: SIM905
 
 def _owns_up(g: Graph, pred: Token) -> bool:
     """True for a first-person obligation to say what follows ("I must say", "we have to admit", "I've got to add")."""
-    verb = pred if pred.lemma.lower() in _OWNING_UP else next(iter(g.children(pred, "xcomp")), None)
-    if verb is None or verb.lemma.lower() not in _OWNING_UP:
-        return False
-    obliged = verb is not pred or any(a.lower in _OBLIGED for a in g.children(pred, "aux"))
+    obliging = pred.lemma.lower() in _OBLIGED or pred.lower == "got"  # "have to admit", "need to say", "got to say"
+    verb = next(iter(g.children(pred, "xcomp")), None) if obliging else pred
+    if verb is None or verb.lemma.lower() not in _OWNING_UP or not g.children(verb, "ccomp"):
+        return False  # "We must add a second lift.", "We decided to add a pier."
+    obliged = obliging or any(a.lower in _OBLIGED for a in g.children(pred, "aux"))
     return obliged and any(s.lower in FIRST_PERSON for s in g.children(pred, "nsubj"))
 
 
