@@ -723,6 +723,16 @@ class Sections:
         self.headings = [h for h in headed if not _only(doc, h, annotations)]  # a marker alone is no heading
         self.starts = [h.start for h in self.headings]
 
+    def body(self, at: int) -> Span:
+        """What the ``at``-th heading heads: up to the next heading; the last one, opening a paragraph, heads that
+        paragraph ("Action items\n<unit>\n\nBye."), else all that follows."""
+        head = self.headings[at]
+        end = self.starts[at + 1] if at + 1 < len(self.starts) else len(self.doc)
+        own = self.doc.find("\n\n", head.end)
+        if at + 1 == len(self.starts) and own >= 0 and self.doc[head.end : own].strip():
+            end = own
+        return Span(head.end, end)
+
     def emptied(self, unit: Span, skip: list[Span]) -> Span | None:
         """The body of the section ``unit`` stands in, when ``unit`` with ``skip`` (the annotations and the other
         claim units) is all it says under its heading ("Wildlife incident\n\n<unit>\n\nGetting there"): dropped
@@ -730,11 +740,7 @@ class Sections:
         at = bisect_right(self.starts, unit.start) - 1
         if at < 0 or self.headings[at].end > unit.start or any(self.headings[at].overlaps(s) for s in skip):
             return None
-        end = self.starts[at + 1] if at + 1 < len(self.starts) else len(self.doc)
-        own = self.doc.find("\n\n", self.headings[at].end)
-        if at + 1 == len(self.starts) and own >= 0 and self.doc[self.headings[at].end : own].strip():
-            end = own  # the last heading, opening a paragraph, heads that paragraph ("Action items\n<unit>\n\nBye.")
-        body = Span(self.headings[at].end, end)
+        body = self.body(at)
         labels = [Span(m.start(), m.end()) for m in _LINE_SPEAKER.finditer(self.doc, body.start, body.end)]
         return body if _only(self.doc, body, [unit, *skip, *labels]) else None  # "Discussion: <claim>" goes whole
 

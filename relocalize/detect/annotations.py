@@ -415,8 +415,7 @@ def _passage_marks(doc: str, model: FramingModel) -> list[tuple[Span, str, str]]
     """Each tag opening a passage (:data:`_PASSAGE_OPENING`) and the next mirror image of its marks, where that is
     bare and stands between sentences, as groups: (span, marks, tag words) and (span, marks, "")."""
     out: list[tuple[Span, str, str]] = []
-    openings = [(m, words) for m in _PASSAGE_OPENING.finditer(doc) if (words := _passage_tag(doc, m, model))]
-    for m, words in openings:
+    for m in _PASSAGE_OPENING.finditer(doc):
         opening = Span(m.start(), m.end())
         closing = re.compile(rf"(?<![\w{_MARKS}]){re.escape(mirrored(m['marks']))}(?![\w{_MARKS}])")
         if (out and opening.start < out[-1][0].end) or not (c := closing.search(doc, m.end())):
@@ -424,7 +423,9 @@ def _passage_marks(doc: str, model: FramingModel) -> list[tuple[Span, str, str]]
         span, passage = Span(c.start(), c.end()), doc[m.end() : c.start()]
         # across paragraphs only between marks that are lines of their own ("▶ invented:\n...\n\n...\n◀")
         apart = "\n\n" in passage.replace("\r", "") and not (_own_line(doc, opening) and _own_line(doc, span))
-        if _bare(doc, span) and _SENTENCE_END.search(passage.rstrip()) and not apart:
+        if apart or not _bare(doc, span) or not _SENTENCE_END.search(passage.rstrip()):
+            continue
+        if words := _passage_tag(doc, m, model):  # the classifier last, once a closer is found
             out += [(opening, m["marks"] * 2, words), (span, m["marks"] * 2, "")]
     return out
 

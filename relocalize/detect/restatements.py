@@ -118,11 +118,11 @@ def named_sections(doc: str, notices: list[Span], free: list[Span]) -> list[Span
     names = {name for n in notices for name in _whole_sections(n.text(doc))}
     if not names:
         return []
-    headings = Sections(doc, notices).headings
+    sections = Sections(doc, notices)
     out: list[Span] = []
-    for i, head in enumerate(headings):
+    for at, head in enumerate(sections.headings):
         if head.text(doc).strip(_HEADING_MARKS).lower() in names:
-            end = headings[i + 1].start if i + 1 < len(headings) else _last_section_end(doc, head)
+            end = sections.body(at).end
             out += [u for u in free if head.start <= u.start and u.end <= end]
     return out
 
@@ -137,10 +137,3 @@ def _whole_sections(notice: str) -> list[str]:
         if whole and not _VOUCHED.search(clause):
             out.append((m[1] or m[2]).strip().lower())
     return out
-
-
-def _last_section_end(doc: str, head: Span) -> int:
-    """Where the last section ends: with its paragraph when the heading opens one ("2022 gate failure\nOn 9 June ...
-    \n\nSee also: ..."), else at the end."""
-    own = doc.find("\n\n", head.end)
-    return own if own >= 0 and doc[head.end : own].strip() else len(doc)
