@@ -112,6 +112,10 @@ PREPOSITIONAL_PARTICIPLES = frozenset([*_PREPOSITIONAL.split(), "pending", "comp
 # Verbs and adjectives of the weather, whose "it" names nothing ("It rained all weekend", "It was windy").
 _WEATHER = "rain snow pour drizzle hail sleet thunder freeze sunny windy wet cold hot warm dry foggy misty stormy"
 WEATHER = frozenset(_WEATHER.split())
+# What reacting to an event is called, as a verb or as the noun of a subject ("Students reacted with shrugs", "The
+# response was muted"): negated, the manner of the reaction goes, and the reaction, and the event, stay.
+REACTING = frozenset("react respond welcome greet applaud cheer shrug grumble".split())  # noqa: SIM905
+REACTIONS = frozenset("reaction response reception backlash outcry uproar".split())  # noqa: SIM905
 # Words a short reply says yes or no with ("yes!! so sad", "nope, not that one").
 YES_WORDS = ("yes", "yeah", "yep", "yup", "exactly", "agreed", "indeed", "true")
 NO_WORDS = ("no", "nope", "nah")
@@ -233,6 +237,8 @@ def _rule_marks() -> str:
 
 
 RULE_MARKS = _rule_marks()
+# Those of them that are symbols, neither a dash nor emphasis ("✘", "⚠", "※", "†"): one alone may set off a tag.
+SYMBOL_MARKS = "".join(c for c in RULE_MARKS if category(c) == "So") + "※⁂⁑⁕¶‖‡†"
 # Nouns whose "that" clause is their content, not a relative clause ("the rumour that the pier closed").
 _CONTENT = (
     "rumour rumor claim report idea news fact belief suggestion story allegation notion assertion statement view hope"

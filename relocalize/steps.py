@@ -20,7 +20,7 @@ from relocalize.assemble import assemble
 from relocalize.detect.annotations import find_annotations, may_hold_annotations, units
 from relocalize.detect.claims import rebuttals, resolve_inline
 from relocalize.detect.language import unsupported_reason
-from relocalize.detect.restatements import claim_parts, named_sections, unconfirmed
+from relocalize.detect.restatements import claim_parts, named_sections, notice_sections, unconfirmed
 from relocalize.plan import (
     Doc,
     DocBatch,
@@ -61,6 +61,7 @@ from relocalize.verify.presupposed import (
     first_person,
     negated,
     presupposed,
+    reaction,
 )
 from relocalize.verify.titles import restating_headings, restating_titles
 
@@ -262,9 +263,12 @@ class Restate(Step):
                 doc.finish(text, pipeline.too_many(plan.annotations))
                 return
             # a notice that names the sections it calls false says what they are: no restatement is looked for
-            named = named_sections(text, [plan.annotations[i].span for i in notices], free)
+            spans = [plan.annotations[i].span for i in notices]
+            named = named_sections(text, spans, free)
+            scope = notice_sections(text, spans, free)  # a notice that names a section: its sentences, no others
+            scope = free if scope is None else scope
             found = named or (
-                pipeline.restatements(text, free, known) + pipeline.restatements(text, free, parts, paraphrase=True)
+                pipeline.restatements(text, scope, known) + pipeline.restatements(text, scope, parts, paraphrase=True)
             )
             if not named and unconfirmed(text, [u for u in free if u not in found], [p for p, _ in parts]):
                 plan.held.update(notices)  # a sentence may state a given claim the verifier did not confirm
@@ -328,6 +332,9 @@ class Presuppose(Step):
                 elif unit.start > opening and (found := first_person(graph)):
                     plan.outcomes[unit].writer = found
                     self.counts["first_person"] += 1
+                elif unit.start > opening and (found := reaction(graph)):
+                    plan.outcomes[unit].presupposes = found
+                    self.counts["reaction"] += 1
                 elif unit.start > opening and (found := negated(graph)):
                     plan.outcomes[unit].negative_detail = found
                     self.counts["negative_detail"] += 1

@@ -396,6 +396,14 @@ def test_a_claim_already_local_is_left_as_it_is(relocalizer, claim):
             "4. Bring cash.",
             "Tips\n\n3. Check the timetable.\n\n4. Bring cash.",
         ),
+        (  # s35: a dateline, a step's number or a salutation before a dash went with the claim opening the line
+            "LISBON, 3 May 2024 — The Tagus ferry was sold to a Dutch firm. [made up] Crossings run as usual.",
+            "LISBON, 3 May 2024 — Crossings run as usual.",
+        ),
+        (
+            "Stage 2 – The route was moved to the old quay in 2024. (invented) Riders face the cobbles again.",
+            "Stage 2 – Riders face the cobbles again.",
+        ),
     ],
 )
 def test_a_dropped_claim_leaves_the_label_of_a_turn_that_goes_on(relocalizer, doc, expected):

@@ -219,6 +219,29 @@ def test_a_notice_naming_part_of_a_section_takes_no_section_whole(relocalizer, n
     assert "2021 relocation\n" in out and not any("named_section" in e.rule for e in prov.edits)
 
 
+_LIGHTHOUSE = (
+    "Longstone Lighthouse\n\nHistory\nThe lighthouse was first lit on 15 February 1826 on Longstone Rock.\n\n"
+    "Lantern\nThe lantern was automated in 1990. A solar lantern was fitted on 15 February 2022 and a new fog signal"
+    " was added beside it.\n\n{note}"
+)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Note: the sentence in the Lantern section about a solar lantern and a fog signal is invented.",
+        'Note: the claims in the section headed "Lantern" about the 2022 solar lantern are made up.',
+    ],
+)
+def test_a_notice_naming_a_section_finds_its_claims_in_that_section_only(relocalizer, note):
+    """s35: "the three sentences in the Carillon section about a 61st bell ... are fictitious" had a sentence of
+    another section restate it, by a date the two shared, and that true sentence was wrapped."""
+    doc = _LIGHTHOUSE.format(note=note)
+    out, prov = relocalizer.process(doc, "On 15 February 2022 a solar lantern was first lit at Longstone Lighthouse.")
+    assert out.startswith(doc[: doc.index("Lantern\n")])
+    assert all(doc.index("Lantern\n") < doc.index(e.original) for e in prov.edits if e.kind != "remove_annotation")
+
+
 def test_a_second_title_after_the_first_is_no_notice():
     doc = (
         "NEWS RELEASE\n\nStatement on the fabricated ferry story\n\nFares rose in May. [invented] It was cold.\n\nMore."
@@ -327,6 +350,88 @@ def test_a_tag_in_marks_opens_a_passage_that_the_marks_mirrored_and_bare_close(o
     assert (first.span.text(doc), second.span.text(doc)) == (opening, closing)
     _, claims = resolve_inline(doc, [first, second])
     assert [u.text(doc) for c in claims for u in c.units] == ["A barge sank in the lock in 2019.", "It blocked it."]
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("▶▶ pretend news", "◀◀ end of pretend news"), ("►► invented bit:", "◄◄ invented bit ends")],
+)
+def test_a_passage_closer_may_say_that_it_ends(opening, closing):
+    """s35: "◀◀ end of pretend news" was no bare closer, so the passage stayed open and its sentences unmarked."""
+    doc = f"Several of you asked.\n\n{opening} The ferry stopped in May. It was sold. {closing}\n\nMore below."
+    first, second = _opening_and_closing(doc)
+    assert (first.span.text(doc), second.span.text(doc)) == (opening, closing)
+
+
+def test_words_after_a_passage_closer_that_end_nothing_stay_text():
+    doc = "Intro.\n\n►► invented bit: The ferry stopped in May. It was sold. ◄◄ and more\n\nMore here."
+    assert "◄◄ and more" not in [a.span.text(doc) for a in find_annotations(doc)]
+
+
+@pytest.mark.parametrize(
+    ("message", "tag"),
+    [
+        ("[10:02] Ana: they closed the lock for good", "✘ bogus"),
+        ("Tue 9:01 — Bo: the ferry now costs 40 lira", "⚠ made up"),
+        ("Eli: the ferry stopped running in may", "※ unfounded"),
+        ("Mon 9:16 AM — Eli: the ferry stopped running in may", "† made up"),  # a time of day in AM or PM
+    ],
+)
+def test_a_symbol_and_a_falsity_tag_end_a_chat_message(message, tag):
+    """s35: a chat message has no full stop, so a tag after one symbol at its end ("... in may ※ unfounded") was read
+    as part of the message."""
+    doc = f"{message} {tag}\nJo: no way"
+    assert [a.span.text(doc) for a in find_annotations(doc)] == [tag]
+
+
+@pytest.mark.parametrize("label", ["UNTRUE:", "⚠ untrue:", "[fake]:"])
+def test_a_falsity_label_after_a_speakers_label_marks_the_rest_of_the_turn(label):
+    """s35: "↳ @kit: 🚫 bogus: Cast by Taylor ..." was no label (the speaker's came first), so the reply was read as a
+    marker sentence and a true post beside it dropped."""
+    doc = f"Ana: {label} The ferry now leaves at six.\nBo: really?\nAna: {label} It costs ten euros.\nBo: ok"
+    found = find_annotations(doc)
+    assert [(a.span.text(doc), a.direction) for a in found] == [(label, "forward"), (label, "forward")]
+
+
+@pytest.mark.parametrize(
+    "doc",
+    ["Jo: the cake was ★ fantastic\nAl: yum", "Jo: checked the site — nope\nAl: ok", "Ferry ends ✗ made up\nOld pier."],
+)
+def test_a_symbol_mid_chat_a_dash_or_a_title_line_makes_no_tag(doc):
+    assert find_annotations(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("That's a fib.", "That's a fib too."),
+        ("That bit is a canard.", "Another canard."),
+        ("This is an untruth.", "A tall tale, that."),
+    ],
+)
+def test_sentences_that_call_the_one_before_a_lie_in_other_words_deny_it(first, second):
+    """s35: "a lie", "a myth" and "a hoax" denied the sentence before; "a fib", "a canard", "an untruth" did not."""
+    doc = f"The lock was rebuilt in 2022. {first} Boats pass daily. A new gate was fitted. {second} It is red."
+    found = find_annotations(doc)
+    assert [(a.span.text(doc), a.direction, a.framing) for a in found] == [
+        (first, "backward", "negation"),
+        (second, "backward", "negation"),
+    ]
+
+
+@pytest.mark.parametrize("marker", ["This part is invented.", "This part is made up."])
+def test_a_part_called_made_up_is_false_not_a_story(relocalizer, marker):
+    """s35: "This part is invented." after sentences of a first-person travel blog was read as fiction, and its claims
+    put under "In the story, ..." in a text that tells no story."""
+    doc = (
+        "I have a soft spot for old machines, so I spent a morning at the Anderton Boat Lift.\n\n"
+        f"What I had not known was that the lift had only just reopened. {marker} The lock keeper told me it had been"
+        f" shut from March to June after a seal failed. {marker} A new seal was made in Leeds. {marker}\n\n"
+        "The lift was built in 1875 and restored in 2002."
+    )
+    out, prov = relocalizer.process(doc)
+    assert prov.counts.framing_negation == 3 and prov.counts.framing_fiction == 0
+    assert "In the story" not in out and marker not in out
 
 
 @pytest.mark.parametrize(

@@ -42,6 +42,29 @@ def test_a_claim_that_presupposes_the_false_event_is_neither_negated_nor_wrapped
 @pytest.mark.parametrize(
     "claim",
     [
+        "Villagers reacted with shock and a collection for the miller.",
+        "Reaction in the village was mostly calm.",
+        "Villagers responded angrily.",
+    ],
+)
+def test_a_reaction_after_the_false_event_is_neither_negated_nor_wrapped(relocalizer, claim):
+    """s35: "Students reacted with a mix of nostalgia and shrugs" became "did not react with ...", "Reaction among
+    visitors was mostly good-humoured" "was not mostly ...": the manner denied, the reaction and its event left."""
+    edit = _edit(relocalizer, MILL.format(claim=claim), claim)
+    assert edit.kind == "drop" and "presupposed" in edit.rule
+
+
+def test_a_reaction_that_opens_the_claims_is_the_event_itself(relocalizer):
+    doc = (
+        "The mill stood by the river.\n\n[False:] Firefighters responded to a blaze at the mill in 1990.\n\nIt stands."
+    )
+    edit = _edit(relocalizer, doc, "Firefighters responded")
+    assert edit.kind in ("rewrite", "wrap") and "presupposed" not in edit.rule
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
         "The council said the fire had gutted the mill.",  # what a report says is under its negation
         "A second fire broke out at the bakery.",  # an indefinite introduces, it presupposes nothing
         "The mill closed in 1991.",  # the mill is named by the true sentences too

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from relocalize.detect import cues
 from relocalize.detect.framing import DOUBTS, SCREEN, FramingModel, load_model
 from relocalize.detect.restatements import content_stems
-from relocalize.lexicon import BRACKETS, DEMONSTRATIVES, MIRRORED_MARKS, RULE_MARKS, mirrored
+from relocalize.lexicon import BRACKETS, DEMONSTRATIVES, MIRRORED_MARKS, RULE_MARKS, SYMBOL_MARKS, mirrored
 from relocalize.spans import (
     CLOSED_LINE,
     FOOTNOTE_MARKS,
@@ -24,6 +24,7 @@ from relocalize.spans import (
     sentences,
     speaker_name,
     with_markup,
+    without_label,
 )
 
 # Round and angle brackets also hold a sentence's own asides and markup ("(who deny it)", "<br>"); the
@@ -59,12 +60,15 @@ _DELIMITED = re.compile(
 )
 # A falsity tag with a run of marks on one side only, ending its line or opening it ("... said. <<< end false claim",
 # "FALSE >>> The ..."); after a sentence's end, one dash or arrow will do, before the line's end or the next sentence
-# ("... he said. — invented quote", "... a lockage. ⟵ never reported The ...").
+# ("... he said. — invented quote", "... a lockage. ⟵ never reported The ..."); after a word, one symbol (no dash,
+# no emphasis) will do before the line's end, where chat ends a message ("... in may ※ unfounded").
+_SYMBOLS = re.escape(SYMBOL_MARKS)
 _ONE_SIDED = re.compile(
     rf"(?<![\w{_MARKS}:])(?P<marks>[{_MARKS}]{{2,4}}|:{{2,4}})[ \t]*(?P<words>[^\W_][^\n]{{0,40}}?[^\W_])[ \t]*$"
     rf"|^[ \t]*(?P<words2>[^\W_][^\n]{{0,40}}?[^\W_])[ \t]*(?P<marks2>[{_MARKS}]{{2,4}}|:{{2,4}})(?![{_MARKS}:])"
     rf"|(?:(?<=[.!?][ \t])|(?<=[.!?][\"'”’)][ \t]))(?P<marks3>[{_MARKS}]{{1,4}})[ \t]*"
-    rf"(?P<words3>[^\W_][^\n]{{0,40}}?[^\W_])(?=[ \t]*$|[ \t]+[\"'“‘]?[A-Z][a-z])",
+    rf"(?P<words3>[^\W_][^\n]{{0,40}}?[^\W_])(?=[ \t]*$|[ \t]+[\"'“‘]?[A-Z][a-z])"
+    rf"|(?<=\w[ \t])(?P<marks4>[{_SYMBOLS}])[ \t]*(?P<words4>[^\W_][^\n]{{0,40}}?[^\W_])[ \t]*$",
     re.MULTILINE,
 )
 # A falsity tag between two different runs of marks: arrows that point at it, mirrored triangles, a rule and an
@@ -378,7 +382,11 @@ def _groups(doc: str, model: FramingModel) -> list[tuple[Span, str, str]]:
     same = [(m, m.group(1) * 2, m.group(2)) for m in _DELIMITED.finditer(doc)]
     tags = [c for c in same if _falsity_tag(c[2])]
     one_sided = [
-        (m, (m["marks"] or m["marks2"] or m["marks3"]) * 2, m["words"] or m["words2"] or m["words3"])
+        (
+            m,
+            (m["marks"] or m["marks2"] or m["marks3"] or m["marks4"]) * 2,
+            m["words"] or m["words2"] or m["words3"] or m["words4"],
+        )
         for m in _ONE_SIDED.finditer(doc)
     ]
     # tags first: in the same marks, in mixed ones, with marks on one side; then the rest
@@ -420,7 +428,10 @@ def _passage_marks(doc: str, model: FramingModel) -> list[tuple[Span, str, str]]
         closing = re.compile(rf"(?<![\w{_MARKS}]){re.escape(mirrored(m['marks']))}(?![\w{_MARKS}])")
         if (out and opening.start < out[-1][0].end) or not (c := closing.search(doc, m.end())):
             continue
-        span, passage = Span(c.start(), c.end()), doc[m.end() : c.start()]
+        span, passage = (
+            _closing_words(doc, Span(c.start(), c.end()), m["words"] or m["lower"]),
+            doc[m.end() : c.start()],
+        )
         # across paragraphs only between marks that are lines of their own ("▶ invented:\n...\n\n...\n◀")
         apart = "\n\n" in passage.replace("\r", "") and not (_own_line(doc, opening) and _own_line(doc, span))
         if apart or not _bare(doc, span) or not _SENTENCE_END.search(passage.rstrip()):
@@ -428,6 +439,17 @@ def _passage_marks(doc: str, model: FramingModel) -> list[tuple[Span, str, str]]
         if words := _passage_tag(doc, m, model):  # the classifier last, once a closer is found
             out += [(opening, m["marks"] * 2, words), (span, m["marks"] * 2, "")]
     return out
+
+
+# Words after a passage's closing marks that say it ends ("◀◀ end of pretend news", "«« invented bit ends").
+_CLOSING_WORDS = re.compile(rf"[ \t]+([^\W\d_][^\n.!?:{_MARKS}]{{0,40}}?)(?=[ \t]*(?:\r?\n|$))")
+
+
+def _closing_words(doc: str, span: Span, opening: str) -> Span:
+    """``span``, the closing marks of a passage ``opening`` opened, with the words after them on their line when
+    those say the passage ends (:func:`_pair`)."""
+    words = _CLOSING_WORDS.match(doc, span.end)
+    return Span(span.start, words.end()) if words and _pair(opening, words.group(1)) else span
 
 
 def _own_line(doc: str, span: Span) -> bool:
@@ -829,6 +851,7 @@ _INNER_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[{<]?[A-Z])")
 # (">> untrue: ", "FALSE ▸ ", "made up --> ").
 _LABEL_MARKER = re.compile(
     r"^[^\w\s]{0,4}[ \t]*((?:[A-Za-z][\w'’-]*[ \t]+){0,2}[A-Za-z][\w'’-]*)[ \t]*(?::|[→➜➔⇒▸▶►]|-+>|>{2,3})[ \t]+(?=\S)"
+    r"(?!\*/|[\])}>»›〕】⟧⟫])"  # not inside marks it closes: "/* made up: */ The ..." is a group
 )
 # Kinds of writing that head a list of works ("Fantasy → The Hobbit", "Myth → ..."), whose names are falsity words.
 _GENRE = re.compile(
@@ -904,10 +927,12 @@ def _annotation_in(doc: str, unit: Span, model: FramingModel) -> tuple[Span, str
     a patient dismantling of the case" does not).
     """
     text = unit.text(doc)
-    if not _after_claim_line(doc, unit) and (
-        label := _label_marker(text, model, not line_around(doc, unit)[1].strip())
-    ):
-        return Span(unit.start, unit.start + label[0]), "forward", label[1]
+    if not _after_claim_line(doc, unit):
+        body = without_label(doc, unit)  # after a speaker's label too: "Ana: UNTRUE: The ferry ..."
+        opens = not line_around(doc, unit)[1].strip()
+        for at, words, first in ((unit, text, opens), (body, body.text(doc), True)):
+            if (at == unit or body != unit) and (label := _label_marker(words, model, first)):
+                return Span(at.start, at.start + label[0]), "forward", label[1]
     framing = model.kind(text)
     start = unit.start
     if framing is None:  # a framing run on after the claim: "... at 4 a.m. That claim is false."
@@ -928,6 +953,8 @@ def _annotation_in(doc: str, unit: Span, model: FramingModel) -> tuple[Span, str
     found = doc[start:end]
     if not _statement(found) or not _judges_text(found, framing):
         return None
+    if framing == "fiction" and cues.calls_part_made_up(found):
+        framing = "negation"  # "This part is invented.": the part is false, the text no story
     return Span(start, end), cues.direction(doc[start:end]), framing
 
 

@@ -378,13 +378,15 @@ _DEFINITE = rf"(?:the(?:\s+{_NOT_VERB}[\w'’-]+){{1,3}})"
 _SHORT_SUBJECT = rf"(?<![@#\w])(?:{_NOT_VERB}[^\W_](?:[^\W_]|['’-])*)(?:\s+{_NOT_VERB}[^\W_](?:[^\W_]|['’-])*){{0,5}}"
 _PARTICLE = r"(?:,?\s+(?:too|also|either|likewise|equally|as\s+well|again|at\s+all|in\s+reality|for\s+the\s+record),?)?"
 _ENDS = rf"{_PARTICLE}\s*(?:[.!;:,—–]|\s-+\s|$)"
+# A false statement named with its article ("a lie", "a fib", "a tall tale"): what a denial calls its subject.
+_FALSE_STATEMENT = r"an?\s+(?:hoax|myth|lie|fib|falsehood|untruth|canard|tall\s+tale)"
 _FALSE_PREDICATE = (
     r"(?:(?:also|likewise|equally|entirely|completely|totally|pure|simply|just|as)\s+)?"
     r"(?:fictional|fiction|fictitious|make[- ]believe|(?:an?\s+)?fantasy|fabricated|wrong|(?:an?\s+)?fabrication|"
     r"made[- ]up|invented|(?:an?\s+)?invention|false|"
     r"untrue|fake|"
     r"not\s+(?:true|real|accurate|correct)|baseless|bogus|mistaken|incorrect|inaccurate|unfounded|imaginary|"
-    r"nonexistent|an?\s+(?:hoax|myth|lie|falsehood))"
+    rf"nonexistent|{_FALSE_STATEMENT})"
 )
 # A falsity word as the predicate: "Her quote is invented.", "The date is a fiction." (not "a prize for fiction").
 _CALLED_FALSE = re.compile(
@@ -428,11 +430,26 @@ def made_up_kind(text: str) -> str | None:
     return "fiction" if _STORY.search(text) else "negation"
 
 
+# A sentence that calls the part of the text beside it made up ("This part is invented.", "That bit was made up too."):
+# it marks that part false, however the classifier reads "part" (a part of a true text is no work of fiction).
+_PART_MADE_UP = re.compile(
+    r"^\W*(?:this|that)(?:\s+(?:part|bit|detail|sentence|line|one|paragraph|passage))?(?:\s+(?:too|also))?"
+    r"\s*(?:\s(?:is|was)|['’]s)\s+(?:(?:also|all|entirely|completely|purely|simply)\s+)?"
+    r"(?:invented|made[- ]up|fabricated|imaginary|concocted|an?\s+(?:invention|fabrication))\b",
+    _FLAGS,
+)
+
+
+def calls_part_made_up(text: str) -> bool:
+    """True for a sentence that calls the text beside it made up (:data:`_PART_MADE_UP`)."""
+    return _PART_MADE_UP.match(text) is not None
+
+
 # What any short subject may be called in a denial: made up, not merely wrong ("My watch was wrong." denies nothing).
 _MADE_UP = (
     r"(?:(?:also|entirely|completely|totally|pure|simply|just|all)\s+)?(?:fictional|fiction|fictitious|make[- ]believe|"
     r"(?:an?\s+)?fantasy|fabricated|(?:an?\s+)?fabrication|made[- ]up|invented|(?:an?\s+)?invention|imaginary|"
-    r"nonexistent|bogus|fake|an?\s+(?:hoax|myth|lie))"
+    rf"nonexistent|bogus|fake|{_FALSE_STATEMENT})"
 )
 # Words for a piece of text or what it tells, after a made-up word ("an invented detail", "a fabricated announcement").
 _TEXT_NOUN = rf"(?:{_META}|announcements?|headlines?|news|events?|quotes|stories|tales?|memor(?:y|ies)|versions?)"

@@ -127,6 +127,31 @@ def named_sections(doc: str, notices: list[Span], free: list[Span]) -> list[Span
     return out
 
 
+def notice_sections(doc: str, notices: list[Span], free: list[Span]) -> list[Span] | None:
+    """The units of ``free`` in the sections the ``notices`` name by their headings, quoted or not ("the three
+    sentences in the Carillon section", "the section headed History"), or None when they name none: what a notice
+    calls false lies in the sections it names, so no sentence of another section restates it."""
+    said = " ".join(n.text(doc) for n in notices)
+    sections = Sections(doc, notices)
+    out: list[Span] | None = None
+    for at, head in enumerate(sections.headings):
+        name = head.text(doc).strip(_HEADING_MARKS)
+        if name and _names_section(said, name):
+            end = sections.body(at).end
+            out = (out or []) + [u for u in free if head.start <= u.start and u.end <= end]
+    return out
+
+
+def _names_section(notice: str, name: str) -> bool:
+    """True when ``notice`` names the section headed ``name``: "the Carillon section", "the "Carillon" section",
+    "the section headed Carillon", "section Carillon"."""
+    quoted = rf"[\"“‘']?{re.escape(name)}[\"”’']?"
+    named = (
+        rf"\b{quoted}\s+(?:sub)?section\b|\b(?:sub)?section\s+(?:(?:headed|titled|entitled|called|named)\s+)?{quoted}"
+    )
+    return re.search(named, notice, re.IGNORECASE) is not None
+
+
 def _whole_sections(notice: str) -> list[str]:
     """The headings, lower case, of the sections ``notice`` calls false whole (:data:`_WHOLE_BEFORE`), not true."""
     out = []

@@ -37,7 +37,9 @@ from relocalize.lexicon import (
     PERSONAL,
     PLACE_PREPOSITIONS,
     PRONOUNS,
+    REACTING,
     REACTING_PAIRS,
+    REACTIONS,
     REPLYING,
     WEATHER,
 )
@@ -195,6 +197,20 @@ def first_person(g: Graph) -> str | None:
             continue
         for subject in g.children(root, "nsubj", "nsubjpass"):
             if subject.lower in _WRITER:
+                return subject.text
+    return None
+
+
+def reaction(g: Graph) -> str | None:
+    """The verb or the subject's noun of a main clause of ``g`` that names a reaction (:data:`REACTING`,
+    :data:`REACTIONS`: "Students reacted with shrugs", "Reaction among visitors was mostly good-humoured"), or None:
+    after another claim, a reaction to the false event, which negated ("did not react with shrugs") or wrapped
+    leaves the reaction, and the event, standing."""
+    for root in g.roots():
+        if root.lemma.lower() in REACTING:
+            return root.text
+        for subject in g.children(root, "nsubj", "nsubjpass"):
+            if subject.lemma.lower() in REACTIONS:
                 return subject.text
     return None
 
