@@ -424,6 +424,23 @@ def test_a_later_sentence_that_leans_on_a_claim_is_found(doc, claim, leaning):
 
 
 @pytest.mark.parametrize(
+    ("kept", "leans"),
+    [
+        ("Hallam said the rings were clear.", True),  # the name only the claim brought in
+        ("The rings, Hallam said, were clear.", True),
+        ("Ruth Hallam, the museum's curator, told us the rings were clear.", False),  # the kept text names her
+        ("The Marx desk has stayed in the alcove.", False),  # a name the text gave before the claim
+    ],
+)
+def test_a_later_sentence_naming_whom_only_the_claim_brought_in_leans_on_it(kept, leans):
+    """s35: "A dendro specialist, Ruth Hallam, measured the end grain" was dropped and a later "Hallam said" named
+    someone never introduced."""
+    claim = "A tree-ring specialist, Ruth Hallam, dated the boards to after 1868."
+    doc = f"The Marx desk sits in the alcove.\n\n[made up] {claim}\n\nThe library kept the desk. {kept}"
+    assert (kept in _leaning(doc, claim, markers=("[made up]",))) == leans
+
+
+@pytest.mark.parametrize(
     ("first", "leans"),
     [
         ("A fisherman named Ola Berg bought the pier in 2019.", True),  # he is named only here

@@ -287,6 +287,11 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 # A name of two capitalised words or more ("Hybrid Log-Gamma", "National Museum of Western Art").
 _NAME_RUN = re.compile(r"[A-Z][\w’']*(?:[ \t-]+(?:(?:of|for|and|the|de)[ \t]+)?[A-Z][\w’']*)+")
 _NAME_WORD = re.compile(r"[^ \t-]+")
+# A person cited by surname alone as a speaker ("Hallam said", "said Hallam", "Hallam told us"): the full name
+# ("Ruth Hallam", :data:`_FULL_NAME` words) is where the reader met them.
+_SAYING = r"(?:said|says|told|added|explained|wrote|noted|argued|admitted|insisted)"
+_SPEAKER_CITED = re.compile(rf"\b(?P<name>[A-Z][a-z’'-]+)\s+{_SAYING}\b|\b{_SAYING}\s+(?P<name2>[A-Z][a-z’'-]+)\b")
+_FULL_NAME = 2
 _ACRONYM = re.compile(r"\b([A-Z]{3,6})s?\b")  # "HLG", "CFPs"
 _LOWER = re.compile(r"\b[A-Z][\w’'-]*")  # blanked out of a phrase to leave its lower-case words
 # A sentence that opens with a definite phrase, up to its third word ("The 3,911-metre suspension bridge").
@@ -478,7 +483,10 @@ class Leaning:
         changes = self._changes(unit, text)
         before = blank[: unit.start]
         spelled = {a: n for a, n in _acronyms(text).items() if n not in before and a not in before}  # first here
+        runs = [r for r in _NAME_RUN.findall(text) if len(r.split()) == _FULL_NAME]  # "Ruth Hallam"
+        surnames = set().union(*(_named(r.split()[-1]) for r in runs))
         for sent in kept:
+            said = sent.text(blank)
             definite = [m.group(1) for m in _DEFINITE_PHRASE.finditer(blank, sent.start, sent.end)]
             pointing = [m.group(1) for m in _POINTING_PHRASE.finditer(blank, sent.start, sent.end)]
             if any(content_stems(p) & new or _named(_LOWER.sub(" ", p)) & names for p in definite) or any(
@@ -487,9 +495,11 @@ class Leaning:
                 out.append(sent)
             if any(changes.intersection(p.lower().split()) for p in definite):
                 out.append(sent)  # "The move drew criticism": the claim's change, named as known
+            cited = {w for m in _SPEAKER_CITED.finditer(said) for w in _named(m["name"] or m["name2"])}
+            if cited & surnames & named and not any(run in said for run in runs):
+                out.append(sent)  # "Hallam said ...", where only the claim brought in "a specialist, Ruth Hallam"
             if {m.group(1) for m in _DEFINITE_FIGURE.finditer(blank, sent.start, sent.end)} & figures:
                 out.append(sent)  # "the 19,000": a figure only the claim gave
-            said = sent.text(blank)
             if any(spelled.get(a, said) not in said for a in _ACRONYM.findall(said)):  # "HLG", not "Hybrid ... (HLG)"
                 out.append(sent)  # "HLG is now used live", where only the claim named "Hybrid Log-Gamma"
             new -= content_stems(said)
