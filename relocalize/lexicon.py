@@ -237,8 +237,10 @@ def _rule_marks() -> str:
 
 
 RULE_MARKS = _rule_marks()
-# Those of them that are symbols, neither a dash nor emphasis ("✘", "⚠", "※", "†"): one alone may set off a tag.
-SYMBOL_MARKS = "".join(c for c in RULE_MARKS if category(c) == "So") + "※⁂⁑⁕¶‖‡†"
+# Symbols one of which may set off a tag at the end of a chat message ("... in may ✘ bogus"): crosses and ticks,
+# warnings, reference marks and arrows, and the emoji of refusal (beyond the rule marks' range), never a sign that
+# belongs to its words ("™", "°", "№").
+SYMBOL_MARKS = "✓✔✗✘✕✖❌❎⛔⚠☒☓※†‡⁂→⇒➔➜▶►▸◀◄◂←⇐🚫🛑🤥❗"
 # Nouns whose "that" clause is their content, not a relative clause ("the rumour that the pier closed").
 _CONTENT = (
     "rumour rumor claim report idea news fact belief suggestion story allegation notion assertion statement view hope"

@@ -348,7 +348,7 @@ _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|r
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 # a time, bracketed maybe with its day and AM/PM as chats stamp it ("[30/06/2023, 15:41]", "[Sat 08:50 PM]", "9:16 AM")
 _MERIDIEM = r"[ \t]*[AaPp]\.?[Mm]\.?"
-_TIME = rf"(?:[\[(](?:{_WEEKDAY}|{_DAY})?{_CLOCK}(?:{_MERIDIEM})?[\])]|[\[(]?{_CLOCK}(?:[ \t]*[AaPp][Mm])?[\])]?)"
+_TIME = rf"(?:[\[(](?:{_WEEKDAY}|{_DAY})?{_CLOCK}(?:{_MERIDIEM})?[\])]|[\[(]?{_CLOCK}(?:{_MERIDIEM})?[\])]?)"
 # A speaker label: one to three words (a user name, "Q", "Dr Rao"), maybe a role in brackets ("GUEST (engineer)"),
 # optionally in bold, then a colon; in a chat log, after the time or before it ("[20:18] tomlives:", "**[21:14]
 # redheadstan:**", "Morag 08:05:", "Olu, 09:15:"); never a colon inside a time ("Morag 08:" of "Morag 08:05: ...").
@@ -377,7 +377,7 @@ _CHAT_HEADER = re.compile(
     rf"[ \t]*{_REPLY_ARROW}[*_]{{0,2}}(?:{_TIME}[ \t]+(?P<late>{_CHAT_NAME})"  # a reply's arrow: "↳ @tern · 19:41"
     # a thread's handle alone or with a date or age: "↳ @tern", "u/kate", "@kit · 7 Dec 2024", "@kit · 3h"
     rf"|(?P<handle>(?:{HANDLE}|u/[\w.-]{{1,30}}))(?P<stamp>[ \t]*[·|—–][ \t]*{_POSTED})?"
-    rf"|(?P<early>{_CHAT_NAME})[ \t]*[—–·,-]?[ \t]*(?:{_DAY})?{_TIME}(?:{_MERIDIEM})?)[*_]{{0,2}}[ \t\r]*"
+    rf"|(?P<early>{_CHAT_NAME})[ \t]*[—–·,-]?[ \t]*(?:{_DAY})?{_TIME})[*_]{{0,2}}[ \t\r]*"
 )
 
 
@@ -441,24 +441,28 @@ def whole_item(doc: str, span: Span) -> Span | None:
     return Span(start, span.end) if not after.strip() and _MARK_ALONE.fullmatch(lead) else None
 
 
-# A line's label before a spaced dash: a few words, no sentence's end, then a capital ("GENEVA — The ...", "Stage 3
-# – Leg two ...", "Sir, — Your report ...").
-_DASH_LABEL = re.compile(r"[ \t]*[\w(][^\n.!?—–]{0,38}?[ \t]+[—–][ \t]+(?=[\"“‘]?[A-Z0-9])")
-_DATELINE = re.compile(r"[ \t]*([A-Z][\w.'’ -]{1,30}),")  # "Prague, 30 June 2022 —": a place, then the date
+# A line's label before a spaced dash, of a known shape: a dateline (a place in capitals, or a place and its date:
+# "GENEVA —", "ST. LOUIS (AP) —", "Prague, 30 June 2022 —"), a step's number ("Stage 3 –") or a letter's salutation
+# ("Sir, —"); never a clause ("The council closed the pier — Nobody ...").
+_DASH_LABEL = re.compile(
+    r"[ \t]*(?:(?P<caps>[A-Z][A-Z.'’ -]{1,30}(?:,[ \t]+[^\n—–]{1,30}?)?)"
+    r"|(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),[ \t]+(?P<date>[^\n—–]{1,30}?)"
+    r"|(?P<step>[A-Z][a-z]+[ \t]+\d{1,2})|(?:Sirs?|Madam|Dear[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?),?)"
+    r"(?:[ \t]+\([^()\n]{1,30}\))?[ \t]+[—–][ \t]+(?=[\"“‘]?[A-Z0-9])"
+)
 _LETTERED = re.compile(r"[^\W\d_]{2,}")  # a word of letters
 
 
 def _dash_label(doc: str, start: int, after: str) -> re.Match[str] | None:
     """The dash label at ``start`` (:data:`_DASH_LABEL`) when the line goes on with words after the unit (``after``,
-    markers aside) and the label dates nothing: a timeline's "May 2024 —" goes with its entry (:func:`entry_label`),
-    a dateline ("LOS ANGELES, March 20, 2024 —") or a step's number ("Stage 3 –") stays."""
+    markers aside): a dateline, a step's number that dates nothing ("Day 4 —" is a timeline's entry, which goes with
+    its claim: :func:`entry_label`) or a salutation."""
     label = _DASH_LABEL.match(doc, start)
     if label is None or len(_LETTERED.findall(_BRACKETED.sub(" ", after))) < 2:
         return None
-    place = _DATELINE.match(label.group())
-    dateline = place is not None and not TIME_WORD.search(place.group(1))
-    dated = TIME_WORD.search(label.group()) is not None and not _numbered_name(label.group())
-    return label if dateline or not dated else None
+    if label["place"] and not TIME_WORD.search(label["date"]):
+        return None  # "Paris, the capital —" is no dateline
+    return None if label["step"] and not _numbered_name(label["step"] + " —") else label
 
 
 def after_label(doc: str, span: Span) -> Span:

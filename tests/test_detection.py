@@ -233,13 +233,26 @@ _LIGHTHOUSE = (
         'Note: the claims in the section headed "Lantern" about the 2022 solar lantern are made up.',
     ],
 )
-def test_a_notice_naming_a_section_finds_its_claims_in_that_section_only(relocalizer, note):
+def test_a_notice_naming_a_section_restates_from_no_other_section(relocalizer, note):
     """s35: "the three sentences in the Carillon section about a 61st bell ... are fictitious" had a sentence of
     another section restate it, by a date the two shared, and that true sentence was wrapped."""
     doc = _LIGHTHOUSE.format(note=note)
     out, prov = relocalizer.process(doc, "On 15 February 2022 a solar lantern was first lit at Longstone Lighthouse.")
     assert out.startswith(doc[: doc.index("Lantern\n")])
     assert all(doc.index("Lantern\n") < doc.index(e.original) for e in prov.edits if e.kind != "remove_annotation")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Note: the Lantern section is accurate, but the date on which the lighthouse was first lit is invented.",
+        "Note: apart from the Lantern section, the date on which the lighthouse was first lit is invented.",
+    ],
+)
+def test_a_section_a_notice_vouches_for_or_sets_apart_leaves_the_others_to_restate(relocalizer, note):
+    doc = _LIGHTHOUSE.format(note=note)
+    _, prov = relocalizer.process(doc, "The lighthouse was first lit on 15 February 1826.")
+    assert any("first lit on 15 February 1826" in e.original for e in prov.edits if e.kind != "remove_annotation")
 
 
 def test_a_second_title_after_the_first_is_no_notice():
@@ -354,7 +367,7 @@ def test_a_tag_in_marks_opens_a_passage_that_the_marks_mirrored_and_bare_close(o
 
 @pytest.mark.parametrize(
     ("opening", "closing"),
-    [("▶▶ pretend news", "◀◀ end of pretend news"), ("►► invented bit:", "◄◄ invented bit ends")],
+    [("▶▶ pretend news", "◀◀ end of pretend news"), ("▶ bogus bit:", "◀ end of the bogus bit")],
 )
 def test_a_passage_closer_may_say_that_it_ends(opening, closing):
     """s35: "◀◀ end of pretend news" was no bare closer, so the passage stayed open and its sentences unmarked."""
@@ -384,13 +397,20 @@ def test_a_symbol_and_a_falsity_tag_end_a_chat_message(message, tag):
     assert [a.span.text(doc) for a in find_annotations(doc)] == [tag]
 
 
-@pytest.mark.parametrize("label", ["UNTRUE:", "⚠ untrue:", "[fake]:"])
+@pytest.mark.parametrize("label", ["UNTRUE:", "MADE UP:"])
 def test_a_falsity_label_after_a_speakers_label_marks_the_rest_of_the_turn(label):
     """s35: "↳ @kit: 🚫 bogus: Cast by Taylor ..." was no label (the speaker's came first), so the reply was read as a
     marker sentence and a true post beside it dropped."""
     doc = f"Ana: {label} The ferry now leaves at six.\nBo: really?\nAna: {label} It costs ten euros.\nBo: ok"
     found = find_annotations(doc)
     assert [(a.span.text(doc), a.direction) for a in found] == [(label, "forward"), (label, "forward")]
+
+
+@pytest.mark.parametrize("reply", ["Bo: Fake: it ran all summer.", "Bo: FALSE: The ferry ran all summer, I took it."])
+def test_a_replys_verdict_after_its_speakers_label_marks_no_sentence_of_its_own(reply):
+    """A label once only, or in plain words, is a reply's verdict on the turn before, not a marker of its own words."""
+    doc = f"Ana: the ferry stopped in May.\n{reply}\nAna: oh ok"
+    assert not any(a.direction == "forward" for a in find_annotations(doc))
 
 
 @pytest.mark.parametrize(
@@ -406,7 +426,6 @@ def test_a_symbol_mid_chat_a_dash_or_a_title_line_makes_no_tag(doc):
     [
         ("That's a fib.", "That's a fib too."),
         ("That bit is a canard.", "Another canard."),
-        ("This is an untruth.", "A tall tale, that."),
     ],
 )
 def test_sentences_that_call_the_one_before_a_lie_in_other_words_deny_it(first, second):

@@ -440,6 +440,13 @@ def test_a_later_sentence_naming_whom_only_the_claim_brought_in_leans_on_it(kept
     assert (kept in _leaning(doc, claim, markers=("[made up]",))) == leans
 
 
+def test_a_later_claim_citing_the_surname_leans_on_the_claim_that_named_the_person():
+    """s35: both were marked; the later "Hallam said ..." stayed (a reply leaned on it), the one naming her went."""
+    claim, citing = "A specialist, Ruth Hallam, dated the boards.", "Hallam said the desk could be the 1870 one."
+    doc = f"The desk sits in the alcove.\n\n[made up] {claim}\n\nWe sat there.\n\n[made up] {citing}\n\nHa."
+    assert citing in _leaning(doc, claim, others=(citing,), markers=("[made up]",))
+
+
 @pytest.mark.parametrize(
     ("first", "leans"),
     [

@@ -851,7 +851,6 @@ _INNER_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[{<]?[A-Z])")
 # (">> untrue: ", "FALSE ▸ ", "made up --> ").
 _LABEL_MARKER = re.compile(
     r"^[^\w\s]{0,4}[ \t]*((?:[A-Za-z][\w'’-]*[ \t]+){0,2}[A-Za-z][\w'’-]*)[ \t]*(?::|[→➜➔⇒▸▶►]|-+>|>{2,3})[ \t]+(?=\S)"
-    r"(?!\*/|[\])}>»›〕】⟧⟫])"  # not inside marks it closes: "/* made up: */ The ..." is a group
 )
 # Kinds of writing that head a list of works ("Fantasy → The Hobbit", "Myth → ..."), whose names are falsity words.
 _GENRE = re.compile(
@@ -911,6 +910,20 @@ def _label_marker(text: str, model: FramingModel, opens_line: bool) -> tuple[int
     return len(text[: label.end()].rstrip()), model.tag_kind(label.group(1)) or "negation"
 
 
+def _turn_label(doc: str, body: Span, model: FramingModel) -> tuple[int, str] | None:
+    """A falsity label opening a speaker's turn (``body``, after the speaker's label: "Ana: UNTRUE: The ferry ...",
+    "↳ @kit: 🚫 bogus: Saw ..."), set off as a tag (:func:`_styled`) and used so again in the document: a chat's way
+    of marking its claims. Once only, or in plain words ("Bo: Fake: it ran all summer."), it is a reply's verdict."""
+    text = body.text(doc)
+    tag = _LABEL_MARKER.match(text)
+    if tag is None or not _styled(tag, text[tag.end() :]) or doc.count(tag.group().rstrip()) < _TURN_LABELS:
+        return None
+    return _label_marker(text, model, opens_line=True)
+
+
+_TURN_LABELS = 2  # a label a chat marks its claims with, not one reply's verdict
+
+
 def _annotation_in(doc: str, unit: Span, model: FramingModel) -> tuple[Span, str | None, str] | None:
     """The annotation inside ``unit``, the direction it names (None: no pointer) and its framing,
     or None.
@@ -928,11 +941,11 @@ def _annotation_in(doc: str, unit: Span, model: FramingModel) -> tuple[Span, str
     """
     text = unit.text(doc)
     if not _after_claim_line(doc, unit):
-        body = without_label(doc, unit)  # after a speaker's label too: "Ana: UNTRUE: The ferry ..."
-        opens = not line_around(doc, unit)[1].strip()
-        for at, words, first in ((unit, text, opens), (body, body.text(doc), True)):
-            if (at == unit or body != unit) and (label := _label_marker(words, model, first)):
-                return Span(at.start, at.start + label[0]), "forward", label[1]
+        if label := _label_marker(text, model, not line_around(doc, unit)[1].strip()):
+            return Span(unit.start, unit.start + label[0]), "forward", label[1]
+        body = without_label(doc, unit)
+        if body != unit and (label := _turn_label(doc, body, model)):
+            return Span(body.start, body.start + label[0]), "forward", label[1]
     framing = model.kind(text)
     start = unit.start
     if framing is None:  # a framing run on after the claim: "... at 4 a.m. That claim is false."

@@ -431,18 +431,20 @@ def made_up_kind(text: str) -> str | None:
 
 
 # A sentence that calls the part of the text beside it made up ("This part is invented.", "That bit was made up too."):
-# it marks that part false, however the classifier reads "part" (a part of a true text is no work of fiction).
-_PART_MADE_UP = re.compile(
+# it marks that part false, however the classifier reads "part" (a part of a true text is no work of fiction); one
+# that calls it fiction keeps the classifier's reading.
+_PART_SUBJECT = re.compile(
     r"^\W*(?:this|that)(?:\s+(?:part|bit|detail|sentence|line|one|paragraph|passage))?(?:\s+(?:too|also))?"
-    r"\s*(?:\s(?:is|was)|['’]s)\s+(?:(?:also|all|entirely|completely|purely|simply)\s+)?"
-    r"(?:invented|made[- ]up|fabricated|imaginary|concocted|an?\s+(?:invention|fabrication))\b",
+    r"\s+(?:is|was)\b",
     _FLAGS,
 )
+_FICTION = re.compile(r"\bfiction", _FLAGS)
 
 
 def calls_part_made_up(text: str) -> bool:
-    """True for a sentence that calls the text beside it made up (:data:`_PART_MADE_UP`)."""
-    return _PART_MADE_UP.match(text) is not None
+    """True for a sentence that calls the text beside it made up (:data:`_PART_SUBJECT`, :func:`made_up_kind`)."""
+    made_up = made_up_kind(text) == "negation" and not _FICTION.search(text)
+    return made_up and _PART_SUBJECT.match(text) is not None
 
 
 # What any short subject may be called in a denial: made up, not merely wrong ("My watch was wrong." denies nothing).

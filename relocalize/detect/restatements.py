@@ -143,13 +143,25 @@ def notice_sections(doc: str, notices: list[Span], free: list[Span]) -> list[Spa
 
 
 def _names_section(notice: str, name: str) -> bool:
-    """True when ``notice`` names the section headed ``name``: "the Carillon section", "the "Carillon" section",
-    "the section headed Carillon", "section Carillon"."""
+    """True when ``notice`` names the section headed ``name`` as where its false sentences are ("the three sentences
+    in the Carillon section", "the section headed "Carillon"", "the History and Carillon sections"), not to vouch for
+    it or to set it apart ("the Carillon section is accurate, but ...", "apart from the Carillon section")."""
     quoted = rf"[\"“‘']?{re.escape(name)}[\"”’']?"
     named = (
-        rf"\b{quoted}\s+(?:sub)?section\b|\b(?:sub)?section\s+(?:(?:headed|titled|entitled|called|named)\s+)?{quoted}"
+        rf"\b{quoted}(?:\s+and\s+[^,;:.]{{1,40}}?)?\s+(?:sub)?sections?\b"  # "the History and Lantern sections"
+        rf"|\b(?:sub)?sections?\s+(?:{_CALLED}\s+)?{quoted}"
     )
-    return re.search(named, notice, re.IGNORECASE) is not None
+    for m in re.finditer(named, notice, re.IGNORECASE):
+        end = _CLAUSE_END.search(notice, m.end())
+        clause = notice[m.end() : end.end() if end else len(notice)]
+        before = notice[max(0, m.start() - _BEFORE_WORDS) : m.start()]
+        if not _VOUCHED.search(clause) and not _VOUCHED.search(before):
+            return True
+    return False
+
+
+_CALLED = r"(?:headed|titled|entitled|called|named)"
+_BEFORE_WORDS = 20  # characters before a section's name that may set it apart ("apart from the ...")
 
 
 def _whole_sections(notice: str) -> list[str]:

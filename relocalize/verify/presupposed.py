@@ -33,6 +33,7 @@ from relocalize.lexicon import (
     LEANING,
     LEANING_PAIRS,
     MONTH,
+    MONTHS,
     NEGATORS,
     PERSONAL,
     PLACE_PREPOSITIONS,
@@ -291,7 +292,8 @@ _NAME_WORD = re.compile(r"[^ \t-]+")
 # ("Ruth Hallam", :data:`_FULL_NAME` words) is where the reader met them.
 _SAYING = r"(?:said|says|told|added|explained|wrote|noted|argued|admitted|insisted)"
 _SPEAKER_CITED = re.compile(rf"\b(?P<name>[A-Z][a-z’'-]+)\s+{_SAYING}\b|\b{_SAYING}\s+(?P<name2>[A-Z][a-z’'-]+)\b")
-_FULL_NAME = 2
+_NAME_WORDS = 2  # a person's full name: a first name and a surname at least
+_DATED = re.compile(rf"(?:{MONTHS}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b([A-Z]{3,6})s?\b")  # "HLG", "CFPs"
 _LOWER = re.compile(r"\b[A-Z][\w’'-]*")  # blanked out of a phrase to leave its lower-case words
 # A sentence that opens with a definite phrase, up to its third word ("The 3,911-metre suspension bridge").
@@ -483,8 +485,7 @@ class Leaning:
         changes = self._changes(unit, text)
         before = blank[: unit.start]
         spelled = {a: n for a, n in _acronyms(text).items() if n not in before and a not in before}  # first here
-        runs = [r for r in _NAME_RUN.findall(text) if len(r.split()) == _FULL_NAME]  # "Ruth Hallam"
-        surnames = set().union(*(_named(r.split()[-1]) for r in runs))
+        out += self._citing(text, following, named)
         for sent in kept:
             said = sent.text(blank)
             definite = [m.group(1) for m in _DEFINITE_PHRASE.finditer(blank, sent.start, sent.end)]
@@ -495,9 +496,6 @@ class Leaning:
                 out.append(sent)
             if any(changes.intersection(p.lower().split()) for p in definite):
                 out.append(sent)  # "The move drew criticism": the claim's change, named as known
-            cited = {w for m in _SPEAKER_CITED.finditer(said) for w in _named(m["name"] or m["name2"])}
-            if cited & surnames & named and not any(run in said for run in runs):
-                out.append(sent)  # "Hallam said ...", where only the claim brought in "a specialist, Ruth Hallam"
             if {m.group(1) for m in _DEFINITE_FIGURE.finditer(blank, sent.start, sent.end)} & figures:
                 out.append(sent)  # "the 19,000": a figure only the claim gave
             if any(spelled.get(a, said) not in said for a in _ACRONYM.findall(said)):  # "HLG", not "Hybrid ... (HLG)"
@@ -506,6 +504,25 @@ class Leaning:
             named -= _named(said)
             figures -= _numbers(said)
         return sorted(set(out))
+
+    def _citing(self, text: str, following: list[Span], named: set[str]) -> list[Span]:
+        """The later sentences, claims or not, that cite by surname alone as a speaker ("Hallam said") a person only
+        ``text`` brought in by full name ("a specialist, Ruth Hallam"; ``named``: its words no sentence before it
+        has): dropped, the claim would leave them quoting a stranger. The full name again introduces them anew."""
+        runs = [r for r in _NAME_RUN.findall(text) if len(r.split()) >= _NAME_WORDS]
+        # a surname is no common noun the text also writes in lower case ("Harbour Police": "police") nor a date
+        common = {w for w in _WORD.findall(self.blank) if w.islower()}
+        last = [r.split()[-1] for r in runs]
+        surnames = {_singular(w.lower()) for w in last if w.lower() not in common and not _DATED.match(w)} & named
+        out = []
+        for sent in following if surnames else []:
+            said = sent.text(self.blank)
+            if any(run in said for run in runs):
+                break
+            cited = {m["name"] or m["name2"] for m in _SPEAKER_CITED.finditer(said) if _alone(said, m)}
+            if {_singular(w.lower()) for w in cited} & surnames:
+                out.append(sent)
+        return out
 
     def agreed(self, unit: Span) -> bool:
         """True when the sentence right after ``unit``, outside the claims, in its paragraph, agrees with it
@@ -680,6 +697,14 @@ class Leaning:
         said = without_label(self.blank, sent).text(self.blank)
         short = "?" in said and len(said.split()) <= _REACTION_WORDS
         return opens_turn(self.blank, sent) and (_UNMARKED_QUESTION.match(said) is not None or short)
+
+
+def _alone(said: str, cited: re.Match[str]) -> bool:
+    """True when the name ``cited`` in ``said`` stands alone, not as the last word of another name ("HC Davos said")."""
+    if cited["name2"]:  # "said Hallam"
+        return True
+    before = said[: cited.start("name")].split()
+    return not (before and before[-1][:1].isupper())
 
 
 def _verb_forms(verb: str) -> set[str]:
