@@ -332,7 +332,7 @@ class Presuppose(Step):
                 elif unit.start > opening and (found := first_person(graph)):
                     plan.outcomes[unit].writer = found
                     self.counts["first_person"] += 1
-                elif (found := reaction(graph)) and after_claim(blank, unit, claim_units):
+                elif unit.start > opening and (found := reaction(graph)):
                     plan.outcomes[unit].presupposes = found
                     self.counts["reaction"] += 1
                 elif unit.start > opening and (found := negated(graph)):

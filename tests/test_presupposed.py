@@ -54,6 +54,12 @@ def test_a_reaction_after_the_false_event_is_neither_negated_nor_wrapped(relocal
     assert edit.kind == "drop" and "presupposed" in edit.rule
 
 
+def test_a_reaction_naming_what_it_reacts_to_or_dated_is_an_event_of_its_own(relocalizer):
+    doc = MILL.format(claim="Crowds cheered Queen Elizabeth at the regatta in 1977.")
+    edit = _edit(relocalizer, doc, "Crowds cheered")
+    assert "presupposed" not in edit.rule
+
+
 def test_a_reaction_that_opens_the_claims_is_the_event_itself(relocalizer):
     doc = (
         "The mill stood by the river.\n\n[False:] Firefighters responded to a blaze at the mill in 1990.\n\nIt stands."

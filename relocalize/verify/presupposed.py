@@ -206,9 +206,12 @@ def reaction(g: Graph) -> str | None:
     """The verb or the subject's noun of a main clause of ``g`` that names a reaction (:data:`REACTING`,
     :data:`REACTIONS`: "Students reacted with shrugs", "Reaction among visitors was mostly good-humoured"), or None:
     after another claim, a reaction to the false event, which negated ("did not react with shrugs") or wrapped
-    leaves the reaction, and the event, standing."""
+    leaves the reaction, and the event, standing. One that names what it reacts to ("Crowds cheered the Queen") or
+    dates itself ("in 1977") is an event of its own."""
+    if any(t.upos == "NUM" for t in g.tokens):
+        return None
     for root in g.roots():
-        if root.lemma.lower() in REACTING:
+        if root.lemma.lower() in REACTING and not g.children(root, "dobj"):
             return root.text
         for subject in g.children(root, "nsubj", "nsubjpass"):
             if subject.lemma.lower() in REACTIONS:
