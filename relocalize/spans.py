@@ -462,7 +462,7 @@ def _dash_label(doc: str, start: int, after: str) -> re.Match[str] | None:
         return None
     if label["place"] and not TIME_WORD.search(label["date"]):
         return None  # "Paris, the capital —" is no dateline
-    return None if label["step"] and not _numbered_name(label["step"] + " —") else label
+    return None if label["step"] and not _numbered_name(label.group()) else label
 
 
 def after_label(doc: str, span: Span) -> Span:

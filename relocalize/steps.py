@@ -264,12 +264,12 @@ class Restate(Step):
                 return
             # a notice that names the sections it calls false says what they are: no restatement is looked for
             spans = [plan.annotations[i].span for i in notices]
-            named = named_sections(text, spans, free)
-            scope = notice_sections(text, spans, free)  # a notice that names a section: its sentences, no others
-            scope = free if scope is None else scope
-            found = named or (
-                pipeline.restatements(text, scope, known) + pipeline.restatements(text, scope, parts, paraphrase=True)
-            )
+            found = named = named_sections(text, spans, free)
+            if not named:
+                scope = notice_sections(text, spans, free)  # a notice that names a section: its sentences, no others
+                scope = free if scope is None else scope
+                found = pipeline.restatements(text, scope, known)
+                found += pipeline.restatements(text, scope, parts, paraphrase=True)
             if not named and unconfirmed(text, [u for u in free if u not in found], [p for p, _ in parts]):
                 plan.held.update(notices)  # a sentence may state a given claim the verifier did not confirm
             doc.restated = found

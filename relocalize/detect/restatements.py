@@ -89,8 +89,9 @@ def unconfirmed(doc: str, free: list[Span], parts: list[str]) -> bool:
 # A notice that names a section by its heading in quotes: "the section headed "2024 discovery"", "the "Phase-out"
 # section", "the subsection "2024 rule revision" above".
 _QUOTED = r"(?:[\"“‘]|(?<!\w)')([^\"“”‘’\n]{2,60}?)[\"”’']"  # not the apostrophe of "Editor's"
+_CALLED = r"(?:headed|titled|entitled|called|named)"
 _NAMED_SECTION = re.compile(
-    rf"\b(?:sub)?section\s+(?:headed|titled|entitled|called|named)?\s*{_QUOTED}|{_QUOTED}\s+(?:sub)?sections?\b",
+    rf"\b(?:sub)?section\s+{_CALLED}?\s*{_QUOTED}|{_QUOTED}\s+(?:sub)?sections?\b",
     re.IGNORECASE,
 )
 _HEADING_MARKS = "#*_:= \t"
@@ -116,15 +117,7 @@ def named_sections(doc: str, notices: list[Span], free: list[Span]) -> list[Span
     """The units of ``free`` (the heading's own among them) in each section a notice names by its heading in quotes
     (:data:`_NAMED_SECTION`): what it calls false is that section, heading and all."""
     names = {name for n in notices for name in _whole_sections(n.text(doc))}
-    if not names:
-        return []
-    sections = Sections(doc, notices)
-    out: list[Span] = []
-    for at, head in enumerate(sections.headings):
-        if head.text(doc).strip(_HEADING_MARKS).lower() in names:
-            end = sections.body(at).end
-            out += [u for u in free if head.start <= u.start and u.end <= end]
-    return out
+    return (_in_sections(doc, notices, free, lambda name: name.lower() in names) or []) if names else []
 
 
 def notice_sections(doc: str, notices: list[Span], free: list[Span]) -> list[Span] | None:
@@ -132,11 +125,17 @@ def notice_sections(doc: str, notices: list[Span], free: list[Span]) -> list[Spa
     sentences in the Carillon section", "the section headed History"), or None when they name none: what a notice
     calls false lies in the sections it names, so no sentence of another section restates it."""
     said = " ".join(n.text(doc) for n in notices)
+    return _in_sections(doc, notices, free, lambda name: _names_section(said, name))
+
+
+def _in_sections(doc: str, notices: list[Span], free: list[Span], chosen: Callable[[str], bool]) -> list[Span] | None:
+    """The units of ``free`` (the heading's own among them) in each section whose heading ``chosen`` takes, or None
+    when it takes none."""
     sections = Sections(doc, notices)
     out: list[Span] | None = None
     for at, head in enumerate(sections.headings):
         name = head.text(doc).strip(_HEADING_MARKS)
-        if name and _names_section(said, name):
+        if name and chosen(name):
             end = sections.body(at).end
             out = (out or []) + [u for u in free if head.start <= u.start and u.end <= end]
     return out
@@ -152,25 +151,26 @@ def _names_section(notice: str, name: str) -> bool:
         rf"|\b(?:sub)?sections?\s+(?:{_CALLED}\s+)?{quoted}"
     )
     for m in re.finditer(named, notice, re.IGNORECASE):
-        end = _CLAUSE_END.search(notice, m.end())
-        clause = notice[m.end() : end.end() if end else len(notice)]
         before = notice[max(0, m.start() - _BEFORE_WORDS) : m.start()]
-        if not _VOUCHED.search(clause) and not _VOUCHED.search(before):
+        if not _vouched(notice, m) and not _VOUCHED.search(before):
             return True
     return False
 
 
-_CALLED = r"(?:headed|titled|entitled|called|named)"
 _BEFORE_WORDS = 20  # characters before a section's name that may set it apart ("apart from the ...")
+
+
+def _vouched(notice: str, name: re.Match[str]) -> bool:
+    """True when the clause of ``notice`` after a section's ``name`` calls it true or excepts (:data:`_VOUCHED`)."""
+    end = _CLAUSE_END.search(notice, name.end())
+    return _VOUCHED.search(notice[name.end() : end.end() if end else len(notice)]) is not None
 
 
 def _whole_sections(notice: str) -> list[str]:
     """The headings, lower case, of the sections ``notice`` calls false whole (:data:`_WHOLE_BEFORE`), not true."""
     out = []
     for m in _NAMED_SECTION.finditer(notice):
-        end = _CLAUSE_END.search(notice, m.end())
-        clause = notice[m.end() : end.end() if end else len(notice)]
         whole = _WHOLE_BEFORE.search(notice[: m.start()]) and not _PART_AFTER.match(notice, m.end())
-        if whole and not _VOUCHED.search(clause):
+        if whole and not _vouched(notice, m):
             out.append((m[1] or m[2]).strip().lower())
     return out

@@ -444,6 +444,7 @@ class Leaning:
         self.first: dict[str, int] = {}  # where the text outside the claims first names each stem
         self.first_word: dict[str, int] = {}  # ... and each word, lower case
         self._agreed: dict[Span, bool] = {}  # read by the decision and by what leans on a claim
+        self._lower_words = {w for w in _WORD.findall(self.blank) if w.islower()}  # the words written in lower case
         for sent, claimed in zip(self.sentences, self.claimed):
             for stem in () if claimed else content_stems(sent.text(self.blank)):
                 self.first.setdefault(stem, sent.start)
@@ -514,9 +515,8 @@ class Leaning:
         has): dropped, the claim would leave them quoting a stranger. The full name again introduces them anew."""
         runs = [r for r in _NAME_RUN.findall(text) if len(r.split()) >= _NAME_WORDS]
         # a surname is no common noun the text also writes in lower case ("Harbour Police": "police") nor a date
-        common = {w for w in _WORD.findall(self.blank) if w.islower()}
-        last = [r.split()[-1] for r in runs]
-        surnames = {_singular(w.lower()) for w in last if w.lower() not in common and not _DATED.match(w)} & named
+        last = [w for r in runs if not _DATED.match(w := r.split()[-1])]
+        surnames = {_singular(w.lower()) for w in last if w.lower() not in self._lower_words} & named
         out = []
         for sent in following if surnames else []:
             said = sent.text(self.blank)
