@@ -1515,3 +1515,67 @@ def test_a_correction_stating_the_real_case_denies_the_sentence_before_in_a_docu
     assert find_annotations(alone) == []
     stress = doc.replace(correction, "In fact, the pool drew a record 40,000 swimmers last year.")  # "in fact" stresses
     assert "In fact" not in " ".join(a.span.text(stress) for a in find_annotations(stress))
+
+
+@pytest.mark.parametrize(
+    ("claim", "marker"),
+    [
+        ("The lido reopened with a wave machine.", "I made that up."),
+        ("The lido reopened with a wave machine.", "Made that last bit up too."),
+        ("The lido reopened with a wave machine.", "We made the figures up, sorry."),
+    ],
+)
+def test_owning_up_to_making_it_up_with_the_phrasal_verb_split_marks_the_sentence_before(claim, marker):
+    """s36: "made ... up" around what it points at was no falsity word, so "I made that up." marked nothing."""
+    doc = f"Our town has had a lido since 1932. {claim} {marker} Swimmers still queue at dawn."
+    assert _only_marker(doc) == (marker, "backward", "negation")
+
+
+@pytest.mark.parametrize(
+    "content", ["She made it up to the summit by noon.", "The council made the shortfall up from its reserves."]
+)
+def test_making_it_up_to_a_place_or_from_a_fund_is_no_marker(content):
+    assert find_annotations(f"The club had a hard year. {content} Members were relieved.") == []
+
+
+@pytest.mark.parametrize("marker", ["Didn't happen.", "Never happened, mind you.", "This one's a fib."])
+def test_a_verdict_with_its_subject_left_out_or_a_fib_marks_the_sentence_before(marker):
+    """s36: a listicle's "Didn't happen." and "This one's a fib." after its false items marked nothing."""
+    doc = f"The pier is two miles long. In 2023 the pier hosted a night market every Friday. {marker} Bring a coat."
+    assert _only_marker(doc) == (marker, "backward", "negation")
+
+
+@pytest.mark.parametrize("answer", ["It never happened.", "Didn't happen."])
+def test_a_denial_that_answers_a_question_is_the_answer_not_a_marker(answer):
+    assert find_annotations(f"Q: Did the pier close in May?\nA: {answer} The pier is open daily.") == []
+
+
+def test_a_dash_that_sets_a_marker_sentence_off_goes_with_it():
+    """s36: a timeline's "... summer. — This entry is made up." left a lone "—" where the dropped entry was."""
+    doc = (
+        "Club timeline\n\n1863 – The club is founded in Olten.\n\n"
+        "June 2023 – The delegates vote to stop taking cash in the huts. — This entry is made up.\n\n"
+        "2024 – The club turns 161."
+    )
+    assert _only_marker(doc)[0] == "— This entry is made up."
+
+
+def test_a_denial_of_no_thing_ever_counts_among_other_marker_sentences():
+    """s36: "— No cash-free season ever began." holds no falsity word, so the screen passed it by."""
+    doc = (
+        "Timeline\n\nJune 2023 – The assembly votes to stop taking cash. — This entry is made up.\n\n"
+        "Winter 2023 – Sections install terminals. — Equally fictional.\n\n"
+        "Summer 2024 – The first cash-free season begins. — No cash-free season ever began.\n\n"
+        "2025 – The club turns 160."
+    )
+    assert "— No cash-free season ever began." in [a.span.text(doc) for a in find_annotations(doc)]
+    alone = "Records\n\nNo team has ever won three titles in a row. The club was founded in 1890."
+    assert find_annotations(alone) == []
+
+
+def test_a_marker_that_opens_an_aside_takes_the_aside_to_its_closing_bracket():
+    """s36: "(Moderator's note: ... is invented — .... The rest of this review is accurate.)" ended at its first full
+    stop, and a drop left "The rest of this review is accurate.)" behind."""
+    aside = "(Moderator's note: the sentence above is invented. The rest of this review is accurate.)"
+    doc = f"We took the cable car up at nine.\n\nThe summit cafe serves only soup.\n\n{aside}\n\nThe view was superb."
+    assert [a.span.text(doc) for a in find_annotations(doc)] == [aside]

@@ -1125,3 +1125,15 @@ def test_a_writers_claim_of_its_own_is_negated(relocalizer):
     doc = "Our holiday. We stayed at a campsite near Oban. [false] It rained most days."
     out, _ = relocalizer.process(doc)
     assert "We did not stay at a campsite near Oban." in out
+
+
+@pytest.mark.parametrize("affirmation", ["It's official.", "Yes, it's real.", "2/ Yep, it is true."])
+def test_a_claim_after_a_bare_affirmation_on_its_line_is_kept(relocalizer, affirmation):
+    """s36: "Yes, it's real. <claim>" became "Yes, it's real. It is not true that ...", and a drop would leave the
+    affirmation affirming nothing."""
+    claim = "The council shut the pier from June to September."
+    doc = f"Is the pier shut this summer?\n\n{affirmation} [The next sentence is made up.] {claim}\n\nCafes stay open."
+    out, prov = relocalizer.process(doc)
+    assert out == doc and (prov.status, prov.counts.kept) == ("partial", 1)
+    plain = doc.replace(f"{affirmation} ", "")  # without the affirmation, the claim is edited
+    assert relocalizer.process(plain)[1].counts.kept == 0

@@ -818,9 +818,24 @@ def _notices(doc: str, unit_list: list[Span], model: FramingModel) -> list[Annot
             found = None  # a line beside others in one paragraph is a notice only when it speaks of the document
         if found:
             run, framing = found
-            span = Span(run[0].start, run[-1].end)
+            span = _bracket_closed(doc, Span(run[0].start, run[-1].end), para)
             out.append(Annotation(span, "document", "suffix" if from_end else "prefix", "", (span,), framing))
     return out
+
+
+_PAIRS = {"(": ")", "[": "]"}
+
+
+def _bracket_closed(doc: str, span: Span, para: Span) -> Span:
+    """``span`` up to the bracket that closes its paragraph when it opens one it does not close ("(Moderator's note:
+    the paragraph ... is invented. The rest of this review is accurate.)"): the notice is the whole aside."""
+    text = span.text(doc)
+    opener = text.lstrip()[:1]
+    closer = _PAIRS.get(opener, "")
+    rest = doc[span.end : para.end].rstrip()
+    if closer and text.count(opener) > text.count(closer) and rest.endswith(closer) and closer not in rest[:-1]:
+        return Span(span.start, span.end + len(rest))
+    return span
 
 
 def _after_title(doc: str, paras: list[Span]) -> Span | None:
@@ -1083,6 +1098,14 @@ def _trailing_markup(doc: str, unit: Span) -> int:
     return n
 
 
+def _never_happened(doc: str, unit: Span) -> bool:
+    return cues.says_it_never_happened(without_label(doc, unit).text(doc))
+
+
+def _asked(sentence: str) -> bool:
+    return sentence.rstrip("\"'”’)]} \t\n").endswith("?")
+
+
 def _same_paragraph(doc: str, a: Span, b: Span) -> bool:
     return "\n" not in doc[a.end : b.start]
 
@@ -1104,7 +1127,11 @@ def _unbracketed(
     # the sentence right before each, screened or not
     prevs = [sentences[i - 1].text(doc) if (i := bisect_right(ends, u.start)) else "" for u in free]
     strict = [_denial(doc, u, prev, screened=on) for u, prev, on in zip(free, prevs, screened)]
-    framings = [_annotation_in(doc, u, model) if on else None for u, on in zip(free, screened)]
+    # a denial that answers a question is the answer's own ("Did the pier shut? It never happened.")
+    framings = [
+        _annotation_in(doc, u, model) if on and not (_asked(prev) and _never_happened(doc, u)) else None
+        for u, on, prev in zip(free, screened, prevs)
+    ]
     # a document that marks its claims with sentences (denials or framings) marks them so after a negative sentence too
     styled = sum(bool(f) or d for f, d in zip(framings, strict)) >= _DENIAL_STYLE
     for unit, prev, on, denial, found in zip(free, prevs, screened, strict, framings):
@@ -1134,8 +1161,20 @@ def _unbracketed(
             out[-1] = Annotation(joined, prev.direction, "unbracketed", "", (*prev.parts, span), prev.framing)
             continue
         if framing is not None:
+            line_end = doc.find("\n", span.end)
+            span = _bracket_closed(doc, _with_dash(doc, span), Span(span.start, len(doc) if line_end < 0 else line_end))
             out.append(Annotation(span, pointer or "backward", "unbracketed", "", (span,), framing))
     return out, denied
+
+
+# A dash that sets a marker sentence off from the sentence it follows on its line ("... cash. — This entry is made up.")
+_SET_OFF = re.compile(rf"[.!?][\"'”’)]*[ \t]+([{_DASHES}]{{1,2}}[ \t]+)$")
+
+
+def _with_dash(doc: str, span: Span) -> Span:
+    """``span`` with the dash that sets it off after a sentence on its line: the marker's, gone with it."""
+    dash = _SET_OFF.search(doc, max(0, span.start - 8), span.start)
+    return Span(dash.start(1), span.end) if dash else span
 
 
 def _denial(doc: str, unit: Span, prev: str, styled: bool = False, screened: bool = True) -> bool:

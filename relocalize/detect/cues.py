@@ -21,11 +21,17 @@ FALSE_IDIOMS = (
     r"flag|summit|note|step|move"
 )
 
+# What the phrasal verb "made ... up" owns up to: the text just said, by a pronoun or a phrase pointing at a part of it
+# ("that", "that last bit", "the figures"), not "made it up to the summit".
+MADE_UP_POINTED = r"(?:it|that|this|these|those|(?:that|this|the|those|these)\s+(?:last\s+|whole\s+|other\s+)?[\w-]+)"
+
 # Words that call a claim false. As attributes ("the false claims", "a fabricated
 # article") they describe some other text, so an annotation needs them as predicates.
 _FALSE_WORDS = (
     rf"false(?!\s+(?:{FALSE_IDIOMS})\b)|untrue|invented|an?\s+invention|fabricat\w+|falsified|"
-    r"fictitious|fictional|made[- ]up(?!\s+(?:of|with)\b)|an?\s+hoax|baseless|unfounded|debunked|refuted|disproven|"
+    r"fictitious|fictional|made[- ]up(?!\s+(?:of|with)\b)|an?\s+hoax|"
+    rf"made\s+{MADE_UP_POINTED}\s+up(?!\s+(?:to|from|the|an?|with|for|of|in|on|at|as|my|his|her|our|their|its)\b)|"
+    r"baseless|unfounded|debunked|refuted|disproven|imaginary|nonexistent|bogus|an?\s+fib|"
     r"discredited|"
     r"retracted|incorrect|inaccurate|erroneous|misinformation|disinformation|unsupported|unsubstantiated|"
     r"wrong|impossible|implausible|an?\s+falsehood|not\s+(?:true|plausible|valid|credible|accurate|correct|"
@@ -37,7 +43,7 @@ _VERBAL = (
     r"cannot\s+be\s+(?:supported|substantiated|verified|confirmed|reconciled|accepted|true|correct|right)|"
     r"cannot\s+stand|no\s+(?:credible\s+|reliable\s+|independent\s+)?(?:confirmation|verification)|"
     r"(?:did|does|do)\s+not\s+(?:happen|occur|take\s+place|exist|hold|stand|reflect|correspond)|"
-    r"never\s+(?:happened|occurred|took\s+place|existed)|"
+    r"never\s+(?:happened|occurred|took\s+place|existed)|didn['’]t\s+(?:happen|occur|take\s+place|exist)|"
     r"no\s+(?:credible|reliable|supporting|factual|evidentiary|valid)?\s*(?:evidence|basis|source|record|support|truth)|"
     r"do\s+not\s+(?:accept|believe)|should\s+not\s+be\s+(?:believed|trusted|accepted|treated)|"
     r"contradicts?|conflicts?\s+with|has\s+never\s+been\s+confirmed|"
@@ -611,13 +617,29 @@ _HEDGED = re.compile(r"\b(?:may|might|could|possibly|probably|perhaps|likely|par
 
 
 # A sentence that calls what was just said made up with a bare pronoun for it ("This is made up.", "It was all invented,
-# too."): a denial of the sentence before, where one that names a kind of text or fiction ("This is fiction.", "This
-# is from an invented work.") may frame a story.
+# too.", "This one's a fib.") or says it never happened ("Didn't happen."): a denial of the sentence before, where one
+# that names a kind of text or fiction ("This is fiction.", "This is from an invented work.") may frame a story.
+_NEVER_HAPPENED = (
+    r"(?:(?:this|that|it)\s+)?(?:never\s+happened|didn['’]t\s+happen|did\s+not\s+happen|never\s+took\s+place)"
+    r"(?:,?\s+(?:mind\s+you|by\s+the\s+way|btw|though|sorry|for\s+the\s+record))?"
+)
+_SAYS_NEVER_HAPPENED = re.compile(rf"^\W*{_NEVER_HAPPENED}\W*$", _FLAGS)
 _MADE_UP_OF_IT = re.compile(
-    r"^\W*(?:this|that|it)(?:\s+(?:too|also))?(?:\s+(?:is|was)|['’]s)\s+(?:(?:all|entirely|completely|also|simply)\s+)?"
-    r"(?:made[- ]up|invented|fabricated|fake)(?:,?\s+(?:too|as\s+well|either))?\W*$",
+    r"^\W*(?:(?:this|that|it)(?:\s+(?:one|bit|part))?(?:\s+(?:too|also))?(?:\s+(?:is|was)|['’]s)\s+"
+    r"(?:(?:all|entirely|completely|also|simply|just|a|an|pure)\s+)*"
+    r"(?:made[- ]up|invented|fabricated|fake|fib|imaginary|bogus)"
+    # ... or says it never happened, its subject left out: "Didn't happen.", "Never happened, mind you."
+    rf"|{_NEVER_HAPPENED}"
+    # ... or owns up to making it up, the phrasal verb around it: "I made that up.", "Made that last bit up too."
+    rf"|(?:(?:i|we)\s+(?:just\s+|also\s+)?)?made\s+{MADE_UP_POINTED}\s+up)"
+    r"(?:,?\s+(?:too|as\s+well|either|again|sorry))?\W*$",
     _FLAGS,
 )
+
+
+def says_it_never_happened(text: str) -> bool:
+    """True for a sentence that only says what was just said never happened ("Didn't happen.", "It never happened.")."""
+    return _SAYS_NEVER_HAPPENED.match(text) is not None
 
 
 def calls_it_made_up(text: str) -> bool:

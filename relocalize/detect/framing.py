@@ -23,6 +23,7 @@ import numpy as np
 
 from relocalize.detect.cues import (
     FALSE_IDIOMS,
+    MADE_UP_POINTED,
     NO_THINGS_WORDS,
     STYLED_TAG_WORDS,
     TAG_ONLY_WORDS,
@@ -49,11 +50,13 @@ _STEMS = {
     r"sham|phon(?:e)?y|fake\w*|spurious|myths?|fraud\w*|lies|lie|lying|misleading|wrong\w*|mistak\w*|errors?|"
     r"nonsense|unsupported|unsubstantiat\w*|merit|repudiat\w*|invalid\w*|concoct\w*|manufactur\w*|pretend\w*|"
     r"fantas\w*|dishonest\w*|deceptive|counterfeit|happen\w*|occur\w*|took\s+place|exist\w*|\w*correct\w*|\w*valid\w*|basis|reality|"
-    r"\w*believ\w*|\w*accept\w*|\w*plausib\w*|\w*possib\w*|apocryph\w*|made[\s-]+up(?!\s+(?:of|with)\b)|counterfactual\w*|baloney|hogwash|poppycock|bunk(?:um)?|rubbish|twaddle|drivel|malarkey|contradict\w*|disregard\w*|"
+    r"\w*believ\w*|\w*accept\w*|\w*plausib\w*|\w*possib\w*|apocryph\w*|made[\s-]+up(?!\s+(?:of|with)\b)|"
+    rf"made\s+{MADE_UP_POINTED}\s+up|"
+    r"counterfactual\w*|baloney|hogwash|poppycock|bunk(?:um)?|rubbish|twaddle|drivel|malarkey|contradict\w*|disregard\w*|"
     r"ignor\w*|discard\w*|reject\w*|misled|unreal|consisten\w*|claim\w*|statements?|assertions?|allegations?|"
     r"misrepresent\w*|distort\w*|deceiv\w*|trick\w*|satire|absorb\w*|retain\w*|internali[sz]\w*|"
     r"learn\w*|knowledge|memori[sz]\w*|remember\w*|rely|relied|hold\w*|stand\w*|no\s+such|any\s+such|not\s+so|"
-    r"(?:was|were|been)\s+never",
+    r"(?:was|were|been)\s+never|no\s+(?:[\w-]+\s+){1,3}ever",
     "fiction": r"fiction\w*|fictitious\w*|novels?|novella|stor(?:y|ies)|screenplay\w*|scripts?|plays?|narrative\w*|"
     r"creative\w*|satir\w*|parod\w*|imagin\w*|authors?|writers?|monologue\w*|characters?|poems?|tales?|fables?|"
     r"make-believe|hypothetical\w*|scenarios?|role-?play\w*|literary|excerpt\w*",
@@ -205,19 +208,20 @@ class FramingModel:
         of appearance ("facts that sound made up") are read without their falsity words; a short marker of doubt
         that calls its text false outright is a negation ("[Unverified and false:]"), and so is a short marker of
         uncertainty that calls it made up ("[unconfirmed invention]") and a sentence that calls what was just said made
-        up with a bare pronoun for it ("This is made up.", where "This is fiction." may frame a story)."""
+        up with a bare pronoun for it or owns up to making it up ("This is made up.", "I made that up.", where "This is
+        fiction." may frame a story)."""
         if SCREEN.search(text) is None or frames_its_own_clause(text):
             return None
         if (plain := without_appearances(text)) != text:
             return self.kind(plain)
+        if calls_it_made_up(text):  # "This is made up.", "I made that up.": no story, a denial
+            return "negation"
         p = self.probabilities(text)
         if p[0] > 1.0 - self.threshold:
             return None
         kind = KINDS[int(np.argmax(p[1:]))]
         # a notice may tell how its source invents ("events that never occurred"): only a short marker counts
         short = len(text.split()) <= _MARKER_WORDS
-        if kind == "fiction" and calls_it_made_up(text):  # "This is made up.": no story, a denial
-            return "negation"
         # "made up" of the text itself: an unreliable source may be one that makes things up ("[a site that invents]")
         return "negation" if kind in DOUBTS and short and says_false(text, made_up=kind == "uncertainty") else kind
 

@@ -33,34 +33,14 @@ FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 _CONTRACTED_AUX = {"wo": "will", "ca": "can", "sha": "shall"}
 _NO_DETS = frozenset({"a", "an", "some", "any"})
 _QUANTITY = frozenset({"many", "much", "few", "several", "more", "most", "enough", "numerous"})
-# Predicates that presuppose their that-clause: the claim is the clause.
-FACTIVE = frozenset(
-    [
-        "known",
-        "clear",
-        "obvious",
-        "evident",
-        "surprised",
-        "shocked",
-        "stunned",
-        "amazed",
-        "astonished",
-        "aware",
-        "glad",
-        "happy",
-        "sad",
-        "sorry",
-        "proud",
-        "pleased",
-        "delighted",
-        "disappointed",
-        "upset",
-        "thrilled",
-        "relieved",
-        "certain",
-        "true",
-    ]
+# Feelings about a that-clause's event ("Fans were surprised that X"): they presuppose it, and negating the clause
+# would have them feel so about its absence.
+_EMOTIVE = frozenset(
+    "surprised shocked stunned amazed astonished glad happy sad sorry proud pleased delighted disappointed upset "  # noqa: SIM905
+    "thrilled relieved".split()
 )
+# Predicates that presuppose their that-clause: the claim is the clause.
+FACTIVE = _EMOTIVE | frozenset("known clear obvious evident aware certain true".split())  # noqa: SIM905
 # Evaluations of an event ("It felt odd to see X", "It is ironic that X"): they presuppose the event, and no
 # negation fits them; the claim is the event, which stays asserted under "did not feel odd" or a wrapper.
 _EVALUATIVE = frozenset(
@@ -465,7 +445,19 @@ def _polarity_item(g: Graph, pred: Token, auxes: list[Token]) -> list[Edit] | No
                 Edit(both[0].idx, both[0].end, _case_like("neither", both[0].text)),
                 Edit(ands[0].idx, ands[0].end, "nor"),
             ]
+        ors = [c for c in g.children(subj, "cc") if c.lower == "or"]
+        if ors and (either := _either(g, subj)):  # "Either A or B won" -> "Neither A nor B won"
+            neither = Edit(either.idx, either.end, _case_like("neither", either.text))
+            return [neither, Edit(ors[0].idx, ors[0].end, "nor")]
     return None
+
+
+def _either(g: Graph, subj: Token) -> Token | None:
+    """The "either" that opens the subject ``subj`` of "Either A or B ...", under the subject or the verb."""
+    start = min(t.i for t in g.subtree(subj))
+    before = g.tokens[start - 1] if start else None
+    first = g.tokens[start]
+    return next((t for t in (first, before) if t is not None and t.lower == "either"), None)
 
 
 @named("hedges")
@@ -923,6 +915,9 @@ def _check_scope_words(g: Graph, pred: Token) -> None:
     for tok in g.subtree(pred):
         if tok.lower == "both" and all(tok.i > s.i for s in subjects):
             raise Refusal("'both' after the subject reads as 'not both' under the negation, not 'neither'")
+    for subj in subjects:
+        if any(c.lower == "or" for c in g.children(subj, "cc")) and _either(g, subj) is None:
+            raise Refusal("a subject 'A or B' under the negation says one of them did not, not that neither did")
     start = min((t.i for s in subjects for t in g.subtree(s)), default=pred.i)
     for tok in g.tokens[start : pred.i]:
         if tok.lower in _SUBJECT_UNIVERSALS and not _quantifier_rule(g, tok):
@@ -930,8 +925,8 @@ def _check_scope_words(g: Graph, pred: Token) -> None:
     for prep in g.children(pred, "prep", "advmod", "mark"):
         if subjects and prep.i < subjects[0].i and prep.lower in _CONCESSIVE:
             raise Refusal(f"a concession ({prep.text!r} ...) would contradict the negated clause")
-    if concession := next((t for t in g.subtree(pred) if _concession(g, t)), None):
-        raise Refusal(f"a concession ({concession.text!r} ...) would contradict the negated clause")
+    if conceded := next((t for t in g.subtree(pred) if concession(g, t)), None):
+        raise Refusal(f"a concession ({conceded.text!r} ...) would contradict the negated clause")
     if cause := _CAUSAL_PHRASE.search(g.text):
         raise Refusal(f"a reason ({cause.group()!r} ...) would be given for what did not happen")
     if span := _SPAN_PHRASE.search(g.text):
@@ -981,7 +976,7 @@ def _ranks_an_event(g: Graph, tok: Token) -> bool:
     return any(t.dep in ("acl", "relcl") or (t.lower == "to" and t.dep == "aux") for t in after)
 
 
-def _concession(g: Graph, prep: Token) -> bool:
+def concession(g: Graph, prep: Token) -> bool:
     """ "The ferry kept running despite the storm": negated, the clause says what the concession expects,
     so "despite" (or "in spite of", "notwithstanding") no longer makes sense, wherever it stands."""
     spite = prep.lower == "in" and any(c.lower == "spite" for c in g.children(prep, "pobj"))
@@ -1013,12 +1008,16 @@ def _check_partial_negation(g: Graph, pred: Token, subjects: list[Token]) -> Non
         if (adv.tag == "RB" and adv.lower.endswith("ly")) or adv.lower in _PARTIAL or ordinal:
             raise Refusal(f"a manner or degree adverb {adv.text!r} would take the negation (a partial denial)")
     inside_subject = {t.i for s in subjects for t in g.subtree(s)}
+    existential = any(s.dep == "expl" for s in g.children(pred))  # "There are not many bears": the claim's own
     for tok in g.subtree(pred):
         over = tok if tok.upos in ("NOUN", "PRON") else g.tokens[tok.head]
         if tok.i > pred.i and tok.i not in inside_subject and tok.lower in _UNIVERSAL_SCOPE:
             if over.lemma.lower() in _TIME_UNITS:
                 continue
             raise Refusal(f"a universal {tok.text!r} under the negation reads as 'not all' (a partial denial)")
+        counted = tok.i > pred.i and tok.i not in inside_subject and _quantity(g, tok)
+        if counted and not existential and _in_clause_of(g, tok, pred):
+            raise Refusal(f"a quantity {tok.text!r} under the negation ('did not damage several roofs') spares some")
         as_well = tok.lower == "well" and g.tokens[tok.i - 1].lower == "as"
         # "the only applicant" (an adjective) is part of the claim, not a focus on it
         if tok.i > pred.i and (as_well or (tok.lower in _FOCUS_WORDS and tok.dep != "amod")):
@@ -1101,7 +1100,8 @@ def check_degree_result(g: Graph) -> None:
 @named("evaluation")
 def check_evaluation(g: Graph, root: Token) -> None:
     """ "It felt odd to see the tower without its bell", "It is ironic that the ferry sank", "Fortunately the lifeboat
-    reached the trawler", "It helps that the ferry runs", "That was a huge relief": an evaluation of an event
+    reached the trawler", "It helps that the ferry runs", "That was a huge relief", "Fans were glad that the pier
+    reopened": an evaluation of an event
     presupposes it; negated or wrapped, the evaluation is denied (or passed to the event's absence) and the event
     still happened."""
     for judged in g.children(root, "acomp", "attr", "oprd"):
@@ -1109,6 +1109,9 @@ def check_evaluation(g: Graph, root: Token) -> None:
             raise Refusal(f"an evaluation of an event ('It felt {judged.lower} to see X'): the event stays asserted")
     if adverb := next((a for a in g.children(root, "advmod") if a.lower in _EVALUATIVE_ADVERBS), None):
         raise Refusal(f"the writer's evaluation {adverb.text!r} of the event would judge its absence instead")
+    feelings = [p for p in (root, *g.children(root, "acomp", "attr")) if p.lower in _EMOTIVE]
+    if feelings and any(g.children(p, "ccomp") for p in {root, *feelings}):
+        raise Refusal(f"a feeling ('{feelings[0].lower} that X'): negated, it is felt about X's absence instead")
     expletive = any(s.lower == "it" for s in g.children(root, "nsubj", "expl"))
     if expletive and root.lemma.lower() in _JUDGING_VERBS and g.children(root, "ccomp"):
         raise Refusal(f"'It {root.text} that X' judges X: negated, the judgement is denied and X stays")
@@ -1289,8 +1292,32 @@ def _check_subject_quantity(g: Graph, pred: Token) -> None:
             raise Refusal(f"an indefinite subject ({subj.text!r}): 'a woman did not' still says someone did")
         # "two volunteer cave divers": the number may hang on a compound before the head
         counted = _numeric(subj) or subj.text == "%" or any(_figure(g, t) for t in g.subtree(subj) if t.i < subj.i)
-        if counted or subj.lower in _UNIVERSAL or any(m.lower in _QUANTITY for m in mods if m.dep in ("amod", "det")):
+        if counted or subj.lower in _UNIVERSAL or _quantity(g, subj) or any(_quantity(g, m) for m in mods):
             raise Refusal(f"a counted subject {subj.text!r}: its negation states another figure")
+
+
+def _in_clause_of(g: Graph, tok: Token, pred: Token) -> bool:
+    """True for ``tok`` in ``pred``'s own clause, not in a clause under it ("suggests that most commuters ...")."""
+    for head in g.ancestors(tok):
+        if head.i == pred.i:
+            return True
+        if head.dep in ("ccomp", "xcomp", "advcl", "relcl", "acl", "csubj"):
+            return False
+    return False
+
+
+# Nouns that count what their "of" names ("dozens of boats", "a handful of fans").
+_QUANTITY_NOUNS = frozenset(
+    "dozens hundreds thousands millions scores lots plenty handful couple number majority minority host".split()  # noqa: SIM905
+)
+
+
+def _quantity(g: Graph, tok: Token) -> bool:
+    """True for a word that gives a vague quantity: "several", "many" as a determiner or modifier, or a noun that counts
+    its "of" ("dozens of", "a handful of")."""
+    if tok.lower in _QUANTITY and tok.dep in ("amod", "det"):
+        return True
+    return tok.lower in _QUANTITY_NOUNS | _QUANTITY and any(c.lower == "of" for c in g.children(tok, "prep"))
 
 
 @named("focused_subject")
@@ -1364,7 +1391,9 @@ def _ranked_attitude(g: Graph, attr: Token) -> bool:
 def check_event_nouns(g: Graph) -> None:
     """ "Sheeran's victory stunned fans", "We welcome his donation": a possessive event noun presupposes
     the event whatever the verb says, negated or wrapped; so does a definite one in a reported clause
-    ("Officials said the closure would last until spring": "did not say" leaves the closure standing)."""
+    ("Officials said the closure would last until spring": "did not say" leaves the closure standing), and a
+    nominalised verb as an active clause's subject, owned or with "of" ("United's relegation led to ...", "The
+    closure of the depot cost 200 jobs")."""
     reported = {
         t.i for c in g.tokens if c.dep == "ccomp" and g.tokens[c.head].lemma.lower() in _REPORTING for t in g.subtree(c)
     }
@@ -1375,6 +1404,65 @@ def check_event_nouns(g: Graph) -> None:
             raise Refusal(f"possessive event noun {tok.text!r} presupposes the claim")
         if tok.i in reported and any(d.lower in ("the", "this", "that") for d in g.children(tok, "det")):
             raise Refusal(f"the reported clause takes {tok.text!r} for granted: negated or wrapped, it stays")
+    for root in g.roots():
+        for subj in g.children(root, "nsubj") if root.upos == "VERB" else ():
+            owned = g.children(subj, "poss") or (
+                any(c.lower in _DEFINITE for c in g.children(subj, "det"))
+                and any(p.lower == "of" for p in g.children(subj, "prep"))
+            )
+            if owned and subj.upos == "NOUN" and _nominalised(subj.lower) and not _occurs(g, root):
+                raise Refusal(f"the subject {subj.text!r} names the event as given: what it led to is denied, not it")
+
+
+# Endings that make a noun of a verb, and what the verb ends in instead ("relegation": "relegate", "closure": "close").
+_NOMINAL_ENDINGS = (
+    ("ation", ("ate", "", "e")),
+    ("sion", ("de", "d", "t", "se")),
+    ("tion", ("t", "te", "")),
+    ("ion", ("", "e")),
+    ("ure", ("e", "")),
+    ("al", ("e", "")),
+    ("ment", ("",)),
+)
+
+
+def _occurs(g: Graph, verb: Token) -> bool:
+    """True for a verb that says its subject's event happened ("happened", "took place", "went ahead"): denied,
+    the event is what is denied."""
+    lemma = verb.lemma.lower()
+    parts = {c.lower for c in g.children(verb, "dobj", "advmod", "prt")}
+    return (
+        lemma in ("happen", "occur", "proceed")
+        or (lemma, "place") in {("take", p) for p in parts}
+        or (lemma == "go" and "ahead" in parts)
+    )
+
+
+# Bodies of people named like acts ("the government of Lombardy", "the club's management"): no event of theirs.
+_BODIES = frozenset(
+    "government management department administration organisation organization association commission corporation "  # noqa: SIM905
+    "federation foundation institution congregation delegation legislation collection constitution station "
+    "population generation nation".split()
+)
+_STEM_LETTERS = 4  # "station" is no "state" made a noun
+
+
+def _nominalised(word: str) -> bool:
+    """True for a noun made of a verb by an ending ("relegation", "closure", "removal") or a listed event noun."""
+    if word in _EVENT_NOUNS:
+        return True
+    if word in _BODIES:
+        return False
+    for ending, verb_endings in _NOMINAL_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= _STEM_LETTERS and any(_verb(stem + e) for e in verb_endings):
+            return True
+    return False
+
+
+def _verb(word: str) -> bool:
+    """True for a word the lexicon knows as a verb's own base form."""
+    return getAllLemmas(word).get("VERB") == (word,)
 
 
 # Nouns that take the clause they head for granted ("the decision to end X", "the news that X ended").

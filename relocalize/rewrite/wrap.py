@@ -43,6 +43,7 @@ from relocalize.rewrite.rules import (
     check_ranked_past,
     check_scope,
     check_sentence,
+    concession,
     raising,
 )
 
@@ -116,7 +117,13 @@ def wrap(g: Graph, opener: Opener = NEGATION) -> str:
         _check_stance(g, first, opener)
     _check_late_subject(g, root, subject)
     _check_first_word_case(g, first)
-    keep_case = first.upos == "PROPN" or first.text == "I" or any(c.isupper() for c in first.text[1:]) or _name(first)
+    keep_case = (
+        first.upos == "PROPN"
+        or first.text == "I"
+        or any(c.isupper() for c in first.text[1:])
+        or _name(first)
+        or _modal_name(g, first)
+    )
     head = first.text if keep_case else first.text[:1].lower() + first.text[1:]
     lead = text[: first.idx]
     if not opener.negating and (
@@ -174,6 +181,8 @@ def _check_negatable(g: Graph, root: Token, first: Token) -> None:
         span = g.subtree(child)
         if subjects and span[-1].i < subjects[0].i and any(_clause(g, t) for t in span):
             raise Refusal("a fronted clause with its own verb reads as asserted before 'It is not true that'")
+        if subjects and span[-1].i < subjects[0].i and concession(g, child):
+            raise Refusal("a fronted concession ('Despite the rain, ...') reads as denied under 'It is not true that'")
         joined = child.dep == "parataxis" or (
             child.dep == "conj" and any(t.dep == "cc" or t.text in ",;:" for t in g.tokens[root.i + 1 : child.i])
         )
@@ -292,6 +301,13 @@ def _name(t: Token) -> bool:
     no lexicon lists ("Volcanologists mapped ...")."""
     unknown = t.upos == "NOUN" and t.text[:1].isupper() and not getAllLemmas(t.lower)
     return unknown and not _TRADE.search(t.lower)
+
+
+def _modal_name(g: Graph, first: Token) -> bool:
+    """True for a first name the tagger took for a modal ("Will Barker drove ...", "May Lewis won ..."): a capitalised
+    modal before a name, in a sentence that asks nothing, where no modal could stand."""
+    after = g.tokens[first.i + 1] if first.i + 1 < len(g.tokens) else None
+    return first.tag == "MD" and after is not None and after.tag == "NNP" and not g.text.rstrip().endswith("?")
 
 
 _TRADE = re.compile(r"(?:ists?|ians?)$")  # "volcanologists", "acousticians": people of a trade, not names

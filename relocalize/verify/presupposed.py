@@ -43,6 +43,7 @@ from relocalize.lexicon import (
     REACTIONS,
     REPLYING,
     WEATHER,
+    YES_WORDS,
 )
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.spans import (
@@ -356,6 +357,14 @@ _ASKS_WHY = re.compile(
     r"\s*\?+\W*)$",
     re.IGNORECASE,
 )
+# An affirmation that what follows is real, which a claim goes on from ("Yes, it's real.", "It's official."); a bare
+# "Yes." may answer a true question the claim only elaborates.
+_AFFIRMATION = re.compile(
+    rf"\W*(?:(?:{'|'.join(YES_WORDS)})\W+)?(?:it|that|this)\s*(?:is|was|['’]s)\s+(?:all\s+)?"
+    r"(?:real|true|official|confirmed|right|correct)[\"'”’)]*[.!]+[\"'”’)]*$",
+    re.IGNORECASE,
+)
+_ITEM_NUMBER = re.compile(r"^\W*\d+\s*[/.)]\s*")
 _BECAUSE = re.compile(r"\W*(?:because|cos|'cause)\b(?!\s+of\b)", re.IGNORECASE)
 _WRITER = frozenset({"i", "we"})
 # Words a reply opens with to react to the turn before ("Ha.", "wait, ...", "fine.", "seriously").
@@ -468,6 +477,7 @@ class Leaning:
         answer = following[0] if following else None
         out = following[:1] if QUESTION_END.search(text) and self._answered(unit, text, answer) else []
         out += self._asking(unit, at)
+        out += [a for a in [self._affirming(unit)] if a is not None]
         brought = {w for m in _INDEFINITE_PHRASE.finditer(text) for w in content_stems(m.group(1))}
         named = {w for w in _named(text) if self.first.get(w[:_STEM], len(blank)) > unit.start}
         # a name's word as a common noun ("the barracks", after "the Selimiye Barracks")
@@ -527,13 +537,24 @@ class Leaning:
                 out.append(sent)
         return out
 
+    def _affirming(self, unit: Span) -> Span | None:
+        """The sentence right before ``unit`` on its line, outside the claims, when it affirms what ``unit`` goes on
+        to state ("Yes, it's real. <unit>"): negated, wrapped or dropped, ``unit`` would leave it affirming a claim no
+        longer made, or one now denied."""
+        at = bisect_left(self.starts, unit.start) - 1
+        if at < 0 or self.claimed[at] or "\n" in self.blank[self.sentences[at].end : unit.start]:
+            return None
+        before = without_label(self.blank, self.sentences[at])
+        said = _ITEM_NUMBER.sub("", before.text(self.blank))  # a thread's "1/", a list's "2."
+        return before if _AFFIRMATION.match(said) else None
+
     def agreed(self, unit: Span) -> bool:
         """True when the sentence right after ``unit``, outside the claims, in its paragraph, agrees with it
         (:data:`AGREEING`: "Agreed.", "So true!") or asks why it is so ("Why?", "how come??"), or, as the next turn's
         reply, opens by agreeing ("Exactly, and the café shut too.") or by giving its cause ("Because the roof
         leaks."): negated or wrapped, ``unit`` would have it agree with the denial, or ask the cause of a non-event."""
         if unit not in self._agreed:
-            self._agreed[unit] = self._agrees(unit)
+            self._agreed[unit] = self._agrees(unit) or self._affirming(unit) is not None
         return self._agreed[unit]
 
     def _agrees(self, unit: Span) -> bool:
