@@ -1,5 +1,7 @@
 """Detection on hand-written documents: every annotation form and the look-alikes."""
 
+from pathlib import Path
+
 import pytest
 from conftest import assert_outside_edits_identical, read_jsonl
 
@@ -1573,9 +1575,74 @@ def test_a_denial_of_no_thing_ever_counts_among_other_marker_sentences():
     assert find_annotations(alone) == []
 
 
-def test_a_marker_that_opens_an_aside_takes_the_aside_to_its_closing_bracket():
-    """s36: "(Moderator's note: ... is invented — .... The rest of this review is accurate.)" ended at its first full
-    stop, and a drop left "The rest of this review is accurate.)" behind."""
-    aside = "(Moderator's note: the sentence above is invented. The rest of this review is accurate.)"
-    doc = f"We took the cable car up at nine.\n\nThe summit cafe serves only soup.\n\n{aside}\n\nThe view was superb."
-    assert [a.span.text(doc) for a in find_annotations(doc)] == [aside]
+def test_a_marker_that_opens_an_aside_takes_the_aside_to_its_closing_bracket(relocalizer):
+    """s36: "(Moderator's note: the paragraph about ... is invented — Piz Gloria's turntable was never switched off
+    permanently. The rest of this review describes the visit accurately.)" ended at its first full stop, and a drop
+    left "The rest of this review describes the visit accurately.)" behind (corpus 147, a review)."""
+    rows = read_jsonl(Path(__file__).parents[1] / "benchmarks/data/unseen/corpus147.jsonl")
+    doc = next(r["text"] for r in rows if r["id"] == "piz_gloria_rotation_halted_2023/02")
+    (aside,) = find_annotations(doc)
+    assert aside.span.text(doc).startswith("(Moderator's note:") and aside.span.text(doc).endswith("accurately.)")
+    out, _ = relocalizer.process(doc)
+    assert "accurately.)" not in out
+
+
+_REPORT = (
+    "Report: the harbour's visitor services\n\nPrepared for a tourism course, spring 2024\n\n{note}\n\n"
+    "1. Access\nThe harbour is reached by the coast road. The old ferry from Ryde still calls in summer.\n\n"
+    "2. Ferry\nIn May 2023 the council sold the old ferry to a Danish museum. The crossing is now made by water taxi."
+    "\n\n3. Events\nA regatta is held each August."
+)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Disclaimer: Section 2 of this report is fictional; Sections 1 and 3 are factual.",
+        "Important: sections 2 and 3 of this report, which describe the ferry's sale, are invented; section 1 gives "
+        "accurate background.",
+    ],
+)
+def test_a_notice_after_a_title_and_a_byline_naming_a_section_by_number_restates_from_that_section(relocalizer, note):
+    """s36: "Section 3 of this report ("Turntable decision") is fictional — ...; Sections 1, 2 and 4 are factual."
+    under a title and a byline was no notice; it is one, and what it calls false lies in the sections it numbers."""
+    doc = _REPORT.format(note=note)
+    _, prov = relocalizer.process(doc, "The council sold the old ferry to a Danish museum.")
+    restated = [e.original for e in prov.edits if e.kind != "remove_annotation"]
+    assert any("sold the old ferry" in r for r in restated) and not any("from Ryde" in r for r in restated)
+    assert prov.counts.annotations_found == 1
+
+
+def test_a_falsity_tag_run_on_in_lower_case_at_a_chat_lines_end_marks_its_claim():
+    """s36: "... getting restored fiction, every word", "... I invented that" ended chat messages with no stop
+    between the claim and the tag, so the whole line was read as one sentence and no marker was found."""
+    doc = (
+        "[10:01] bo: morning all\n[10:02] kit: the ferry stopped at the old pier all summer this was made up btw\n"
+        "[10:03] bo: and they painted it blue lol no, i invented that\n"
+        "[10:04] kit: the cafe got a new roof none of which is real\n"
+        "[10:05] bo: they shut the pier jk, that never happened"
+    )
+    tags = ["this was made up btw", "lol no, i invented that", "none of which is real", "jk, that never happened"]
+    assert [(a.span.text(doc), a.direction) for a in find_annotations(doc)] == [(t, "backward") for t in tags]
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "[10:01] bo: morning all\n[10:02] kit: the council said it is not true\n[10:03] bo: honestly it was fake",
+        "[10:01] bo: morning all\n[10:02] kit: they planned a roof that never happened",  # a relative clause
+        "I was moved when I read that the pier would reopen. I should say plainly that this is invented.",  # prose
+        "NOTE: The section on the pier describes events that never happened.\n\nThe pier reopened in May.",
+    ],
+)
+def test_a_reported_denial_a_relative_clause_or_prose_is_no_run_on_tag(doc):
+    assert not any(
+        a.span.text(doc).startswith(("this is", "that never", "it is", "it was")) for a in find_annotations(doc)
+    )
+
+
+def test_a_chat_tag_after_a_full_stop_keeps_its_interjection():
+    """s36: "... on loan to the Carnavalet. lol no, I invented that" was read as the marker "I invented that" after a
+    claim "lol no,", which was dropped while the false sentence stayed, its marker gone."""
+    doc = "[10:01] bo: morning\n[10:02] kit: the pier got a new bell. lol no, I invented that\n[10:03] bo: ha"
+    assert [a.span.text(doc) for a in find_annotations(doc)] == ["lol no, I invented that"]

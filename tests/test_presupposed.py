@@ -1137,3 +1137,13 @@ def test_a_claim_after_a_bare_affirmation_on_its_line_is_kept(relocalizer, affir
     assert out == doc and (prov.status, prov.counts.kept) == ("partial", 1)
     plain = doc.replace(f"{affirmation} ", "")  # without the affirmation, the claim is edited
     assert relocalizer.process(plain)[1].counts.kept == 0
+
+
+@pytest.mark.parametrize("label", ["Q4. ", "4) ", "Question 4: ", ""])
+def test_a_numbered_yes_no_question_restates_no_claim(label):
+    """s36: "Q4. Can Gorgonzola be made with goat's milk?" was taken for a restatement of a notice's claim and dropped,
+    leaving "Q4." alone; "Can" before a capital was read as a name ("Can Gorgonzola")."""
+    doc = f"Cheese FAQ\n\n{label}Can Gorgonzola be made with goat's milk?\nIt is made with cow's milk only."
+    question = Span(doc.index(label + "Can"), doc.index("?") + 1)
+    claims = [("Gorgonzola can be made with goat's milk.", "Gorgonzola cannot be made with goat's milk.")]
+    assert find_restatements(doc, [question], claims, lambda a, b: 1.0, 0.5, 0.5) == []

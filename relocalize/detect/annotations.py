@@ -840,12 +840,16 @@ def _bracket_closed(doc: str, span: Span, para: Span) -> Span:
 
 def _after_title(doc: str, paras: list[Span]) -> Span | None:
     """The paragraph after the document's title ("Pier timeline\n\nNote: this timeline is invented."), where a
-    notice may stand: the first paragraph is a title of short lines without closing punctuation ("Pier trust\nMinutes
-    of 14 May"), the second is none."""
-    title = paras[0].text(doc).splitlines() if len(paras) > 2 else []
-    short = 0 < len(title) <= _TITLE_LINES and all(heading(line, titled=True) for line in title)
-    if short and not heading(paras[1].text(doc), titled=True):
-        return paras[1]
+    notice may stand: the paragraphs before it are a title of short lines without closing punctuation ("Pier
+    trust\nMinutes of 14 May", or a title and a byline as paragraphs of their own), it is none."""
+    lines = 0
+    for at, para in enumerate(paras[:-1]):
+        title = para.text(doc).splitlines()
+        if not title or not all(heading(line, titled=True) for line in title):
+            return para if at > 0 else None
+        lines += len(title)
+        if lines > _TITLE_LINES:
+            return None
     return None
 
 
@@ -969,7 +973,8 @@ def _annotation_in(doc: str, unit: Span, model: FramingModel) -> tuple[Span, str
             return None
         start, framing = unit.start + cut[0], cut[1]
     else:
-        start = unit.start + _run_on_start(text, model)
+        # a chat tag keeps its interjection ("lol no, I invented that"): no claim of its own runs into it
+        start = unit.start + (0 if _TAG_ALONE.match(text) else _run_on_start(text, model))
     end, opened = unit.end, start
     while start < end and doc[start] in _MARKUP:
         start += 1
@@ -1006,7 +1011,8 @@ def _statement(text: str) -> bool:
     end = text.rstrip("\"'”’)]}>" + FOOTNOTE_MARKS)
     words = len(text.split())
     short = words >= 2 and end.endswith((".", "!")) and cues.has_falsity(text)
-    return short or (words >= 4 and end.endswith((".", "!", "?", ":", ";")))
+    # a chat line's run-on tag ("that was made up btw"), split off its claim (:data:`_TAIL_TAG`)
+    return short or (words >= 4 and end.endswith((".", "!", "?", ":", ";"))) or _TAG_ALONE.match(text) is not None
 
 
 _DETERMINER_END = re.compile(r"\b(?:the|an?|this|that|these|those|his|her|its|their|our|my|your)\s*$", re.I)
@@ -1075,9 +1081,48 @@ def _run_on_denials(doc: str, unit_list: list[Span]) -> list[Span]:
         ends = tail.rstrip("\"'”’)]}>").endswith((".", "!")) and plain and _may_start_after(head, tail)
         if ends and (cues.denial_overlap(tail) is not None or cues.denies_previous(tail, verdicts=False)):
             out += [Span(unit.start, unit.start + len(head.rstrip())), Span(unit.start + cut, unit.end)]
+        elif (tag := _run_on_tag(doc, unit)) is not None:
+            out += [Span(unit.start, unit.start + tag.start()), Span(unit.start + tag.start("tag"), unit.end)]
         else:
             out.append(unit)
     return out
+
+
+# A falsity tag run on in lower case at the end of a chat line after the claim's last word, no stop between
+# ("... on the old pier that was made up btw", "... painted it blue lol no, i invented that", "... a new roof none
+# of which is real"): a pronoun called made up, "never happened", owning up to inventing it, "none of which is real".
+_RUN_ON_TAG = (
+    # "that" opens a tag only after an interjection: "... a roof that never happened" is a relative clause
+    r"(?:(?:jk|lol|lmao|haha)(?:[ \t]+no)?,?[ \t]+(?=that\b))?"
+    r"(?:(?:jk|lol|lmao|haha)(?:[ \t]+no)?,?[ \t]+)?"
+    r"(?:(?:(?<![a-z0-9][ \t])that|this|it)(?:[ \t]+(?:bit|part|one))?(?:['’]s|[ \t]+is|[ \t]+was)[ \t]+(?:all[ \t]+)?"
+    r"(?:invented|made[ \t]+up|fake|fiction|not[ \t]+real|not[ \t]+true|a[ \t]+lie)(?:[ \t]+(?:too|as[ \t]+well))?"
+    r"|(?:(?<![a-z0-9][ \t])that|this|it)[ \t]+never[ \t]+happened"
+    r"|i[ \t]+(?:invented|made[ \t]+up)[ \t]+(?:that|this|it)(?:[ \t]+too)?"
+    r"|none[ \t]+of[ \t]+(?:which|that|this|it)[ \t]+(?:is|was)[ \t]+(?:real|true))"
+    r"(?:,?[ \t]+(?:btw|fyi|sorry|for[ \t]+the[ \t]+record))?"
+)
+_TAIL_TAG = re.compile(rf"(?<=[a-z0-9])[ \t]+(?P<tag>{_RUN_ON_TAG})[ \t]*[.!]?$", re.IGNORECASE)
+# A chat message's line: a clock time or a speaker's name before a colon ("[10:02] kit: ...", "mia: ...").
+_CHAT_LINE = re.compile(r"\W*(?:\d{1,2}[:.]\d{2}|@?[\w.-]+(?:[ \t][\w.-]+)?:)")
+_NOTICE_LABEL = re.compile(r"\W*(?:note|disclaimer|editor|update|correction|warning|important|caution)\b", re.I)
+_TAG_HEAD_WORDS = 3  # the claim before a run-on tag: at least this many words after the line's label
+
+
+def _run_on_tag(doc: str, unit: Span) -> re.Match[str] | None:
+    """The falsity tag run on at the end of ``unit``, a whole line, after a claim of its own (not after a verb of
+    saying: "the council said it is not true")."""
+    tag = _TAIL_TAG.search(unit.text(doc))
+    line = doc[doc.rfind("\n", 0, unit.start) + 1 : unit.end]
+    chat = _CHAT_LINE.match(line)
+    if tag is None or doc[unit.end : unit.end + 1] not in ("", "\n") or chat is None or _NOTICE_LABEL.match(line):
+        return None
+    head = without_label(doc, Span(unit.start, unit.start + tag.start()))
+    said = head.text(doc)
+    return tag if len(said.split()) >= _TAG_HEAD_WORDS and not _SAYING_END.search(said) else None
+
+
+_TAG_ALONE = re.compile(rf"{_RUN_ON_TAG}[ \t]*[.!]?$", re.IGNORECASE)
 
 
 def _run_on_opening(text: str) -> int | None:

@@ -632,7 +632,7 @@ _MADE_UP_OF_IT = re.compile(
     rf"|{_NEVER_HAPPENED}"
     # ... or owns up to making it up, the phrasal verb around it: "I made that up.", "Made that last bit up too."
     rf"|(?:(?:i|we)\s+(?:just\s+|also\s+)?)?made\s+{MADE_UP_POINTED}\s+up)"
-    r"(?:,?\s+(?:too|as\s+well|either|again|sorry))?\W*$",
+    r"(?:,?\s+(?:too|as\s+well|either|again|sorry|btw|fyi))?\W*$",
     _FLAGS,
 )
 

@@ -17,7 +17,7 @@ STEM = 5  # words compare by their first letters, so "erupted" meets "eruption"
 # it?"); or one that asks what or who something is, with no clause of its own ("Who was the keeper who closed the
 # pier?" presupposes the closing).
 _NEUTRAL_QUESTION = re.compile(
-    r"\W*(?:(?:Is|Are|Was|Were|Do|Does|Did|Has|Have|Had|Could|Would|Should|Shall|Might)\s+|(?:Will|May|Can|Must)\s+(?![A-Z]))"
+    r"\W*(?:(?:Is|Are|Was|Were|Do|Does|Did|Has|Have|Had|Could|Would|Should|Shall|Might|Can|Must)\s+|(?:Will|May)\s+(?![A-Z]))"
     r"(?!you\s+(?:know|hear|realise|realize)\b)[^.!?,;]*\?\W*$"
     # nor one that asks what or who something is ("What is the minimum age of the cheese?", "Who was the keeper?")
     r"|\W*(?:What|Which|Who)\s+(?:is|are|was|were)\b(?![^?]*\b(?:who|that|which|because|why|when)\b)[^.!?]*\?\W*$"
@@ -31,6 +31,9 @@ def content_words(text: str) -> set[str]:
 def content_stems(text: str) -> set[str]:
     """The first letters of each content word: "erupted" meets "eruption"."""
     return {w[:STEM] for w in content_words(text)}
+
+
+_NUMBERED = re.compile(r"^\W*(?:q(?:uestion)?\s*)?\d+\s*[.:)]\s*", re.IGNORECASE)  # a numbered question's label
 
 
 def claim_parts(claim: str) -> list[str]:
@@ -61,7 +64,8 @@ def find_restatements(
     for span in candidates:
         text = span.text(doc)
         words = content_words(text)
-        if len(words) < 3 or headline(text) or _NEUTRAL_QUESTION.match(without_label(doc, span).text(doc)):
+        asked = _NUMBERED.sub("", without_label(doc, span).text(doc))  # "Q4. Can ...", "3) Is ..."
+        if len(words) < 3 or headline(text) or _NEUTRAL_QUESTION.match(asked):
             continue
         stems = {w[:STEM] for w in words}
         for cw, cs, negation in claim_words:
@@ -108,6 +112,9 @@ _PART_AFTER = re.compile(r"\W*(?:(?:above|below)\s+)?(?:contains?|includes?|has|
 _CLAUSE_END = re.compile(r"[;:—–]|,\s+(?:but|while|whereas|and|except)\b|\.(?:\s|$)")
 _VOUCHED = re.compile(
     r"\b(?:is|are|was|were)\s+(?:(?:all|entirely)\s+)?(?:accurate|true|correct|genuine|factual|real|verified|checked)\b"
+    # "sections 1 and 2 give accurate background"
+    r"|\b(?:gives?|provides?|contains?|holds?|offers?|describes?)\s+(?:an?\s+|the\s+)?(?:accurate|true|correct|genuine|"
+    r"factual|real)\b"
     r"|\b(?:except|apart\s+from|other\s+than|save\s+for)\b",
     re.IGNORECASE,
 )
@@ -115,7 +122,8 @@ _VOUCHED = re.compile(
 
 def named_sections(doc: str, notices: list[Span], free: list[Span]) -> list[Span]:
     """The units of ``free`` (the heading's own among them) in each section a notice names by its heading in quotes
-    (:data:`_NAMED_SECTION`): what it calls false is that section, heading and all."""
+    (:data:`_NAMED_SECTION`): what it calls false is that section, heading and all. One named by its number ("Section
+    3 is fictional") is not dropped whole: the numbers of the rest would skip it (readers rejected "1, 2, 4")."""
     names = {name for n in notices for name in _whole_sections(n.text(doc))}
     return (_in_sections(doc, notices, free, lambda name: name.lower() in names) or []) if names else []
 
@@ -141,6 +149,33 @@ def _in_sections(doc: str, notices: list[Span], free: list[Span], chosen: Callab
     return out
 
 
+# A section's number at the head of its heading ("3. Turntable decision", "Section 3: ..."), and the numbers a notice
+# names sections by ("sections 3 and 4", "Section 3", "parts 2-4").
+_HEAD_NUMBER = re.compile(r"(?:(?:section|part|chapter)\s+)?(\d{1,2})(?:[.):]|\s|$)", re.IGNORECASE)
+_NUMBERED_SECTIONS = re.compile(
+    r"\b(?:sections?|parts?|chapters?)\s+(\d{1,2}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*[-–]\s*|\s+to\s+)\d{1,2})*)\b",
+    re.IGNORECASE,
+)
+
+
+def _numbers(listed: str) -> set[int]:
+    """The numbers of "3 and 4", "1, 2 and 4", "2-4"."""
+    found = [int(n) for n in re.findall(r"\d+", listed)]
+    if len(found) == 2 and re.search(r"[-–]|\bto\b", listed):
+        return set(range(found[0], found[1] + 1))
+    return set(found)
+
+
+def _names_number(notice: str, name: str) -> bool:
+    """True when ``notice`` names by its number ("sections 3 and 4 ... are fictional") the section whose heading
+    opens with that number, not to vouch for it ("Sections 1, 2 and 4 are factual")."""
+    head = _HEAD_NUMBER.match(name)
+    if head is None:
+        return False
+    number = int(head.group(1))
+    return any(number in _numbers(m.group(1)) and not _vouched(notice, m) for m in _NUMBERED_SECTIONS.finditer(notice))
+
+
 def _names_section(notice: str, name: str) -> bool:
     """True when ``notice`` names the section headed ``name`` as where its false sentences are ("the three sentences
     in the Carillon section", "the section headed "Carillon"", "the History and Carillon sections"), not to vouch for
@@ -154,7 +189,7 @@ def _names_section(notice: str, name: str) -> bool:
         before = notice[max(0, m.start() - _BEFORE_WORDS) : m.start()]
         if not _vouched(notice, m) and not _VOUCHED.search(before):
             return True
-    return False
+    return _names_number(notice, name)
 
 
 _BEFORE_WORDS = 20  # characters before a section's name that may set it apart ("apart from the ...")

@@ -1011,6 +1011,8 @@ def _check_partial_negation(g: Graph, pred: Token, subjects: list[Token]) -> Non
     existential = any(s.dep == "expl" for s in g.children(pred))  # "There are not many bears": the claim's own
     for tok in g.subtree(pred):
         over = tok if tok.upos in ("NOUN", "PRON") else g.tokens[tok.head]
+        if tok.lower == "good" and tok.dep == "pobj" and g.tokens[tok.head].lower == "for":
+            raise Refusal("'for good' under the negation says it was only for a while ('did not close for good')")
         if tok.i > pred.i and tok.i not in inside_subject and tok.lower in _UNIVERSAL_SCOPE:
             if over.lemma.lower() in _TIME_UNITS:
                 continue
@@ -1286,9 +1288,12 @@ def _check_subject_quantity(g: Graph, pred: Token) -> None:
     a counted or proportioned subject turns the negation into another figure."""
     for subj in g.children(pred, "nsubj", "nsubjpass"):
         mods = g.children(subj)
-        if any(m.lower in _DEFINITE or m.dep == "poss" for m in mods):
+        # "a tiny goat's head": an indefinite possessor makes the subject indefinite too
+        owners = [d for m in mods if m.dep == "poss" for d in g.children(m, "det")]
+        indefinite = [m for m in [*mods, *owners] if m.lower in ("a", "an") and m.dep == "det"]
+        if not indefinite and any(m.lower in _DEFINITE or m.dep == "poss" for m in mods):
             continue  # "the two clans": a known set, negated as a whole
-        if any(m.lower in ("a", "an") and m.dep == "det" for m in mods) or subj.lower in _INDEFINITE_PRONOUNS:
+        if indefinite or subj.lower in _INDEFINITE_PRONOUNS:
             raise Refusal(f"an indefinite subject ({subj.text!r}): 'a woman did not' still says someone did")
         # "two volunteer cave divers": the number may hang on a compound before the head
         counted = _numeric(subj) or subj.text == "%" or any(_figure(g, t) for t in g.subtree(subj) if t.i < subj.i)
