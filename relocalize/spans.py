@@ -1121,6 +1121,9 @@ def _question_turn(doc: str, turn: Span) -> Span | None:
 
 
 # A reply that only answers the turn before it: a yes or a no first, and a few words ("rachel: yes!! so many feelings").
+# A list item's or a numbered question's label at a sentence's start ("1/", "2.", "Q4.", "Question 4:", "3)"; not the
+# hour of "10:30").
+ITEM_NUMBER = re.compile(r"^\W*(?:q(?:uestion)?\s*)?\d+\s*[/.:)](?!\d)\s*", re.IGNORECASE)
 BARE_ANSWER = re.compile(rf"\W*(?:{'|'.join((*YES_WORDS, *NO_WORDS))})\b", re.IGNORECASE)
 _REPLY_WORDS = 8
 _QUESTION_WORDS = 30  # the most words of a question an answer goes with

@@ -9,6 +9,7 @@ from relocalize.detect import annotations, cues
 from relocalize.detect.annotations import _DELIMITED, find_annotations
 from relocalize.detect.claims import resolve_inline
 from relocalize.detect.cues import denies_previous, false_tag, tag_sentence
+from relocalize.detect.restatements import _names_section
 
 DOCS = read_jsonl("detection_docs.jsonl")
 
@@ -1541,10 +1542,15 @@ def test_making_it_up_to_a_place_or_from_a_fund_is_no_marker(content):
 
 
 @pytest.mark.parametrize("marker", ["Didn't happen.", "Never happened, mind you.", "This one's a fib."])
-def test_a_verdict_with_its_subject_left_out_or_a_fib_marks_the_sentence_before(marker):
+def test_a_verdict_with_its_subject_left_out_or_a_fib_marks_the_sentence_before_among_other_markers(marker):
     """s36: a listicle's "Didn't happen." and "This one's a fib." after its false items marked nothing."""
-    doc = f"The pier is two miles long. In 2023 the pier hosted a night market every Friday. {marker} Bring a coat."
-    assert _only_marker(doc) == (marker, "backward", "negation")
+    doc = (
+        f"The pier is two miles long. In 2023 the pier hosted a night market every Friday. {marker} "
+        "The pier got a new cafe in 2024. That is made up. Bring a coat."
+    )
+    assert [a.span.text(doc) for a in find_annotations(doc)] == [marker, "That is made up."]
+    alone = f"The bank flagged the cheque on Monday. {marker} Nobody was hurt."  # "it" may be the cheque
+    assert find_annotations(alone) == []
 
 
 @pytest.mark.parametrize("answer", ["It never happened.", "Didn't happen."])
@@ -1646,3 +1652,22 @@ def test_a_chat_tag_after_a_full_stop_keeps_its_interjection():
     claim "lol no,", which was dropped while the false sentence stayed, its marker gone."""
     doc = "[10:01] bo: morning\n[10:02] kit: the pier got a new bell. lol no, I invented that\n[10:03] bo: ha"
     assert [a.span.text(doc) for a in find_annotations(doc)] == ["lol no, I invented that"]
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "The ferry lost twenty minutes at the lock. The crew made the time up.",  # "made up" for "recovered"
+        "[10:01] bo: hi\n[10:02] jo: we found a diamond ring on the beach but it was fake",  # said of the ring
+        "The pier closed in 1990. (I made that up. The ferry really did sink in 1991.)",  # a claim in the aside
+    ],
+)
+def test_review_s36_look_alikes_are_no_markers(doc):
+    """s36's review: making up lost time, a speaker's word on the thing named, an aside that goes on with a claim."""
+    assert find_annotations(doc) == []
+
+
+def test_sections_named_by_number_read_ranges_and_not_parts_of_a_series():
+    assert _names_section("Note: sections 2-4 and 6 are fictional.", "3. Fire")
+    assert not _names_section("This is part 2 of a fictional series; sections 1 and 3 are true.", "2. Storm")
+    assert not _names_section("Note: section 3 is invented.", "3 bridges that collapsed")

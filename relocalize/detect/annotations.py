@@ -819,23 +819,35 @@ def _notices(doc: str, unit_list: list[Span], model: FramingModel) -> list[Annot
         if found:
             run, framing = found
             span = _bracket_closed(doc, Span(run[0].start, run[-1].end), para)
-            out.append(Annotation(span, "document", "suffix" if from_end else "prefix", "", (span,), framing))
+            if span is not None:
+                out.append(Annotation(span, "document", "suffix" if from_end else "prefix", "", (span,), framing))
     return out
 
 
 _PAIRS = {"(": ")", "[": "]"}
 
 
-def _bracket_closed(doc: str, span: Span, para: Span) -> Span:
+def _bracket_closed(doc: str, span: Span, para: Span) -> Span | None:
     """``span`` up to the bracket that closes its paragraph when it opens one it does not close ("(Moderator's note:
-    the paragraph ... is invented. The rest of this review is accurate.)"): the notice is the whole aside."""
+    the paragraph ... is invented. The rest of this review is accurate.)"): the notice is the whole aside, when what it
+    goes on to say is notice talk (it vouches for the rest or calls something false); None when the aside goes on with
+    a claim of its own ("(I made that up. The ferry really did sink in 1991.)"), whose bracket a drop would break."""
     text = span.text(doc)
     opener = text.lstrip()[:1]
     closer = _PAIRS.get(opener, "")
+    if not closer or text.count(opener) <= text.count(closer):
+        return span
     rest = doc[span.end : para.end].rstrip()
-    if closer and text.count(opener) > text.count(closer) and rest.endswith(closer) and closer not in rest[:-1]:
+    talk = cues.has_falsity(rest) or _REST_VOUCHED.search(rest) is not None
+    if rest.endswith(closer) and closer not in rest[:-1] and talk:
         return Span(span.start, span.end + len(rest))
-    return span
+    return None
+
+
+_REST_VOUCHED = re.compile(
+    r"\b(?:the\s+rest|everything\s+else|all\s+(?:the\s+)?other|otherwise)\b[^.]*\b(?:accurate|true|correct|real|factual)",
+    re.IGNORECASE,
+)
 
 
 def _after_title(doc: str, paras: list[Span]) -> Span | None:
@@ -1092,17 +1104,23 @@ def _run_on_denials(doc: str, unit_list: list[Span]) -> list[Span]:
 # ("... on the old pier that was made up btw", "... painted it blue lol no, i invented that", "... a new roof none
 # of which is real"): a pronoun called made up, "never happened", owning up to inventing it, "none of which is real".
 _RUN_ON_TAG = (
-    # "that" opens a tag only after an interjection: "... a roof that never happened" is a relative clause
-    r"(?:(?:jk|lol|lmao|haha)(?:[ \t]+no)?,?[ \t]+(?=that\b))?"
+    # "this"/"that" called made up, after an interjection or alone ("lol that was made up", "this bit's invented too");
+    # "it was fake" after a claim is the speaker's word on the thing named ("we found a ring but it was fake")
     r"(?:(?:jk|lol|lmao|haha)(?:[ \t]+no)?,?[ \t]+)?"
-    r"(?:(?:(?<![a-z0-9][ \t])that|this|it)(?:[ \t]+(?:bit|part|one))?(?:['’]s|[ \t]+is|[ \t]+was)[ \t]+(?:all[ \t]+)?"
+    r"(?:(?:this|that)(?:[ \t]+(?:bit|part|one))?(?:['’]s|[ \t]+is|[ \t]+was)[ \t]+(?:all[ \t]+)?"
     r"(?:invented|made[ \t]+up|fake|fiction|not[ \t]+real|not[ \t]+true|a[ \t]+lie)(?:[ \t]+(?:too|as[ \t]+well))?"
-    r"|(?:(?<![a-z0-9][ \t])that|this|it)[ \t]+never[ \t]+happened"
+    r"|(?:this|that)[ \t]+never[ \t]+happened"
     r"|i[ \t]+(?:invented|made[ \t]+up)[ \t]+(?:that|this|it)(?:[ \t]+too)?"
     r"|none[ \t]+of[ \t]+(?:which|that|this|it)[ \t]+(?:is|was)[ \t]+(?:real|true))"
     r"(?:,?[ \t]+(?:btw|fyi|sorry|for[ \t]+the[ \t]+record))?"
 )
-_TAIL_TAG = re.compile(rf"(?<=[a-z0-9])[ \t]+(?P<tag>{_RUN_ON_TAG})[ \t]*[.!]?$", re.IGNORECASE)
+# ... after a claim's last word: "that" only after an interjection ("a roof that never happened" is a relative clause),
+# nothing after a conjunction or "turns out" ("... but this was fake" says it of the thing named)
+_TAIL_TAG = re.compile(
+    rf"(?<=[a-z0-9])(?<!\bbut)(?<!\band)(?<!\bso)(?<!\bout)(?<!\bthough)[ \t]+"
+    rf"(?P<tag>(?:jk|lol|lmao|haha)(?:[ \t]+no)?,?[ \t]+{_RUN_ON_TAG}|(?!that\b){_RUN_ON_TAG})[ \t]*[.!]?$",
+    re.IGNORECASE,
+)
 # A chat message's line: a clock time or a speaker's name before a colon ("[10:02] kit: ...", "mia: ...").
 _CHAT_LINE = re.compile(r"\W*(?:\d{1,2}[:.]\d{2}|@?[\w.-]+(?:[ \t][\w.-]+)?:)")
 _NOTICE_LABEL = re.compile(r"\W*(?:note|disclaimer|editor|update|correction|warning|important|caution)\b", re.I)
@@ -1186,6 +1204,8 @@ def _unbracketed(
         elif not on:
             continue  # what carries on a framing holds a framing word: it lies on a screened line
         span, pointer, framing = found if found else (unit, None, None)
+        if framing is not None and cues.bare_verdict(without_label(doc, unit).text(doc)):
+            denied.append(unit)  # "It was bogus.": it counts where the document marks claims so elsewhere too
         prev = out[-1] if out else None
         adjacent = (
             prev is not None
@@ -1206,19 +1226,21 @@ def _unbracketed(
             out[-1] = Annotation(joined, prev.direction, "unbracketed", "", (*prev.parts, span), prev.framing)
             continue
         if framing is not None:
-            line_end = doc.find("\n", span.end)
-            span = _bracket_closed(doc, _with_dash(doc, span), Span(span.start, len(doc) if line_end < 0 else line_end))
-            out.append(Annotation(span, pointer or "backward", "unbracketed", "", (span,), framing))
+            line = Span(span.start, len(doc) if (end := doc.find("\n", span.end)) < 0 else end)
+            aside = _bracket_closed(doc, _with_dash(doc, span), line)
+            if aside is not None:
+                out.append(Annotation(aside, pointer or "backward", "unbracketed", "", (aside,), framing))
     return out, denied
 
 
 # A dash that sets a marker sentence off from the sentence it follows on its line ("... cash. — This entry is made up.")
+_SET_OFF_CHARS = 8  # the stop, closing marks, spaces and a dash or two before the marker
 _SET_OFF = re.compile(rf"[.!?][\"'”’)]*[ \t]+([{_DASHES}]{{1,2}}[ \t]+)$")
 
 
 def _with_dash(doc: str, span: Span) -> Span:
     """``span`` with the dash that sets it off after a sentence on its line: the marker's, gone with it."""
-    dash = _SET_OFF.search(doc, max(0, span.start - 8), span.start)
+    dash = _SET_OFF.search(doc, max(0, span.start - _SET_OFF_CHARS), span.start)
     return Span(dash.start(1), span.end) if dash else span
 
 

@@ -21,9 +21,13 @@ FALSE_IDIOMS = (
     r"flag|summit|note|step|move"
 )
 
-# What the phrasal verb "made ... up" owns up to: the text just said, by a pronoun or a phrase pointing at a part of it
-# ("that", "that last bit", "the figures"), not "made it up to the summit".
-MADE_UP_POINTED = r"(?:it|that|this|these|those|(?:that|this|the|those|these)\s+(?:last\s+|whole\s+|other\s+)?[\w-]+)"
+# What the phrasal verb "made ... up" owns up to: the text just said, by a pronoun or a phrase naming a part of it
+# ("that", "that last bit", "the figures"), not "made it up to the summit" nor "made the time up" (recovered it).
+MADE_UP_POINTED = (
+    r"(?:it|that|this|these|those|(?:that|this|the|those|these)\s+(?:last\s+|whole\s+|other\s+|first\s+)?"
+    r"(?:bit|bits|part|parts|one|line|lines|detail|details|quote|quotes|figure|figures|number|numbers|name|names|date|"
+    r"dates|story|sentence|claim|claims|entry|visit|episode))"
+)
 
 # Words that call a claim false. As attributes ("the false claims", "a fabricated
 # article") they describe some other text, so an annotation needs them as predicates.
@@ -635,6 +639,19 @@ _MADE_UP_OF_IT = re.compile(
     r"(?:,?\s+(?:too|as\s+well|either|again|sorry|btw|fyi))?\W*$",
     _FLAGS,
 )
+
+
+_BARE_VERDICT = re.compile(
+    r"^\W*(?:this|that|it)(?:\s+(?:one|bit|part))?(?:['’]s|\s+is|\s+was)\s+(?:(?:a|an|pure|all)\s+)*"
+    r"(?:fib|bogus|fake|imaginary|lie)\W*$",
+    _FLAGS,
+)
+
+
+def bare_verdict(text: str) -> bool:
+    """True for a verdict of a few words whose pronoun may stand for a thing as well as for the sentence before ("It
+    was bogus." after "The bank flagged the cheque.", "Never happened."): a marker only among others."""
+    return says_it_never_happened(text) or _BARE_VERDICT.match(text) is not None
 
 
 def says_it_never_happened(text: str) -> bool:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from relocalize.detect.language import STOPWORDS
-from relocalize.spans import Sections, Span, headline, sentences, without_label
+from relocalize.spans import ITEM_NUMBER, Sections, Span, headline, sentences, without_label
 
 _WORD = re.compile(r"\w+")
 # A given claim's part is restated, in other words, by a sentence holding this share of its words.
@@ -31,9 +31,6 @@ def content_words(text: str) -> set[str]:
 def content_stems(text: str) -> set[str]:
     """The first letters of each content word: "erupted" meets "eruption"."""
     return {w[:STEM] for w in content_words(text)}
-
-
-_NUMBERED = re.compile(r"^\W*(?:q(?:uestion)?\s*)?\d+\s*[.:)]\s*", re.IGNORECASE)  # a numbered question's label
 
 
 def claim_parts(claim: str) -> list[str]:
@@ -64,7 +61,7 @@ def find_restatements(
     for span in candidates:
         text = span.text(doc)
         words = content_words(text)
-        asked = _NUMBERED.sub("", without_label(doc, span).text(doc))  # "Q4. Can ...", "3) Is ..."
+        asked = ITEM_NUMBER.sub("", without_label(doc, span).text(doc))  # "Q4. Can ...", "3) Is ..."
         if len(words) < 3 or headline(text) or _NEUTRAL_QUESTION.match(asked):
             continue
         stems = {w[:STEM] for w in words}
@@ -151,19 +148,18 @@ def _in_sections(doc: str, notices: list[Span], free: list[Span], chosen: Callab
 
 # A section's number at the head of its heading ("3. Turntable decision", "Section 3: ..."), and the numbers a notice
 # names sections by ("sections 3 and 4", "Section 3", "parts 2-4").
-_HEAD_NUMBER = re.compile(r"(?:(?:section|part|chapter)\s+)?(\d{1,2})(?:[.):]|\s|$)", re.IGNORECASE)
+_HEAD_NUMBER = re.compile(r"(?:(?:section|chapter)\s+(\d{1,2})\b|(\d{1,2})[.):](?!\d))", re.IGNORECASE)
 _NUMBERED_SECTIONS = re.compile(
-    r"\b(?:sections?|parts?|chapters?)\s+(\d{1,2}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*[-–]\s*|\s+to\s+)\d{1,2})*)\b",
+    r"\b(?:sections?|chapters?)\s+(\d{1,2}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*[-–]\s*|\s+to\s+)\d{1,2})*)\b",
     re.IGNORECASE,
 )
+_RANGE = re.compile(r"(\d+)\s*(?:[-–]|to)\s*(\d+)")
 
 
 def _numbers(listed: str) -> set[int]:
-    """The numbers of "3 and 4", "1, 2 and 4", "2-4"."""
-    found = [int(n) for n in re.findall(r"\d+", listed)]
-    if len(found) == 2 and re.search(r"[-–]|\bto\b", listed):
-        return set(range(found[0], found[1] + 1))
-    return set(found)
+    """The numbers of "3 and 4", "1, 2 and 4", "2-4 and 6"."""
+    out = {n for a, b in _RANGE.findall(listed) for n in range(int(a), int(b) + 1)}
+    return out | {int(n) for n in re.findall(r"\d+", _RANGE.sub(" ", listed))}
 
 
 def _names_number(notice: str, name: str) -> bool:
@@ -172,7 +168,7 @@ def _names_number(notice: str, name: str) -> bool:
     head = _HEAD_NUMBER.match(name)
     if head is None:
         return False
-    number = int(head.group(1))
+    number = int(head.group(1) or head.group(2))
     return any(number in _numbers(m.group(1)) and not _vouched(notice, m) for m in _NUMBERED_SECTIONS.finditer(notice))
 
 

@@ -453,7 +453,8 @@ def _polarity_item(g: Graph, pred: Token, auxes: list[Token]) -> list[Edit] | No
 
 
 def _either(g: Graph, subj: Token) -> Token | None:
-    """The "either" that opens the subject ``subj`` of "Either A or B ...", under the subject or the verb."""
+    """The "either" that opens the subject ``subj`` of "Either A or B ...": its first word, or the word right before
+    it (the parser may hang "either" on the verb)."""
     start = min(t.i for t in g.subtree(subj))
     before = g.tokens[start - 1] if start else None
     first = g.tokens[start]
@@ -1018,7 +1019,7 @@ def _check_partial_negation(g: Graph, pred: Token, subjects: list[Token]) -> Non
                 continue
             raise Refusal(f"a universal {tok.text!r} under the negation reads as 'not all' (a partial denial)")
         counted = tok.i > pred.i and tok.i not in inside_subject and _quantity(g, tok)
-        if counted and not existential and _in_clause_of(g, tok, pred):
+        if counted and not (existential and tok.lower in _NOT_MANY) and _in_clause_of(g, tok, pred):
             raise Refusal(f"a quantity {tok.text!r} under the negation ('did not damage several roofs') spares some")
         as_well = tok.lower == "well" and g.tokens[tok.i - 1].lower == "as"
         # "the only applicant" (an adjective) is part of the claim, not a focus on it
@@ -1288,8 +1289,9 @@ def _check_subject_quantity(g: Graph, pred: Token) -> None:
     a counted or proportioned subject turns the negation into another figure."""
     for subj in g.children(pred, "nsubj", "nsubjpass"):
         mods = g.children(subj)
-        # "a tiny goat's head": an indefinite possessor makes the subject indefinite too
-        owners = [d for m in mods if m.dep == "poss" for d in g.children(m, "det")]
+        # "a tiny goat's head": an indefinite possessor makes the subject indefinite too (not "a week's rain")
+        owners = [m for m in mods if m.dep == "poss" and m.lemma.lower() not in _TIME_UNITS]
+        owners = [d for m in owners for d in g.children(m, "det")]
         indefinite = [m for m in [*mods, *owners] if m.lower in ("a", "an") and m.dep == "det"]
         if not indefinite and any(m.lower in _DEFINITE or m.dep == "poss" for m in mods):
             continue  # "the two clans": a known set, negated as a whole
@@ -1297,7 +1299,8 @@ def _check_subject_quantity(g: Graph, pred: Token) -> None:
             raise Refusal(f"an indefinite subject ({subj.text!r}): 'a woman did not' still says someone did")
         # "two volunteer cave divers": the number may hang on a compound before the head
         counted = _numeric(subj) or subj.text == "%" or any(_figure(g, t) for t in g.subtree(subj) if t.i < subj.i)
-        if counted or subj.lower in _UNIVERSAL or _quantity(g, subj) or any(_quantity(g, m) for m in mods):
+        vague = any(m.lower in _QUANTITY and m.dep in ("amod", "det") for m in mods)  # "more fans", "enough seats"
+        if counted or subj.lower in _UNIVERSAL or vague or _quantity(g, subj) or any(_quantity(g, m) for m in mods):
             raise Refusal(f"a counted subject {subj.text!r}: its negation states another figure")
 
 
@@ -1311,18 +1314,22 @@ def _in_clause_of(g: Graph, tok: Token, pred: Token) -> bool:
     return False
 
 
-# Nouns that count what their "of" names ("dozens of boats", "a handful of fans").
-_QUANTITY_NOUNS = frozenset(
-    "dozens hundreds thousands millions scores lots plenty handful couple number majority minority host".split()  # noqa: SIM905
+# Words that give a vague quantity, and nouns that count what their "of" names ("dozens of boats", "a lot of homes"):
+# under a negation they spare some ("did not damage several roofs"); "more" and "enough" read right ("did not hire
+# more staff").
+_VAGUE = frozenset("many much few several most numerous multiple".split())  # noqa: SIM905
+_COUNTING = _VAGUE | frozenset(
+    "dozens hundreds thousands millions scores lot lots plenty handful couple number majority minority host".split()  # noqa: SIM905
 )
+_NOT_MANY = frozenset({"many", "much"})  # "There are not many bears": the claim's own quantity, denied
 
 
 def _quantity(g: Graph, tok: Token) -> bool:
-    """True for a word that gives a vague quantity: "several", "many" as a determiner or modifier, or a noun that counts
-    its "of" ("dozens of", "a handful of")."""
-    if tok.lower in _QUANTITY and tok.dep in ("amod", "det"):
+    """True for a word that gives a vague quantity: "several", "many" as a determiner or modifier, or a word that
+    counts its "of" ("dozens of", "a lot of", "many of")."""
+    if tok.lower in _VAGUE and tok.dep in ("amod", "det"):
         return True
-    return tok.lower in _QUANTITY_NOUNS | _QUANTITY and any(c.lower == "of" for c in g.children(tok, "prep"))
+    return tok.lower in _COUNTING and any(c.lower == "of" for c in g.children(tok, "prep"))
 
 
 @named("focused_subject")
@@ -1397,8 +1404,8 @@ def check_event_nouns(g: Graph) -> None:
     """ "Sheeran's victory stunned fans", "We welcome his donation": a possessive event noun presupposes
     the event whatever the verb says, negated or wrapped; so does a definite one in a reported clause
     ("Officials said the closure would last until spring": "did not say" leaves the closure standing), and a
-    nominalised verb as an active clause's subject, owned or with "of" ("United's relegation led to ...", "The
-    closure of the depot cost 200 jobs")."""
+    nominalised verb, owned or with "of", as the subject of a verb of what it brought about ("United's relegation led
+    to ...", "The closure of the depot cost 200 jobs"; not "The building's basement flooded")."""
     reported = {
         t.i for c in g.tokens if c.dep == "ccomp" and g.tokens[c.head].lemma.lower() in _REPORTING for t in g.subtree(c)
     }
@@ -1415,7 +1422,7 @@ def check_event_nouns(g: Graph) -> None:
                 any(c.lower in _DEFINITE for c in g.children(subj, "det"))
                 and any(p.lower == "of" for p in g.children(subj, "prep"))
             )
-            if owned and subj.upos == "NOUN" and _nominalised(subj.lower) and not _occurs(g, root):
+            if owned and subj.upos == "NOUN" and root.lemma.lower() in _EFFECTS and _nominalised(subj.lower):
                 raise Refusal(f"the subject {subj.text!r} names the event as given: what it led to is denied, not it")
 
 
@@ -1431,23 +1438,12 @@ _NOMINAL_ENDINGS = (
 )
 
 
-def _occurs(g: Graph, verb: Token) -> bool:
-    """True for a verb that says its subject's event happened ("happened", "took place", "went ahead"): denied,
-    the event is what is denied."""
-    lemma = verb.lemma.lower()
-    parts = {c.lower for c in g.children(verb, "dobj", "advmod", "prt")}
-    return (
-        lemma in ("happen", "occur", "proceed")
-        or (lemma, "place") in {("take", p) for p in parts}
-        or (lemma == "go" and "ahead" in parts)
-    )
-
-
-# Bodies of people named like acts ("the government of Lombardy", "the club's management"): no event of theirs.
-_BODIES = frozenset(
-    "government management department administration organisation organization association commission corporation "  # noqa: SIM905
-    "federation foundation institution congregation delegation legislation collection constitution station "
-    "population generation nation".split()
+# Verbs of what an event brought about ("United's relegation led to ...", "The closure of the depot cost 200 jobs"):
+# their subject's event is taken as given, whatever they say of it.
+_EFFECTS = frozenset(
+    "lead cause cost trigger spark prompt force mean bring result draw attract anger surprise shock stun upset "  # noqa: SIM905
+    "delight please disappoint worry alarm dismay thrill frustrate infuriate embarrass divide delay disrupt halt "
+    "mark provide offer give".split()
 )
 _STEM_LETTERS = 4  # "station" is no "state" made a noun
 
@@ -1456,8 +1452,6 @@ def _nominalised(word: str) -> bool:
     """True for a noun made of a verb by an ending ("relegation", "closure", "removal") or a listed event noun."""
     if word in _EVENT_NOUNS:
         return True
-    if word in _BODIES:
-        return False
     for ending, verb_endings in _NOMINAL_ENDINGS:
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) >= _STEM_LETTERS and any(_verb(stem + e) for e in verb_endings):

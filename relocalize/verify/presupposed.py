@@ -48,6 +48,7 @@ from relocalize.lexicon import (
 from relocalize.rewrite.graph import Graph, Token
 from relocalize.spans import (
     BARE_ANSWER,
+    ITEM_NUMBER,
     QUESTION_END,
     Span,
     answered_turn,
@@ -364,7 +365,6 @@ _AFFIRMATION = re.compile(
     r"(?:real|true|official|confirmed|right|correct)[\"'”’)]*[.!]+[\"'”’)]*$",
     re.IGNORECASE,
 )
-_ITEM_NUMBER = re.compile(r"^\W*\d+\s*[/.)]\s*")
 _BECAUSE = re.compile(r"\W*(?:because|cos|'cause)\b(?!\s+of\b)", re.IGNORECASE)
 _WRITER = frozenset({"i", "we"})
 # Words a reply opens with to react to the turn before ("Ha.", "wait, ...", "fine.", "seriously").
@@ -545,7 +545,7 @@ class Leaning:
         if at < 0 or self.claimed[at] or "\n" in self.blank[self.sentences[at].end : unit.start]:
             return None
         before = without_label(self.blank, self.sentences[at])
-        said = _ITEM_NUMBER.sub("", before.text(self.blank))  # a thread's "1/", a list's "2."
+        said = ITEM_NUMBER.sub("", before.text(self.blank))  # a thread's "1/", a list's "2."
         return before if _AFFIRMATION.match(said) else None
 
     def agreed(self, unit: Span) -> bool:
