@@ -1023,7 +1023,7 @@ def _statement(text: str) -> bool:
     end = text.rstrip("\"'”’)]}>" + FOOTNOTE_MARKS)
     words = len(text.split())
     short = words >= 2 and end.endswith((".", "!")) and cues.has_falsity(text)
-    # a chat line's run-on tag ("that was made up btw"), split off its claim (:data:`_TAIL_TAG`)
+    # a chat line's run-on tag ("this was made up btw"), split off its claim (:data:`_TAIL_TAG`)
     return short or (words >= 4 and end.endswith((".", "!", "?", ":", ";"))) or _TAG_ALONE.match(text) is not None
 
 
@@ -1101,12 +1101,11 @@ def _run_on_denials(doc: str, unit_list: list[Span]) -> list[Span]:
 
 
 # A falsity tag run on in lower case at the end of a chat line after the claim's last word, no stop between
-# ("... on the old pier that was made up btw", "... painted it blue lol no, i invented that", "... a new roof none
-# of which is real"): a pronoun called made up, "never happened", owning up to inventing it, "none of which is real".
-_RUN_ON_TAG = (
-    # "this"/"that" called made up, after an interjection or alone ("lol that was made up", "this bit's invented too");
-    # "it was fake" after a claim is the speaker's word on the thing named ("we found a ring but it was fake")
-    r"(?:(?:jk|lol|lmao|haha)(?:[ \t]+no)?,?[ \t]+)?"
+# ("... on the old pier this was made up btw", "... painted it blue lol no, i invented that", "... a new roof none of
+# which is real"): "this" or "that" called made up, "never happened", owning up to inventing it, "none of which is
+# real"; "it was fake" after a claim is the speaker's word on the thing named ("we found a ring but it was fake").
+_INTERJECTION = r"(?:jk|lol|lmao|haha)(?:[ \t]+no)?,?[ \t]+"
+_TAG_BODY = (
     r"(?:(?:this|that)(?:[ \t]+(?:bit|part|one))?(?:['’]s|[ \t]+is|[ \t]+was)[ \t]+(?:all[ \t]+)?"
     r"(?:invented|made[ \t]+up|fake|fiction|not[ \t]+real|not[ \t]+true|a[ \t]+lie)(?:[ \t]+(?:too|as[ \t]+well))?"
     r"|(?:this|that)[ \t]+never[ \t]+happened"
@@ -1118,7 +1117,7 @@ _RUN_ON_TAG = (
 # nothing after a conjunction or "turns out" ("... but this was fake" says it of the thing named)
 _TAIL_TAG = re.compile(
     rf"(?<=[a-z0-9])(?<!\bbut)(?<!\band)(?<!\bso)(?<!\bout)(?<!\bthough)[ \t]+"
-    rf"(?P<tag>(?:jk|lol|lmao|haha)(?:[ \t]+no)?,?[ \t]+{_RUN_ON_TAG}|(?!that\b){_RUN_ON_TAG})[ \t]*[.!]?$",
+    rf"(?P<tag>{_INTERJECTION}{_TAG_BODY}|(?!that\b){_TAG_BODY})[ \t]*[.!]?$",
     re.IGNORECASE,
 )
 # A chat message's line: a clock time or a speaker's name before a colon ("[10:02] kit: ...", "mia: ...").
@@ -1140,7 +1139,7 @@ def _run_on_tag(doc: str, unit: Span) -> re.Match[str] | None:
     return tag if len(said.split()) >= _TAG_HEAD_WORDS and not _SAYING_END.search(said) else None
 
 
-_TAG_ALONE = re.compile(rf"{_RUN_ON_TAG}[ \t]*[.!]?$", re.IGNORECASE)
+_TAG_ALONE = re.compile(rf"(?:{_INTERJECTION})?{_TAG_BODY}[ \t]*[.!]?$", re.IGNORECASE)
 
 
 def _run_on_opening(text: str) -> int | None:

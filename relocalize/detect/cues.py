@@ -628,8 +628,10 @@ _NEVER_HAPPENED = (
     r"(?:,?\s+(?:mind\s+you|by\s+the\s+way|btw|though|sorry|for\s+the\s+record))?"
 )
 _SAYS_NEVER_HAPPENED = re.compile(rf"^\W*{_NEVER_HAPPENED}\W*$", _FLAGS)
+# "This is", "That bit was", "This one's", "It too is": a pronoun for what was just said, and its verb.
+_IT_IS = r"(?:this|that|it)(?:\s+(?:one|bit|part))?(?:\s+(?:too|also))?(?:\s+(?:is|was)|['’]s)"
 _MADE_UP_OF_IT = re.compile(
-    r"^\W*(?:(?:this|that|it)(?:\s+(?:one|bit|part))?(?:\s+(?:too|also))?(?:\s+(?:is|was)|['’]s)\s+"
+    rf"^\W*(?:{_IT_IS}\s+"
     r"(?:(?:all|entirely|completely|also|simply|just|a|an|pure)\s+)*"
     r"(?:made[- ]up|invented|fabricated|fake|fib|imaginary|bogus)"
     # ... or says it never happened, its subject left out: "Didn't happen.", "Never happened, mind you."
@@ -641,11 +643,7 @@ _MADE_UP_OF_IT = re.compile(
 )
 
 
-_BARE_VERDICT = re.compile(
-    r"^\W*(?:this|that|it)(?:\s+(?:one|bit|part))?(?:['’]s|\s+is|\s+was)\s+(?:(?:a|an|pure|all)\s+)*"
-    r"(?:fib|bogus|fake|imaginary|lie)\W*$",
-    _FLAGS,
-)
+_BARE_VERDICT = re.compile(rf"^\W*{_IT_IS}\s+(?:(?:a|an|pure|all)\s+)*(?:fib|bogus|fake|imaginary|lie)\W*$", _FLAGS)
 
 
 def bare_verdict(text: str) -> bool:

@@ -147,7 +147,7 @@ def _in_sections(doc: str, notices: list[Span], free: list[Span], chosen: Callab
 
 
 # A section's number at the head of its heading ("3. Turntable decision", "Section 3: ..."), and the numbers a notice
-# names sections by ("sections 3 and 4", "Section 3", "parts 2-4").
+# names sections by ("sections 3 and 4", "Section 3", "chapters 2-4").
 _HEAD_NUMBER = re.compile(r"(?:(?:section|chapter)\s+(\d{1,2})\b|(\d{1,2})[.):](?!\d))", re.IGNORECASE)
 _NUMBERED_SECTIONS = re.compile(
     r"\b(?:sections?|chapters?)\s+(\d{1,2}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*[-–]\s*|\s+to\s+)\d{1,2})*)\b",

@@ -1300,7 +1300,7 @@ def _check_subject_quantity(g: Graph, pred: Token) -> None:
         # "two volunteer cave divers": the number may hang on a compound before the head
         counted = _numeric(subj) or subj.text == "%" or any(_figure(g, t) for t in g.subtree(subj) if t.i < subj.i)
         vague = any(m.lower in _QUANTITY and m.dep in ("amod", "det") for m in mods)  # "more fans", "enough seats"
-        if counted or subj.lower in _UNIVERSAL or vague or _quantity(g, subj) or any(_quantity(g, m) for m in mods):
+        if counted or subj.lower in _UNIVERSAL or vague or _quantity(g, subj):
             raise Refusal(f"a counted subject {subj.text!r}: its negation states another figure")
 
 
@@ -1317,7 +1317,7 @@ def _in_clause_of(g: Graph, tok: Token, pred: Token) -> bool:
 # Words that give a vague quantity, and nouns that count what their "of" names ("dozens of boats", "a lot of homes"):
 # under a negation they spare some ("did not damage several roofs"); "more" and "enough" read right ("did not hire
 # more staff").
-_VAGUE = frozenset("many much few several most numerous multiple".split())  # noqa: SIM905
+_VAGUE = _QUANTITY - {"more", "enough"} | {"multiple"}
 _COUNTING = _VAGUE | frozenset(
     "dozens hundreds thousands millions scores lot lots plenty handful couple number majority minority host".split()  # noqa: SIM905
 )

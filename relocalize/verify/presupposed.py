@@ -552,7 +552,8 @@ class Leaning:
         """True when the sentence right after ``unit``, outside the claims, in its paragraph, agrees with it
         (:data:`AGREEING`: "Agreed.", "So true!") or asks why it is so ("Why?", "how come??"), or, as the next turn's
         reply, opens by agreeing ("Exactly, and the café shut too.") or by giving its cause ("Because the roof
-        leaks."): negated or wrapped, ``unit`` would have it agree with the denial, or ask the cause of a non-event."""
+        leaks."), or when the sentence before it affirms it (:meth:`_affirming`): negated or wrapped, ``unit`` would
+        have it agree with the denial, or ask the cause of a non-event."""
         if unit not in self._agreed:
             self._agreed[unit] = self._agrees(unit) or self._affirming(unit) is not None
         return self._agreed[unit]
